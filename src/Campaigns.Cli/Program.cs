@@ -1,0 +1,3 @@
+using Campaigns.Cli;
+
+return await CliApp.RunAsync(args);

@@ -1,0 +1,47 @@
+using Campaigns.Data.Identity;
+using Campaigns.Domain.Auditing;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Catalog;
+using Campaigns.Domain.Copy;
+using Campaigns.Domain.Customers;
+using Campaigns.Domain.Experiments;
+using Campaigns.Domain.Jobs;
+using Campaigns.Domain.Models;
+using Campaigns.Domain.Orders;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Data;
+
+public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<Order> Orders => Set<Order>();
+    public DbSet<OrderLine> OrderLines => Set<OrderLine>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<Experiment> Experiments => Set<Experiment>();
+    public DbSet<Arm> Arms => Set<Arm>();
+    public DbSet<Assignment> Assignments => Set<Assignment>();
+    public DbSet<ExperimentEvent> Events => Set<ExperimentEvent>();
+    public DbSet<CopyVariant> CopyVariants => Set<CopyVariant>();
+    public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
+    public DbSet<RetrainingSchedule> RetrainingSchedules => Set<RetrainingSchedule>();
+    public DbSet<JobRun> JobRuns => Set<JobRun>();
+    public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(CampaignsDbContext).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
+    {
+        conventions.Properties<decimal>().HavePrecision(18, 4);
+        // SQLite has no decimal type: stored as REAL it can be summed and ordered in SQL.
+        if (Database.IsSqlite()) conventions.Properties<decimal>().HaveConversion<double>();
+        conventions.Properties<string>().HaveMaxLength(400);
+    }
+}

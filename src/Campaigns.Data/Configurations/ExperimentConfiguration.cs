@@ -1,0 +1,52 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Customers;
+using Campaigns.Domain.Experiments;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Campaigns.Data.Configurations;
+
+internal sealed class ExperimentConfiguration : IEntityTypeConfiguration<Experiment>
+{
+    public void Configure(EntityTypeBuilder<Experiment> b)
+    {
+        b.Property(e => e.Salt).HasMaxLength(32);
+        b.Property(e => e.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasOne<Campaign>().WithMany().HasForeignKey(e => e.CampaignId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(e => e.Arms).WithOne().HasForeignKey(a => a.ExperimentId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ArmConfiguration : IEntityTypeConfiguration<Arm>
+{
+    public void Configure(EntityTypeBuilder<Arm> b)
+    {
+        b.Property(a => a.PromotionOverrideJson).HasMaxLength(2000);
+    }
+}
+
+internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignment>
+{
+    public void Configure(EntityTypeBuilder<Assignment> b)
+    {
+        // Sticky assignment: one row per customer per experiment.
+        b.HasIndex(a => new { a.ExperimentId, a.CustomerId }).IsUnique();
+        b.HasIndex(a => new { a.ExperimentId, a.ArmId });
+        b.HasOne<Arm>().WithMany().HasForeignKey(a => a.ArmId).OnDelete(DeleteBehavior.NoAction);
+        b.HasOne<Customer>().WithMany().HasForeignKey(a => a.CustomerId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Experiment>().WithMany().HasForeignKey(a => a.ExperimentId).OnDelete(DeleteBehavior.NoAction);
+    }
+}
+
+internal sealed class ExperimentEventConfiguration : IEntityTypeConfiguration<ExperimentEvent>
+{
+    public void Configure(EntityTypeBuilder<ExperimentEvent> b)
+    {
+        b.ToTable("Events");
+        b.Property(e => e.EventKey).HasMaxLength(100);
+        // Idempotent ingestion: the same event id is stored once.
+        b.HasIndex(e => e.EventKey).IsUnique();
+        b.HasIndex(e => new { e.ExperimentId, e.Type, e.CustomerId });
+        b.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
+    }
+}

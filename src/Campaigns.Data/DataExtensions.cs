@@ -1,0 +1,42 @@
+using Campaigns.Domain.Auditing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Data;
+
+public static class DataExtensions
+{
+    /// <summary>Registers the database (provider from configuration) and the services that own it.</summary>
+    public static IHostApplicationBuilder AddCampaignsData(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // The factory serves Blazor components (one context per operation); the scoped context serves Identity and the API.
+        builder.Services.AddDbContextFactory<CampaignsDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(o), ServiceLifetime.Scoped);
+        builder.Services.AddScoped<Demo.DemoStoreSeeder>();
+        return builder;
+    }
+
+    /// <summary>
+    /// Brings the schema up to date. SQLite (the embedded default) always migrates; on SQL Server several
+    /// instances share the database, so migrating at start-up is opt-in (Database:MigrateOnStartup).
+    /// </summary>
+    public static async Task MigrateAsync(this CampaignsDbContext db, bool migrateSqlServer, CancellationToken ct = default)
+    {
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.MigrateAsync(ct);
+            // WAL lets readers (pages) run while a job writes.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+        }
+        else if (migrateSqlServer)
+        {
+            await db.Database.MigrateAsync(ct);
+        }
+    }
+
+    /// <summary>Adds an audit entry to the same unit of work as the change it records.</summary>
+    public static void Audit(this CampaignsDbContext db, string user, string action, string entityType, object? entityId, string? details = null) =>
+        db.AuditLog.Add(new AuditEntry { User = user, Action = action, EntityType = entityType, EntityId = entityId?.ToString(), Details = details });
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    [Required(ErrorMessage = "Set Database:ConnectionString (for SQLite e.g. \"Data Source=data/campaigns.db\").")]
+    public string ConnectionString { get; set; } = "Data Source=data/campaigns.db";
+
+    /// <summary>
+    /// The one place a provider is chosen. Each provider's migrations live in their own assembly.
+    /// </summary>
+    public void Apply(DbContextOptionsBuilder builder)
+    {
+        switch (Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                EnsureSqliteFolder(ConnectionString);
+                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite"));
+                break;
+            case DatabaseProvider.SqlServer:
+                builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer").EnableRetryOnFailure());
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite or SqlServer.");
+        }
+    }
+
+    private static void EnsureSqliteFolder(string connectionString)
+    {
+        var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
+    }
+}

@@ -1,0 +1,398 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Catalog;
+using Campaigns.Domain.Copy;
+using Campaigns.Domain.Customers;
+using Campaigns.Domain.Experiments;
+using Campaigns.Domain.Orders;
+
+namespace Campaigns.Data.Demo;
+
+/// <summary>Everything the demo store holds, ready to be written.</summary>
+public sealed class DemoStore
+{
+    public List<Category> Categories { get; } = [];
+    public List<Product> Products { get; } = [];
+    public List<Customer> Customers { get; } = [];
+    public List<Order> Orders { get; } = [];
+    public List<OrderLine> OrderLines { get; } = [];
+    public List<Campaign> Campaigns { get; } = [];
+    public List<Experiment> Experiments { get; } = [];
+    public List<Assignment> Assignments { get; } = [];
+    public List<ExperimentEvent> Events { get; } = [];
+    public List<CopyVariant> Copy { get; } = [];
+}
+
+/// <summary>
+/// Builds a believable store from a seed: customers of four hidden kinds (who respond to discounts, who buy
+/// anyway, who never buy, who are put off by promotions), a year of orders, past randomized campaigns whose
+/// true effects differ by kind, and promo copy whose click-through depends on its wording. The kinds are
+/// never stored; models must recover them from behaviour, as they would in a real store.
+/// </summary>
+public sealed class DemoStoreGenerator(int seed, DateTime asOf)
+{
+    internal enum Kind { SureThing, Persuadable, LostCause, SleepingDog }
+
+    private sealed record Profile(Customer Customer, Kind Kind, double OrderValue);
+
+    private readonly DateTime _asOf = asOf.Date;
+    private readonly List<Profile> _profiles = [];
+    private readonly Dictionary<Guid, List<Product>> _productsByCategory = [];
+    private const decimal ShippingFee = 4.95m;
+
+    public DemoStore Generate(int customers)
+    {
+        var store = new DemoStore();
+        BuildCatalogue(store, new Random(seed));
+        BuildCustomers(store, customers, new Random(seed + 1));
+        BuildOrders(store, new Random(seed + 2));
+        BuildCampaigns(store, new Random(seed + 3));
+        BuildCopy(store, new Random(seed + 4));
+        ComputeBehaviour(store);
+        return store;
+    }
+
+    private void BuildCatalogue(DemoStore store, Random rng)
+    {
+        var sku = 1000;
+        foreach (var (name, min, max, nouns) in DemoCatalog.Categories)
+        {
+            var category = new Category { Name = name };
+            store.Categories.Add(category);
+            var list = _productsByCategory[category.Id] = [];
+            foreach (var noun in nouns)
+            {
+                foreach (var adjective in DemoCatalog.Adjectives.OrderBy(_ => rng.Next()).Take(4))
+                {
+                    var price = Math.Round(min + (max - min) * (decimal)Math.Pow(rng.NextDouble(), 1.6), 0) - 0.01m;
+                    var colour = DemoCatalog.Colours[rng.Next(DemoCatalog.Colours.Length)];
+                    var product = new Product
+                    {
+                        Sku = $"SKU-{sku++}",
+                        Name = $"{adjective} {noun}",
+                        Description = $"{adjective} {noun.ToLowerInvariant()} in {colour.ToLowerInvariant()}, from our {name.ToLowerInvariant()} range.",
+                        CategoryId = category.Id,
+                        Price = price,
+                        Cost = Math.Round(price * (decimal)(0.4 + 0.35 * rng.NextDouble()), 2),
+                    };
+                    store.Products.Add(product);
+                    list.Add(product);
+                }
+            }
+        }
+    }
+
+    private void BuildCustomers(DemoStore store, int count, Random rng)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            var roll = rng.NextDouble();
+            var kind = roll < 0.2 ? Kind.SureThing : roll < 0.45 ? Kind.Persuadable : roll < 0.9 ? Kind.LostCause : Kind.SleepingDog;
+            var tenureDays = kind == Kind.SleepingDog ? 300 + rng.Next(1500) : 10 + rng.Next(1400);
+            var mobileShare = kind switch { Kind.Persuadable => 0.6, Kind.SleepingDog => 0.25, _ => 0.45 };
+            var d = rng.NextDouble();
+            var device = d < mobileShare ? Device.Mobile : d < mobileShare + 0.1 ? Device.Tablet : Device.Desktop;
+            var first = DemoCatalog.FirstNames[rng.Next(DemoCatalog.FirstNames.Length)];
+            var customer = new Customer
+            {
+                ExternalId = $"C{i + 1:D6}",
+                FirstName = first,
+                Email = $"{first.ToLowerInvariant()}.{i + 1}@example.com",
+                Region = DemoCatalog.Regions[Skewed(rng, DemoCatalog.Regions.Length)],
+                Device = device,
+                SignedUpAt = _asOf.AddDays(-tenureDays).AddMinutes(rng.Next(1440)),
+                EmailOptIn = rng.NextDouble() < 0.92,
+            };
+            var orderValue = kind switch { Kind.SureThing => 95, Kind.Persuadable => 62, Kind.SleepingDog => 120, _ => 48 } * LogNormal(rng, 0.35);
+            store.Customers.Add(customer);
+            _profiles.Add(new Profile(customer, kind, orderValue));
+        }
+    }
+
+    private void BuildOrders(DemoStore store, Random rng)
+    {
+        foreach (var p in _profiles)
+        {
+            var perYear = p.Kind switch { Kind.SureThing => 7.0, Kind.Persuadable => 3.0, Kind.SleepingDog => 4.0, _ => 0.7 };
+            var since = p.Customer.SignedUpAt > _asOf.AddDays(-365) ? p.Customer.SignedUpAt : _asOf.AddDays(-365);
+            var years = (_asOf - since).TotalDays / 365.0;
+            var n = Poisson(rng, perYear * years);
+            var discountUse = p.Kind == Kind.Persuadable ? 0.6 : p.Kind == Kind.SleepingDog ? 0.03 : 0.12;
+            for (var k = 0; k < n; k++)
+            {
+                var placed = since.AddSeconds(rng.NextDouble() * (_asOf - since).TotalSeconds);
+                var percent = rng.NextDouble() < discountUse ? (decimal)(5 * (1 + rng.Next(4))) : 0m;
+                AddOrder(store, rng, p, placed, percent, null, null);
+            }
+        }
+    }
+
+    private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId)
+    {
+        var order = new Order { CustomerId = p.Customer.Id, PlacedAt = placed, CampaignId = campaignId, CouponCode = promotion?.CouponCode };
+        var categories = store.Categories;
+        var home = categories[(int)(Hash(p.Customer.ExternalId) % (uint)categories.Count)];
+        var target = p.OrderValue * LogNormal(rng, 0.3);
+        decimal subtotal = 0;
+        while (subtotal < (decimal)target * 0.8m || order.Lines.Count == 0)
+        {
+            var category = promotion?.CategoryId is { } only ? only : rng.NextDouble() < 0.6 ? home.Id : categories[rng.Next(categories.Count)].Id;
+            var products = _productsByCategory[category];
+            var product = products[rng.Next(products.Count)];
+            var line = new OrderLine { OrderId = order.Id, ProductId = product.Id, Quantity = rng.NextDouble() < 0.85 ? 1 : 2, UnitPrice = product.Price };
+            order.Lines.Add(line);
+            subtotal += line.UnitPrice * line.Quantity;
+            if (order.Lines.Count >= 5) break;
+        }
+        order.Subtotal = subtotal;
+        order.Shipping = subtotal >= 60 ? 0 : ShippingFee;
+        order.Discount = promotion is not null
+            ? Math.Round(promotion.CostOn(subtotal, order.Shipping, subtotal / order.Lines.Sum(l => l.Quantity)), 2)
+            : Math.Round(subtotal * percentOff / 100m, 2);
+        if (promotion?.Type == PromotionType.FreeShipping) order.Shipping = 0;
+        order.Total = order.Subtotal - order.Discount + order.Shipping;
+        foreach (var line in order.Lines) line.Discount = order.Subtotal == 0 ? 0 : Math.Round(order.Discount * line.UnitPrice * line.Quantity / order.Subtotal, 2);
+        store.Orders.Add(order);
+        store.OrderLines.AddRange(order.Lines);
+        return order;
+    }
+
+    private sealed record PastCampaign(string Name, int DaysAgo, int Days, CampaignStatus Status, Promotion Promotion, (string Arm, double Share, Promotion? Override)[] Arms, int Sample);
+
+    private static Promotion Percent(decimal pct, Channel channel, string? code = null) => new() { Type = PromotionType.PercentDiscount, PercentOff = pct, Channel = channel, CouponCode = code };
+
+    private void BuildCampaigns(DemoStore store, Random rng)
+    {
+        Guid Cat(string name) => store.Categories.First(c => c.Name == name).Id;
+        Promotion Free(Channel channel) => new() { Type = PromotionType.FreeShipping, Channel = channel, CouponCode = "SHIPFREE" };
+        var past = new List<PastCampaign>
+        {
+            new("New Year Reset 15% off", 330, 14, CampaignStatus.Completed, Percent(15, Channel.Email, "RESET15"), [("Control", 0.5, null), ("15% off", 0.5, null)], 8000),
+            new("Valentine's Beauty Free Shipping", 285, 10, CampaignStatus.Completed, new() { Type = PromotionType.FreeShipping, Channel = Channel.Push, CategoryId = Cat("Beauty") }, [("Control", 0.5, null), ("Free shipping", 0.5, null)], 6000),
+            new("Spring Wardrobe 20% vs 10%", 240, 14, CampaignStatus.Completed, Percent(20, Channel.Email, "SPRING20"), [("Control", 0.34, null), ("20% off", 0.33, null), ("10% off", 0.33, Percent(10, Channel.Email, "SPRING10"))], 9000),
+            new("Garden Days Buy 2 Get 1", 200, 14, CampaignStatus.Completed, new() { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1, Channel = Channel.OnsiteBanner, CategoryId = Cat("Garden") }, [("Control", 0.5, null), ("Bundle", 0.5, null)], 6000),
+            new("Summer Sale 25% off", 160, 14, CampaignStatus.Completed, Percent(25, Channel.Email, "SUMMER25"), [("Holdout", 0.2, null), ("25% off", 0.8, null)], 9000),
+            new("Win-back 10 off 50", 120, 21, CampaignStatus.Completed, new() { Type = PromotionType.FixedAmountOff, AmountOff = 10, MinimumSpend = 50, Channel = Channel.Email, CouponCode = "COMEBACK10" }, [("Control", 0.5, null), ("10 off 50", 0.5, null)], 7000),
+            new("Back to School Kids 15%", 90, 14, CampaignStatus.Completed, new() { Type = PromotionType.PercentDiscount, PercentOff = 15, Channel = Channel.Push, CategoryId = Cat("Toys & Kids") }, [("Control", 0.5, null), ("15% off", 0.5, null)], 6000),
+            new("Outdoor Gear 10% vs Free Shipping", 60, 14, CampaignStatus.Completed, Percent(10, Channel.Email, "OUTDOOR10"), [("Control", 0.34, null), ("10% off", 0.33, null), ("Free shipping", 0.33, Free(Channel.Email))], 9000),
+            new("Autumn Home 20% off", 35, 14, CampaignStatus.Completed, Percent(20, Channel.OnsiteBanner, "HOME20"), [("Control", 0.5, null), ("20% off", 0.5, null)], 8000),
+            new("Singles Day Flash 30%", 16, 3, CampaignStatus.Completed, Percent(30, Channel.Push, "FLASH30"), [("Control", 0.5, null), ("30% off", 0.5, null)], 8000),
+            new("Black Friday Early Access", 6, 14, CampaignStatus.Live, Percent(25, Channel.Email, "EARLY25"), [("Control", 0.5, null), ("25% off", 0.5, null)], 9000),
+            new("Free Shipping Fortnight", 3, 14, CampaignStatus.Live, Free(Channel.OnsiteBanner), [("Holdout", 0.1, null), ("Free shipping", 0.9, null)], 7000),
+        };
+        foreach (var pc in past)
+        {
+            var campaign = new Campaign
+            {
+                Name = pc.Name,
+                Promotion = pc.Promotion,
+                StartsAt = _asOf.AddDays(-pc.DaysAgo).AddHours(9),
+                EndsAt = _asOf.AddDays(-pc.DaysAgo + pc.Days).AddHours(9),
+                Budget = pc.Sample * 2.5m,
+                CreatedBy = "marketer@demo.local",
+                CreatedAt = _asOf.AddDays(-pc.DaysAgo - 7),
+            };
+            campaign.RestoreStatus(pc.Status);
+            store.Campaigns.Add(campaign);
+            RunExperiment(store, rng, campaign, pc);
+        }
+        AddWorkflowExamples(store);
+    }
+
+    private void RunExperiment(DemoStore store, Random rng, Campaign campaign, PastCampaign pc)
+    {
+        var experiment = new Experiment
+        {
+            CampaignId = campaign.Id,
+            Name = campaign.Name,
+            Salt = $"demo{seed}-{store.Experiments.Count}",
+            Status = pc.Status == CampaignStatus.Live ? ExperimentStatus.Running : ExperimentStatus.Stopped,
+            StartedAt = campaign.StartsAt,
+            EndedAt = pc.Status == CampaignStatus.Live ? null : campaign.EndsAt,
+        };
+        for (var i = 0; i < pc.Arms.Length; i++)
+            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = pc.Arms[i].Arm, Position = i, Allocation = pc.Arms[i].Share, IsControl = i == 0 });
+        store.Experiments.Add(experiment);
+
+        var eligible = _profiles.Where(p => p.Customer.SignedUpAt < campaign.StartsAt).ToList();
+        var observedUntil = campaign.EndsAt < _asOf ? campaign.EndsAt : _asOf;
+        var observedShare = (observedUntil - campaign.StartsAt).TotalDays / (campaign.EndsAt - campaign.StartsAt).TotalDays;
+        foreach (var p in eligible.OrderBy(_ => rng.Next()).Take(pc.Sample))
+        {
+            var arm = experiment.PickArm(p.Customer.ExternalId);
+            var assignedAt = campaign.StartsAt.AddMinutes(rng.Next(60 * 24));
+            if (assignedAt > _asOf) continue;
+            store.Assignments.Add(new Assignment { ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = p.Customer.Id, AssignedAt = assignedAt });
+            store.Events.Add(new ExperimentEvent { EventKey = $"x-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Exposure, OccurredAt = assignedAt });
+
+            var promotion = arm.IsControl ? null : pc.Arms[arm.Position].Override ?? pc.Promotion;
+            var probability = Math.Clamp((BaseRate(p.Kind) + (promotion is null ? 0 : TrueEffect(p.Kind, promotion))) * observedShare, 0, 1);
+            if (rng.NextDouble() >= probability) continue;
+            var convertedAt = assignedAt.AddHours(rng.NextDouble() * (observedUntil - assignedAt).TotalHours);
+            var order = AddOrder(store, rng, p, convertedAt, 0, promotion, campaign.Id);
+            store.Events.Add(new ExperimentEvent { EventKey = $"c-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Conversion, OccurredAt = convertedAt, Revenue = order.Total });
+        }
+    }
+
+    /// <summary>Chance of buying in a two-week window with no promotion.</summary>
+    private static double BaseRate(Kind kind) => kind switch
+    {
+        Kind.SureThing => 0.22, Kind.Persuadable => 0.04, Kind.SleepingDog => 0.12, _ => 0.012,
+    };
+
+    /// <summary>The true, hidden effect of a promotion on a customer's chance to buy.</summary>
+    internal static double TrueEffect(Kind kind, Promotion promotion)
+    {
+        var strength = promotion.Type switch
+        {
+            PromotionType.PercentDiscount => (double)(promotion.PercentOff ?? 0) / 25.0,
+            PromotionType.FixedAmountOff => 0.8,
+            PromotionType.FreeShipping => 0.7,
+            _ => 0.5,
+        };
+        return kind switch
+        {
+            Kind.Persuadable => 0.09 * strength,
+            Kind.SureThing => 0.008,
+            Kind.SleepingDog => promotion.Channel == Channel.Email ? -0.06 : -0.03,
+            _ => 0.003 * strength,
+        };
+    }
+
+    private void AddWorkflowExamples(DemoStore store)
+    {
+        Campaign Draft(string name, int startInDays, Promotion promotion, decimal budget) => new()
+        {
+            Name = name, Promotion = promotion, Budget = budget, CreatedBy = "marketer@demo.local",
+            StartsAt = _asOf.AddDays(startInDays).AddHours(9), EndsAt = _asOf.AddDays(startInDays + 14).AddHours(9),
+            CreatedAt = _asOf.AddDays(-2),
+        };
+        var draft = Draft("Christmas Gift Guide 15%", 10, Percent(15, Channel.Email, "GIFT15"), 20000);
+        var pending = Draft("Cyber Monday Electronics 20%", 4, Percent(20, Channel.Push, "CYBER20"), 15000);
+        pending.Submit("marketer@demo.local");
+        var rejected = Draft("January Clearance 60%", 36, Percent(60, Channel.OnsiteBanner, "CLEAR60"), 50000);
+        rejected.Submit("marketer@demo.local");
+        rejected.Reject("manager@demo.local", "60% is below cost on most lines; propose 30% and a category limit.");
+        var approved = Draft("Winter Boots Free Shipping", 7, new Promotion { Type = PromotionType.FreeShipping, Channel = Channel.Email, CouponCode = "BOOTSHIP" }, 8000);
+        approved.Submit("marketer@demo.local");
+        approved.Approve("manager@demo.local", "Good targeting; go.");
+        store.Campaigns.AddRange([draft, pending, rejected, approved]);
+    }
+
+    private static readonly Dictionary<(Channel, Tone), string[]> HeadlineTemplates = new()
+    {
+        [(Channel.Email, Tone.Urgent)] = ["Last chance: {offer} on {category}", "Ends tonight: {offer}", "Only 48 hours: {offer} on {category}", "Hurry, {offer} ends soon"],
+        [(Channel.Email, Tone.Friendly)] = ["A little something for you: {offer}", "We picked these {category} for you", "{name}, enjoy {offer} this week", "Your {category} favourites, now {offer}"],
+        [(Channel.Email, Tone.Premium)] = ["An exclusive invitation: {offer}", "The {category} edit, with {offer}", "Crafted to last: {product}", "Members preview: {offer}"],
+        [(Channel.Email, Tone.Playful)] = ["Psst... {offer} inside", "Treat yourself (we insist): {offer}", "Cart feeling light? {offer}", "Good news for your {category} shelf"],
+        [(Channel.Push, Tone.Urgent)] = ["{offer} ends at midnight", "Going fast: {product} with {offer}", "3 hours left for {offer}"],
+        [(Channel.Push, Tone.Friendly)] = ["{offer} on {category}, just for you", "Hi {name}, {offer} is waiting", "New in {category}, and {offer}"],
+        [(Channel.Push, Tone.Premium)] = ["Exclusive: {offer} on {category}", "The {product}, now with {offer}"],
+        [(Channel.Push, Tone.Playful)] = ["Knock knock. It's {offer}", "{category} + {offer} = yes", "Your wishlist called: {offer}"],
+        [(Channel.OnsiteBanner, Tone.Urgent)] = ["Today only: {offer}", "{offer} — while stocks last"],
+        [(Channel.OnsiteBanner, Tone.Friendly)] = ["{offer} on {category}", "Enjoy {offer} sitewide"],
+        [(Channel.OnsiteBanner, Tone.Premium)] = ["The {category} collection, {offer}", "Discover {product}"],
+        [(Channel.OnsiteBanner, Tone.Playful)] = ["Oh hello, {offer}", "{category} mood: {offer}"],
+    };
+
+    private static readonly string[] Bodies =
+    [
+        "Use code {code} at checkout.", "Shop our best-loved {category} before it is gone.", "Free returns on every order.",
+        "Handpicked {category} from {product} and more.", "Offer ends {end}. Terms apply.", "Because you loved {category} last time.",
+    ];
+
+    private void BuildCopy(DemoStore store, Random rng)
+    {
+        var promotions = new (PromotionType Type, Func<Random, string> Offer)[]
+        {
+            (PromotionType.PercentDiscount, r => $"{5 * (2 + r.Next(5))}% off"),
+            (PromotionType.FixedAmountOff, r => $"{5 * (1 + r.Next(4))} off"),
+            (PromotionType.FreeShipping, _ => "free shipping"),
+            (PromotionType.Bundle, _ => "buy 2 get 1 free"),
+        };
+        for (var i = 0; i < 3000; i++)
+        {
+            var channel = (Channel)rng.Next(3);
+            var tone = (Tone)rng.Next(4);
+            var (type, offer) = promotions[rng.Next(promotions.Length)];
+            var category = store.Categories[rng.Next(store.Categories.Count)];
+            var product = _productsByCategory[category.Id][rng.Next(_productsByCategory[category.Id].Count)];
+            string Fill(string t) => t.Replace("{offer}", offer(rng)).Replace("{category}", category.Name.ToLowerInvariant())
+                .Replace("{product}", product.Name).Replace("{name}", DemoCatalog.FirstNames[rng.Next(DemoCatalog.FirstNames.Length)])
+                .Replace("{code}", $"SAVE{rng.Next(10, 99)}").Replace("{end}", "Sunday");
+            var templates = HeadlineTemplates[(channel, tone)];
+            var headline = Fill(templates[rng.Next(templates.Length)]);
+            headline = char.ToUpperInvariant(headline[0]) + headline[1..];
+            var body = channel == Channel.Push ? null : Fill(Bodies[rng.Next(Bodies.Length)]);
+            var impressions = 300 + rng.Next(6000);
+            var ctr = TrueClickThrough(channel, tone, type, headline);
+            var clicks = Math.Max(0, (int)Math.Round(impressions * ctr + Normal(rng) * Math.Sqrt(impressions * ctr * (1 - ctr))));
+            store.Copy.Add(new CopyVariant
+            {
+                Channel = channel, Tone = tone, PromotionType = type, CategoryId = category.Id, Headline = headline, Body = body,
+                Source = CopySource.Historical, Impressions = impressions, Clicks = clicks,
+                CreatedAt = _asOf.AddDays(-rng.Next(365)),
+            });
+        }
+    }
+
+    /// <summary>The hidden click-through of a line of copy: channel sets the base, wording moves it.</summary>
+    private static double TrueClickThrough(Channel channel, Tone tone, PromotionType type, string headline)
+    {
+        var ctr = channel switch { Channel.Email => 0.035, Channel.Push => 0.05, _ => 0.012 };
+        if (headline.Any(char.IsDigit)) ctr *= 1.25;
+        if (headline.Contains("free", StringComparison.OrdinalIgnoreCase)) ctr *= 1.3;
+        if (headline.Contains("you", StringComparison.OrdinalIgnoreCase)) ctr *= 1.15;
+        if (tone == Tone.Urgent && channel == Channel.Push) ctr *= 1.35;
+        if (tone == Tone.Premium) ctr *= 0.85;
+        if (type == PromotionType.FreeShipping) ctr *= 1.1;
+        if (headline.Length > 45) ctr *= 0.8;
+        return Math.Min(ctr, 0.5);
+    }
+
+    private void ComputeBehaviour(DemoStore store)
+    {
+        var byCustomer = store.Orders.GroupBy(o => o.CustomerId).ToDictionary(g => g.Key, g => g.ToList());
+        var categoryOf = store.Products.ToDictionary(p => p.Id, p => p.CategoryId);
+        var exposures = store.Events.Where(e => e.Type == EventType.Exposure).GroupBy(e => e.CustomerId).ToDictionary(g => g.Key, g => g.Count());
+        var conversions = store.Events.Where(e => e.Type == EventType.Conversion).GroupBy(e => e.CustomerId).ToDictionary(g => g.Key, g => g.Count());
+        foreach (var p in _profiles)
+        {
+            var c = p.Customer;
+            var b = c.Behaviour;
+            b.ComputedAt = _asOf;
+            var seen = exposures.GetValueOrDefault(c.Id);
+            b.Engagement = seen == 0 ? 0 : Math.Round((double)conversions.GetValueOrDefault(c.Id) / seen, 4);
+            if (!byCustomer.TryGetValue(c.Id, out var orders)) continue;
+            b.OrderCount = orders.Count;
+            b.TotalSpend = orders.Sum(o => o.Total);
+            b.AverageOrderValue = Math.Round(b.TotalSpend / orders.Count, 2);
+            b.FirstOrderAt = orders.Min(o => o.PlacedAt);
+            b.LastOrderAt = orders.Max(o => o.PlacedAt);
+            b.DiscountShare = Math.Round(orders.Count(o => o.Discount > 0) / (double)orders.Count, 4);
+            b.TopCategoryId = orders.SelectMany(o => o.Lines).GroupBy(l => categoryOf[l.ProductId])
+                .OrderByDescending(g => g.Sum(l => l.Quantity)).First().Key;
+        }
+    }
+
+    private static int Skewed(Random rng, int n) => Math.Min(n - 1, (int)(n * Math.Pow(rng.NextDouble(), 1.4)));
+
+    private static double Normal(Random rng) =>
+        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    private static double LogNormal(Random rng, double sigma) => Math.Exp(sigma * Normal(rng) - sigma * sigma / 2);
+
+    private static int Poisson(Random rng, double lambda)
+    {
+        var limit = Math.Exp(-lambda);
+        var k = 0;
+        for (var product = rng.NextDouble(); product > limit; product *= rng.NextDouble()) k++;
+        return k;
+    }
+
+    private static uint Hash(string s)
+    {
+        var h = 2166136261u;
+        foreach (var ch in s) h = (h ^ ch) * 16777619u;
+        return h;
+    }
+}

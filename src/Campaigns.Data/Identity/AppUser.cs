@@ -1,0 +1,20 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Campaigns.Data.Identity;
+
+public sealed class AppUser : IdentityUser
+{
+    public string? DisplayName { get; set; }
+    public bool IsDisabled { get; set; }
+    public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+}
+
+/// <summary>The three roles. Each includes the rights of the one before it.</summary>
+public static class Roles
+{
+    public const string Marketer = nameof(Marketer);
+    public const string Manager = nameof(Manager);
+    public const string Admin = nameof(Admin);
+
+    public static readonly string[] All = [Marketer, Manager, Admin];
+}

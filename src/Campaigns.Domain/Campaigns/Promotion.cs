@@ -1,0 +1,53 @@
+namespace Campaigns.Domain.Campaigns;
+
+public enum PromotionType { PercentDiscount, FixedAmountOff, FreeShipping, Bundle }
+
+public enum Channel { Email, Push, OnsiteBanner }
+
+/// <summary>The offer a campaign makes: its type, its terms and its limits.</summary>
+public sealed class Promotion
+{
+    public PromotionType Type { get; set; }
+    /// <summary>Percent off, for <see cref="PromotionType.PercentDiscount"/> (1..90).</summary>
+    public decimal? PercentOff { get; set; }
+    /// <summary>Currency amount off, for <see cref="PromotionType.FixedAmountOff"/>.</summary>
+    public decimal? AmountOff { get; set; }
+    /// <summary>Minimum basket for the offer to apply (0 = none).</summary>
+    public decimal MinimumSpend { get; set; }
+    /// <summary>Bundle terms: buy this many ...</summary>
+    public int? BundleBuy { get; set; }
+    /// <summary>... and get this many free.</summary>
+    public int? BundleGet { get; set; }
+    /// <summary>Restricts the offer to one category; null means the whole catalogue.</summary>
+    public Guid? CategoryId { get; set; }
+    public string? CouponCode { get; set; }
+    public Channel Channel { get; set; }
+
+    /// <summary>Short human description of the terms, used in lists and copy slots.</summary>
+    public string Describe() => Type switch
+    {
+        PromotionType.PercentDiscount => $"{PercentOff:0.##}% off",
+        PromotionType.FixedAmountOff => $"{AmountOff:0.##} off",
+        PromotionType.FreeShipping => "Free shipping",
+        PromotionType.Bundle => $"Buy {BundleBuy} get {BundleGet} free",
+        _ => Type.ToString(),
+    } + (MinimumSpend > 0 ? $" over {MinimumSpend:0.##}" : "");
+
+    /// <summary>
+    /// What the offer costs the store on an order of this value, the figure budgets and incremental-profit
+    /// targeting are priced on.
+    /// </summary>
+    public decimal CostOn(decimal orderValue, decimal shippingFee, decimal averageItemPrice)
+    {
+        if (orderValue < MinimumSpend) return 0;
+        return Type switch
+        {
+            PromotionType.PercentDiscount => orderValue * (PercentOff ?? 0) / 100m,
+            PromotionType.FixedAmountOff => Math.Min(orderValue, AmountOff ?? 0),
+            PromotionType.FreeShipping => shippingFee,
+            PromotionType.Bundle when BundleBuy is > 0 && BundleGet is > 0 =>
+                averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value))),
+            _ => 0,
+        };
+    }
+}

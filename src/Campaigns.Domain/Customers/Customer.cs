@@ -1,0 +1,36 @@
+namespace Campaigns.Domain.Customers;
+
+public enum Device { Desktop, Mobile, Tablet }
+
+public sealed class Customer : Entity
+{
+    /// <summary>The id the store knows the customer by; imports upsert on it.</summary>
+    public required string ExternalId { get; set; }
+    public string? Email { get; set; }
+    public string? FirstName { get; set; }
+    public required string Region { get; set; }
+    public Device Device { get; set; }
+    public DateTime SignedUpAt { get; set; }
+    public bool EmailOptIn { get; set; } = true;
+    /// <summary>Extra attributes from imports, as a JSON object of strings.</summary>
+    public string? CustomAttributesJson { get; set; }
+    public CustomerBehaviour Behaviour { get; set; } = new();
+}
+
+/// <summary>Aggregates over a customer's orders and engagement, kept up to date by a background job.</summary>
+public sealed class CustomerBehaviour
+{
+    public int OrderCount { get; set; }
+    public decimal TotalSpend { get; set; }
+    public decimal AverageOrderValue { get; set; }
+    public DateTime? FirstOrderAt { get; set; }
+    public DateTime? LastOrderAt { get; set; }
+    /// <summary>Share of past orders that used a discount (0..1).</summary>
+    public double DiscountShare { get; set; }
+    /// <summary>Share of exposures the customer clicked or opened (0..1).</summary>
+    public double Engagement { get; set; }
+    public Guid? TopCategoryId { get; set; }
+    public DateTime? ComputedAt { get; set; }
+
+    public int? RecencyDays(DateTime asOf) => LastOrderAt is { } last ? (int)(asOf - last).TotalDays : null;
+}

@@ -1,0 +1,144 @@
+using Campaigns.Data;
+using Campaigns.Domain;
+using Campaigns.Domain.Auditing;
+using Campaigns.Domain.Campaigns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Campaigns;
+
+/// <summary>Outcome of a change: either it was stored, or why not (per field, or as one message).</summary>
+public sealed record SaveResult(Campaign? Campaign, IReadOnlyList<FieldError> Errors, string? Message)
+{
+    public bool Succeeded => Campaign is not null && Errors.Count == 0 && Message is null;
+    public static SaveResult Ok(Campaign c) => new(c, [], null);
+    public static SaveResult Invalid(IReadOnlyList<FieldError> errors) => new(null, errors, null);
+    public static SaveResult Refused(string message) => new(null, [], message);
+}
+
+public sealed record CampaignRow(Guid Id, string Name, string Offer, Channel Channel, DateTime StartsAt, DateTime EndsAt, decimal Budget, CampaignStatus Status, string CreatedBy, DateTime UpdatedAt);
+
+/// <summary>Campaign editing and the approval workflow; every change is written to the audit log in the same transaction.</summary>
+public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public async Task<List<CampaignRow>> ListAsync(CampaignStatus? status, string? search, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var query = db.Campaigns.AsNoTracking();
+        if (status is { } s) query = query.Where(c => c.Status == s);
+        if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
+        var campaigns = await query.OrderByDescending(c => c.StartsAt).Take(500).ToListAsync(ct);
+        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, c.Promotion.Describe(), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
+    }
+
+    public async Task<Campaign?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+    }
+
+    public async Task<List<AuditEntry>> HistoryAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var key = id.ToString();
+        return await db.AuditLog.AsNoTracking().Where(a => a.EntityType == nameof(Campaign) && a.EntityId == key).OrderByDescending(a => a.At).Take(100).ToListAsync(ct);
+    }
+
+    /// <summary>Creates or updates a campaign from the editor. Nothing is stored when a rule fails.</summary>
+    public async Task<SaveResult> SaveAsync(Campaign edited, string user, CancellationToken ct = default)
+    {
+        edited.Name = edited.Name?.Trim() ?? "";
+        edited.Promotion.CouponCode = string.IsNullOrWhiteSpace(edited.Promotion.CouponCode) ? null : edited.Promotion.CouponCode.Trim().ToUpperInvariant();
+        var errors = CampaignRules.Validate(edited);
+        if (errors.Count > 0) return SaveResult.Invalid(errors);
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var stored = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == edited.Id, ct);
+        if (stored is null)
+        {
+            edited.CreatedBy = user;
+            edited.CreatedAt = edited.UpdatedAt = DateTime.UtcNow;
+            db.Campaigns.Add(edited);
+            db.Audit(user, "campaign.create", nameof(Campaign), edited.Id, edited.Name);
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Ok(edited);
+        }
+        if (!stored.IsEditable) return SaveResult.Refused($"A campaign that is {Describe(stored.Status)} cannot be edited.");
+        if (stored.ConcurrencyStamp != edited.ConcurrencyStamp)
+            return SaveResult.Refused("Someone else saved this campaign after you opened it. Reload to see their changes; your edits are still in the form.");
+        var changes = Diff(stored, edited);
+        stored.Name = edited.Name;
+        stored.Description = edited.Description;
+        stored.Promotion = edited.Promotion;
+        stored.StartsAt = edited.StartsAt;
+        stored.EndsAt = edited.EndsAt;
+        stored.Budget = edited.Budget;
+        stored.UpdatedAt = DateTime.UtcNow;
+        stored.ConcurrencyStamp = Guid.NewGuid();
+        db.Audit(user, "campaign.edit", nameof(Campaign), stored.Id, changes.Length == 0 ? "No changes" : changes);
+        return await SaveGuardedAsync(db, stored, ct);
+    }
+
+    public Task<SaveResult> SubmitAsync(Guid id, string user, CancellationToken ct = default) =>
+        TransitionAsync(id, user, "campaign.submit", null, c => c.Submit(user), ct);
+
+    public Task<SaveResult> ApproveAsync(Guid id, string user, string? comment, CancellationToken ct = default) =>
+        TransitionAsync(id, user, "campaign.approve", comment, c => c.Approve(user, comment), ct);
+
+    public Task<SaveResult> RejectAsync(Guid id, string user, string comment, CancellationToken ct = default) =>
+        TransitionAsync(id, user, "campaign.reject", comment, c => c.Reject(user, comment), ct);
+
+    public Task<SaveResult> ArchiveAsync(Guid id, string user, CancellationToken ct = default) =>
+        TransitionAsync(id, user, "campaign.archive", null, c => c.Archive(), ct);
+
+    private async Task<SaveResult> TransitionAsync(Guid id, string user, string action, string? comment, Action<Campaign> transition, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return SaveResult.Refused("The campaign no longer exists.");
+        try
+        {
+            transition(campaign);
+        }
+        catch (DomainException ex)
+        {
+            return SaveResult.Refused(ex.Message);
+        }
+        campaign.UpdatedAt = DateTime.UtcNow;
+        campaign.ConcurrencyStamp = Guid.NewGuid();
+        db.Audit(user, action, nameof(Campaign), campaign.Id, string.IsNullOrWhiteSpace(comment) ? $"Now {campaign.Status}" : $"Now {campaign.Status}: {comment.Trim()}");
+        return await SaveGuardedAsync(db, campaign, ct);
+    }
+
+    private static async Task<SaveResult> SaveGuardedAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return SaveResult.Ok(campaign);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Refused("Someone else changed this campaign at the same moment. Reload and try again.");
+        }
+    }
+
+    public static string Describe(CampaignStatus status) => status switch
+    {
+        CampaignStatus.PendingApproval => "waiting for approval",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+
+    private static string Diff(Campaign before, Campaign after)
+    {
+        var parts = new List<string>();
+        void Check<T>(string name, T a, T b) { if (!EqualityComparer<T>.Default.Equals(a, b)) parts.Add($"{name}: {a} → {b}"); }
+        Check("Name", before.Name, after.Name);
+        Check("Offer", before.Promotion.Describe(), after.Promotion.Describe());
+        Check("Channel", before.Promotion.Channel, after.Promotion.Channel);
+        Check("Coupon", before.Promotion.CouponCode, after.Promotion.CouponCode);
+        Check("Starts", before.StartsAt, after.StartsAt);
+        Check("Ends", before.EndsAt, after.EndsAt);
+        Check("Budget", before.Budget, after.Budget);
+        return string.Join("; ", parts);
+    }
+}

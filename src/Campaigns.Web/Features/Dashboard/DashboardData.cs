@@ -1,0 +1,33 @@
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Jobs;
+using Campaigns.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Dashboard;
+
+public sealed record ModelInUse(ModelKind Kind, int? Version, string? Learner, DateTime? PromotedAt);
+
+public sealed record DashboardFigures(int LiveCampaigns, int AwaitingApproval, int Customers, int Orders30Days, double Revenue30Days,
+    IReadOnlyList<ModelInUse> Models, IReadOnlyList<JobRun> RecentJobs);
+
+/// <summary>The dashboard's figures, each one counted in the database.</summary>
+public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public async Task<DashboardFigures> LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = DateTime.UtcNow.AddDays(-30);
+        var live = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.Live, ct);
+        var waiting = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.PendingApproval, ct);
+        var customers = await db.Customers.CountAsync(ct);
+        var orders = await db.Orders.Where(o => o.PlacedAt >= since).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Revenue = g.Sum(o => (double)o.Total) }).SingleOrDefaultAsync(ct);
+        var current = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Current)
+            .Select(m => new { m.Kind, m.Version, m.Learner, m.PromotedAt }).ToListAsync(ct);
+        var models = Enum.GetValues<ModelKind>().Select(k => current.FirstOrDefault(c => c.Kind == k) is { } m
+            ? new ModelInUse(k, m.Version, m.Learner, m.PromotedAt) : new ModelInUse(k, null, null, null)).ToList();
+        var jobs = await db.JobRuns.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(6).ToListAsync(ct);
+        return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs);
+    }
+}

@@ -1,0 +1,61 @@
+using Campaigns.Analytics;
+using Campaigns.Data;
+using Campaigns.Domain.Experiments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Experiments;
+
+public sealed record ArmResult(Guid ArmId, string Name, bool IsControl, double PlannedShare, long Exposed, long Converted, double Revenue, ProportionComparison? VersusControl)
+{
+    public double ConversionRate => Exposed == 0 ? 0 : (double)Converted / Exposed;
+    public double RevenuePerExposed => Exposed == 0 ? 0 : Revenue / Exposed;
+}
+
+public sealed record ExperimentSummary(Guid Id, Guid CampaignId, string Name, ExperimentStatus Status, DateTime? StartedAt, DateTime? EndedAt, IReadOnlyList<ArmResult> Arms);
+
+/// <summary>Per-arm counts from stored events and each arm's conversion lift over control.</summary>
+public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public async Task<List<ExperimentSummary>> RecentAsync(int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.Experiments.AsNoTracking().Where(e => e.StartedAt != null).OrderByDescending(e => e.StartedAt).Take(count).Select(e => e.Id).ToListAsync(ct);
+        var list = new List<ExperimentSummary>();
+        foreach (var id in ids) list.Add((await SummarizeAsync(db, id, ct))!);
+        return list;
+    }
+
+    public async Task<ExperimentSummary?> GetAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await SummarizeAsync(db, id, ct);
+    }
+
+    private static async Task<ExperimentSummary?> SummarizeAsync(CampaignsDbContext db, Guid id, CancellationToken ct)
+    {
+        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == id, ct);
+        if (experiment is null) return null;
+        // One row per arm and event type, counted in the database: distinct customers, so repeated events count once.
+        var counts = await db.Events.Where(e => e.ExperimentId == id && e.ArmId != null)
+            .GroupBy(e => new { e.ArmId, e.Type })
+            .Select(g => new { g.Key.ArmId, g.Key.Type, Customers = g.Select(e => e.CustomerId).Distinct().Count(), Revenue = g.Sum(e => (double)e.Revenue) })
+            .ToListAsync(ct);
+        var totalAllocation = experiment.Arms.Sum(a => a.Allocation);
+        (long Exposed, long Converted, double Revenue) Of(Guid arm) => (
+            counts.Where(c => c.ArmId == arm && c.Type == EventType.Exposure).Sum(c => (long)c.Customers),
+            counts.Where(c => c.ArmId == arm && c.Type == EventType.Conversion).Sum(c => (long)c.Customers),
+            counts.Where(c => c.ArmId == arm && c.Type == EventType.Conversion).Sum(c => c.Revenue));
+        var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
+        var control = arms.FirstOrDefault(a => a.IsControl);
+        var controlCounts = control is null ? default : Of(control.Id);
+        var results = arms.Select(a =>
+        {
+            var (exposed, converted, revenue) = Of(a.Id);
+            ProportionComparison? versus = null;
+            if (!a.IsControl && control is not null && exposed > 0 && controlCounts.Exposed > 0)
+                versus = TwoProportionTest.Compare(controlCounts.Converted, controlCounts.Exposed, converted, exposed);
+            return new ArmResult(a.Id, a.Name, a.IsControl, totalAllocation == 0 ? 0 : a.Allocation / totalAllocation, exposed, converted, revenue, versus);
+        }).ToList();
+        return new ExperimentSummary(experiment.Id, experiment.CampaignId, experiment.Name, experiment.Status, experiment.StartedAt, experiment.EndedAt, results);
+    }
+}

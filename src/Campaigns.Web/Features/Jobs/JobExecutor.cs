@@ -1,0 +1,81 @@
+using Campaigns.Data;
+using Campaigns.Domain.Jobs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Jobs;
+
+/// <summary>
+/// The one Hangfire entry point: claims a recorded run, runs its job, and writes the outcome. Safe to run twice:
+/// a run that is not queued any more is left alone.
+/// </summary>
+public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory, IServiceProvider services, ILogger<JobExecutor> log)
+{
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(500);
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunAsync(Guid runId, CancellationToken shutdown)
+    {
+        await using (var db = await dbFactory.CreateDbContextAsync(shutdown))
+        {
+            // Claim atomically, so two workers (or instances) never run the same record.
+            var claimed = await db.JobRuns.Where(r => r.Id == runId && r.Status == JobStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Running)
+                    .SetProperty(r => r.StartedAt, DateTime.UtcNow)
+                    .SetProperty(r => r.Attempts, r => r.Attempts + 1), shutdown);
+            if (claimed == 0) return;
+        }
+        JobRun run;
+        await using (var db = await dbFactory.CreateDbContextAsync(shutdown))
+            run = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Id == runId, shutdown);
+
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        var lastReport = DateTime.MinValue;
+        async Task Report(string stage, double percent)
+        {
+            if (DateTime.UtcNow - lastReport < ReportInterval && percent < 100) return;
+            lastReport = DateTime.UtcNow;
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+            await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, stage).SetProperty(r => r.Progress, percent));
+            if (await db.JobRuns.Where(r => r.Id == runId).Select(r => r.CancelRequested).SingleAsync()) await cancel.CancelAsync();
+            cancel.Token.ThrowIfCancellationRequested();
+        }
+
+        JobStatus outcome;
+        string? summary = null, error = null;
+        try
+        {
+            await using var scope = services.CreateAsyncScope();
+            var job = scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind);
+            summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, Report), cancel.Token);
+            outcome = JobStatus.Succeeded;
+        }
+        catch (OperationCanceledException) when (shutdown.IsCancellationRequested)
+        {
+            // The app is stopping: leave the run queued so start-up recovery runs it again.
+            outcome = JobStatus.Queued;
+        }
+        catch (OperationCanceledException)
+        {
+            outcome = JobStatus.Cancelled;
+            summary = "Cancelled by request; nothing was kept.";
+        }
+        catch (Exception ex)
+        {
+            log.LogError(ex, "Job run {RunId} ({Kind}) failed", runId, run.Kind);
+            outcome = JobStatus.Failed;
+            error = $"{ex.GetType().Name}: {ex.Message}";
+        }
+
+        await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
+        {
+            var finished = outcome != JobStatus.Queued;
+            await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.Status, outcome)
+                .SetProperty(r => r.FinishedAt, finished ? DateTime.UtcNow : null)
+                .SetProperty(r => r.Progress, r => outcome == JobStatus.Succeeded ? 100 : r.Progress)
+                .SetProperty(r => r.ResultSummary, summary)
+                .SetProperty(r => r.Error, error));
+        }
+    }
+}

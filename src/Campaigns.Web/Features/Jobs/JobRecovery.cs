@@ -1,0 +1,55 @@
+using Campaigns.Data;
+using Campaigns.Domain.Jobs;
+using Campaigns.Domain.Models;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Jobs;
+
+/// <summary>
+/// At start-up: re-enqueues runs a restart interrupted (in-memory Hangfire storage forgot them) and registers
+/// the recurring retraining jobs from the schedules stored in the database.
+/// </summary>
+public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> log) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
+        var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptions<JobsOptions>>().Value;
+        if (options.RecoverInterruptedRuns)
+        {
+            var runner = scope.ServiceProvider.GetRequiredService<JobRunner>();
+            var interrupted = await db.JobRuns.Where(r => r.Status == JobStatus.Queued || r.Status == JobStatus.Running).OrderBy(r => r.CreatedAt).ToListAsync(ct);
+            foreach (var run in interrupted)
+            {
+                if (run.Status == JobStatus.Running) run.Stage = "Interrupted by a restart; queued again";
+                run.Status = JobStatus.Queued;
+                await runner.HandToHangfireAsync(db, run, ct);
+            }
+            if (interrupted.Count > 0) log.LogInformation("Re-enqueued {Count} job runs interrupted by the last stop", interrupted.Count);
+        }
+        var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
+        foreach (var schedule in await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct))
+            RegisterSchedule(recurring, schedule);
+    }
+
+    public static void RegisterSchedule(IRecurringJobManager recurring, RetrainingSchedule schedule)
+    {
+        if (schedule.Enabled)
+            recurring.AddOrUpdate<ScheduledTraining>(schedule.RecurringJobId, x => x.TriggerAsync(schedule.Kind), schedule.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        else
+            recurring.RemoveIfExists(schedule.RecurringJobId);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}
+
+/// <summary>What a retraining schedule fires: a recorded training run of that model kind.</summary>
+public sealed class ScheduledTraining(JobRunner runner)
+{
+    public static string JobKind(ModelKind kind) => $"train-{kind}";
+
+    public Task TriggerAsync(ModelKind kind) => runner.EnqueueAsync(JobKind(kind), null, "schedule");
+}

@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Campaigns.Data;
+using Campaigns.Domain;
+using Campaigns.Domain.Jobs;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Jobs;
+
+/// <summary>Starts and cancels background jobs. Every run is recorded in the app database first, then handed to Hangfire.</summary>
+public sealed class JobRunner(IDbContextFactory<CampaignsDbContext> dbFactory, IBackgroundJobClient hangfire, JobCatalog catalog)
+{
+    public async Task<JobRun> EnqueueAsync(string kind, object? parameters, string triggeredBy, CancellationToken ct = default)
+    {
+        if (!catalog.Contains(kind)) throw new DomainException($"There is no job of kind '{kind}'.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (catalog.IsExclusive(kind) && await db.JobRuns.AnyAsync(r => r.Kind == kind && (r.Status == JobStatus.Queued || r.Status == JobStatus.Running), ct))
+            throw new DomainException($"A '{catalog.Title(kind)}' job is already queued or running; wait for it to finish or cancel it.");
+        var run = new JobRun { Kind = kind, TriggeredBy = triggeredBy, ParametersJson = JsonSerializer.Serialize(parameters ?? new { }, JsonSerializerOptions.Web) };
+        db.JobRuns.Add(run);
+        db.Audit(triggeredBy, "job.enqueue", nameof(JobRun), run.Id, kind);
+        await db.SaveChangesAsync(ct);
+        await HandToHangfireAsync(db, run, ct);
+        return run;
+    }
+
+    /// <summary>Hands a recorded run to Hangfire; also used at start-up to re-enqueue runs a restart interrupted.</summary>
+    public async Task HandToHangfireAsync(CampaignsDbContext db, JobRun run, CancellationToken ct)
+    {
+        run.HangfireJobId = hangfire.Enqueue<JobExecutor>(x => x.RunAsync(run.Id, CancellationToken.None));
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Cooperative cancel: the job stops at its next progress report and the run ends "cancelled".</summary>
+    public async Task<bool> RequestCancelAsync(Guid runId, string user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.JobRuns.FindAsync([runId], ct);
+        if (run is null || run.IsFinished) return false;
+        if (run.Status == JobStatus.Queued)
+        {
+            run.Status = JobStatus.Cancelled;
+            run.FinishedAt = DateTime.UtcNow;
+            if (run.HangfireJobId is { } id) hangfire.Delete(id);
+        }
+        run.CancelRequested = true;
+        db.Audit(user, "job.cancel", nameof(JobRun), run.Id, run.Kind);
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Campaigns.Data;
+using Campaigns.Web.Security;
+using Hangfire;
+using Hangfire.InMemory;
+
+namespace Campaigns.Web.Features.Jobs;
+
+public sealed class JobsOptions
+{
+    public const string Section = "Jobs";
+    /// <summary>Hangfire workers per instance; kept small so training never starves the UI of CPU.</summary>
+    [Range(1, 64)]
+    public int WorkerCount { get; set; } = 2;
+    /// <summary>Re-enqueue queued and running runs at start-up. Needed with in-memory storage; on SQL Server Hangfire keeps its own queue.</summary>
+    public bool RecoverInterruptedRuns { get; set; } = true;
+}
+
+public static class JobsExtensions
+{
+    public const string DashboardPath = "/jobs";
+
+    public static void AddCampaignsJobs(this WebApplicationBuilder builder)
+    {
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+            .PostConfigure(o => o.RecoverInterruptedRuns &= database.Provider == DatabaseProvider.Sqlite);
+        builder.Services.AddHangfire(cfg =>
+        {
+            cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
+            if (database.Provider == DatabaseProvider.SqlServer) cfg.UseSqlServerStorage(database.ConnectionString);
+            else cfg.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
+        });
+        var workers = builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.WorkerCount)}", 2);
+        builder.Services.AddHangfireServer(o => o.WorkerCount = workers);
+
+        var catalog = new JobCatalog();
+        builder.Services.AddSingleton(catalog);
+        builder.Services.AddScoped<JobRunner>();
+        builder.Services.AddScoped<JobExecutor>();
+        builder.Services.AddScoped<ScheduledTraining>();
+        builder.Services.AddHostedService<JobRecovery>();
+        builder.AddJob<CustomerBehaviourJob>(CustomerBehaviourJob.Kind, "Recompute customer behaviour", exclusive: true);
+    }
+
+    /// <summary>Registers a kind of job; every feature adds its own.</summary>
+    public static void AddJob<TJob>(this WebApplicationBuilder builder, string kind, string title, bool exclusive) where TJob : class, IJob
+    {
+        builder.Services.AddKeyedScoped<IJob, TJob>(kind);
+        var catalog = (JobCatalog)builder.Services.Single(d => d.ServiceType == typeof(JobCatalog)).ImplementationInstance!;
+        catalog.Add(kind, title, exclusive);
+    }
+
+    public static void MapJobsDashboard(this WebApplication app) =>
+        app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath,
+            new DashboardOptions { DashboardTitle = "Campaigns · background jobs", AppPath = "/admin/jobs", Authorization = [] },
+            // This host's storage, not Hangfire's process-wide static one.
+            app.Services.GetRequiredService<JobStorage>());
+}

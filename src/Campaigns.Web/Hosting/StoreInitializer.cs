@@ -1,0 +1,83 @@
+using System.Security.Cryptography;
+using Campaigns.Data;
+using Campaigns.Data.Demo;
+using Campaigns.Data.Identity;
+using Campaigns.Web.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Web.Hosting;
+
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+    /// <summary>Seed a demo store into an empty database and create one user per role.</summary>
+    public bool Enabled { get; set; } = true;
+    [System.ComponentModel.DataAnnotations.Range(1, 2_000_000)]
+    public int Customers { get; set; } = 50_000;
+    public int Seed { get; set; } = 42;
+    /// <summary>Password of the demo users (demo only; a production install disables Demo).</summary>
+    [System.ComponentModel.DataAnnotations.MinLength(10)]
+    public string Password { get; set; } = "Campaigns-demo-1";
+}
+
+/// <summary>First-start work: schema, roles, the first Admin and, in demo mode, the demo users and store.</summary>
+public static class StoreInitializer
+{
+    public static readonly (string Email, string Name, string Role)[] DemoUsers =
+    [
+        ("marketer@demo.local", "Maya Marketer", Roles.Marketer),
+        ("manager@demo.local", "Max Manager", Roles.Manager),
+    ];
+
+    public static async Task InitializeStoreAsync(this WebApplication app)
+    {
+        using var scope = app.Services.CreateScope();
+        var services = scope.ServiceProvider;
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Campaigns.Startup");
+        var db = services.GetRequiredService<CampaignsDbContext>();
+        await db.MigrateAsync(app.Configuration.GetValue("Database:MigrateOnStartup", false));
+
+        var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
+
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        var admin = services.GetRequiredService<IOptions<AdminAccountOptions>>().Value;
+        var users = services.GetRequiredService<UserManager<AppUser>>();
+        var created = new List<string>();
+        var adminPassword = admin.Password is { Length: > 0 } p ? p : demo.Enabled ? demo.Password : NewPassword();
+        if (await EnsureUserAsync(users, admin.Email, "Administrator", Roles.Admin, adminPassword))
+            created.Add($"  {Roles.Admin,-9} {admin.Email,-24} {(admin.Password is { Length: > 0 } ? "(password from configuration)" : adminPassword)}");
+        if (demo.Enabled)
+        {
+            foreach (var (email, name, role) in DemoUsers)
+                if (await EnsureUserAsync(users, email, name, role, demo.Password))
+                    created.Add($"  {role,-9} {email,-24} {demo.Password}");
+            var seeder = services.GetRequiredService<DemoStoreSeeder>();
+            if (await seeder.IsStoreEmptyAsync())
+            {
+                log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
+                var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
+                log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
+            }
+        }
+        if (created.Count > 0)
+        {
+            // Printed once, when the accounts are created.
+            Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
+        }
+    }
+
+    private static async Task<bool> EnsureUserAsync(UserManager<AppUser> users, string email, string name, string role, string password)
+    {
+        if (await users.FindByEmailAsync(email) is not null) return false;
+        var user = new AppUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+        var result = await users.CreateAsync(user, password);
+        if (!result.Succeeded) throw new InvalidOperationException($"Could not create {email}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+        await users.AddToRoleAsync(user, role);
+        return true;
+    }
+
+    public static string NewPassword() => "Cp-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+}

@@ -1,0 +1,64 @@
+using Campaigns.Domain.Campaigns;
+
+namespace Campaigns.Domain.Tests.Campaigns;
+
+public class CampaignWorkflowTests
+{
+    [Fact]
+    public void A_submitted_campaign_waits_for_approval_and_can_no_longer_be_edited()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Submit("marketer");
+        Assert.Equal(CampaignStatus.PendingApproval, c.Status);
+        Assert.False(c.IsEditable);
+        Assert.Equal("marketer", c.SubmittedBy);
+    }
+
+    [Fact]
+    public void An_invalid_campaign_cannot_be_submitted()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Budget = 0;
+        var ex = Assert.Throws<DomainException>(() => c.Submit("marketer"));
+        Assert.Contains("budget", ex.Message);
+        Assert.Equal(CampaignStatus.Draft, c.Status);
+    }
+
+    [Fact]
+    public void Rejecting_needs_a_comment_and_returns_the_campaign_to_the_marketer()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Submit("marketer");
+        Assert.Throws<DomainException>(() => c.Reject("manager", "  "));
+        c.Reject("manager", "Too deep a discount");
+        Assert.Equal(CampaignStatus.Rejected, c.Status);
+        Assert.True(c.IsEditable);
+        Assert.Equal("Too deep a discount", c.ReviewComment);
+        c.Submit("marketer");
+        Assert.Null(c.ReviewComment);
+    }
+
+    [Fact]
+    public void Only_a_pending_campaign_can_be_approved()
+    {
+        var c = CampaignRulesTests.Valid();
+        Assert.Throws<DomainException>(() => c.Approve("manager", null));
+        c.Submit("marketer");
+        c.Approve("manager", "ok");
+        Assert.Equal(CampaignStatus.Approved, c.Status);
+        Assert.Equal("manager", c.ReviewedBy);
+    }
+
+    [Fact]
+    public void A_live_campaign_must_be_completed_before_it_is_archived()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Submit("m");
+        c.Approve("boss", null);
+        c.GoLive();
+        Assert.Throws<DomainException>(c.Archive);
+        c.Complete();
+        c.Archive();
+        Assert.Equal(CampaignStatus.Archived, c.Status);
+    }
+}

@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+
+namespace Campaigns.Web.Tests.Infrastructure;
+
+/// <summary>The real app on a temporary SQLite file with a small demo store.</summary>
+public sealed class AppFactory : WebApplicationFactory<Program>
+{
+    public const string Password = "Test-password-1";
+    public string DatabasePath { get; }
+
+    private readonly bool _deleteDatabase;
+
+    /// <param name="databasePath">An existing database to start on (a restart); a new temporary file when null.</param>
+    /// <param name="deleteDatabase">Delete the file when the app is disposed.</param>
+    public AppFactory(string? databasePath = null, bool deleteDatabase = true)
+    {
+        DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"campaigns-test-{Guid.NewGuid():N}.db");
+        _deleteDatabase = deleteDatabase;
+    }
+
+    /// <summary>A context on the app's database, for arranging and checking stored state.</summary>
+    public global::Campaigns.Data.CampaignsDbContext OpenDatabase()
+    {
+        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<global::Campaigns.Data.CampaignsDbContext>();
+        new global::Campaigns.Data.DatabaseOptions { ConnectionString = $"Data Source={DatabasePath}" }.Apply(builder);
+        return new global::Campaigns.Data.CampaignsDbContext(builder.Options);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Demo:Enabled"] = "true",
+            ["Demo:Customers"] = "400",
+            ["Demo:Password"] = Password,
+            ["Admin:Email"] = "admin@demo.local",
+            ["Admin:Password"] = Password,
+        }));
+    }
+
+    public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client signed in through the real sign-in form (antiforgery token and all).</summary>
+    public async Task<HttpClient> SignedInClientAsync(string email)
+    {
+        var client = AnonymousClient();
+        var form = await client.GetStringAsync("/account/login");
+        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = email, ["password"] = Password, ["returnUrl"] = "", ["__RequestVerificationToken"] = token,
+        }));
+        if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error") == true)
+            throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode} {response.Headers.Location}");
+        return client;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!_deleteDatabase) return;
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+            try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
+    }
+}

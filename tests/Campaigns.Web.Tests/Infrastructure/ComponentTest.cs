@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Bunit;
+using Campaigns.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using MudBlazor.Services;
+
+namespace Campaigns.Web.Tests.Infrastructure;
+
+/// <summary>
+/// bUnit base: MudBlazor services, loose JS interop, no transitions, and the app's real authorization policies
+/// (not bUnit's fake, so a test proves which role sees what). Disposed asynchronously, as MudBlazor's services require.
+/// </summary>
+public abstract class ComponentTest : IAsyncLifetime
+{
+    protected BunitContext Context { get; } = new();
+
+    protected ComponentTest()
+    {
+        Context.JSInterop.Mode = JSRuntimeMode.Loose;
+        Context.Services.AddMudServices(o => o.SnackbarConfiguration.ShowTransitionDuration = o.SnackbarConfiguration.HideTransitionDuration = 0);
+        Context.Services.AddAuthorizationCore(Policies.Register);
+        Context.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
+        Context.Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
+        Context.Services.AddCascadingAuthenticationState();
+    }
+
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent =>
+        parameters is null ? Context.Render<T>() : Context.Render<T>(parameters);
+
+    /// <summary>Signs in a user with one role for the components rendered next.</summary>
+    protected void SignInAs(string role)
+    {
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"{role.ToLowerInvariant()}@test"), new Claim(ClaimTypes.Role, role)], "test");
+        Context.Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(new ClaimsPrincipal(identity)));
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync() => await Context.DisposeAsync();
+
+    private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
+    {
+        public override Task<AuthenticationState> GetAuthenticationStateAsync() => Task.FromResult(new AuthenticationState(user));
+    }
+}

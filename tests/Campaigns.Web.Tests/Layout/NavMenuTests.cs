@@ -1,0 +1,43 @@
+using Bunit;
+using Campaigns.Data.Identity;
+using Campaigns.Web.Components.Layout;
+using Campaigns.Web.Tests.Infrastructure;
+
+namespace Campaigns.Web.Tests.Layout;
+
+public class NavMenuTests : ComponentTest
+{
+    private string[] LinksFor(string role)
+    {
+        SignInAs(role);
+        var menu = Render<NavHost>();
+        return menu.FindAll("a").Select(a => a.GetAttribute("href") ?? "").ToArray();
+    }
+
+    [Fact]
+    public void A_marketer_sees_campaign_work_but_not_users_jobs_models_or_results()
+    {
+        var links = LinksFor(Roles.Marketer);
+        Assert.Contains("campaigns", links);
+        Assert.Contains("audiences", links);
+        Assert.DoesNotContain("admin/users", links);
+        Assert.DoesNotContain("admin/jobs", links);
+        Assert.DoesNotContain("admin/models", links);
+        Assert.DoesNotContain("experiments", links);
+    }
+
+    [Fact]
+    public void A_manager_also_sees_experiments()
+    {
+        var links = LinksFor(Roles.Manager);
+        Assert.Contains("experiments", links);
+        Assert.DoesNotContain("admin/users", links);
+    }
+
+    [Fact]
+    public void An_admin_sees_every_section()
+    {
+        var links = LinksFor(Roles.Admin);
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "admin/models", "admin/jobs", "admin/users" }, links.ToHashSet());
+    }
+}
