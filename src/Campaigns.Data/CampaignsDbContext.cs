@@ -8,13 +8,16 @@ using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Domain.Orders;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Data;
 
-public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options) : IdentityDbContext<AppUser>(options)
+/// <remarks>Also holds the data-protection keys, so every instance can read the cookies the others issue.</remarks>
+public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> options) : IdentityDbContext<AppUser>(options), IDataProtectionKeyContext
 {
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Customer> Customers => Set<Customer>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();

@@ -1,6 +1,7 @@
 using Campaigns.Data;
 using Campaigns.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 
 namespace Campaigns.Web.Security;
@@ -29,6 +30,8 @@ public static class SecurityExtensions
     public static void AddCampaignsSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        // Keys in the shared database: a cookie issued by one instance is readable by every other.
+        builder.Services.AddDataProtection().SetApplicationName("Campaigns").PersistKeysToDbContext<CampaignsDbContext>();
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(o =>
         {
