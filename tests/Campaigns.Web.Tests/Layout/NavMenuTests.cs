@@ -23,6 +23,7 @@ public class NavMenuTests : ComponentTest
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/jobs", links);
         Assert.DoesNotContain("admin/models", links);
+        Assert.DoesNotContain("admin/audit", links);
         Assert.DoesNotContain("experiments", links);
     }
 
@@ -38,6 +39,6 @@ public class NavMenuTests : ComponentTest
     public void An_admin_sees_every_section()
     {
         var links = LinksFor(Roles.Admin);
-        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "admin/models", "admin/jobs", "admin/users" }, links.ToHashSet());
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "admin/models", "admin/jobs", "admin/users", "admin/audit" }, links.ToHashSet());
     }
 }

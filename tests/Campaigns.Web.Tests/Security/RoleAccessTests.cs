@@ -25,6 +25,7 @@ public class RoleAccessTests(RoleAccessTests.Fixture fixture) : IClassFixture<Ro
         { "/admin/models", [Admin] },
         { "/admin/jobs", [Admin] },
         { "/admin/users", [Admin] },
+        { "/admin/audit", [Admin] },
         { "/jobs", [Admin] },
         { "/api/campaigns", [Marketer, Manager, Admin] },
     };
