@@ -16,15 +16,34 @@ public static class BulkInsert
     public static async Task<int> BulkInsertAsync<T>(this CampaignsDbContext db, IEnumerable<T> rows,
         CancellationToken ct = default, Action<int>? onBatch = null, int batchSize = 10_000) where T : class
     {
-        var plan = InsertPlan.For(db, typeof(T));
+        var total = 0;
+        await RunAsync(db, InsertPlan.For(db, typeof(T), null), rows, (_, _) => total++, onBatch, batchSize, ct);
+        return total;
+    }
+
+    /// <summary>
+    /// Inserts rows whose unique <paramref name="uniqueProperty"/> is not stored yet and skips the others, so a
+    /// batch sent twice is stored once. Returns, per row, whether it was inserted.
+    /// </summary>
+    public static async Task<bool[]> InsertNewAsync<T>(this CampaignsDbContext db, IReadOnlyList<T> rows, string uniqueProperty,
+        CancellationToken ct = default) where T : class
+    {
+        var inserted = new bool[rows.Count];
+        await RunAsync(db, InsertPlan.For(db, typeof(T), uniqueProperty), rows, (i, affected) => inserted[i] = affected > 0, null, int.MaxValue, ct);
+        return inserted;
+    }
+
+    private static async Task RunAsync<T>(CampaignsDbContext db, InsertPlan plan, IEnumerable<T> rows, Action<int, int> onRow,
+        Action<int>? onBatch, int batchSize, CancellationToken ct) where T : class
+    {
         var connection = db.Database.GetDbConnection();
         var openedHere = connection.State != System.Data.ConnectionState.Open;
         if (openedHere) await db.Database.OpenConnectionAsync(ct);
-        var total = 0;
         try
         {
             using var enumerator = rows.GetEnumerator();
             var more = enumerator.MoveNext();
+            var index = 0;
             while (more)
             {
                 var outer = db.Database.CurrentTransaction;
@@ -39,27 +58,25 @@ public static class BulkInsert
                 {
                     ct.ThrowIfCancellationRequested();
                     plan.Bind(parameters, enumerator.Current!);
-                    await command.ExecuteNonQueryAsync(ct);
+                    onRow(index++, await command.ExecuteNonQueryAsync(ct));
                     inBatch++;
                     more = enumerator.MoveNext();
                 }
                 if (tx is not null) await tx.CommitAsync(ct);
-                total += inBatch;
-                onBatch?.Invoke(total);
+                onBatch?.Invoke(index);
             }
         }
         finally
         {
             if (openedHere) await db.Database.CloseConnectionAsync();
         }
-        return total;
     }
 
     private sealed class InsertPlan(string sql, List<(Func<object, object?> Get, RelationalTypeMapping Mapping)> columns)
     {
         public string Sql { get; } = sql;
 
-        public static InsertPlan For(CampaignsDbContext db, Type clrType)
+        public static InsertPlan For(CampaignsDbContext db, Type clrType, string? uniqueProperty)
         {
             var entity = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
             var helper = db.GetService<ISqlGenerationHelper>();
@@ -82,8 +99,20 @@ public static class BulkInsert
                     names.Add(p.GetColumnName(table)!);
                 }
             }
-            var sql = $"INSERT INTO {helper.DelimitIdentifier(table.Name, table.Schema)} ({string.Join(", ", names.Select(n => helper.DelimitIdentifier(n)))}) " +
-                      $"VALUES ({string.Join(", ", names.Select((_, i) => "@p" + i))})";
+            var tableSql = helper.DelimitIdentifier(table.Name, table.Schema);
+            var columnList = string.Join(", ", names.Select(n => helper.DelimitIdentifier(n)));
+            var values = string.Join(", ", names.Select((_, i) => "@p" + i));
+            var sql = $"INSERT INTO {tableSql} ({columnList}) VALUES ({values})";
+            if (uniqueProperty is not null)
+            {
+                var unique = entity.FindProperty(uniqueProperty) ?? throw new InvalidOperationException($"{clrType.Name} has no property {uniqueProperty}.");
+                var column = helper.DelimitIdentifier(unique.GetColumnName(table)!);
+                var parameter = "@p" + names.IndexOf(unique.GetColumnName(table)!);
+                // Each provider's way to skip a row whose unique key is already stored, without failing the batch.
+                sql = db.Database.IsSqlite()
+                    ? $"{sql} ON CONFLICT DO NOTHING"
+                    : $"INSERT INTO {tableSql} ({columnList}) SELECT {values} WHERE NOT EXISTS (SELECT 1 FROM {tableSql} WITH (UPDLOCK, HOLDLOCK) WHERE {column} = {parameter})";
+            }
             return new InsertPlan(sql, columns);
         }
 

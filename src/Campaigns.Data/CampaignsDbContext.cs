@@ -5,6 +5,7 @@ using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Experiments;
+using Campaigns.Domain.Integration;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Domain.Orders;
@@ -33,6 +34,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<RetrainingSchedule> RetrainingSchedules => Set<RetrainingSchedule>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

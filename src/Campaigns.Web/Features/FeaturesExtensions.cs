@@ -2,6 +2,7 @@ using Campaigns.Web.Features.Account;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Dashboard;
 using Campaigns.Web.Features.Experiments;
+using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Users;
 using Campaigns.Web.Hosting;
@@ -19,13 +20,16 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<ExperimentResults>();
         builder.Services.AddScoped<UserAdmin>();
+        builder.AddIntegration();
     }
 
     public static void MapCampaignsEndpoints(this WebApplication app)
     {
         app.MapAccountEndpoints();
         app.MapJobsDashboard();
-        app.MapOpenApi("/openapi/{documentName}.json").RequireAuthorization();
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
+        app.MapIntegrationEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");
         api.MapGet("/campaigns", (CampaignService campaigns, Domain.Campaigns.CampaignStatus? status, string? search, CancellationToken ct) =>

@@ -39,6 +39,6 @@ public class NavMenuTests : ComponentTest
     public void An_admin_sees_every_section()
     {
         var links = LinksFor(Roles.Admin);
-        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "admin/models", "admin/jobs", "admin/users", "admin/audit" }, links.ToHashSet());
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys" }, links.ToHashSet());
     }
 }

@@ -26,6 +26,7 @@ public class RoleAccessTests(RoleAccessTests.Fixture fixture) : IClassFixture<Ro
         { "/admin/jobs", [Admin] },
         { "/admin/users", [Admin] },
         { "/admin/audit", [Admin] },
+        { "/admin/api-keys", [Admin] },
         { "/jobs", [Admin] },
         { "/api/campaigns", [Marketer, Manager, Admin] },
     };

@@ -2,6 +2,7 @@ using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Campaigns;
@@ -86,6 +87,35 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
 
     public Task<SaveResult> RejectAsync(Guid id, string user, string comment, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.reject", comment, c => c.Reject(user, comment), ct);
+
+    /// <summary>
+    /// Launches an approved campaign: it goes live with an experiment of two arms, a random holdout that gets
+    /// nothing (the control) and the offer, split by the given holdout share.
+    /// </summary>
+    public async Task<SaveResult> LaunchAsync(Guid id, string user, double holdoutShare, CancellationToken ct = default)
+    {
+        if (holdoutShare is < 0.01 or > 0.5) return SaveResult.Refused("Keep a holdout of 1% to 50%: without one the campaign's effect cannot be measured.");
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
+        if (campaign is null) return SaveResult.Refused("The campaign no longer exists.");
+        if (await db.Experiments.AnyAsync(e => e.CampaignId == id, ct)) return SaveResult.Refused("This campaign already has an experiment.");
+        try
+        {
+            campaign.GoLive();
+        }
+        catch (DomainException ex)
+        {
+            return SaveResult.Refused(ex.Message);
+        }
+        var experiment = new Experiment { CampaignId = id, Name = campaign.Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
+        experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
+        experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = campaign.Promotion.Describe(), Position = 1, Allocation = 1 - holdoutShare });
+        db.Experiments.Add(experiment);
+        campaign.UpdatedAt = DateTime.UtcNow;
+        campaign.ConcurrencyStamp = Guid.NewGuid();
+        db.Audit(user, "campaign.launch", nameof(Campaign), id, $"Live with a {holdoutShare:P0} holdout");
+        return await SaveGuardedAsync(db, campaign, ct);
+    }
 
     public Task<SaveResult> ArchiveAsync(Guid id, string user, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.archive", null, c => c.Archive(), ct);

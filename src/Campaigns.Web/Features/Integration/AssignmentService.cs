@@ -1,0 +1,70 @@
+using System.Text.Json;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Integration;
+
+/// <summary>A refusal the API turns into ProblemDetails.</summary>
+public sealed record ApiProblem(int Status, string Title, string Detail)
+{
+    public IResult ToResult() => Results.Problem(statusCode: Status, title: Title, detail: Detail);
+}
+
+/// <summary>
+/// Puts a customer in an arm of a live campaign's experiment: deterministic (salted hash), sticky (the first
+/// assignment is stored and returned ever after), and only for eligible customers.
+/// </summary>
+public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public async Task<(AssignmentResponse? Response, ApiProblem? Problem)> AssignAsync(AssignmentRequest request, CancellationToken ct)
+    {
+        if (request.CampaignId is not { } campaignId || string.IsNullOrWhiteSpace(request.CustomerId))
+            return (null, new ApiProblem(400, "Missing field", "Send both campaignId (a GUID) and customerId (the store's customer id)."));
+        var customerKey = request.CustomerId.Trim();
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null) return (null, new ApiProblem(404, "Unknown campaign", $"No campaign has id {campaignId}."));
+        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).FirstOrDefaultAsync(e => e.CampaignId == campaignId, ct);
+        if (campaign.Status != CampaignStatus.Live || experiment is not { Status: ExperimentStatus.Running })
+            return (null, new ApiProblem(409, "Campaign not live", $"Campaign '{campaign.Name}' is {CampaignStatusText(campaign.Status)}; customers are assigned only while it is live."));
+        var customer = await db.Customers.AsNoTracking().Where(c => c.ExternalId == customerKey)
+            .Select(c => new { c.Id, c.EmailOptIn }).SingleOrDefaultAsync(ct);
+        if (customer is null) return (null, new ApiProblem(404, "Unknown customer", $"No customer has id '{customerKey}'. Import the customer first."));
+        if (campaign.Promotion.Channel == Channel.Email && !customer.EmailOptIn)
+            return (null, new ApiProblem(422, "Not eligible", $"Customer '{customerKey}' has opted out of email, and this campaign is sent by email."));
+
+        var isNew = false;
+        var assignment = await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id, ct);
+        if (assignment is null)
+        {
+            var arm = experiment.PickArm(customerKey);
+            assignment = new Assignment { ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = customer.Id, AssignedAt = DateTime.UtcNow };
+            db.Assignments.Add(assignment);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                isNew = true;
+            }
+            catch (DbUpdateException)
+            {
+                // Another request assigned the same customer first; the unique index kept one row: return it.
+                db.ChangeTracker.Clear();
+                assignment = await db.Assignments.AsNoTracking().SingleAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id, ct);
+            }
+        }
+        var chosen = experiment.Arms.Single(a => a.Id == assignment.ArmId);
+        var coupon = chosen.IsControl ? null : OverrideOf(chosen)?.CouponCode ?? campaign.Promotion.CouponCode;
+        AssignedCopy? copy = null;
+        if (!chosen.IsControl && chosen.CopyVariantId is { } copyId)
+            copy = await db.CopyVariants.AsNoTracking().Where(c => c.Id == copyId).Select(c => new AssignedCopy(c.Id, c.Headline, c.Body)).SingleOrDefaultAsync(ct);
+        return (new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), coupon, copy, assignment.AssignedAt, isNew), null);
+    }
+
+    private static Promotion? OverrideOf(Arm arm) =>
+        arm.PromotionOverrideJson is { Length: > 0 } json ? JsonSerializer.Deserialize<Promotion>(json) : null;
+
+    private static string CampaignStatusText(CampaignStatus s) => s == CampaignStatus.PendingApproval ? "waiting for approval" : s.ToString().ToLowerInvariant();
+}

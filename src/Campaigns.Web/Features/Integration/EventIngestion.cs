@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text.Json;
+using Campaigns.Data;
+using Campaigns.Domain.Experiments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Integration;
+
+/// <summary>
+/// Stores a batch of exposure, click and conversion events. Each row is checked on its own: invalid rows are
+/// reported by row number and the valid ones kept; an event id already stored is skipped, so resending a
+/// batch stores it once. Lookups are done per batch, in chunks, never per row.
+/// </summary>
+public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public const int MaxBatch = 10_000;
+    private const int LookupChunk = 500;
+
+    private sealed record Parsed(int Row, string EventId, string CustomerKey, Guid CampaignId, EventType Type, DateTime OccurredAt, decimal Revenue);
+
+    public async Task<IngestionResult> IngestAsync(IReadOnlyList<JsonElement> rows, CancellationToken ct)
+    {
+        var rejected = new List<RejectedEvent>();
+        var parsed = new List<Parsed>(rows.Count);
+        var seenInBatch = new HashSet<string>(StringComparer.Ordinal);
+        var duplicateRows = new List<int>();
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var (row, errors) = Parse(i + 1, rows[i]);
+            if (errors.Count > 0) rejected.Add(new RejectedEvent(i + 1, EventIdOf(rows[i]), errors));
+            else if (!seenInBatch.Add(row!.EventId)) duplicateRows.Add(i + 1);
+            else parsed.Add(row);
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaignIds = parsed.Select(p => p.CampaignId).Distinct().ToList();
+        var experiments = await db.Experiments.AsNoTracking().Where(e => campaignIds.Contains(e.CampaignId))
+            .Select(e => new { e.CampaignId, e.Id }).ToDictionaryAsync(e => e.CampaignId, e => e.Id, ct);
+        var customers = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var chunk in parsed.Select(p => p.CustomerKey).Distinct().Chunk(LookupChunk))
+            foreach (var c in await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.ExternalId)).Select(c => new { c.ExternalId, c.Id }).ToListAsync(ct))
+                customers[c.ExternalId] = c.Id;
+        var arms = new Dictionary<(Guid Experiment, Guid Customer), Guid>();
+        foreach (var byExperiment in parsed.Where(p => experiments.ContainsKey(p.CampaignId) && customers.ContainsKey(p.CustomerKey)).GroupBy(p => experiments[p.CampaignId]))
+            foreach (var chunk in byExperiment.Select(p => customers[p.CustomerKey]).Distinct().Chunk(LookupChunk))
+                foreach (var a in await db.Assignments.AsNoTracking().Where(a => a.ExperimentId == byExperiment.Key && chunk.Contains(a.CustomerId))
+                             .Select(a => new { a.CustomerId, a.ArmId }).ToListAsync(ct))
+                    arms[(byExperiment.Key, a.CustomerId)] = a.ArmId;
+
+        var events = new List<ExperimentEvent>(parsed.Count);
+        var rowOf = new List<int>(parsed.Count);
+        foreach (var p in parsed)
+        {
+            string? error = null;
+            if (!experiments.TryGetValue(p.CampaignId, out var experimentId)) error = $"campaignId: no launched campaign has id {p.CampaignId}";
+            else if (!customers.TryGetValue(p.CustomerKey, out var customerId)) error = $"customerId: no customer has id '{p.CustomerKey}'";
+            else if (!arms.TryGetValue((experimentId, customerId), out var armId)) error = $"customerId: '{p.CustomerKey}' is not assigned to this campaign; call POST /api/assignments first";
+            else
+            {
+                events.Add(new ExperimentEvent { EventKey = p.EventId, ExperimentId = experimentId, CustomerId = customerId, ArmId = armId, Type = p.Type, OccurredAt = p.OccurredAt, Revenue = p.Revenue });
+                rowOf.Add(p.Row);
+                continue;
+            }
+            rejected.Add(new RejectedEvent(p.Row, p.EventId, [error]));
+        }
+
+        var inserted = events.Count == 0 ? [] : await db.InsertNewAsync(events, nameof(ExperimentEvent.EventKey), ct);
+        for (var i = 0; i < inserted.Length; i++)
+            if (!inserted[i]) duplicateRows.Add(rowOf[i]);
+        duplicateRows.Sort();
+        rejected.Sort((a, b) => a.Row.CompareTo(b.Row));
+        return new IngestionResult(rows.Count, inserted.Count(x => x), duplicateRows.Count, duplicateRows, rejected);
+    }
+
+    private static (Parsed? Row, List<string> Errors) Parse(int row, JsonElement e)
+    {
+        var errors = new List<string>();
+        if (e.ValueKind != JsonValueKind.Object) return (null, ["the row is not a JSON object"]);
+        var eventId = Text(e, "eventId");
+        if (string.IsNullOrWhiteSpace(eventId)) errors.Add("eventId: required");
+        else if (eventId.Length > 100) errors.Add("eventId: at most 100 characters");
+        var customer = Text(e, "customerId");
+        if (string.IsNullOrWhiteSpace(customer)) errors.Add("customerId: required");
+        var campaignText = Text(e, "campaignId");
+        if (!Guid.TryParse(campaignText, out var campaignId)) errors.Add(campaignText is null ? "campaignId: required" : $"campaignId: '{campaignText}' is not a GUID");
+        var typeText = Text(e, "type");
+        EventType type = default;
+        if (typeText is null || !Enum.TryParse(typeText, ignoreCase: true, out type) || !Enum.IsDefined(type) || int.TryParse(typeText, out _))
+            errors.Add($"type: must be exposure, click or conversion{(typeText is null ? "" : $" (got '{typeText}')")}");
+        var timeText = Text(e, "timestamp");
+        var occurredAt = default(DateTime);
+        if (timeText is null) errors.Add("timestamp: required (ISO 8601, e.g. 2026-11-20T10:00:00Z)");
+        else if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+            errors.Add($"timestamp: '{timeText}' is not an ISO 8601 date and time");
+        else if (at.UtcDateTime > DateTime.UtcNow.AddDays(1)) errors.Add($"timestamp: {timeText} is in the future");
+        else occurredAt = at.UtcDateTime;
+        decimal revenue = 0;
+        if (e.TryGetProperty("revenue", out var r) && r.ValueKind != JsonValueKind.Null)
+        {
+            var ok = r.ValueKind == JsonValueKind.Number ? r.TryGetDecimal(out revenue)
+                : r.ValueKind == JsonValueKind.String && decimal.TryParse(r.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out revenue);
+            if (!ok) errors.Add($"revenue: '{r}' is not a number");
+            else if (revenue < 0) errors.Add("revenue: cannot be negative");
+            else if (revenue > 0 && type != EventType.Conversion && errors.Count == 0) errors.Add("revenue: only conversions carry revenue");
+        }
+        return errors.Count > 0 ? (null, errors) : (new Parsed(row, eventId!, customer!.Trim(), campaignId, type, occurredAt, revenue), errors);
+    }
+
+    private static string? EventIdOf(JsonElement e) => e.ValueKind == JsonValueKind.Object ? Text(e, "eventId") : null;
+
+    private static string? Text(JsonElement e, string name) =>
+        !e.TryGetProperty(name, out var v) ? null
+        : v.ValueKind switch
+        {
+            JsonValueKind.String => v.GetString(),
+            JsonValueKind.Number => v.GetRawText(),
+            _ => null,
+        };
+}

@@ -1,0 +1,59 @@
+using Campaigns.Domain.Integration;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Campaigns.Web.Features.Integration;
+
+/// <summary>The REST API a storefront or email sender calls, authenticated by API key.</summary>
+public static class IntegrationEndpoints
+{
+    public const string AssignPolicy = "ApiAssign";
+    public const string IngestPolicy = "ApiIngest";
+
+    public static void AddIntegration(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(AssignPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "assign"))
+            .AddPolicy(IngestPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "ingest"));
+        builder.Services.AddScoped<AssignmentService>();
+        builder.Services.AddScoped<EventIngestion>();
+        builder.Services.AddScoped<ApiKeyAdmin>();
+    }
+
+    public static void MapIntegrationEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Integration");
+
+        api.MapPost("/assignments", async (AssignmentRequest request, AssignmentService assignments, CancellationToken ct) =>
+            {
+                var (response, problem) = await assignments.AssignAsync(request, ct);
+                return problem is null ? Results.Ok(response) : problem.ToResult();
+            })
+            .RequireAuthorization(AssignPolicy)
+            .WithSummary("Assigns a customer to an arm of a live campaign (deterministic and sticky).")
+            .Produces<AssignmentResponse>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+
+        api.MapPost("/events", async (EventBatch batch, EventIngestion ingestion, CancellationToken ct) =>
+            {
+                if (batch.Events is not { Count: > 0 } rows)
+                    return Results.Problem(statusCode: 400, title: "No events", detail: "Send {\"events\": [...]} with 1 to 10,000 events.");
+                if (rows.Count > EventIngestion.MaxBatch)
+                    return Results.Problem(statusCode: 413, title: "Batch too large", detail: $"A batch holds at most {EventIngestion.MaxBatch:N0} events; this one has {rows.Count:N0}. Split it.");
+                var result = await ingestion.IngestAsync(rows, ct);
+                if (result.Rejected.Count == 0) return Results.Ok(result);
+                return Results.Problem(statusCode: 422, title: "Some events were rejected",
+                    detail: $"{result.Rejected.Count:N0} of {result.Received:N0} events were rejected (see 'rejected', by row); {result.Accepted:N0} were stored and {result.Duplicates:N0} were already stored.",
+                    extensions: new Dictionary<string, object?>
+                    {
+                        ["received"] = result.Received, ["accepted"] = result.Accepted, ["duplicates"] = result.Duplicates,
+                        ["duplicateRows"] = result.DuplicateRows, ["rejected"] = result.Rejected,
+                    });
+            })
+            .RequireAuthorization(IngestPolicy)
+            .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events; idempotent on eventId.")
+            .Produces<IngestionResult>()
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
+    }
+}
