@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Campaigns.Data;
 using Campaigns.Data.Demo;
+using Campaigns.Domain.Integration;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Cli;
@@ -9,9 +10,14 @@ namespace Campaigns.Cli;
 public static class CliApp
 {
     private const string Usage = """
-        usage: campaigns seed --customers N [--seed 42] [--reset] [--provider Sqlite|SqlServer] [--database CONNECTION]
-          seed    generates the demo store into an empty database (--reset deletes the database first)
-        The database defaults to Database:* in appsettings.json.
+        usage: campaigns <command> [options]     (every command takes --provider Sqlite|SqlServer and --database CONNECTION;
+                                                  they default to Database:* in appsettings.json)
+          seed --customers N [--seed 42] [--reset]
+              generates the demo store into an empty database (--reset deletes the database first)
+          apikey create --name NAME [--scopes assign,ingest]
+              creates an integration API key and prints it once
+          bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
+              posts realistic event batches for the live campaigns' assigned customers and reports events/s
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -23,14 +29,16 @@ public static class CliApp
         }
         try
         {
-            var options = Options.Parse(args.Skip(1).ToArray());
+            var options = args[0] == "seed" ? Options.Parse(args.Skip(1).ToArray()) : Options.Parse([]);
             return args[0] switch
             {
                 "seed" => await SeedAsync(options),
+                "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
+                "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };
         }
-        catch (ArgumentException ex)
+        catch (Exception ex) when (ex is ArgumentException or Domain.DomainException)
         {
             return Fail(ex.Message);
         }
@@ -52,7 +60,22 @@ public static class CliApp
         return 0;
     }
 
-    private static CampaignsDbContext OpenDatabase(Options options)
+    private static async Task<int> CreateKeyAsync(Options options)
+    {
+        var name = options.Value("name") ?? throw new ArgumentException("--name is required.");
+        var scopes = ApiScopes.None;
+        foreach (var s in (options.Value("scopes") ?? "assign,ingest").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            scopes |= Enum.TryParse<ApiScopes>(s, true, out var scope) ? scope : throw new ArgumentException($"Unknown scope '{s}' (use assign, ingest).");
+        await using var db = OpenDatabase(options);
+        var (key, plain) = ApiKey.Create(name, scopes, "cli");
+        db.ApiKeys.Add(key);
+        db.Audit("cli", "apikey.create", nameof(ApiKey), key.Id, $"{key.Name} ({key.Scopes})");
+        await db.SaveChangesAsync();
+        Console.WriteLine(plain);
+        return 0;
+    }
+
+    internal static CampaignsDbContext OpenDatabase(Options options)
     {
         var settings = new DatabaseOptions();
         var file = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
@@ -73,7 +96,7 @@ public static class CliApp
     }
 
     /// <summary>`--name value` and `--flag` arguments.</summary>
-    private sealed class Options(Dictionary<string, string?> values)
+    internal sealed class Options(Dictionary<string, string?> values)
     {
         public static Options Parse(string[] args)
         {

@@ -28,8 +28,12 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddCascadingAuthenticationState();
     }
 
-    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent =>
-        parameters is null ? Context.Render<T>() : Context.Render<T>(parameters);
+    protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent
+    {
+        // As on a live Blazor Server circuit (buttons wait for interactivity). Set here: it freezes the services.
+        Context.SetRendererInfo(new RendererInfo("Server", isInteractive: true));
+        return parameters is null ? Context.Render<T>() : Context.Render<T>(parameters);
+    }
 
     /// <summary>Signs in a user with one role for the components rendered next.</summary>
     protected void SignInAs(string role)
