@@ -24,7 +24,7 @@ public sealed class DatabaseOptions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(ConnectionString);
-                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite"));
+                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.SqlServer:
                 builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer").EnableRetryOnFailure());

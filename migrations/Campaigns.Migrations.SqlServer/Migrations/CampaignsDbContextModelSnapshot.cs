@@ -561,20 +561,15 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
             modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentEvent", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid?>("ArmId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("CustomerId")
                         .HasColumnType("uniqueidentifier");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("ExperimentId")
                         .HasColumnType("uniqueidentifier");
@@ -591,12 +586,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
-                    b.HasKey("Id");
+                    b.HasKey("EventKey");
 
-                    b.HasIndex("EventKey")
-                        .IsUnique();
-
-                    b.HasIndex("ExperimentId", "Type", "CustomerId");
+                    b.HasIndex("ExperimentId");
 
                     b.ToTable("Events", (string)null);
                 });

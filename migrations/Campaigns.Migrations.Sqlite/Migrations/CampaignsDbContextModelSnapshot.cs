@@ -555,19 +555,14 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentEvent", b =>
                 {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
+                    b.Property<string>("EventKey")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("ArmId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("CustomerId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EventKey")
-                        .IsRequired()
-                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ExperimentId")
@@ -585,12 +580,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Id");
+                    b.HasKey("EventKey");
 
-                    b.HasIndex("EventKey")
-                        .IsUnique();
-
-                    b.HasIndex("ExperimentId", "Type", "CustomerId");
+                    b.HasIndex("ExperimentId");
 
                     b.ToTable("Events", (string)null);
                 });

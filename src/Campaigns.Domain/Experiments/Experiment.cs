@@ -66,8 +66,11 @@ public sealed class Assignment : Entity
 
 public enum EventType { Exposure, Click, Conversion }
 
-/// <summary>An exposure, click or conversion reported by a storefront or sender; idempotent on <see cref="EventKey"/>.</summary>
-public sealed class ExperimentEvent : Entity
+/// <summary>
+/// An exposure, click or conversion reported by a storefront or sender. Keyed by the sender's own event id,
+/// which makes ingestion idempotent and spares the events table (the largest) a second unique index.
+/// </summary>
+public sealed class ExperimentEvent
 {
     public required string EventKey { get; set; }
     public Guid ExperimentId { get; set; }

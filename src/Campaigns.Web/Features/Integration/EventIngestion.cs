@@ -11,7 +11,7 @@ namespace Campaigns.Web.Features.Integration;
 /// reported by row number and the valid ones kept; an event id already stored is skipped, so resending a
 /// batch stores it once. Lookups are done per batch, in chunks, never per row.
 /// </summary>
-public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFactory, IngestionLookups lookups)
 {
     public const int MaxBatch = 10_000;
     private const int LookupChunk = 500;
@@ -33,19 +33,11 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaignIds = parsed.Select(p => p.CampaignId).Distinct().ToList();
-        var experiments = await db.Experiments.AsNoTracking().Where(e => campaignIds.Contains(e.CampaignId))
-            .Select(e => new { e.CampaignId, e.Id }).ToDictionaryAsync(e => e.CampaignId, e => e.Id, ct);
-        var customers = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var chunk in parsed.Select(p => p.CustomerKey).Distinct().Chunk(LookupChunk))
-            foreach (var c in await db.Customers.AsNoTracking().Where(c => chunk.Contains(c.ExternalId)).Select(c => new { c.ExternalId, c.Id }).ToListAsync(ct))
-                customers[c.ExternalId] = c.Id;
-        var arms = new Dictionary<(Guid Experiment, Guid Customer), Guid>();
-        foreach (var byExperiment in parsed.Where(p => experiments.ContainsKey(p.CampaignId) && customers.ContainsKey(p.CustomerKey)).GroupBy(p => experiments[p.CampaignId]))
-            foreach (var chunk in byExperiment.Select(p => customers[p.CustomerKey]).Distinct().Chunk(LookupChunk))
-                foreach (var a in await db.Assignments.AsNoTracking().Where(a => a.ExperimentId == byExperiment.Key && chunk.Contains(a.CustomerId))
-                             .Select(a => new { a.CustomerId, a.ArmId }).ToListAsync(ct))
-                    arms[(byExperiment.Key, a.CustomerId)] = a.ArmId;
+        var experiments = await lookups.ExperimentsAsync(db, parsed.Select(p => p.CampaignId), ct);
+        var customers = await lookups.CustomersAsync(db, parsed.Select(p => p.CustomerKey), ct);
+        var arms = await lookups.ArmsAsync(db, parsed
+            .Where(p => experiments.ContainsKey(p.CampaignId) && customers.ContainsKey(p.CustomerKey))
+            .Select(p => (experiments[p.CampaignId], customers[p.CustomerKey])), ct);
 
         var events = new List<ExperimentEvent>(parsed.Count);
         var rowOf = new List<int>(parsed.Count);
@@ -64,12 +56,20 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
             rejected.Add(new RejectedEvent(p.Row, p.EventId, [error]));
         }
 
-        var inserted = events.Count == 0 ? [] : await db.InsertNewAsync(events, nameof(ExperimentEvent.EventKey), ct);
-        for (var i = 0; i < inserted.Length; i++)
-            if (!inserted[i]) duplicateRows.Add(rowOf[i]);
+        var accepted = 0;
+        if (events.Count > 0)
+        {
+            // One write transaction; the insert itself reports which event ids were new.
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var inserted = await db.BulkInsertNewAsync(events, nameof(ExperimentEvent.EventKey), ct);
+            for (var i = 0; i < events.Count; i++)
+                if (!inserted.Contains(events[i].EventKey)) duplicateRows.Add(rowOf[i]);
+            accepted = inserted.Count;
+            await tx.CommitAsync(ct);
+        }
         duplicateRows.Sort();
         rejected.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new IngestionResult(rows.Count, inserted.Count(x => x), duplicateRows.Count, duplicateRows, rejected);
+        return new IngestionResult(rows.Count, accepted, duplicateRows.Count, duplicateRows, rejected);
     }
 
     private static (Parsed? Row, List<string> Errors) Parse(int row, JsonElement e)

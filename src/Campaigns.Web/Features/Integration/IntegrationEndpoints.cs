@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Campaigns.Domain.Integration;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -18,6 +19,7 @@ public static class IntegrationEndpoints
             .AddPolicy(IngestPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "ingest"));
         builder.Services.AddScoped<AssignmentService>();
         builder.Services.AddScoped<EventIngestion>();
+        builder.Services.AddSingleton<IngestionLookups>();
         builder.Services.AddScoped<ApiKeyAdmin>();
     }
 
@@ -35,10 +37,22 @@ public static class IntegrationEndpoints
             .Produces<AssignmentResponse>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
 
-        api.MapPost("/events", async (EventBatch batch, EventIngestion ingestion, CancellationToken ct) =>
+        api.MapPost("/events", async (HttpRequest request, EventIngestion ingestion, CancellationToken ct) =>
             {
-                if (batch.Events is not { Count: > 0 } rows)
+                // Parsed as one document (not bound to objects): a row of the wrong shape is reported by row, not fatal.
+                JsonDocument document;
+                try
+                {
+                    document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+                }
+                catch (JsonException ex)
+                {
+                    return Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}");
+                }
+                using var _ = document;
+                if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("events", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
                     return Results.Problem(statusCode: 400, title: "No events", detail: "Send {\"events\": [...]} with 1 to 10,000 events.");
+                var rows = list.EnumerateArray().ToList();
                 if (rows.Count > EventIngestion.MaxBatch)
                     return Results.Problem(statusCode: 413, title: "Batch too large", detail: $"A batch holds at most {EventIngestion.MaxBatch:N0} events; this one has {rows.Count:N0}. Split it.");
                 var result = await ingestion.IngestAsync(rows, ct);
@@ -51,6 +65,7 @@ public static class IntegrationEndpoints
                         ["duplicateRows"] = result.DuplicateRows, ["rejected"] = result.Rejected,
                     });
             })
+            .Accepts<EventBatch>("application/json")
             .RequireAuthorization(IngestPolicy)
             .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events; idempotent on eventId.")
             .Produces<IngestionResult>()

@@ -22,16 +22,24 @@ public sealed class CustomerBehaviourJob(CampaignsDbContext db) : IJob
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
         var since = context.Parameters<Parameters>().ChangedSince;
+        await context.ReportAsync("Reading engagement", 0);
+        // Events are indexed for ingestion and results (by experiment), not by customer: read them in one pass.
+        var engagement = await db.Events.GroupBy(e => e.CustomerId)
+            .Select(g => new Engagement(g.Key, g.Count(e => e.Type == EventType.Exposure), g.Count(e => e.Type != EventType.Exposure), g.Max(e => e.OccurredAt)))
+            .ToDictionaryAsync(e => e.CustomerId, ct);
         var customers = db.Customers.AsQueryable();
         if (since is { } s)
-            customers = customers.Where(c => db.Orders.Any(o => o.CustomerId == c.Id && o.PlacedAt >= s) || db.Events.Any(e => e.CustomerId == c.Id && e.OccurredAt >= s));
+        {
+            var recentlyEngaged = engagement.Values.Where(e => e.Last >= s).Select(e => e.CustomerId).ToList();
+            customers = customers.Where(c => db.Orders.Any(o => o.CustomerId == c.Id && o.PlacedAt >= s) || recentlyEngaged.Contains(c.Id));
+        }
         var total = await customers.CountAsync(ct);
         var done = 0;
         while (true)
         {
             var page = await customers.OrderBy(c => c.Id).Skip(done).Take(PageSize).ToListAsync(ct);
             if (page.Count == 0) break;
-            await RecomputeAsync(page.Select(c => c.Id).ToList(), page.ToDictionary(c => c.Id, c => c.Behaviour), ct);
+            await RecomputeAsync(page.Select(c => c.Id).ToList(), page.ToDictionary(c => c.Id, c => c.Behaviour), engagement, ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             done += page.Count;
@@ -40,7 +48,10 @@ public sealed class CustomerBehaviourJob(CampaignsDbContext db) : IJob
         return $"Recomputed behaviour of {done:N0} customers.";
     }
 
-    private async Task RecomputeAsync(List<Guid> ids, Dictionary<Guid, Domain.Customers.CustomerBehaviour> behaviour, CancellationToken ct)
+    private sealed record Engagement(Guid CustomerId, int Exposures, int Responses, DateTime Last);
+
+    private async Task RecomputeAsync(List<Guid> ids, Dictionary<Guid, Domain.Customers.CustomerBehaviour> behaviour,
+        Dictionary<Guid, Engagement> engagement, CancellationToken ct)
     {
         var orders = await db.Orders.Where(o => ids.Contains(o.CustomerId)).GroupBy(o => o.CustomerId)
             .Select(g => new
@@ -58,13 +69,6 @@ public sealed class CustomerBehaviourJob(CampaignsDbContext db) : IJob
                                 where ids.Contains(o.CustomerId)
                                 group l by new { o.CustomerId, p.CategoryId } into g
                                 select new { g.Key.CustomerId, g.Key.CategoryId, Quantity = g.Sum(x => x.Quantity) }).ToListAsync(ct);
-        var events = await db.Events.Where(e => ids.Contains(e.CustomerId)).GroupBy(e => e.CustomerId)
-            .Select(g => new
-            {
-                g.Key,
-                Exposures = g.Count(e => e.Type == EventType.Exposure),
-                Responses = g.Count(e => e.Type != EventType.Exposure),
-            }).ToListAsync(ct);
 
         var now = DateTime.UtcNow;
         foreach (var b in behaviour.Values)
@@ -84,7 +88,8 @@ public sealed class CustomerBehaviourJob(CampaignsDbContext db) : IJob
         }
         foreach (var top in categories.GroupBy(c => c.CustomerId))
             behaviour[top.Key].TopCategoryId = top.OrderByDescending(c => c.Quantity).ThenBy(c => c.CategoryId).First().CategoryId;
-        foreach (var e in events)
-            behaviour[e.Key].Engagement = e.Exposures == 0 ? 0 : Math.Round(Math.Min(1, (double)e.Responses / e.Exposures), 4);
+        foreach (var id in ids)
+            if (engagement.TryGetValue(id, out var e))
+                behaviour[id].Engagement = e.Exposures == 0 ? 0 : Math.Round(Math.Min(1, (double)e.Responses / e.Exposures), 4);
     }
 }
