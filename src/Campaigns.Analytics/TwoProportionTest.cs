@@ -9,15 +9,20 @@ public static class TwoProportionTest
         if (controlExposed <= 0 || treatmentExposed <= 0) throw new ArgumentException("Both arms need at least one exposed customer.");
         if (controlConversions < 0 || controlConversions > controlExposed || treatmentConversions < 0 || treatmentConversions > treatmentExposed)
             throw new ArgumentException("Conversions must be between zero and the number exposed.");
-        var p0 = (double)controlConversions / controlExposed;
-        var p1 = (double)treatmentConversions / treatmentExposed;
-        var diff = p1 - p0;
-        var se = Math.Sqrt(p0 * (1 - p0) / controlExposed + p1 * (1 - p1) / treatmentExposed);
-        var z = Normal.Quantile(1 - (1 - confidence) / 2);
-        var pooled = (double)(controlConversions + treatmentConversions) / (controlExposed + treatmentExposed);
-        var pooledSe = Math.Sqrt(pooled * (1 - pooled) * (1.0 / controlExposed + 1.0 / treatmentExposed));
-        var pValue = pooledSe == 0 ? 1 : 2 * (1 - Normal.Cdf(Math.Abs(diff) / pooledSe));
-        return new ProportionComparison(p0, p1, diff, diff - z * se, diff + z * se, p0 == 0 ? null : diff / p0, pValue);
+        var control = SampleMoments.Proportion(controlExposed, controlConversions);
+        var treatment = SampleMoments.Proportion(treatmentExposed, treatmentConversions);
+        var (lift, pValue) = Test(control, treatment, confidence);
+        return new ProportionComparison(control.Mean, treatment.Mean, lift.Absolute, lift.AbsoluteInterval.Low, lift.AbsoluteInterval.High, lift.Relative, pValue);
+    }
+
+    /// <summary>Wald intervals (delta method for the relative lift) and the pooled-variance z-test p-value.</summary>
+    public static (LiftEstimate Lift, double PValue) Test(ArmEstimate control, ArmEstimate treatment, double confidence = 0.95)
+    {
+        var pooled = (control.Mean * control.N + treatment.Mean * treatment.N) / (control.N + treatment.N);
+        var pooledSe = Math.Sqrt(pooled * (1 - pooled) * (1.0 / control.N + 1.0 / treatment.N));
+        // erfc keeps small p-values that 1 − Φ(z) would round to zero.
+        var pValue = FixedHorizon.NormalPValue(treatment.Mean - control.Mean, pooledSe);
+        return (FixedHorizon.Lift(control, treatment, Normal.Quantile(1 - (1 - confidence) / 2)), pValue);
     }
 }
 

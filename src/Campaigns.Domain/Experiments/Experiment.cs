@@ -5,6 +5,12 @@ namespace Campaigns.Domain.Experiments;
 
 public enum ExperimentStatus { Planned, Running, Stopped }
 
+/// <summary>How results are read: fixed-horizon tests, Bayesian chance to win, or sequential tests safe under peeking.</summary>
+public enum StatsEngine { Frequentist, Bayesian, Sequential }
+
+/// <summary>What a Manager decided after reading the results.</summary>
+public enum ExperimentDecision { None, Ship, Stop, Extend }
+
 /// <summary>The randomized test behind a campaign: arms with allocations, one of them control or holdout.</summary>
 public sealed class Experiment : Entity
 {
@@ -15,10 +21,32 @@ public sealed class Experiment : Entity
     public ExperimentStatus Status { get; set; }
     public DateTime? StartedAt { get; set; }
     public DateTime? EndedAt { get; set; }
-    public bool SequentialTesting { get; set; } = true;
+    /// <summary>The engine results are read with; sequential by default because managers look at results daily.</summary>
+    public StatsEngine Engine { get; set; } = StatsEngine.Sequential;
+    public ExperimentDecision Decision { get; private set; }
+    public string? DecisionComment { get; private set; }
+    public string? DecidedBy { get; private set; }
+    public DateTime? DecidedAt { get; private set; }
     /// <summary>Set when the results were imported from a campaign run outside the app.</summary>
     public bool IsHistorical { get; set; }
     public List<Arm> Arms { get; set; } = [];
+
+    /// <summary>Records a Manager's decision; shipping or stopping ends the experiment, extending keeps it running.</summary>
+    public void Decide(ExperimentDecision decision, string manager, string? comment)
+    {
+        if (decision == ExperimentDecision.None) throw new DomainException("Choose ship, stop or extend.");
+        if (decision != ExperimentDecision.Ship && string.IsNullOrWhiteSpace(comment))
+            throw new DomainException("Say why you stop or extend the experiment, so the team can learn from it.");
+        Decision = decision;
+        DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        DecidedBy = manager;
+        DecidedAt = DateTime.UtcNow;
+        if (decision is ExperimentDecision.Ship or ExperimentDecision.Stop && Status == ExperimentStatus.Running)
+        {
+            Status = ExperimentStatus.Stopped;
+            EndedAt = DecidedAt;
+        }
+    }
 
     /// <summary>
     /// Deterministic arm for a customer: a salted hash mapped onto the cumulative allocation, so the same

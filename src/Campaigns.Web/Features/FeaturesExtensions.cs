@@ -1,3 +1,4 @@
+using Campaigns.Analytics;
 using Campaigns.Web.Features.Account;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Dashboard;
@@ -19,8 +20,20 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<CatalogLookup>();
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<ExperimentResults>();
+        builder.Services.AddScoped<ExperimentStatistics>();
+        builder.Services.AddScoped<ExperimentDecisions>();
         builder.Services.AddScoped<UserAdmin>();
         builder.AddIntegration();
+    }
+
+    private static ResultsOptions Options(AnalysisEngine? engine, CorrectionMethod? correction, bool? cuped, double? winsorize)
+    {
+        var defaults = new ResultsOptions();
+        return defaults with
+        {
+            Engine = engine ?? defaults.Engine, Correction = correction ?? defaults.Correction, UseCuped = cuped ?? defaults.UseCuped,
+            WinsorizePercentile = winsorize is > 0 and < 1 ? winsorize : winsorize is null ? defaults.WinsorizePercentile : null,
+        };
     }
 
     public static void MapCampaignsEndpoints(this WebApplication app)
@@ -36,10 +49,18 @@ public static class FeaturesExtensions
                 campaigns.ListAsync(status, search, ct))
             .RequireAuthorization(Policies.Marketing)
             .WithSummary("Lists campaigns, optionally by status or name.");
-        api.MapGet("/experiments/{id:guid}/results", async (Guid id, ExperimentResults results, CancellationToken ct) =>
-                await results.GetAsync(id, ct) is { } summary ? Results.Ok(summary)
+        api.MapGet("/experiments/{id:guid}/results", async (Guid id, ExperimentStatistics statistics, AnalysisEngine? engine, CorrectionMethod? correction,
+                bool? cuped, double? winsorize, CancellationToken ct) =>
+                await statistics.LoadAsync(id, Options(engine, correction, cuped, winsorize), ct) is { } view ? Results.Ok(view)
                     : Results.Problem(statusCode: 404, title: "Experiment not found", detail: $"No experiment has id {id}."))
             .RequireAuthorization(Policies.Review)
-            .WithSummary("Per-arm exposure and conversion counts with lift over control.");
+            .WithSummary("Full results: per metric and arm lift with intervals, p-values or chance to win, SRM, power, guardrails, segments.");
+        api.MapGet("/experiments/{id:guid}/results.csv", async (Guid id, ExperimentStatistics statistics, AnalysisEngine? engine, CorrectionMethod? correction,
+                bool? cuped, double? winsorize, CancellationToken ct) =>
+                await statistics.LoadAsync(id, Options(engine, correction, cuped, winsorize), ct) is { } view
+                    ? Results.File(System.Text.Encoding.UTF8.GetBytes(ResultsCsv.Write(view)), "text/csv", $"experiment-{id}.csv")
+                    : Results.Problem(statusCode: 404, title: "Experiment not found", detail: $"No experiment has id {id}."))
+            .RequireAuthorization(Policies.Review)
+            .WithSummary("The results table as CSV.");
     }
 }

@@ -25,6 +25,9 @@ public static class HostingExtensions
 
     public static void AddCampaignsUi(this WebApplicationBuilder builder)
     {
+        // One culture for numbers and dates on every host (the UI is English; SVG coordinates need a '.' decimal point).
+        System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
+        System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();

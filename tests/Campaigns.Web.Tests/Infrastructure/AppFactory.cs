@@ -16,8 +16,12 @@ public sealed class AppFactory : WebApplicationFactory<Program>
 
     /// <param name="databasePath">An existing database to start on (a restart); a new temporary file when null.</param>
     /// <param name="deleteDatabase">Delete the file when the app is disposed.</param>
-    public AppFactory(string? databasePath = null, bool deleteDatabase = true)
+    private readonly int _customers;
+
+    /// <param name="customers">Size of the demo store (small keeps tests fast; results tests need enough traffic).</param>
+    public AppFactory(string? databasePath = null, bool deleteDatabase = true, int customers = 400)
     {
+        _customers = customers;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"campaigns-test-{Guid.NewGuid():N}.db");
         _deleteDatabase = deleteDatabase;
     }
@@ -38,7 +42,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
             ["Demo:Enabled"] = "true",
-            ["Demo:Customers"] = "400",
+            ["Demo:Customers"] = _customers.ToString(),
             ["Demo:Password"] = Password,
             ["Admin:Email"] = "admin@demo.local",
             ["Admin:Password"] = Password,

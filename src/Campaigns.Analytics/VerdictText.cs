@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Campaigns.Analytics;
+
+// Plain-language summary of a comparison, e.g. "B raises conversion by +0.42 pp (95% CI +0.10 pp to +0.74 pp, +8.4% relative) — significant improvement."
+public static class VerdictText
+{
+    public static string For(MetricComparison c, bool sampleRatioMismatch)
+    {
+        var warning = sampleRatioMismatch ? " Warning: sample ratio mismatch, so the split is not as planned and results may be biased." : "";
+        if (c.Status != ComparisonStatus.Ok || c.Lift is not { } lift)
+            return $"{c.Arm} vs {c.Control} on {c.Metric}: not enough data yet{(c.Note is null ? "" : $" ({c.Note})")}.{warning}";
+        var level = Format(c.ConfidenceLevel * 100, "0.##");
+        var label = c.Engine switch
+        {
+            AnalysisEngine.Bayesian => $"{level}% credible interval",
+            AnalysisEngine.Sequential => $"{level}% always-valid CI",
+            _ => $"{level}% CI",
+        };
+        var verb = lift.Absolute > 0 ? "raises" : lift.Absolute < 0 ? "lowers" : "does not change";
+        // The absolute interval is the one the test decides on, so the sentence never shows an interval that
+        // contradicts its verdict; the relative lift is given as a point estimate beside it.
+        string Units(double x) => c.Kind == MetricKind.Proportion ? Format(x * 100, "+0.00;-0.00;0.00") + " pp" : Signed(x);
+        var relative = lift.Relative is { } rel ? $", {Percent(rel)} relative" : "";
+        var amount = $"{Units(lift.Absolute)} ({label} {Units(lift.AbsoluteInterval.Low)} to {Units(lift.AbsoluteInterval.High)}{relative})";
+        var by = lift.Absolute == 0 ? "" : " by";
+        var decision = c.Bayesian is { } b
+            ? $"{Format(b.ChanceToWin * 100, "0.#")}% chance to beat {c.Control}" + (c.IsSignificant ? c.Outcome == Outcome.Improvement ? ", a clear improvement" : ", a clear regression" : "")
+            : c.IsSignificant
+                ? c.Outcome == Outcome.Improvement ? "significant improvement" : "significant regression"
+                : $"not significant (p = {Format(c.AdjustedPValue ?? c.PValue ?? 1, "0.###")})";
+        return $"{c.Arm} {verb} {c.Metric}{by} {amount} — {decision}.{warning}";
+    }
+
+    private static string Percent(double x) => Format(x * 100, "+0.0;-0.0;0.0") + "%";
+    private static string Signed(double x) => Format(x, Math.Abs(x) >= 100 ? "+0;-0;0" : "+0.####;-0.####;0");
+    private static string Format(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,321 @@
+using Campaigns.Analytics;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Experiments;
+
+/// <summary>How a manager wants the results read.</summary>
+public sealed record ResultsOptions
+{
+    public AnalysisEngine Engine { get; init; } = AnalysisEngine.Sequential;
+    public CorrectionMethod Correction { get; init; } = CorrectionMethod.Holm;
+    public bool UseCuped { get; init; } = true;
+    /// <summary>Cap per-customer revenue at this percentile of converters' revenue (null = no capping).</summary>
+    public double? WinsorizePercentile { get; init; } = 0.99;
+    public double ConfidenceLevel { get; init; } = 0.95;
+    /// <summary>Relative effect the power estimate is for (10% = detect a 10% relative change in conversion).</summary>
+    public double MinimumDetectableRelativeEffect { get; init; } = 0.10;
+}
+
+public sealed record ArmFigures(string Arm, bool IsControl, double PlannedShare, long Exposed, long Converters, long Orders, double Revenue, double? Margin, double? Discount);
+
+/// <summary>Guardrails derived from the promotion: what the discount costs and how much of the lift was bought.</summary>
+public sealed record Guardrails(string Arm, double? DiscountPerOrder, double? MarginPerExposedLift, double? ShareWhoWouldHaveBoughtAnyway, bool WinsOnConversionLosesMargin);
+
+public sealed record PowerProgress(double BaselineRate, double MinimumDetectableRelativeEffect, long RequiredPerArm, long SmallestArm, double? DaysToPower, double DaysElapsed)
+{
+    public double Share => RequiredPerArm == 0 ? 1 : Math.Min(1, (double)SmallestArm / RequiredPerArm);
+}
+
+public sealed record DailyLift(DateTime Day, string Arm, double Lift, double Low, double High);
+
+public sealed record SegmentResult(string Dimension, string Segment, string Arm, long ControlUnits, long ArmUnits, double ControlRate, double ArmRate, double Lift, double Low, double High, double PValue, double AdjustedPValue);
+
+public sealed record ExperimentResultsView(Guid ExperimentId, Guid CampaignId, string Name, string CampaignName, string Offer, ExperimentStatus Status,
+    DateTime? StartedAt, DateTime? EndedAt, ExperimentDecision Decision, string? DecisionComment, string? DecidedBy, DateTime? DecidedAt,
+    ResultsOptions Options, double? RevenueCap, ExperimentReport Report, IReadOnlyList<ArmFigures> Arms, IReadOnlyList<Guardrails> Guardrails,
+    PowerProgress? Power, IReadOnlyList<DailyLift> Daily, IReadOnlyList<SegmentResult> Segments, string Headline);
+
+/// <summary>
+/// Reads an experiment's results: per-arm sufficient statistics aggregated in the database (per customer, then
+/// per arm; nothing per event reaches .NET), analysed by <see cref="ExperimentAnalyzer"/>, plus guardrails,
+/// power progress, cumulative lift by day and segment breakdowns.
+/// </summary>
+public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public const string Conversion = "Conversion rate";
+    public const string RevenuePerCustomer = "Revenue per exposed customer";
+    public const string OrderValue = "Average order value";
+    public const string MarginPerCustomer = "Margin per exposed customer";
+    private const int MinimumSegmentUnits = 200;
+
+    private sealed record ArmSums(Guid ArmId, long Units, long Converters, long Orders, double Orders2, double Revenue, double Revenue2, double RevenueOrders,
+        double Pre, double Pre2, double RevenuePre, double ConvertedPre);
+
+    private sealed record MarginSums(Guid ArmId, long Orders, double Margin, double Margin2, double Discount);
+
+    private sealed record SegmentSums(string Dimension, string Segment, Guid ArmId, long Units, long Converters);
+
+    public async Task<ExperimentResultsView?> LoadAsync(Guid experimentId, ResultsOptions options, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
+        if (experiment is null) return null;
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
+        var start = experiment.StartedAt ?? campaign.StartsAt;
+
+        var cap = options.WinsorizePercentile is { } pct ? await RevenueCapAsync(db, experimentId, pct, ct) : null;
+        var sums = await ArmSumsAsync(db, experimentId, start, cap, ct);
+        var margins = await MarginSumsAsync(db, experimentId, campaign.Id, ct);
+        var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
+        var total = arms.Sum(a => a.Allocation);
+        var hasMargins = margins.Count > 0;
+
+        var metrics = new List<MetricDefinition> { new(Conversion, MetricKind.Proportion), new(RevenuePerCustomer, MetricKind.Mean), new(OrderValue, MetricKind.Ratio) };
+        if (hasMargins) metrics.Add(new MetricDefinition(MarginPerCustomer, MetricKind.Mean));
+        var inputs = arms.Select(a =>
+        {
+            var s = sums.FirstOrDefault(x => x.ArmId == a.Id) ?? new ArmSums(a.Id, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+            var m = margins.FirstOrDefault(x => x.ArmId == a.Id);
+            var summaries = new Dictionary<string, MetricSummary>
+            {
+                [Conversion] = MetricSummary.Proportion(s.Units, s.Converters).WithCovariate(s.Pre, s.Pre2, s.ConvertedPre),
+                [RevenuePerCustomer] = MetricSummary.Mean(s.Units, s.Revenue, s.Revenue2).WithCovariate(s.Pre, s.Pre2, s.RevenuePre),
+                [OrderValue] = MetricSummary.Ratio(s.Units, s.Revenue, s.Orders, s.Revenue2, s.Orders2, s.RevenueOrders),
+            };
+            if (hasMargins) summaries[MarginPerCustomer] = MetricSummary.Mean(s.Units, m?.Margin ?? 0, m?.Margin2 ?? 0);
+            return new ArmInput(a.Name, a.IsControl, total == 0 ? 0 : a.Allocation / total, s.Units, summaries);
+        }).ToList();
+
+        var report = ExperimentAnalyzer.Analyze(metrics, inputs, new AnalysisOptions
+        {
+            Engine = options.Engine, Correction = options.Correction, UseCuped = options.UseCuped, ConfidenceLevel = options.ConfidenceLevel,
+            SequentialExpectedSampleSize = Math.Max(1000, inputs.Sum(i => i.Exposed)),
+        });
+
+        var figures = arms.Select(a =>
+        {
+            var s = sums.FirstOrDefault(x => x.ArmId == a.Id);
+            var m = margins.FirstOrDefault(x => x.ArmId == a.Id);
+            return new ArmFigures(a.Name, a.IsControl, total == 0 ? 0 : a.Allocation / total, s?.Units ?? 0, s?.Converters ?? 0, s?.Orders ?? 0, s?.Revenue ?? 0,
+                hasMargins ? m?.Margin ?? 0 : null, hasMargins ? m?.Discount ?? 0 : null);
+        }).ToList();
+        var guardrails = Guard(figures, report, hasMargins);
+        var power = Power(figures, options, start, experiment.EndedAt ?? DateTime.UtcNow);
+        var daily = await DailyAsync(db, experimentId, arms, options.ConfidenceLevel, ct);
+        var segments = await SegmentsAsync(db, experimentId, arms, start, options, ct);
+        return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(), experiment.Status,
+            experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
+            options, cap, report, figures, guardrails, power, daily, segments, Headline(report, guardrails));
+    }
+
+    /// <summary>The revenue a converter's total is capped at: the given percentile of converters' revenue.</summary>
+    private static async Task<double?> RevenueCapAsync(CampaignsDbContext db, Guid experimentId, double percentile, CancellationToken ct)
+    {
+        var perCustomer = db.Events.Where(e => e.ExperimentId == experimentId && e.Type == EventType.Conversion)
+            .GroupBy(e => e.CustomerId).Select(g => g.Sum(e => (double)e.Revenue));
+        var count = await perCustomer.CountAsync(ct);
+        if (count < 20) return null;
+        var index = Math.Min(count - 1, (int)Math.Ceiling(percentile * count) - 1);
+        return await perCustomer.OrderBy(v => v).Skip(index).FirstAsync(ct);
+    }
+
+    private static Task<List<ArmSums>> ArmSumsAsync(CampaignsDbContext db, Guid experimentId, DateTime start, double? cap, CancellationToken ct)
+    {
+        var capValue = cap ?? double.MaxValue;
+        var preFrom = start.AddDays(-30);
+        // Portable SQL (SQLite and SQL Server): per customer, then per arm. Pre-period spend (30 days before the
+        // start) is the CUPED covariate; revenue is capped per customer when winsorizing.
+        return db.Database.SqlQuery<ArmSums>($"""
+            SELECT c.ArmId AS ArmId,
+                   CAST(COUNT(*) AS BIGINT) AS Units,
+                   CAST(SUM(CASE WHEN c.Conversions > 0 THEN 1 ELSE 0 END) AS BIGINT) AS Converters,
+                   CAST(SUM(c.Conversions) AS BIGINT) AS Orders,
+                   CAST(SUM(c.Conversions * c.Conversions) AS FLOAT) AS Orders2,
+                   CAST(SUM(c.Revenue) AS FLOAT) AS Revenue,
+                   CAST(SUM(c.Revenue * c.Revenue) AS FLOAT) AS Revenue2,
+                   CAST(SUM(c.Revenue * c.Conversions) AS FLOAT) AS RevenueOrders,
+                   CAST(SUM(c.Pre) AS FLOAT) AS Pre,
+                   CAST(SUM(c.Pre * c.Pre) AS FLOAT) AS Pre2,
+                   CAST(SUM(c.Revenue * c.Pre) AS FLOAT) AS RevenuePre,
+                   CAST(SUM(CASE WHEN c.Conversions > 0 THEN c.Pre ELSE 0 END) AS FLOAT) AS ConvertedPre
+            FROM (
+                SELECT e.ArmId AS ArmId, e.CustomerId AS CustomerId, e.Conversions AS Conversions,
+                       CASE WHEN e.Revenue > {capValue} THEN {capValue} ELSE e.Revenue END AS Revenue,
+                       COALESCE(p.Pre, 0) AS Pre
+                FROM (
+                    SELECT ArmId, CustomerId,
+                           SUM(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Conversions,
+                           CAST(SUM(CASE WHEN Type = 'Conversion' THEN Revenue ELSE 0 END) AS FLOAT) AS Revenue
+                    FROM Events
+                    WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL
+                    GROUP BY ArmId, CustomerId
+                    HAVING SUM(CASE WHEN Type = 'Exposure' THEN 1 ELSE 0 END) > 0
+                ) e
+                LEFT JOIN (
+                    SELECT CustomerId, CAST(SUM(Total) AS FLOAT) AS Pre
+                    FROM Orders
+                    WHERE PlacedAt >= {preFrom} AND PlacedAt < {start}
+                    GROUP BY CustomerId
+                ) p ON p.CustomerId = e.CustomerId
+            ) c
+            GROUP BY c.ArmId
+            """).ToListAsync(ct);
+    }
+
+    private static Task<List<MarginSums>> MarginSumsAsync(CampaignsDbContext db, Guid experimentId, Guid campaignId, CancellationToken ct) =>
+        // Orders attributed to the campaign, per assigned customer: margin = price paid − discount − product cost.
+        db.Database.SqlQuery<MarginSums>($"""
+            SELECT m.ArmId AS ArmId, CAST(SUM(m.Orders) AS BIGINT) AS Orders, CAST(SUM(m.Margin) AS FLOAT) AS Margin,
+                   CAST(SUM(m.Margin * m.Margin) AS FLOAT) AS Margin2, CAST(SUM(m.Discount) AS FLOAT) AS Discount
+            FROM (
+                SELECT a.ArmId AS ArmId, a.CustomerId AS CustomerId, COUNT(DISTINCT o.Id) AS Orders,
+                       CAST(SUM(l.UnitPrice * l.Quantity - l.Discount - pr.Cost * l.Quantity) AS FLOAT) AS Margin,
+                       CAST(SUM(l.Discount) AS FLOAT) AS Discount
+                FROM Orders o
+                JOIN Assignments a ON a.CustomerId = o.CustomerId AND a.ExperimentId = {experimentId}
+                JOIN OrderLines l ON l.OrderId = o.Id
+                JOIN Products pr ON pr.Id = l.ProductId
+                WHERE o.CampaignId = {campaignId}
+                GROUP BY a.ArmId, a.CustomerId
+            ) m
+            GROUP BY m.ArmId
+            """).ToListAsync(ct);
+
+    private static List<Guardrails> Guard(List<ArmFigures> arms, ExperimentReport report, bool hasMargins)
+    {
+        var control = arms.FirstOrDefault(a => a.IsControl);
+        var list = new List<Guardrails>();
+        if (control is null) return list;
+        var controlRate = control.Exposed == 0 ? 0 : (double)control.Converters / control.Exposed;
+        foreach (var arm in arms.Where(a => !a.IsControl))
+        {
+            var rate = arm.Exposed == 0 ? 0 : (double)arm.Converters / arm.Exposed;
+            double? discountPerOrder = hasMargins && arm.Orders > 0 ? arm.Discount / arm.Orders : null;
+            var marginLift = report.Find(MarginPerCustomer, arm.Arm)?.Lift?.Absolute;
+            var conversion = report.Find(Conversion, arm.Arm);
+            var margin = report.Find(MarginPerCustomer, arm.Arm);
+            // The holdout's rate is what the treated would have done anyway: that share of their conversions was not caused.
+            double? anyway = rate > 0 ? Math.Min(1, controlRate / rate) : null;
+            var winsLoses = conversion?.Outcome == Outcome.Improvement && margin is { Lift.Absolute: < 0 };
+            list.Add(new Guardrails(arm.Arm, discountPerOrder, marginLift, anyway, winsLoses));
+        }
+        return list;
+    }
+
+    private static PowerProgress? Power(List<ArmFigures> arms, ResultsOptions options, DateTime start, DateTime now)
+    {
+        var control = arms.FirstOrDefault(a => a.IsControl);
+        if (control is null || control.Exposed == 0) return null;
+        var baseline = (double)control.Converters / control.Exposed;
+        if (baseline <= 0 || baseline >= 1) return null;
+        var required = PowerAnalysis.SampleSizePerArmForProportions(baseline, baseline * options.MinimumDetectableRelativeEffect, 1 - options.ConfidenceLevel);
+        if (required is not { } perArm) return null;
+        var smallest = arms.Min(a => a.Exposed);
+        var days = Math.Max(0.01, (now - start).TotalDays);
+        // Traffic so far, spread as planned: the arm with the smallest share sets the pace.
+        var smallestShare = arms.Min(a => a.PlannedShare);
+        var requiredTotal = (long)Math.Ceiling(perArm / Math.Max(0.0001, smallestShare));
+        var daysToPower = smallest >= perArm ? 0 : PowerAnalysis.DaysToReachSampleSize(requiredTotal, arms.Sum(a => a.Exposed), days);
+        return new PowerProgress(baseline, options.MinimumDetectableRelativeEffect, perArm, smallest, daysToPower, days);
+    }
+
+    /// <summary>Cumulative conversion lift of each arm over control, day by day (customers counted on the day of their exposure/conversion).</summary>
+    private static async Task<List<DailyLift>> DailyAsync(CampaignsDbContext db, Guid experimentId, List<Arm> arms, double confidence, CancellationToken ct)
+    {
+        var rows = await db.Events.Where(e => e.ExperimentId == experimentId && e.ArmId != null)
+            .GroupBy(e => new { e.ArmId, e.Type, Day = e.OccurredAt.Date })
+            .Select(g => new { g.Key.ArmId, g.Key.Type, g.Key.Day, Customers = g.Select(e => e.CustomerId).Distinct().Count() })
+            .ToListAsync(ct);
+        var control = arms.FirstOrDefault(a => a.IsControl);
+        if (control is null || rows.Count == 0) return [];
+        var days = rows.Select(r => r.Day).Distinct().Order().ToList();
+        long Cumulative(Guid arm, EventType type, DateTime day) => rows.Where(r => r.ArmId == arm && r.Type == type && r.Day <= day).Sum(r => (long)r.Customers);
+        var list = new List<DailyLift>();
+        foreach (var day in days)
+        {
+            var (c0, n0) = (Cumulative(control.Id, EventType.Conversion, day), Cumulative(control.Id, EventType.Exposure, day));
+            foreach (var arm in arms.Where(a => !a.IsControl))
+            {
+                var (c1, n1) = (Cumulative(arm.Id, EventType.Conversion, day), Cumulative(arm.Id, EventType.Exposure, day));
+                if (n0 < 2 || n1 < 2 || c0 > n0 || c1 > n1) continue;
+                var r = TwoProportionTest.Compare(c0, n0, c1, n1, confidence);
+                list.Add(new DailyLift(day, arm.Name, r.AbsoluteLift, r.LiftLow, r.LiftHigh));
+            }
+        }
+        return list;
+    }
+
+    /// <summary>
+    /// Conversion lift by region, device and new-vs-returning, with the chosen correction across every segment
+    /// test; segments with fewer than 200 customers in an arm are pooled into "Other".
+    /// </summary>
+    private static async Task<List<SegmentResult>> SegmentsAsync(CampaignsDbContext db, Guid experimentId, List<Arm> arms, DateTime start, ResultsOptions options, CancellationToken ct)
+    {
+        var sums = await db.Database.SqlQuery<SegmentSums>($"""
+            SELECT d.Dimension AS Dimension, d.Segment AS Segment, d.ArmId AS ArmId, CAST(COUNT(*) AS BIGINT) AS Units,
+                   CAST(SUM(d.Converted) AS BIGINT) AS Converters
+            FROM (
+                SELECT 'Region' AS Dimension, cu.Region AS Segment, e.ArmId AS ArmId, e.Converted AS Converted
+                FROM (SELECT ArmId, CustomerId, MAX(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Converted FROM Events
+                      WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL GROUP BY ArmId, CustomerId) e
+                JOIN Customers cu ON cu.Id = e.CustomerId
+                UNION ALL
+                SELECT 'Device', CASE cu.Device WHEN 0 THEN 'Desktop' WHEN 1 THEN 'Mobile' ELSE 'Tablet' END, e.ArmId, e.Converted
+                FROM (SELECT ArmId, CustomerId, MAX(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Converted FROM Events
+                      WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL GROUP BY ArmId, CustomerId) e
+                JOIN Customers cu ON cu.Id = e.CustomerId
+                UNION ALL
+                SELECT 'Customer', CASE WHEN EXISTS (SELECT 1 FROM Orders o WHERE o.CustomerId = e.CustomerId AND o.PlacedAt < {start}) THEN 'Returning' ELSE 'New' END,
+                       e.ArmId, e.Converted
+                FROM (SELECT ArmId, CustomerId, MAX(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Converted FROM Events
+                      WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL GROUP BY ArmId, CustomerId) e
+            ) d
+            GROUP BY d.Dimension, d.Segment, d.ArmId
+            """).ToListAsync(ct);
+        var control = arms.FirstOrDefault(a => a.IsControl);
+        if (control is null) return [];
+        var results = new List<(SegmentResult Result, double P)>();
+        foreach (var dimension in sums.GroupBy(s => s.Dimension))
+        {
+            // Pool small segments so every test has enough customers to mean something.
+            string Bucket(string segment) => arms.All(a => dimension.Where(s => s.Segment == segment && s.ArmId == a.Id).Sum(s => s.Units) >= MinimumSegmentUnits) ? segment : "Other";
+            var pooled = dimension.GroupBy(s => (Segment: Bucket(s.Segment), s.ArmId))
+                .ToDictionary(g => g.Key, g => (Units: g.Sum(x => x.Units), Converters: g.Sum(x => x.Converters)));
+            foreach (var segment in pooled.Keys.Select(k => k.Segment).Distinct().Order())
+            {
+                if (!pooled.TryGetValue((segment, control.Id), out var c) || c.Units < 2) continue;
+                foreach (var arm in arms.Where(a => !a.IsControl))
+                {
+                    if (!pooled.TryGetValue((segment, arm.Id), out var t) || t.Units < 2) continue;
+                    var r = TwoProportionTest.Compare(c.Converters, c.Units, t.Converters, t.Units, options.ConfidenceLevel);
+                    results.Add((new SegmentResult(dimension.Key, segment, arm.Name, c.Units, t.Units, r.ControlRate, r.TreatmentRate, r.AbsoluteLift, r.LiftLow, r.LiftHigh, r.PValue, r.PValue), r.PValue));
+                }
+            }
+        }
+        var adjusted = MultipleComparisons.Adjust(results.Select(r => r.P).ToList(), options.Correction);
+        return results.Select((r, i) => r.Result with { AdjustedPValue = adjusted[i] }).ToList();
+    }
+
+    /// <summary>One sentence a manager can act on: the best arm's conversion verdict, its margin, and the data-quality check.</summary>
+    private static string Headline(ExperimentReport report, List<Guardrails> guardrails)
+    {
+        var conversions = report.For(Conversion).ToList();
+        if (conversions.Count == 0) return "No treatment arm to compare yet.";
+        var best = conversions.OrderByDescending(c => c.Lift?.Absolute ?? double.MinValue).First();
+        var srm = report.SampleRatio.IsMismatch
+            ? $"sample ratio mismatch (p = {report.SampleRatio.PValue:0.####}): traffic did not split as planned, so do not trust these results until it is explained"
+            : "no sample ratio problem";
+        var guard = guardrails.FirstOrDefault(g => g.Arm == best.Arm);
+        var margin = report.Find(MarginPerCustomer, best.Arm) is { Lift: { } m } ? $", margin per customer {m.Absolute:+0.00;-0.00}" : "";
+        var action = report.SampleRatio.IsMismatch ? "investigate before deciding"
+            : best.Outcome == Outcome.Improvement && guard?.WinsOnConversionLosesMargin == true ? $"{best.Arm} wins on conversion but loses margin — do not ship as is"
+            : best.Outcome == Outcome.Improvement ? $"ship {best.Arm}"
+            : best.Outcome == Outcome.Regression ? $"stop: {best.Arm} hurts conversion"
+            : best.Outcome == Outcome.NotEnoughData ? "keep collecting data"
+            : "no clear winner yet — extend or stop";
+        return $"{best.Verdict.TrimEnd('.')}{margin}; {srm} — {action}.";
+    }
+}

@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Text;
+
+namespace Campaigns.Web.Features.Experiments;
+
+/// <summary>The results table as CSV (one row per metric and arm), invariant culture so spreadsheets anywhere read it.</summary>
+public static class ResultsCsv
+{
+    public static string Write(ExperimentResultsView view)
+    {
+        var csv = new StringBuilder();
+        csv.AppendLine("metric,arm,control,engine,control_mean,arm_mean,absolute_lift,absolute_low,absolute_high,relative_lift,relative_low,relative_high,p_value,adjusted_p_value,chance_to_win,significant,outcome,verdict");
+        foreach (var c in view.Report.Comparisons)
+        {
+            string N(double? v) => v is { } d ? d.ToString("G10", CultureInfo.InvariantCulture) : "";
+            string Q(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+            csv.AppendLine(string.Join(",",
+                Q(c.Metric), Q(c.Arm), Q(c.Control), c.Engine, N(c.ControlEstimate?.Mean), N(c.TreatmentEstimate?.Mean),
+                N(c.Lift?.Absolute), N(c.Lift?.AbsoluteInterval.Low), N(c.Lift?.AbsoluteInterval.High),
+                N(c.Lift?.Relative), N(c.Lift?.RelativeInterval?.Low), N(c.Lift?.RelativeInterval?.High),
+                N(c.PValue), N(c.AdjustedPValue), N(c.Bayesian?.ChanceToWin), c.IsSignificant ? "true" : "false", c.Outcome, Q(c.Verdict)));
+        }
+        return csv.ToString();
+    }
+}

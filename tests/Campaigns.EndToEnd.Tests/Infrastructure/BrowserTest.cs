@@ -1,0 +1,84 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace Campaigns.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// One live app and one headless Chromium page per test; a failing test leaves a full-page screenshot and the
+/// browser's console errors in the test output.
+/// </summary>
+public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
+{
+    protected static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+
+    protected LiveApp App { get; private set; } = null!;
+    protected IPage Page { get; private set; } = null!;
+    private IPlaywright _playwright = null!;
+    private IBrowser _browser = null!;
+
+    public async Task InitializeAsync()
+    {
+        // The app (migrate + seed a small store) and the browser start side by side.
+        App = new LiveApp();
+        var started = Task.Run(App.Start);
+        _playwright = await Playwright.CreateAsync();
+        _browser = await Browser.LaunchAsync(_playwright);
+        await started;
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString() });
+        context.SetDefaultTimeout((float)Timeout.TotalMilliseconds);
+        Page = await context.NewPageAsync();
+        Page.Console += (_, message) => { if (message.Type == "error") output.WriteLine($"browser console: {message.Text}"); };
+        Page.PageError += (_, error) => output.WriteLine($"browser page error: {error}");
+    }
+
+    /// <summary>Signs in through the server-rendered form and waits until the interactive circuit of the target page is live.</summary>
+    protected async Task SignInAsync(string email, string returnPath)
+    {
+        await Page.GotoAsync($"account/login?returnUrl={Uri.EscapeDataString(returnPath)}");
+        await Page.Locator("#email").FillAsync(email);
+        await Page.Locator("#password").FillAsync(LiveApp.Password);
+        var circuit = Browser.WhenCircuitRenderedAsync(Page);
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(returnPath) + "$"));
+        // From here on the pages are interactive Blazor Server: wait for the circuit before clicking anything.
+        await circuit.WaitAsync(Timeout);
+    }
+
+    /// <summary>Runs a test's steps, saving a screenshot if they fail.</summary>
+    protected async Task StepsAsync(string testName, Func<Task> steps)
+    {
+        try
+        {
+            await steps();
+        }
+        catch
+        {
+            await SaveScreenshotAsync(testName);
+            throw;
+        }
+    }
+
+    private async Task SaveScreenshotAsync(string testName)
+    {
+        try
+        {
+            var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(directory);
+            var path = Path.Combine(directory, $"{testName}-{DateTime.UtcNow:yyyyMMdd-HHmmss}.png");
+            await Page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+            output.WriteLine($"Screenshot of the failure: {path} (page {Page.Url})");
+        }
+        catch (Exception ex)
+        {
+            output.WriteLine($"Could not save a screenshot: {ex.Message}");
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_browser is not null) await _browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (App is not null) await App.DisposeAsync();
+    }
+}
