@@ -16,6 +16,9 @@ public static class CliApp
               generates the demo store into an empty database (--reset deletes the database first)
           apikey create --name NAME [--scopes assign,ingest]
               creates an integration API key and prints it once
+          stats analyze --data FILE.csv --arm-column C --control VALUE --metric M [--metric M2] [--pre-column P]
+                        [--engine frequentist|bayesian|sequential] [--correction none|holm|benjamini-hochberg] [--json]
+              analyses one row per customer and prints the verdicts the results page shows
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
         """;
@@ -34,11 +37,12 @@ public static class CliApp
             {
                 "seed" => await SeedAsync(options),
                 "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
+                "stats" when args.Length > 1 && args[1] == "analyze" => StatsAnalyze.Run(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or Domain.DomainException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or Domain.DomainException)
         {
             return Fail(ex.Message);
         }
@@ -95,25 +99,27 @@ public static class CliApp
         return 2;
     }
 
-    /// <summary>`--name value` and `--flag` arguments.</summary>
-    internal sealed class Options(Dictionary<string, string?> values)
+    /// <summary>`--name value` (repeatable) and `--flag` arguments.</summary>
+    internal sealed class Options(Dictionary<string, List<string?>> values)
     {
         public static Options Parse(string[] args)
         {
-            var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+            var values = new Dictionary<string, List<string?>>(StringComparer.OrdinalIgnoreCase);
             for (var i = 0; i < args.Length; i++)
             {
                 if (!args[i].StartsWith("--")) throw new ArgumentException($"Unexpected argument '{args[i]}'.");
                 var name = args[i][2..];
-                values[name] = i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[++i] : null;
+                if (!values.TryGetValue(name, out var list)) values[name] = list = [];
+                list.Add(i + 1 < args.Length && !args[i + 1].StartsWith("--") ? args[++i] : null);
             }
             return new Options(values);
         }
 
-        public string? Value(string name) => values.GetValueOrDefault(name);
+        public string? Value(string name) => values.GetValueOrDefault(name)?.LastOrDefault();
+        public List<string> Values(string name) => values.GetValueOrDefault(name)?.OfType<string>().ToList() ?? [];
         public bool Flag(string name) => values.ContainsKey(name);
 
-        public int Int(string name, int fallback) => values.GetValueOrDefault(name) is not { } text ? fallback
+        public int Int(string name, int fallback) => Value(name) is not { } text ? fallback
             : int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"--{name} must be a positive whole number, not '{text}'.");
     }
 }
