@@ -19,7 +19,7 @@ public sealed class ManagerDecisionTests(ITestOutputHelper output) : BrowserTest
         await Assertions.Expect(Page.GetByTestId("verdict")).ToContainTextAsync("sample ratio");
         await Assertions.Expect(Page.GetByTestId("metrics-table")).ToContainTextAsync("Conversion rate");
 
-        await Page.Locator("input[data-testid='decision-comment'], [data-testid='decision-comment'] input").FillAsync("Lift holds after CUPED; ship to all.");
+        await FillAsync("decision-comment", "Lift holds after CUPED; ship to all.", 500);
         await Page.GetByTestId("record-decision").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("decision")).ToContainTextAsync("Ship by manager@demo.local");
 

@@ -18,8 +18,7 @@ public sealed class SignInAndSubmitCampaignTests(ITestOutputHelper output) : Bro
         await Page.GetByTestId("new-campaign").ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/campaigns/new$"));
 
-        // MudTextField puts data-testid on its <input> in MudBlazor 8; the second selector covers a wrapper.
-        await Page.Locator("input[data-testid='campaign-name'], [data-testid='campaign-name'] input").FillAsync(name);
+        await FillAsync("campaign-name", name, 120);
         await Page.GetByTestId("save-campaign").ClickAsync();
 
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex("/campaigns/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));

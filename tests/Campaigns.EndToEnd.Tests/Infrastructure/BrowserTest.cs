@@ -45,6 +45,30 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
         await circuit.WaitAsync(Timeout);
     }
 
+    /// <summary>
+    /// Types into a MudTextField and waits until its counter (rendered by the server) shows the new length, so the
+    /// circuit has the value before the next click; Blazor does not wait for one event's handler before the next.
+    /// </summary>
+    protected async Task FillAsync(string testId, string text, int maxLength)
+    {
+        var input = Page.Locator($"input[data-testid='{testId}'], [data-testid='{testId}'] input");
+        var field = Page.Locator(".mud-input-control", new() { Has = Page.Locator($"[data-testid='{testId}']") });
+        // A page that re-renders while its data loads can drop an input event; type again until the server has it.
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.FillAsync(text);
+            try
+            {
+                await Assertions.Expect(field).ToContainTextAsync($"{text.Length} / {maxLength}", new() { Timeout = 3000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 3)
+            {
+                await input.FillAsync("");
+            }
+        }
+    }
+
     /// <summary>Runs a test's steps, saving a screenshot if they fail.</summary>
     protected async Task StepsAsync(string testName, Func<Task> steps)
     {
