@@ -15,6 +15,7 @@ public static class DataExtensions
         // The factory serves Blazor components (one context per operation); the scoped context serves Identity and the API.
         builder.Services.AddDbContextFactory<CampaignsDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(o), ServiceLifetime.Scoped);
         builder.Services.AddScoped<Demo.DemoStoreSeeder>();
+        builder.Services.AddSingleton<EventWriter>();
         return builder;
     }
 

@@ -10,7 +10,7 @@ namespace Campaigns.Data;
 internal sealed class SqlitePragmas : DbConnectionInterceptor
 {
     public static readonly SqlitePragmas Instance = new();
-    private const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
+    public const string Sql = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {

@@ -11,7 +11,7 @@ namespace Campaigns.Web.Features.Integration;
 /// reported by row number and the valid ones kept; an event id already stored is skipped, so resending a
 /// batch stores it once. Lookups are done per batch, in chunks, never per row.
 /// </summary>
-public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFactory, IngestionLookups lookups)
+public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFactory, IngestionLookups lookups, EventWriter writer)
 {
     public const int MaxBatch = 10_000;
     private const int LookupChunk = 500;
@@ -56,17 +56,11 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
             rejected.Add(new RejectedEvent(p.Row, p.EventId, [error]));
         }
 
-        var accepted = 0;
-        if (events.Count > 0)
-        {
-            // One write transaction; the insert itself reports which event ids were new.
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var inserted = await db.BulkInsertNewAsync(events, nameof(ExperimentEvent.EventKey), ct);
-            for (var i = 0; i < events.Count; i++)
-                if (!inserted.Contains(events[i].EventKey)) duplicateRows.Add(rowOf[i]);
-            accepted = inserted.Count;
-            await tx.CommitAsync(ct);
-        }
+        // The insert reports which event ids were new; the others were already stored.
+        var inserted = await writer.InsertNewAsync(events, ct);
+        for (var i = 0; i < events.Count; i++)
+            if (!inserted.Contains(events[i].EventKey)) duplicateRows.Add(rowOf[i]);
+        var accepted = inserted.Count;
         duplicateRows.Sort();
         rejected.Sort((a, b) => a.Row.CompareTo(b.Row));
         return new IngestionResult(rows.Count, accepted, duplicateRows.Count, duplicateRows, rejected);
@@ -90,7 +84,7 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
         var timeText = Text(e, "timestamp");
         var occurredAt = default(DateTime);
         if (timeText is null) errors.Add("timestamp: required (ISO 8601, e.g. 2026-11-20T10:00:00Z)");
-        else if (!DateTimeOffset.TryParse(timeText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
+        else if (!TryParseTimestamp(timeText, out var at))
             errors.Add($"timestamp: '{timeText}' is not an ISO 8601 date and time");
         else if (at.UtcDateTime > DateTime.UtcNow.AddDays(1)) errors.Add($"timestamp: {timeText} is in the future");
         else occurredAt = at.UtcDateTime;
@@ -105,6 +99,11 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
         }
         return errors.Count > 0 ? (null, errors) : (new Parsed(row, eventId!, customer!.Trim(), campaignId, type, occurredAt, revenue), errors);
     }
+
+    /// <summary>ISO 8601; the round-trip form senders usually use is parsed on a fast path.</summary>
+    private static bool TryParseTimestamp(string text, out DateTimeOffset at) =>
+        DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at)
+        || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
 
     private static string? EventIdOf(JsonElement e) => e.ValueKind == JsonValueKind.Object ? Text(e, "eventId") : null;
 
