@@ -1,0 +1,57 @@
+using Bunit;
+using Campaigns.Data;
+using Campaigns.Web.Features.Experiments;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Experiments;
+
+/// <summary>The results page rendered by bUnit over a real seeded database.</summary>
+public class ExperimentResultsPageTests : ComponentTest, IClassFixture<ExperimentResultsPageTests.Store>
+{
+    public sealed class Store : IDisposable
+    {
+        public AppFactory App { get; } = new(customers: 2000);
+        public Store() => App.AnonymousClient();
+        public void Dispose() => App.Dispose();
+    }
+
+    private readonly Store _store;
+
+    public ExperimentResultsPageTests(Store store)
+    {
+        _store = store;
+        var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
+        Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
+        Context.Services.AddScoped<ExperimentStatistics>();
+        Context.Services.AddScoped<ExperimentDecisions>();
+        SignInAs("Manager");
+    }
+
+    [Fact]
+    public async Task Shows_a_verdict_the_sample_ratio_check_and_every_metric_of_every_arm()
+    {
+        await using var db = _store.App.OpenDatabase();
+        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).FirstAsync(e => e.Name == "Spring Wardrobe 20% vs 10%");
+
+        var page = Render<ResultsHost>(p => p.Add(h => h.Id, experiment.Id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=metrics-table]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("sample ratio", page.Find("[data-testid=verdict]").TextContent);
+        Assert.Contains("traffic split as planned", page.Find("[data-testid=srm]").TextContent);
+        var rows = page.FindAll("[data-testid=metrics-table] tbody tr");
+        Assert.Equal(8, rows.Count);
+        foreach (var arm in experiment.Arms.Where(a => !a.IsControl))
+            Assert.Equal(4, rows.Count(r => r.TextContent.Contains(arm.Name)));
+        Assert.NotEmpty(page.FindAll("[data-testid=lift-chart]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=segments-table] tbody tr"));
+    }
+
+    [Fact]
+    public void An_unknown_experiment_says_so()
+    {
+        var page = Render<ResultsHost>(p => p.Add(h => h.Id, Guid.NewGuid()));
+        page.WaitForAssertion(() => Assert.Contains("No experiment has this id", page.Markup), TimeSpan.FromSeconds(10));
+    }
+}
