@@ -1,5 +1,4 @@
 using Campaigns.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Campaigns.Migrations.SqlServer;
@@ -7,10 +6,6 @@ namespace Campaigns.Migrations.SqlServer;
 /// <summary>Lets `dotnet ef` build the SQL Server model and script without a server (no connection is opened).</summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<CampaignsDbContext>
 {
-    public CampaignsDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
-        new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = "Server=localhost;Database=Campaigns;Trusted_Connection=True;TrustServerCertificate=True" }.Apply(builder);
-        return new CampaignsDbContext(builder.Options);
-    }
+    public CampaignsDbContext CreateDbContext(string[] args) =>
+        new DatabaseOptions { Provider = DatabaseProvider.SqlServer, ConnectionString = "Server=localhost;Database=Campaigns;Trusted_Connection=True;TrustServerCertificate=True" }.CreateContext();
 }

@@ -1,5 +1,4 @@
 using Campaigns.Data;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
 
 namespace Campaigns.Migrations.Sqlite;
@@ -7,10 +6,6 @@ namespace Campaigns.Migrations.Sqlite;
 /// <summary>Lets `dotnet ef` build the SQLite model without starting the web app.</summary>
 public sealed class DesignTimeFactory : IDesignTimeDbContextFactory<CampaignsDbContext>
 {
-    public CampaignsDbContext CreateDbContext(string[] args)
-    {
-        var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
-        new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=data/design-time.db" }.Apply(builder);
-        return new CampaignsDbContext(builder.Options);
-    }
+    public CampaignsDbContext CreateDbContext(string[] args) =>
+        new DatabaseOptions { Provider = DatabaseProvider.Sqlite, ConnectionString = "Data Source=data/design-time.db" }.CreateContext();
 }

@@ -88,9 +88,7 @@ public static class CliApp
         if (options.Value("provider") is { } provider)
             settings.Provider = Enum.TryParse<DatabaseProvider>(provider, true, out var p) ? p : throw new ArgumentException($"--provider must be Sqlite or SqlServer, not '{provider}'.");
         if (options.Value("database") is { } connection) settings.ConnectionString = connection;
-        var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
-        settings.Apply(builder);
-        return new CampaignsDbContext(builder.Options);
+        return settings.CreateContext();
     }
 
     private static int Fail(string message)

@@ -34,6 +34,14 @@ public sealed class DatabaseOptions
         }
     }
 
+    /// <summary>A context outside dependency injection (command line, design time, tests).</summary>
+    public CampaignsDbContext CreateContext()
+    {
+        var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
+        Apply(builder);
+        return new CampaignsDbContext(builder.Options);
+    }
+
     private static void EnsureSqliteFolder(string connectionString)
     {
         var file = new SqliteConnectionStringBuilder(connectionString).DataSource;

@@ -35,12 +35,8 @@ public sealed class LiveApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A context on the app's database, for checking stored state.</summary>
-    public global::Campaigns.Data.CampaignsDbContext OpenDatabase()
-    {
-        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<global::Campaigns.Data.CampaignsDbContext>();
-        new global::Campaigns.Data.DatabaseOptions { ConnectionString = $"Data Source={DatabasePath}" }.Apply(builder);
-        return new global::Campaigns.Data.CampaignsDbContext(builder.Options);
-    }
+    public global::Campaigns.Data.CampaignsDbContext OpenDatabase() =>
+        new global::Campaigns.Data.DatabaseOptions { ConnectionString = $"Data Source={DatabasePath}" }.CreateContext();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

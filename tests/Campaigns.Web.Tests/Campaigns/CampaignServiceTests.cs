@@ -6,15 +6,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Campaigns;
 
-public class CampaignServiceTests(CampaignServiceTests.Fixture fixture) : IClassFixture<CampaignServiceTests.Fixture>
+public class CampaignServiceTests(SeededApp fixture) : IClassFixture<SeededApp>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public AppFactory App { get; } = new();
-        public Fixture() => App.AnonymousClient();
-        public void Dispose() => App.Dispose();
-    }
-
     private CampaignService Service => fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<CampaignService>();
 
     private static Campaign NewCampaign(string name) => new()

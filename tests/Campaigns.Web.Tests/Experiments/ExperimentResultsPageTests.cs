@@ -8,18 +8,11 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Campaigns.Web.Tests.Experiments;
 
 /// <summary>The results page rendered by bUnit over a real seeded database.</summary>
-public class ExperimentResultsPageTests : ComponentTest, IClassFixture<ExperimentResultsPageTests.Store>
+public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSeededApp>
 {
-    public sealed class Store : IDisposable
-    {
-        public AppFactory App { get; } = new(customers: 2000);
-        public Store() => App.AnonymousClient();
-        public void Dispose() => App.Dispose();
-    }
+    private readonly LargerSeededApp _store;
 
-    private readonly Store _store;
-
-    public ExperimentResultsPageTests(Store store)
+    public ExperimentResultsPageTests(LargerSeededApp store)
     {
         _store = store;
         var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };

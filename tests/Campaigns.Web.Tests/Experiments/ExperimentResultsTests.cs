@@ -9,15 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Experiments;
 
-public class ExperimentResultsTests(ExperimentResultsTests.Fixture fixture) : IClassFixture<ExperimentResultsTests.Fixture>
+public class ExperimentResultsTests(LargerSeededApp fixture) : IClassFixture<LargerSeededApp>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public AppFactory App { get; } = new(customers: 3000);
-        public Fixture() => App.AnonymousClient();
-        public void Dispose() => App.Dispose();
-    }
-
     private ExperimentStatistics Statistics => fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<ExperimentStatistics>();
 
     private async Task<Experiment> ThreeArmExperimentAsync()

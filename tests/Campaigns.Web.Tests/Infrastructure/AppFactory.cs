@@ -27,12 +27,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A context on the app's database, for arranging and checking stored state.</summary>
-    public global::Campaigns.Data.CampaignsDbContext OpenDatabase()
-    {
-        var builder = new Microsoft.EntityFrameworkCore.DbContextOptionsBuilder<global::Campaigns.Data.CampaignsDbContext>();
-        new global::Campaigns.Data.DatabaseOptions { ConnectionString = $"Data Source={DatabasePath}" }.Apply(builder);
-        return new global::Campaigns.Data.CampaignsDbContext(builder.Options);
-    }
+    public global::Campaigns.Data.CampaignsDbContext OpenDatabase() =>
+        new global::Campaigns.Data.DatabaseOptions { ConnectionString = $"Data Source={DatabasePath}" }.CreateContext();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -12,9 +12,8 @@ namespace Campaigns.Web.Tests.Integration;
 
 public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFixture<IntegrationApiTests.Fixture>
 {
-    public sealed class Fixture : IAsyncLifetime
+    public sealed class Fixture : SeededApp, IAsyncLifetime
     {
-        public AppFactory App { get; } = new();
         public string FullKey { get; private set; } = "";
         public string AssignOnlyKey { get; private set; } = "";
         public Guid LiveCampaign { get; private set; }
@@ -22,7 +21,6 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
 
         public async Task InitializeAsync()
         {
-            App.AnonymousClient();
             using var scope = App.Services.CreateScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>();
             FullKey = await keys.CreateAsync("storefront", ApiScopes.Assign | ApiScopes.Ingest, "test");
@@ -40,11 +38,7 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
             return client;
         }
 
-        public Task DisposeAsync()
-        {
-            App.Dispose();
-            return Task.CompletedTask;
-        }
+        public Task DisposeAsync() => Task.CompletedTask;
     }
 
     private static async Task<JsonElement> Json(HttpResponseMessage r) => JsonDocument.Parse(await r.Content.ReadAsStringAsync()).RootElement;

@@ -3,14 +3,8 @@ using Campaigns.Web.Tests.Infrastructure;
 
 namespace Campaigns.Web.Tests.Security;
 
-public class RoleAccessTests(RoleAccessTests.Fixture fixture) : IClassFixture<RoleAccessTests.Fixture>
+public class RoleAccessTests(SeededApp fixture) : IClassFixture<SeededApp>
 {
-    public sealed class Fixture : IDisposable
-    {
-        public AppFactory App { get; } = new();
-        public void Dispose() => App.Dispose();
-    }
-
     private const string Marketer = "marketer@demo.local", Manager = "manager@demo.local", Admin = "admin@demo.local";
 
     // Each page or endpoint, and who may open it.

@@ -12,6 +12,25 @@ namespace Campaigns.Migrations.SqlServer.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Hint = table.Column<string>(type: "nvarchar(12)", maxLength: 12, nullable: false),
+                    KeyHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    Scopes = table.Column<int>(type: "int", nullable: false),
+                    CreatedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -166,10 +185,23 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    FriendlyName = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    Xml = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     EventKey = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ExperimentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
@@ -180,7 +212,7 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.PrimaryKey("PK_Events", x => x.EventKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -368,7 +400,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
-                    SequentialTesting = table.Column<bool>(type: "bit", nullable: false),
+                    Engine = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    DecisionComment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "nvarchar(400)", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     IsHistorical = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
@@ -516,6 +552,12 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_KeyHash",
+                table: "ApiKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Arms_ExperimentId",
                 table: "Arms",
                 column: "ExperimentId");
@@ -613,15 +655,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 column: "Region");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Events_EventKey",
+                name: "IX_Events_ExperimentId",
                 table: "Events",
-                column: "EventKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Events_ExperimentId_Type_CustomerId",
-                table: "Events",
-                columns: new[] { "ExperimentId", "Type", "CustomerId" });
+                column: "ExperimentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Experiments_CampaignId",
@@ -696,6 +732,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -718,6 +757,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "CopyVariants");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Events");

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126074632_ExperimentDecisions")]
-    partial class ExperimentDecisions
+    [Migration("20261126081133_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

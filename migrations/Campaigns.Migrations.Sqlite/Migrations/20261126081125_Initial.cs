@@ -12,6 +12,25 @@ namespace Campaigns.Migrations.Sqlite.Migrations
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "ApiKeys",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Hint = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    KeyHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Scopes = table.Column<int>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastUsedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoles",
                 columns: table => new
                 {
@@ -166,10 +185,23 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    Xml = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Events",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     EventKey = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ExperimentId = table.Column<Guid>(type: "TEXT", nullable: false),
                     CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
@@ -180,7 +212,7 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Events", x => x.Id);
+                    table.PrimaryKey("PK_Events", x => x.EventKey);
                 });
 
             migrationBuilder.CreateTable(
@@ -368,7 +400,11 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     StartedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     EndedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    SequentialTesting = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Engine = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Decision = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 400, nullable: true),
+                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     IsHistorical = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
@@ -516,6 +552,12 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiKeys_KeyHash",
+                table: "ApiKeys",
+                column: "KeyHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Arms_ExperimentId",
                 table: "Arms",
                 column: "ExperimentId");
@@ -611,15 +653,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 column: "Region");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Events_EventKey",
+                name: "IX_Events_ExperimentId",
                 table: "Events",
-                column: "EventKey",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Events_ExperimentId_Type_CustomerId",
-                table: "Events",
-                columns: new[] { "ExperimentId", "Type", "CustomerId" });
+                column: "ExperimentId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Experiments_CampaignId",
@@ -694,6 +730,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "ApiKeys");
+
+            migrationBuilder.DropTable(
                 name: "AspNetRoleClaims");
 
             migrationBuilder.DropTable(
@@ -716,6 +755,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CopyVariants");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "Events");
