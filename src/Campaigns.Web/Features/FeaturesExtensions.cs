@@ -22,6 +22,7 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<ExperimentResults>();
         builder.Services.AddScoped<ExperimentStatistics>();
         builder.Services.AddScoped<ExperimentDecisions>();
+        builder.Services.AddScoped<ExperimentDesign>();
         builder.Services.AddScoped<UserAdmin>();
         builder.AddIntegration();
     }

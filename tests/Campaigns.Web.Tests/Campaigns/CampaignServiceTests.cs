@@ -68,4 +68,34 @@ public class CampaignServiceTests(SeededApp fixture) : IClassFixture<SeededApp>
         var result = await Service.SaveAsync(pending, "a@x");
         Assert.Equal("A campaign that is waiting for approval cannot be edited.", result.Message);
     }
+
+    [Fact]
+    public async Task Launching_an_approved_campaign_makes_it_live_with_a_holdout_experiment()
+    {
+        await using var db0 = fixture.App.OpenDatabase();
+        var approved = await db0.Campaigns.AsNoTracking().FirstAsync(c => c.Name == "Winter Boots Free Shipping");
+        Assert.Contains("holdout of 1% to 50%", (await Service.LaunchAsync(approved.Id, "manager@demo.local", 0.7)).Message);
+
+        Assert.True((await Service.LaunchAsync(approved.Id, "manager@demo.local", 0.1)).Succeeded);
+
+        await using var db = fixture.App.OpenDatabase();
+        Assert.Equal(CampaignStatus.Live, (await db.Campaigns.SingleAsync(c => c.Id == approved.Id)).Status);
+        var experiment = await db.Experiments.Include(e => e.Arms).SingleAsync(e => e.CampaignId == approved.Id);
+        Assert.Equal(Domain.Experiments.ExperimentStatus.Running, experiment.Status);
+        var holdout = Assert.Single(experiment.Arms, a => a.IsControl);
+        Assert.Equal(0.1, holdout.Allocation, 10);
+        Assert.Equal("This campaign already has an experiment.", (await Service.LaunchAsync(approved.Id, "manager@demo.local", 0.1)).Message);
+        Assert.Equal(experiment.Id, await Service.ExperimentOfAsync(approved.Id));
+    }
+
+    [Fact]
+    public void The_launch_plan_needs_more_customers_for_a_smaller_holdout_or_a_smaller_lift()
+    {
+        var baseline = new Features.Experiments.DesignBaseline(0.05, 10_000, 1_000);
+        var plan = Features.Experiments.ExperimentDesign.Plan(baseline, 0.5, 0.2)!;
+        Assert.Equal(plan.PerArm * 2, plan.Total);
+        Assert.True(Features.Experiments.ExperimentDesign.Plan(baseline, 0.1, 0.2)!.Total > plan.Total);
+        Assert.True(Features.Experiments.ExperimentDesign.Plan(baseline, 0.5, 0.1)!.PerArm > plan.PerArm);
+        Assert.Equal(plan.Total / 1_000.0, plan.Days!.Value, 6);
+    }
 }

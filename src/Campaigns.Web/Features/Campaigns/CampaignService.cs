@@ -37,6 +37,12 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         return await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
     }
 
+    public async Task<Guid?> ExperimentOfAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Experiments.Where(e => e.CampaignId == campaignId).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(ct);
+    }
+
     public async Task<List<AuditEntry>> HistoryAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
