@@ -21,6 +21,8 @@ public static class CliApp
               analyses one row per customer and prints the verdicts the results page shows
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
+          bench results --database "Data Source=big.db" [--customers 10000000] [--events 50000000] [--url URL --password P]
+              builds a large experiment once, times the rollup, and times the full results from the app at URL
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -38,6 +40,7 @@ public static class CliApp
                 "seed" => await SeedAsync(options),
                 "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
                 "stats" when args.Length > 1 && args[1] == "analyze" => StatsAnalyze.Run(Options.Parse(args.Skip(2).ToArray())),
+                "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };

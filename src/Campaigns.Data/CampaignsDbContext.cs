@@ -35,6 +35,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<JobRun> JobRuns => Set<JobRun>();
     public DbSet<AuditEntry> AuditLog => Set<AuditEntry>();
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+    public DbSet<ExperimentCustomer> ExperimentCustomers => Set<ExperimentCustomer>();
+    public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -16,6 +16,7 @@ public static class DataExtensions
         builder.Services.AddDbContextFactory<CampaignsDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(o), ServiceLifetime.Scoped);
         builder.Services.AddScoped<Demo.DemoStoreSeeder>();
         builder.Services.AddSingleton<EventWriter>();
+        builder.Services.AddScoped<ExperimentRollup>();
         return builder;
     }
 

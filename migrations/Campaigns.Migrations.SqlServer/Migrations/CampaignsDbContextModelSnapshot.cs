@@ -577,6 +577,57 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("Experiments");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentCustomer", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Exposures")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FirstConvertedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstConvertedDay")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("FirstExposedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int?>("FirstExposedDay")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsReturning")
+                        .HasColumnType("bit");
+
+                    b.Property<double>("PreSpend")
+                        .HasColumnType("float");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("float");
+
+                    b.HasKey("ExperimentId", "CustomerId");
+
+                    b.ToTable("ExperimentCustomers", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentEvent", b =>
                 {
                     b.Property<string>("EventKey")
@@ -609,6 +660,20 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasIndex("ExperimentId");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Experiments.RollupWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupWatermarks");
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Integration.ApiKey", b =>

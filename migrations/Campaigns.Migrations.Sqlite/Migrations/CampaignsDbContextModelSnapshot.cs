@@ -571,6 +571,57 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("Experiments");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentCustomer", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Conversions")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Exposures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstConvertedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstConvertedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("FirstExposedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("FirstExposedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReturning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PreSpend")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("ExperimentId", "CustomerId");
+
+                    b.ToTable("ExperimentCustomers", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentEvent", b =>
                 {
                     b.Property<string>("EventKey")
@@ -603,6 +654,20 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasIndex("ExperimentId");
 
                     b.ToTable("Events", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Experiments.RollupWatermark", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("RollupWatermarks");
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Integration.ApiKey", b =>

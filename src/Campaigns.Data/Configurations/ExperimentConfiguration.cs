@@ -55,3 +55,22 @@ internal sealed class ExperimentEventConfiguration : IEntityTypeConfiguration<Ex
         b.Property(e => e.Type).HasConversion<string>().HasMaxLength(20);
     }
 }
+
+internal sealed class ExperimentCustomerConfiguration : IEntityTypeConfiguration<ExperimentCustomer>
+{
+    public void Configure(EntityTypeBuilder<ExperimentCustomer> b)
+    {
+        b.ToTable("ExperimentCustomers");
+        b.HasKey(x => new { x.ExperimentId, x.CustomerId });
+        b.Property(x => x.Region).HasMaxLength(60);
+    }
+}
+
+internal sealed class RollupWatermarkConfiguration : IEntityTypeConfiguration<RollupWatermark>
+{
+    public void Configure(EntityTypeBuilder<RollupWatermark> b)
+    {
+        b.HasKey(x => x.Name);
+        b.Property(x => x.Name).HasMaxLength(60);
+    }
+}

@@ -59,6 +59,7 @@ public static class StoreInitializer
             {
                 log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
                 var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
+                await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
                 log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
             }
         }

@@ -17,6 +17,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         _store = store;
         var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
         Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
+        Context.Services.AddScoped<ExperimentRollup>();
         Context.Services.AddScoped<ExperimentStatistics>();
         Context.Services.AddScoped<ExperimentDecisions>();
         SignInAs("Manager");

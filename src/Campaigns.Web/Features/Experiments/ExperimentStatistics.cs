@@ -39,11 +39,12 @@ public sealed record ExperimentResultsView(Guid ExperimentId, Guid CampaignId, s
     PowerProgress? Power, IReadOnlyList<DailyLift> Daily, IReadOnlyList<SegmentResult> Segments, string Headline);
 
 /// <summary>
-/// Reads an experiment's results: per-arm sufficient statistics aggregated in the database (per customer, then
-/// per arm; nothing per event reaches .NET), analysed by <see cref="ExperimentAnalyzer"/>, plus guardrails,
-/// power progress, cumulative lift by day and segment breakdowns.
+/// Reads an experiment's results from the per-customer rollup (brought up to date first): one scan groups the
+/// experiment's customers by arm and segment into sufficient statistics, from which per-arm metrics (analysed by
+/// <see cref="ExperimentAnalyzer"/>) and segment breakdowns are both summed; a second groups them by day.
+/// Nothing per event or per customer reaches .NET.
 /// </summary>
-public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
 {
     public const string Conversion = "Conversion rate";
     public const string RevenuePerCustomer = "Revenue per exposed customer";
@@ -51,23 +52,35 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     public const string MarginPerCustomer = "Margin per exposed customer";
     private const int MinimumSegmentUnits = 200;
 
+    private sealed record GroupSums(Guid ArmId, string Region, int Device, bool IsReturning, long Units, long Converters, long Orders, double Orders2,
+        double Revenue, double Revenue2, double RevenueOrders, double Pre, double Pre2, double RevenuePre, double ConvertedPre);
+
     private sealed record ArmSums(Guid ArmId, long Units, long Converters, long Orders, double Orders2, double Revenue, double Revenue2, double RevenueOrders,
-        double Pre, double Pre2, double RevenuePre, double ConvertedPre);
+        double Pre, double Pre2, double RevenuePre, double ConvertedPre)
+    {
+        public static ArmSums Of(Guid arm, IEnumerable<GroupSums> groups)
+        {
+            var g = groups.ToList();
+            return new ArmSums(arm, g.Sum(x => x.Units), g.Sum(x => x.Converters), g.Sum(x => x.Orders), g.Sum(x => x.Orders2), g.Sum(x => x.Revenue),
+                g.Sum(x => x.Revenue2), g.Sum(x => x.RevenueOrders), g.Sum(x => x.Pre), g.Sum(x => x.Pre2), g.Sum(x => x.RevenuePre), g.Sum(x => x.ConvertedPre));
+        }
+    }
 
     private sealed record MarginSums(Guid ArmId, long Orders, double Margin, double Margin2, double Discount);
 
-    private sealed record SegmentSums(string Dimension, string Segment, Guid ArmId, long Units, long Converters);
 
     public async Task<ExperimentResultsView?> LoadAsync(Guid experimentId, ResultsOptions options, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment is null) return null;
+        await rollup.CatchUpAsync(ct: ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
         var start = experiment.StartedAt ?? campaign.StartsAt;
 
         var cap = options.WinsorizePercentile is { } pct ? await RevenueCapAsync(db, experimentId, pct, ct) : null;
-        var sums = await ArmSumsAsync(db, experimentId, start, cap, ct);
+        var groups = await GroupSumsAsync(db, experimentId, cap, ct);
+        var sums = groups.GroupBy(g => g.ArmId).Select(g => ArmSums.Of(g.Key, g)).ToList();
         var margins = await MarginSumsAsync(db, experimentId, campaign.Id, ct);
         var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
         var total = arms.Sum(a => a.Allocation);
@@ -104,8 +117,8 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         }).ToList();
         var guardrails = Guard(figures, report, hasMargins);
         var power = Power(figures, options, start, experiment.EndedAt ?? DateTime.UtcNow);
-        var daily = await DailyAsync(db, experimentId, arms, options.ConfidenceLevel, ct);
-        var segments = await SegmentsAsync(db, experimentId, arms, start, options, ct);
+        var daily = await DailyAsync(db, experimentId, start.Date, arms, options.ConfidenceLevel, ct);
+        var segments = Segments(groups, arms, options);
         return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(), experiment.Status,
             experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
             options, cap, report, figures, guardrails, power, daily, segments, Headline(report, guardrails));
@@ -114,54 +127,38 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     /// <summary>The revenue a converter's total is capped at: the given percentile of converters' revenue.</summary>
     private static async Task<double?> RevenueCapAsync(CampaignsDbContext db, Guid experimentId, double percentile, CancellationToken ct)
     {
-        var perCustomer = db.Events.Where(e => e.ExperimentId == experimentId && e.Type == EventType.Conversion)
-            .GroupBy(e => e.CustomerId).Select(g => g.Sum(e => (double)e.Revenue));
-        var count = await perCustomer.CountAsync(ct);
+        var converters = db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.Conversions > 0 && c.Exposures > 0).Select(c => c.Revenue);
+        var count = await converters.CountAsync(ct);
         if (count < 20) return null;
         var index = Math.Min(count - 1, (int)Math.Ceiling(percentile * count) - 1);
-        return await perCustomer.OrderBy(v => v).Skip(index).FirstAsync(ct);
+        return await converters.OrderBy(v => v).Skip(index).FirstAsync(ct);
     }
 
-    private static Task<List<ArmSums>> ArmSumsAsync(CampaignsDbContext db, Guid experimentId, DateTime start, double? cap, CancellationToken ct)
+    private static Task<List<GroupSums>> GroupSumsAsync(CampaignsDbContext db, Guid experimentId, double? cap, CancellationToken ct)
     {
         var capValue = cap ?? double.MaxValue;
-        var preFrom = start.AddDays(-30);
-        // Portable SQL (SQLite and SQL Server): per customer, then per arm. Pre-period spend (30 days before the
-        // start) is the CUPED covariate; revenue is capped per customer when winsorizing.
-        return db.Database.SqlQuery<ArmSums>($"""
-            SELECT c.ArmId AS ArmId,
+        // Portable SQL (SQLite and SQL Server). Revenue is capped per customer when winsorizing; pre-period spend
+        // (30 days before the start) is the CUPED covariate. Only customers who were exposed count.
+        return db.Database.SqlQuery<GroupSums>($"""
+            SELECT c.ArmId AS ArmId, c.Region AS Region, c.Device AS Device, c.IsReturning AS IsReturning,
                    CAST(COUNT(*) AS BIGINT) AS Units,
                    CAST(SUM(CASE WHEN c.Conversions > 0 THEN 1 ELSE 0 END) AS BIGINT) AS Converters,
                    CAST(SUM(c.Conversions) AS BIGINT) AS Orders,
                    CAST(SUM(c.Conversions * c.Conversions) AS FLOAT) AS Orders2,
-                   CAST(SUM(c.Revenue) AS FLOAT) AS Revenue,
-                   CAST(SUM(c.Revenue * c.Revenue) AS FLOAT) AS Revenue2,
-                   CAST(SUM(c.Revenue * c.Conversions) AS FLOAT) AS RevenueOrders,
-                   CAST(SUM(c.Pre) AS FLOAT) AS Pre,
-                   CAST(SUM(c.Pre * c.Pre) AS FLOAT) AS Pre2,
-                   CAST(SUM(c.Revenue * c.Pre) AS FLOAT) AS RevenuePre,
-                   CAST(SUM(CASE WHEN c.Conversions > 0 THEN c.Pre ELSE 0 END) AS FLOAT) AS ConvertedPre
+                   CAST(SUM(c.Capped) AS FLOAT) AS Revenue,
+                   CAST(SUM(c.Capped * c.Capped) AS FLOAT) AS Revenue2,
+                   CAST(SUM(c.Capped * c.Conversions) AS FLOAT) AS RevenueOrders,
+                   CAST(SUM(c.PreSpend) AS FLOAT) AS Pre,
+                   CAST(SUM(c.PreSpend * c.PreSpend) AS FLOAT) AS Pre2,
+                   CAST(SUM(c.Capped * c.PreSpend) AS FLOAT) AS RevenuePre,
+                   CAST(SUM(CASE WHEN c.Conversions > 0 THEN c.PreSpend ELSE 0 END) AS FLOAT) AS ConvertedPre
             FROM (
-                SELECT e.ArmId AS ArmId, e.CustomerId AS CustomerId, e.Conversions AS Conversions,
-                       CASE WHEN e.Revenue > {capValue} THEN {capValue} ELSE e.Revenue END AS Revenue,
-                       COALESCE(p.Pre, 0) AS Pre
-                FROM (
-                    SELECT ArmId, CustomerId,
-                           SUM(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Conversions,
-                           CAST(SUM(CASE WHEN Type = 'Conversion' THEN Revenue ELSE 0 END) AS FLOAT) AS Revenue
-                    FROM Events
-                    WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL
-                    GROUP BY ArmId, CustomerId
-                    HAVING SUM(CASE WHEN Type = 'Exposure' THEN 1 ELSE 0 END) > 0
-                ) e
-                LEFT JOIN (
-                    SELECT CustomerId, CAST(SUM(Total) AS FLOAT) AS Pre
-                    FROM Orders
-                    WHERE PlacedAt >= {preFrom} AND PlacedAt < {start}
-                    GROUP BY CustomerId
-                ) p ON p.CustomerId = e.CustomerId
+                SELECT ArmId, Region, Device, IsReturning, Conversions, PreSpend,
+                       CASE WHEN Revenue > {capValue} THEN {capValue} ELSE Revenue END AS Capped
+                FROM ExperimentCustomers
+                WHERE ExperimentId = {experimentId} AND Exposures > 0
             ) c
-            GROUP BY c.ArmId
+            GROUP BY c.ArmId, c.Region, c.Device, c.IsReturning
             """).ToListAsync(ct);
     }
 
@@ -222,24 +219,27 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         return new PowerProgress(baseline, options.MinimumDetectableRelativeEffect, perArm, smallest, daysToPower, days);
     }
 
-    /// <summary>Cumulative conversion lift of each arm over control, day by day (customers counted on the day of their exposure/conversion).</summary>
-    private static async Task<List<DailyLift>> DailyAsync(CampaignsDbContext db, Guid experimentId, List<Arm> arms, double confidence, CancellationToken ct)
+    /// <summary>Cumulative conversion lift of each arm over control, day by day (customers counted on the day of their first exposure and conversion).</summary>
+    private static async Task<List<DailyLift>> DailyAsync(CampaignsDbContext db, Guid experimentId, DateTime start, List<Arm> arms, double confidence, CancellationToken ct)
     {
-        var rows = await db.Events.Where(e => e.ExperimentId == experimentId && e.ArmId != null)
-            .GroupBy(e => new { e.ArmId, e.Type, Day = e.OccurredAt.Date })
-            .Select(g => new { g.Key.ArmId, g.Key.Type, g.Key.Day, Customers = g.Select(e => e.CustomerId).Distinct().Count() })
-            .ToListAsync(ct);
+        // One pass over the experiment's customers, grouped by arm and day numbers (not dates: no date functions per row).
+        var cells = await db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.FirstExposedDay != null)
+            .GroupBy(c => new { c.ArmId, Exposed = c.FirstExposedDay!.Value, Converted = c.FirstConvertedDay })
+            .Select(g => new { g.Key.ArmId, g.Key.Exposed, g.Key.Converted, Count = g.LongCount() }).ToListAsync(ct);
+        var exposed = cells.Select(c => (c.ArmId, Day: start.AddDays(c.Exposed), c.Count)).ToList();
+        var converted = cells.Where(c => c.Converted != null).Select(c => (c.ArmId, Day: start.AddDays(c.Converted!.Value), c.Count)).ToList();
         var control = arms.FirstOrDefault(a => a.IsControl);
-        if (control is null || rows.Count == 0) return [];
-        var days = rows.Select(r => r.Day).Distinct().Order().ToList();
-        long Cumulative(Guid arm, EventType type, DateTime day) => rows.Where(r => r.ArmId == arm && r.Type == type && r.Day <= day).Sum(r => (long)r.Customers);
+        if (control is null || exposed.Count == 0) return [];
+        var days = exposed.Select(r => r.Day).Concat(converted.Select(r => r.Day)).Distinct().Order().ToList();
+        long Exposed(Guid arm, DateTime day) => exposed.Where(r => r.ArmId == arm && r.Day <= day).Sum(r => r.Count);
+        long Converted(Guid arm, DateTime day) => converted.Where(r => r.ArmId == arm && r.Day <= day).Sum(r => r.Count);
         var list = new List<DailyLift>();
         foreach (var day in days)
         {
-            var (c0, n0) = (Cumulative(control.Id, EventType.Conversion, day), Cumulative(control.Id, EventType.Exposure, day));
+            var (c0, n0) = (Converted(control.Id, day), Exposed(control.Id, day));
             foreach (var arm in arms.Where(a => !a.IsControl))
             {
-                var (c1, n1) = (Cumulative(arm.Id, EventType.Conversion, day), Cumulative(arm.Id, EventType.Exposure, day));
+                var (c1, n1) = (Converted(arm.Id, day), Exposed(arm.Id, day));
                 if (n0 < 2 || n1 < 2 || c0 > n0 || c1 > n1) continue;
                 var r = TwoProportionTest.Compare(c0, n0, c1, n1, confidence);
                 list.Add(new DailyLift(day, arm.Name, r.AbsoluteLift, r.LiftLow, r.LiftHigh));
@@ -249,41 +249,27 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     }
 
     /// <summary>
-    /// Conversion lift by region, device and new-vs-returning, with the chosen correction across every segment
-    /// test; segments with fewer than 200 customers in an arm are pooled into "Other".
+    /// Conversion lift by region, device and new-vs-returning, summed from the same groups as the arms, with the
+    /// chosen correction across every segment test; segments with fewer than 200 customers in an arm are pooled into "Other".
     /// </summary>
-    private static async Task<List<SegmentResult>> SegmentsAsync(CampaignsDbContext db, Guid experimentId, List<Arm> arms, DateTime start, ResultsOptions options, CancellationToken ct)
+    private static List<SegmentResult> Segments(List<GroupSums> groups, List<Arm> arms, ResultsOptions options)
     {
-        var sums = await db.Database.SqlQuery<SegmentSums>($"""
-            SELECT d.Dimension AS Dimension, d.Segment AS Segment, d.ArmId AS ArmId, CAST(COUNT(*) AS BIGINT) AS Units,
-                   CAST(SUM(d.Converted) AS BIGINT) AS Converters
-            FROM (
-                SELECT 'Region' AS Dimension, cu.Region AS Segment, e.ArmId AS ArmId, e.Converted AS Converted
-                FROM (SELECT ArmId, CustomerId, MAX(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Converted FROM Events
-                      WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL GROUP BY ArmId, CustomerId) e
-                JOIN Customers cu ON cu.Id = e.CustomerId
-                UNION ALL
-                SELECT 'Device', CASE cu.Device WHEN 0 THEN 'Desktop' WHEN 1 THEN 'Mobile' ELSE 'Tablet' END, e.ArmId, e.Converted
-                FROM (SELECT ArmId, CustomerId, MAX(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Converted FROM Events
-                      WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL GROUP BY ArmId, CustomerId) e
-                JOIN Customers cu ON cu.Id = e.CustomerId
-                UNION ALL
-                SELECT 'Customer', CASE WHEN EXISTS (SELECT 1 FROM Orders o WHERE o.CustomerId = e.CustomerId AND o.PlacedAt < {start}) THEN 'Returning' ELSE 'New' END,
-                       e.ArmId, e.Converted
-                FROM (SELECT ArmId, CustomerId, MAX(CASE WHEN Type = 'Conversion' THEN 1 ELSE 0 END) AS Converted FROM Events
-                      WHERE ExperimentId = {experimentId} AND ArmId IS NOT NULL GROUP BY ArmId, CustomerId) e
-            ) d
-            GROUP BY d.Dimension, d.Segment, d.ArmId
-            """).ToListAsync(ct);
         var control = arms.FirstOrDefault(a => a.IsControl);
         if (control is null) return [];
-        var results = new List<(SegmentResult Result, double P)>();
-        foreach (var dimension in sums.GroupBy(s => s.Dimension))
+        var dimensions = new (string Name, Func<GroupSums, string> Segment)[]
         {
+            ("Region", g => g.Region),
+            ("Device", g => ((Domain.Customers.Device)g.Device).ToString()),
+            ("Customer", g => g.IsReturning ? "Returning" : "New"),
+        };
+        var results = new List<(SegmentResult Result, double P)>();
+        foreach (var (dimension, segmentOf) in dimensions)
+        {
+            var bySegment = groups.GroupBy(g => (Segment: segmentOf(g), g.ArmId)).ToDictionary(g => g.Key, g => (Units: g.Sum(x => x.Units), Converters: g.Sum(x => x.Converters)));
             // Pool small segments so every test has enough customers to mean something.
-            string Bucket(string segment) => arms.All(a => dimension.Where(s => s.Segment == segment && s.ArmId == a.Id).Sum(s => s.Units) >= MinimumSegmentUnits) ? segment : "Other";
-            var pooled = dimension.GroupBy(s => (Segment: Bucket(s.Segment), s.ArmId))
-                .ToDictionary(g => g.Key, g => (Units: g.Sum(x => x.Units), Converters: g.Sum(x => x.Converters)));
+            string Bucket(string segment) => arms.All(a => bySegment.GetValueOrDefault((segment, a.Id)).Units >= MinimumSegmentUnits) ? segment : "Other";
+            var pooled = bySegment.GroupBy(kv => (Segment: Bucket(kv.Key.Segment), kv.Key.ArmId))
+                .ToDictionary(g => g.Key, g => (Units: g.Sum(x => x.Value.Units), Converters: g.Sum(x => x.Value.Converters)));
             foreach (var segment in pooled.Keys.Select(k => k.Segment).Distinct().Order())
             {
                 if (!pooled.TryGetValue((segment, control.Id), out var c) || c.Units < 2) continue;
@@ -291,7 +277,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
                 {
                     if (!pooled.TryGetValue((segment, arm.Id), out var t) || t.Units < 2) continue;
                     var r = TwoProportionTest.Compare(c.Converters, c.Units, t.Converters, t.Units, options.ConfidenceLevel);
-                    results.Add((new SegmentResult(dimension.Key, segment, arm.Name, c.Units, t.Units, r.ControlRate, r.TreatmentRate, r.AbsoluteLift, r.LiftLow, r.LiftHigh, r.PValue, r.PValue), r.PValue));
+                    results.Add((new SegmentResult(dimension, segment, arm.Name, c.Units, t.Units, r.ControlRate, r.TreatmentRate, r.AbsoluteLift, r.LiftLow, r.LiftHigh, r.PValue, r.PValue), r.PValue));
                 }
             }
         }

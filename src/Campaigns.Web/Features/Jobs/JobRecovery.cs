@@ -30,6 +30,9 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
             if (interrupted.Count > 0) log.LogInformation("Re-enqueued {Count} job runs interrupted by the last stop", interrupted.Count);
         }
         var recurring = scope.ServiceProvider.GetRequiredService<IRecurringJobManager>();
+        // Results read the per-customer rollup; keeping it a minute behind at most makes every results page fast.
+        recurring.AddOrUpdate<ExperimentRollupJob>(ExperimentRollupJob.RecurringId, x => x.CatchUpAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         foreach (var schedule in await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct))
             RegisterSchedule(recurring, schedule);
     }

@@ -41,6 +41,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<ScheduledTraining>();
         builder.Services.AddHostedService<JobRecovery>();
         builder.AddJob<CustomerBehaviourJob>(CustomerBehaviourJob.Kind, "Recompute customer behaviour", exclusive: true);
+        builder.AddJob<ExperimentRollupJob>(ExperimentRollupJob.Kind, "Roll up experiment events", exclusive: true);
     }
 
     /// <summary>Registers a kind of job; every feature adds its own.</summary>

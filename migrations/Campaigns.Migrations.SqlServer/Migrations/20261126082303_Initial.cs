@@ -216,6 +216,30 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExperimentCustomers",
+                columns: table => new
+                {
+                    ExperimentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ArmId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Exposures = table.Column<int>(type: "int", nullable: false),
+                    Conversions = table.Column<int>(type: "int", nullable: false),
+                    Revenue = table.Column<double>(type: "float", nullable: false),
+                    FirstExposedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FirstConvertedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    FirstExposedDay = table.Column<int>(type: "int", nullable: true),
+                    FirstConvertedDay = table.Column<int>(type: "int", nullable: true),
+                    PreSpend = table.Column<double>(type: "float", nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Device = table.Column<int>(type: "int", nullable: false),
+                    IsReturning = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExperimentCustomers", x => new { x.ExperimentId, x.CustomerId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobRuns",
                 columns: table => new
                 {
@@ -281,6 +305,18 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RetrainingSchedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RollupWatermarks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Position = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupWatermarks", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -765,6 +801,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 name: "Events");
 
             migrationBuilder.DropTable(
+                name: "ExperimentCustomers");
+
+            migrationBuilder.DropTable(
                 name: "JobRuns");
 
             migrationBuilder.DropTable(
@@ -775,6 +814,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "RetrainingSchedules");
+
+            migrationBuilder.DropTable(
+                name: "RollupWatermarks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

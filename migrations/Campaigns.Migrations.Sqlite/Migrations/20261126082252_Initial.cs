@@ -216,6 +216,30 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExperimentCustomers",
+                columns: table => new
+                {
+                    ExperimentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CustomerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Exposures = table.Column<int>(type: "INTEGER", nullable: false),
+                    Conversions = table.Column<int>(type: "INTEGER", nullable: false),
+                    Revenue = table.Column<double>(type: "REAL", nullable: false),
+                    FirstExposedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstConvertedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FirstExposedDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    FirstConvertedDay = table.Column<int>(type: "INTEGER", nullable: true),
+                    PreSpend = table.Column<double>(type: "REAL", nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Device = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsReturning = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExperimentCustomers", x => new { x.ExperimentId, x.CustomerId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "JobRuns",
                 columns: table => new
                 {
@@ -281,6 +305,18 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_RetrainingSchedules", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RollupWatermarks",
+                columns: table => new
+                {
+                    Name = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Position = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RollupWatermarks", x => x.Name);
                 });
 
             migrationBuilder.CreateTable(
@@ -763,6 +799,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 name: "Events");
 
             migrationBuilder.DropTable(
+                name: "ExperimentCustomers");
+
+            migrationBuilder.DropTable(
                 name: "JobRuns");
 
             migrationBuilder.DropTable(
@@ -773,6 +812,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "RetrainingSchedules");
+
+            migrationBuilder.DropTable(
+                name: "RollupWatermarks");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");

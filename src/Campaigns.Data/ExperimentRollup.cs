@@ -1,0 +1,106 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Data;
+
+/// <summary>
+/// Keeps <c>ExperimentCustomers</c> (one row per customer and experiment) up to date with the events table, so
+/// results aggregate customers, not events. On SQLite it reads only events appended since its watermark (the
+/// table's rowid grows with every insert), a million at a time, each chunk and the new watermark committed
+/// together. Other providers rebuild the rollup in full.
+/// </summary>
+public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    private const string Watermark = "events";
+    private const long Chunk = 1_000_000;
+
+    // Customers' arm, region, device and pre-period behaviour are fixed when they first appear; later chunks add counts.
+    private const string SqliteUpsert = """
+        INSERT INTO "ExperimentCustomers" ("ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue",
+            "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay", "PreSpend", "Region", "Device", "IsReturning")
+        SELECT e."ExperimentId", e."CustomerId", e."ArmId",
+               SUM(CASE WHEN e."Type" = 'Exposure' THEN 1 ELSE 0 END),
+               SUM(CASE WHEN e."Type" = 'Conversion' THEN 1 ELSE 0 END),
+               SUM(CASE WHEN e."Type" = 'Conversion' THEN e."Revenue" ELSE 0 END),
+               MIN(CASE WHEN e."Type" = 'Exposure' THEN e."OccurredAt" END),
+               MIN(CASE WHEN e."Type" = 'Conversion' THEN e."OccurredAt" END),
+               CAST(julianday(MIN(CASE WHEN e."Type" = 'Exposure' THEN e."OccurredAt" END)) - julianday(x."StartedAt") AS INTEGER),
+               CAST(julianday(MIN(CASE WHEN e."Type" = 'Conversion' THEN e."OccurredAt" END)) - julianday(x."StartedAt") AS INTEGER),
+               COALESCE((SELECT SUM(o."Total") FROM "Orders" o WHERE o."CustomerId" = e."CustomerId"
+                         AND o."PlacedAt" >= datetime(x."StartedAt", '-30 days') AND o."PlacedAt" < x."StartedAt"), 0),
+               cu."Region", cu."Device",
+               CASE WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."CustomerId" = e."CustomerId" AND o."PlacedAt" < x."StartedAt") THEN 1 ELSE 0 END
+        FROM "Events" e
+        JOIN "Customers" cu ON cu."Id" = e."CustomerId"
+        JOIN "Experiments" x ON x."Id" = e."ExperimentId"
+        WHERE e.rowid > @from AND e.rowid <= @to AND e."ArmId" IS NOT NULL
+        GROUP BY e."ExperimentId", e."CustomerId", e."ArmId"
+        ON CONFLICT ("ExperimentId", "CustomerId") DO UPDATE SET
+            "Exposures" = "Exposures" + excluded."Exposures",
+            "Conversions" = "Conversions" + excluded."Conversions",
+            "Revenue" = "Revenue" + excluded."Revenue",
+            "FirstExposedAt" = CASE WHEN "FirstExposedAt" IS NULL OR excluded."FirstExposedAt" < "FirstExposedAt" THEN excluded."FirstExposedAt" ELSE "FirstExposedAt" END,
+            "FirstConvertedAt" = CASE WHEN "FirstConvertedAt" IS NULL OR excluded."FirstConvertedAt" < "FirstConvertedAt" THEN excluded."FirstConvertedAt" ELSE "FirstConvertedAt" END,
+            "FirstExposedDay" = CASE WHEN "FirstExposedDay" IS NULL OR excluded."FirstExposedDay" < "FirstExposedDay" THEN excluded."FirstExposedDay" ELSE "FirstExposedDay" END,
+            "FirstConvertedDay" = CASE WHEN "FirstConvertedDay" IS NULL OR excluded."FirstConvertedDay" < "FirstConvertedDay" THEN excluded."FirstConvertedDay" ELSE "FirstConvertedDay" END
+        """;
+
+    private const string SqlServerRebuild = """
+        DELETE FROM [ExperimentCustomers];
+        INSERT INTO [ExperimentCustomers] ([ExperimentId], [CustomerId], [ArmId], [Exposures], [Conversions], [Revenue],
+            [FirstExposedAt], [FirstConvertedAt], [FirstExposedDay], [FirstConvertedDay], [PreSpend], [Region], [Device], [IsReturning])
+        SELECT e.[ExperimentId], e.[CustomerId], e.[ArmId],
+               SUM(CASE WHEN e.[Type] = 'Exposure' THEN 1 ELSE 0 END),
+               SUM(CASE WHEN e.[Type] = 'Conversion' THEN 1 ELSE 0 END),
+               CAST(SUM(CASE WHEN e.[Type] = 'Conversion' THEN e.[Revenue] ELSE 0 END) AS FLOAT),
+               MIN(CASE WHEN e.[Type] = 'Exposure' THEN e.[OccurredAt] END),
+               MIN(CASE WHEN e.[Type] = 'Conversion' THEN e.[OccurredAt] END),
+               DATEDIFF(day, x.[StartedAt], MIN(CASE WHEN e.[Type] = 'Exposure' THEN e.[OccurredAt] END)),
+               DATEDIFF(day, x.[StartedAt], MIN(CASE WHEN e.[Type] = 'Conversion' THEN e.[OccurredAt] END)),
+               CAST(COALESCE((SELECT SUM(o.[Total]) FROM [Orders] o WHERE o.[CustomerId] = e.[CustomerId]
+                         AND o.[PlacedAt] >= DATEADD(day, -30, x.[StartedAt]) AND o.[PlacedAt] < x.[StartedAt]), 0) AS FLOAT),
+               cu.[Region], cu.[Device],
+               CASE WHEN EXISTS (SELECT 1 FROM [Orders] o WHERE o.[CustomerId] = e.[CustomerId] AND o.[PlacedAt] < x.[StartedAt]) THEN 1 ELSE 0 END
+        FROM [Events] e
+        JOIN [Customers] cu ON cu.[Id] = e.[CustomerId]
+        JOIN [Experiments] x ON x.[Id] = e.[ExperimentId]
+        WHERE e.[ArmId] IS NOT NULL
+        GROUP BY e.[ExperimentId], e.[CustomerId], e.[ArmId], cu.[Region], cu.[Device], x.[StartedAt];
+        """;
+
+    /// <summary>Rolls up every event not yet rolled up; returns how many events were read.</summary>
+    public async Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
+        if (!db.Database.IsSqlite())
+        {
+            await db.Database.ExecuteSqlRawAsync(SqlServerRebuild, ct);
+            return await db.Events.LongCountAsync(ct);
+        }
+
+        var last = await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX(rowid), 0) AS "Value" FROM "Events" """).SingleAsync(ct);
+        var start = await PositionAsync(db, ct);
+        var read = 0L;
+        while (true)
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // Read under the write lock: another instance or thread may have moved it meanwhile.
+            var from = await PositionAsync(db, ct);
+            if (from >= last) break;
+            var to = Math.Min(from + Chunk, last);
+            await db.Database.ExecuteSqlRawAsync(SqliteUpsert, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
+            await db.Database.ExecuteSqlRawAsync("""
+                INSERT INTO "RollupWatermarks" ("Name", "Position") VALUES (@name, @to)
+                ON CONFLICT ("Name") DO UPDATE SET "Position" = excluded."Position"
+                """, [new SqliteParameter("@name", Watermark), new SqliteParameter("@to", to)], ct);
+            await tx.CommitAsync(ct);
+            read += to - from;
+            if (progress is not null) await progress(last == start ? 100 : 100.0 * (to - start) / (last - start));
+        }
+        return read;
+    }
+
+    private static Task<long> PositionAsync(CampaignsDbContext db, CancellationToken ct) =>
+        db.RollupWatermarks.Where(w => w.Name == Watermark).Select(w => w.Position).FirstOrDefaultAsync(ct);
+}
