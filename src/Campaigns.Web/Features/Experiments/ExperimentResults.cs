@@ -13,11 +13,12 @@ public sealed record ArmResult(Guid ArmId, string Name, bool IsControl, double P
 
 public sealed record ExperimentSummary(Guid Id, Guid CampaignId, string Name, ExperimentStatus Status, DateTime? StartedAt, DateTime? EndedAt, IReadOnlyList<ArmResult> Arms);
 
-/// <summary>Per-arm counts from stored events and each arm's conversion lift over control.</summary>
-public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFactory)
+/// <summary>Per-arm counts from the per-customer rollup and each arm's conversion lift over control, for lists and the dashboard.</summary>
+public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
 {
     public async Task<List<ExperimentSummary>> RecentAsync(int count, CancellationToken ct = default)
     {
+        await rollup.CatchUpAsync(ct: ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Experiments.AsNoTracking().Where(e => e.StartedAt != null).OrderByDescending(e => e.StartedAt).Take(count).Select(e => e.Id).ToListAsync(ct);
         var list = new List<ExperimentSummary>();
@@ -25,26 +26,15 @@ public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFa
         return list;
     }
 
-    public async Task<ExperimentSummary?> GetAsync(Guid id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await SummarizeAsync(db, id, ct);
-    }
-
     private static async Task<ExperimentSummary?> SummarizeAsync(CampaignsDbContext db, Guid id, CancellationToken ct)
     {
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return null;
-        // One row per arm and event type, counted in the database: distinct customers, so repeated events count once.
-        var counts = await db.Events.Where(e => e.ExperimentId == id && e.ArmId != null)
-            .GroupBy(e => new { e.ArmId, e.Type })
-            .Select(g => new { g.Key.ArmId, g.Key.Type, Customers = g.Select(e => e.CustomerId).Distinct().Count(), Revenue = g.Sum(e => (double)e.Revenue) })
+        var counts = await db.ExperimentCustomers.Where(c => c.ExperimentId == id && c.Exposures > 0).GroupBy(c => c.ArmId)
+            .Select(g => new { ArmId = g.Key, Exposed = g.LongCount(), Converted = g.LongCount(c => c.Conversions > 0), Revenue = g.Sum(c => c.Revenue) })
             .ToListAsync(ct);
         var totalAllocation = experiment.Arms.Sum(a => a.Allocation);
-        (long Exposed, long Converted, double Revenue) Of(Guid arm) => (
-            counts.Where(c => c.ArmId == arm && c.Type == EventType.Exposure).Sum(c => (long)c.Customers),
-            counts.Where(c => c.ArmId == arm && c.Type == EventType.Conversion).Sum(c => (long)c.Customers),
-            counts.Where(c => c.ArmId == arm && c.Type == EventType.Conversion).Sum(c => c.Revenue));
+        (long Exposed, long Converted, double Revenue) Of(Guid arm) => counts.FirstOrDefault(c => c.ArmId == arm) is { } c ? (c.Exposed, c.Converted, c.Revenue) : (0, 0, 0);
         var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
         var control = arms.FirstOrDefault(a => a.IsControl);
         var controlCounts = control is null ? default : Of(control.Id);
