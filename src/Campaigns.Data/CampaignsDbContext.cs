@@ -37,6 +37,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
     public DbSet<ExperimentCustomer> ExperimentCustomers => Set<ExperimentCustomer>();
     public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
+    public DbSet<ExperimentCell> ExperimentCells => Set<ExperimentCell>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,8 +4,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Data;
 
 /// <summary>
-/// Keeps <c>ExperimentCustomers</c> (one row per customer and experiment) up to date with the events table, so
-/// results aggregate customers, not events. On SQLite it reads only events appended since its watermark (the
+/// Keeps <c>ExperimentCustomers</c> (one row per customer and experiment) and <c>ExperimentCells</c> (their sums by
+/// arm, segment and day) up to date with the events table, so results read cells, not customers or events. On SQLite it reads only events appended since its watermark (the
 /// table's rowid grows with every insert), a million at a time, each chunk and the new watermark committed
 /// together. Other providers rebuild the rollup in full.
 /// </summary>
@@ -45,6 +45,35 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
             "FirstConvertedDay" = CASE WHEN "FirstConvertedDay" IS NULL OR excluded."FirstConvertedDay" < "FirstConvertedDay" THEN excluded."FirstConvertedDay" ELSE "FirstConvertedDay" END
         """;
 
+    // Cells move with their customers: a chunk first takes the touched customers' old rows out of their cells,
+    // rolls the events up, then puts the new rows in (@sign = -1, then +1).
+    private const string SqliteTouched = """
+        CREATE TEMP TABLE IF NOT EXISTS "RollupTouched" ("ExperimentId" TEXT NOT NULL, "CustomerId" TEXT NOT NULL,
+            PRIMARY KEY ("ExperimentId", "CustomerId")) WITHOUT ROWID;
+        DELETE FROM "RollupTouched";
+        INSERT OR IGNORE INTO "RollupTouched" SELECT "ExperimentId", "CustomerId" FROM "Events"
+        WHERE rowid > @from AND rowid <= @to AND "ArmId" IS NOT NULL;
+        """;
+
+    private const string SqliteCells = """
+        INSERT INTO "ExperimentCells" ("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay", "Units", "Converters", "Orders", "Orders2", "Revenue", "Revenue2", "RevenueOrders", "Pre", "Pre2", "RevenuePre", "ConvertedPre")
+        SELECT c."ExperimentId", c."ArmId", c."Region", c."Device", c."IsReturning", COALESCE(c."FirstExposedDay", 0), COALESCE(c."FirstConvertedDay", -1),
+               @sign * COUNT(*), @sign * SUM(CASE WHEN c."Conversions" > 0 THEN 1 ELSE 0 END), @sign * SUM(c."Conversions"), @sign * SUM(c."Conversions" * c."Conversions"),
+               @sign * SUM(c."Revenue"), @sign * SUM(c."Revenue" * c."Revenue"), @sign * SUM(c."Revenue" * c."Conversions"),
+               @sign * SUM(c."PreSpend"), @sign * SUM(c."PreSpend" * c."PreSpend"), @sign * SUM(c."Revenue" * c."PreSpend"),
+               @sign * SUM(CASE WHEN c."Conversions" > 0 THEN c."PreSpend" ELSE 0 END)
+        FROM "ExperimentCustomers" c
+        JOIN "RollupTouched" t ON t."ExperimentId" = c."ExperimentId" AND t."CustomerId" = c."CustomerId"
+        WHERE c."Exposures" > 0
+        GROUP BY c."ExperimentId", c."ArmId", c."Region", c."Device", c."IsReturning", COALESCE(c."FirstExposedDay", 0), COALESCE(c."FirstConvertedDay", -1)
+        ON CONFLICT ("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay") DO UPDATE SET
+            "Units" = "Units" + excluded."Units", "Converters" = "Converters" + excluded."Converters",
+            "Orders" = "Orders" + excluded."Orders", "Orders2" = "Orders2" + excluded."Orders2",
+            "Revenue" = "Revenue" + excluded."Revenue", "Revenue2" = "Revenue2" + excluded."Revenue2",
+            "RevenueOrders" = "RevenueOrders" + excluded."RevenueOrders", "Pre" = "Pre" + excluded."Pre", "Pre2" = "Pre2" + excluded."Pre2",
+            "RevenuePre" = "RevenuePre" + excluded."RevenuePre", "ConvertedPre" = "ConvertedPre" + excluded."ConvertedPre";
+        """;
+
     private const string SqlServerRebuild = """
         DELETE FROM [ExperimentCustomers];
         INSERT INTO [ExperimentCustomers] ([ExperimentId], [CustomerId], [ArmId], [Exposures], [Conversions], [Revenue],
@@ -66,6 +95,16 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         JOIN [Experiments] x ON x.[Id] = e.[ExperimentId]
         WHERE e.[ArmId] IS NOT NULL
         GROUP BY e.[ExperimentId], e.[CustomerId], e.[ArmId], cu.[Region], cu.[Device], x.[StartedAt];
+        DELETE FROM [ExperimentCells];
+        INSERT INTO [ExperimentCells] ([ExperimentId], [ArmId], [Region], [Device], [IsReturning], [ExposedDay], [ConvertedDay], [Units], [Converters],
+            [Orders], [Orders2], [Revenue], [Revenue2], [RevenueOrders], [Pre], [Pre2], [RevenuePre], [ConvertedPre])
+        SELECT c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[IsReturning], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1),
+               COUNT_BIG(*), SUM(CASE WHEN c.[Conversions] > 0 THEN 1 ELSE 0 END), SUM(CAST(c.[Conversions] AS BIGINT)), SUM(CAST(c.[Conversions] AS FLOAT) * c.[Conversions]),
+               SUM(c.[Revenue]), SUM(c.[Revenue] * c.[Revenue]), SUM(c.[Revenue] * c.[Conversions]),
+               SUM(c.[PreSpend]), SUM(c.[PreSpend] * c.[PreSpend]), SUM(c.[Revenue] * c.[PreSpend]), SUM(CASE WHEN c.[Conversions] > 0 THEN c.[PreSpend] ELSE 0 END)
+        FROM [ExperimentCustomers] c
+        WHERE c.[Exposures] > 0
+        GROUP BY c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[IsReturning], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1);
         """;
 
     /// <summary>Rolls up every event not yet rolled up; returns how many events were read.</summary>
@@ -89,7 +128,11 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
             var from = await PositionAsync(db, ct);
             if (from >= last) break;
             var to = Math.Min(from + Chunk, last);
+            await db.Database.ExecuteSqlRawAsync(SqliteTouched, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
+            await db.Database.ExecuteSqlRawAsync(SqliteCells, [new SqliteParameter("@sign", -1)], ct);
             await db.Database.ExecuteSqlRawAsync(SqliteUpsert, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
+            await db.Database.ExecuteSqlRawAsync(SqliteCells, [new SqliteParameter("@sign", 1)], ct);
+            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ExperimentCells" WHERE "Units" = 0""", ct);
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO "RollupWatermarks" ("Name", "Position") VALUES (@name, @to)
                 ON CONFLICT ("Name") DO UPDATE SET "Position" = excluded."Position"

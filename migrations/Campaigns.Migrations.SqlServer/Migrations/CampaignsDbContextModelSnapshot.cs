@@ -577,6 +577,68 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("Experiments");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentCell", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsReturning")
+                        .HasColumnType("bit");
+
+                    b.Property<int>("ExposedDay")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ConvertedDay")
+                        .HasColumnType("int");
+
+                    b.Property<double>("ConvertedPre")
+                        .HasColumnType("float");
+
+                    b.Property<long>("Converters")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("Orders2")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Pre")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Pre2")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Revenue2")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RevenueOrders")
+                        .HasColumnType("float");
+
+                    b.Property<double>("RevenuePre")
+                        .HasColumnType("float");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay");
+
+                    b.ToTable("ExperimentCells", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentCustomer", b =>
                 {
                     b.Property<Guid>("ExperimentId")
@@ -624,6 +686,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasColumnType("float");
 
                     b.HasKey("ExperimentId", "CustomerId");
+
+                    b.HasIndex("ExperimentId", "Revenue");
 
                     b.ToTable("ExperimentCustomers", (string)null);
                 });

@@ -571,6 +571,68 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("Experiments");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentCell", b =>
+                {
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Device")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsReturning")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExposedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConvertedDay")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ConvertedPre")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Converters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Orders")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Orders2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Pre")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Pre2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Revenue")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Revenue2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RevenueOrders")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("RevenuePre")
+                        .HasColumnType("REAL");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay");
+
+                    b.ToTable("ExperimentCells", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.ExperimentCustomer", b =>
                 {
                     b.Property<Guid>("ExperimentId")
@@ -618,6 +680,8 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasColumnType("REAL");
 
                     b.HasKey("ExperimentId", "CustomerId");
+
+                    b.HasIndex("ExperimentId", "Revenue");
 
                     b.ToTable("ExperimentCustomers", (string)null);
                 });

@@ -62,6 +62,8 @@ internal sealed class ExperimentCustomerConfiguration : IEntityTypeConfiguration
     {
         b.ToTable("ExperimentCustomers");
         b.HasKey(x => new { x.ExperimentId, x.CustomerId });
+        // Revenue capping reads the few customers above the cap, from the top.
+        b.HasIndex(x => new { x.ExperimentId, x.Revenue });
         b.Property(x => x.Region).HasMaxLength(60);
     }
 }
@@ -72,5 +74,15 @@ internal sealed class RollupWatermarkConfiguration : IEntityTypeConfiguration<Ro
     {
         b.HasKey(x => x.Name);
         b.Property(x => x.Name).HasMaxLength(60);
+    }
+}
+
+internal sealed class ExperimentCellConfiguration : IEntityTypeConfiguration<ExperimentCell>
+{
+    public void Configure(EntityTypeBuilder<ExperimentCell> b)
+    {
+        b.ToTable("ExperimentCells");
+        b.HasKey(x => new { x.ExperimentId, x.ArmId, x.Region, x.Device, x.IsReturning, x.ExposedDay, x.ConvertedDay });
+        b.Property(x => x.Region).HasMaxLength(60);
     }
 }

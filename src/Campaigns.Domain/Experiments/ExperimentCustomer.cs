@@ -34,3 +34,30 @@ public sealed class RollupWatermark
     public required string Name { get; set; }
     public long Position { get; set; }
 }
+
+/// <summary>
+/// Sufficient statistics of the exposed customers who share an arm, region, device, new-or-returning and first
+/// exposure and conversion day (-1: not converted). Kept in step with the rollup, so a result reads a few
+/// thousand cells however many customers an experiment has. Sums are over customers: x = revenue, y = conversions.
+/// </summary>
+public sealed class ExperimentCell
+{
+    public Guid ExperimentId { get; set; }
+    public Guid ArmId { get; set; }
+    public string Region { get; set; } = "";
+    public Device Device { get; set; }
+    public bool IsReturning { get; set; }
+    public int ExposedDay { get; set; }
+    public int ConvertedDay { get; set; }
+    public long Units { get; set; }
+    public long Converters { get; set; }
+    public long Orders { get; set; }
+    public double Orders2 { get; set; }
+    public double Revenue { get; set; }
+    public double Revenue2 { get; set; }
+    public double RevenueOrders { get; set; }
+    public double Pre { get; set; }
+    public double Pre2 { get; set; }
+    public double RevenuePre { get; set; }
+    public double ConvertedPre { get; set; }
+}

@@ -115,4 +115,20 @@ public class ExperimentResultsTests(LargerSeededApp fixture) : IClassFixture<Lar
         Assert.Equal(ExperimentStatus.Running, stored.Status);
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "experiment.decide" && a.EntityId == live.Id.ToString() && a.Details == "Extend: Not enough power yet"));
     }
+
+    [Fact]
+    public async Task Capped_revenue_equals_capping_each_customer_directly()
+    {
+        var experiment = await ThreeArmExperimentAsync();
+        var view = (await Statistics.LoadAsync(experiment.Id, new ResultsOptions { Engine = AnalysisEngine.Frequentist, UseCuped = false, WinsorizePercentile = 0.9 }))!;
+        Assert.NotNull(view.RevenueCap);
+        await using var db = fixture.App.OpenDatabase();
+        var customers = await db.ExperimentCustomers.AsNoTracking().Where(c => c.ExperimentId == experiment.Id && c.Exposures > 0).ToListAsync();
+        foreach (var arm in experiment.Arms.Where(a => !a.IsControl))
+        {
+            var mine = customers.Where(c => c.ArmId == arm.Id).ToList();
+            var expected = mine.Sum(c => Math.Min(c.Revenue, view.RevenueCap!.Value)) / mine.Count;
+            Assert.Equal(expected, view.Report.Find(ExperimentStatistics.RevenuePerCustomer, arm.Name)!.TreatmentEstimate!.Mean, 6);
+        }
+    }
 }

@@ -13,6 +13,11 @@ public class ExperimentRollupTests
         .Select(c => $"{c.ExperimentId}|{c.CustomerId}|{c.ArmId}|{c.Exposures}|{c.Conversions}|{c.Revenue:0.####}|{c.FirstExposedAt:O}|{c.FirstConvertedAt:O}|{c.FirstExposedDay}|{c.FirstConvertedDay}|{c.PreSpend:0.####}|{c.Region}|{c.Device}|{c.IsReturning}")
         .Order().ToList();
 
+    private static async Task<List<string>> CellsAsync(CampaignsDbContext db) =>
+        (await db.ExperimentCells.AsNoTracking().ToListAsync())
+        .Select(c => $"{c.ExperimentId}|{c.ArmId}|{c.Region}|{c.Device}|{c.IsReturning}|{c.ExposedDay}|{c.ConvertedDay}|{c.Units}|{c.Converters}|{c.Orders}|{c.Revenue:0.###}|{c.Revenue2:0.#}|{c.Pre:0.###}|{c.RevenuePre:0.#}")
+        .Order().ToList();
+
     [Fact]
     public async Task Rolling_up_new_events_incrementally_gives_the_same_rows_as_rolling_up_everything_again()
     {
@@ -30,16 +35,18 @@ public class ExperimentRollupTests
         // (The minutely recurring rollup may get there first; either way the new events are rolled up once.)
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<ExperimentRollup>().CatchUpAsync();
-        List<string> incremental;
+        List<string> incremental, incrementalCells;
         await using (var db = app.OpenDatabase())
         {
             incremental = await SnapshotAsync(db);
+            incrementalCells = await CellsAsync(db);
             Assert.Contains(incremental, row => row.Contains("|12.5|"));
         }
 
         await using (var db = app.OpenDatabase())
         {
             await db.ExperimentCustomers.ExecuteDeleteAsync();
+            await db.ExperimentCells.ExecuteDeleteAsync();
             await db.RollupWatermarks.ExecuteDeleteAsync();
         }
         using (var scope = app.Services.CreateScope())
@@ -47,6 +54,7 @@ public class ExperimentRollupTests
         await using (var db = app.OpenDatabase())
         {
             Assert.Equal(incremental, await SnapshotAsync(db));
+            Assert.Equal(incrementalCells, await CellsAsync(db));
             Assert.Equal(await db.Events.Where(e => e.ArmId != null).Select(e => new { e.ExperimentId, e.CustomerId }).Distinct().CountAsync(), await db.ExperimentCustomers.CountAsync());
         }
     }

@@ -13,7 +13,7 @@ public sealed record ArmResult(Guid ArmId, string Name, bool IsControl, double P
 
 public sealed record ExperimentSummary(Guid Id, Guid CampaignId, string Name, ExperimentStatus Status, DateTime? StartedAt, DateTime? EndedAt, IReadOnlyList<ArmResult> Arms);
 
-/// <summary>Per-arm counts from the per-customer rollup and each arm's conversion lift over control, for lists and the dashboard.</summary>
+/// <summary>Per-arm counts from the rollup's cells and each arm's conversion lift over control, for lists and the dashboard.</summary>
 public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
 {
     public async Task<List<ExperimentSummary>> RecentAsync(int count, CancellationToken ct = default)
@@ -30,8 +30,8 @@ public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFa
     {
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == id, ct);
         if (experiment is null) return null;
-        var counts = await db.ExperimentCustomers.Where(c => c.ExperimentId == id && c.Exposures > 0).GroupBy(c => c.ArmId)
-            .Select(g => new { ArmId = g.Key, Exposed = g.LongCount(), Converted = g.LongCount(c => c.Conversions > 0), Revenue = g.Sum(c => c.Revenue) })
+        var counts = await db.ExperimentCells.Where(c => c.ExperimentId == id).GroupBy(c => c.ArmId)
+            .Select(g => new { ArmId = g.Key, Exposed = g.Sum(c => c.Units), Converted = g.Sum(c => c.Converters), Revenue = g.Sum(c => c.Revenue) })
             .ToListAsync(ct);
         var totalAllocation = experiment.Arms.Sum(a => a.Allocation);
         (long Exposed, long Converted, double Revenue) Of(Guid arm) => counts.FirstOrDefault(c => c.ArmId == arm) is { } c ? (c.Exposed, c.Converted, c.Revenue) : (0, 0, 0);

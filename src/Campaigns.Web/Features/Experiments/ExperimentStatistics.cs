@@ -39,10 +39,9 @@ public sealed record ExperimentResultsView(Guid ExperimentId, Guid CampaignId, s
     PowerProgress? Power, IReadOnlyList<DailyLift> Daily, IReadOnlyList<SegmentResult> Segments, string Headline);
 
 /// <summary>
-/// Reads an experiment's results from the per-customer rollup (brought up to date first): one scan groups the
-/// experiment's customers by arm and segment into sufficient statistics, from which per-arm metrics (analysed by
-/// <see cref="ExperimentAnalyzer"/>) and segment breakdowns are both summed; a second groups them by day.
-/// Nothing per event or per customer reaches .NET.
+/// Reads an experiment's results from the rollup's cells (brought up to date first): sums by arm, segment and day,
+/// from which per-arm metrics (analysed by <see cref="ExperimentAnalyzer"/>), segment breakdowns and cumulative
+/// lift are all derived; only the customers above a revenue cap are read one by one. Nothing per event reaches .NET.
 /// </summary>
 public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
 {
@@ -124,42 +123,40 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
             options, cap, report, figures, guardrails, power, daily, segments, Headline(report, guardrails));
     }
 
-    /// <summary>The revenue a converter's total is capped at: the given percentile of converters' revenue.</summary>
+    /// <summary>The revenue a converter's total is capped at: the given percentile of converters' revenue, read from the top.</summary>
     private static async Task<double?> RevenueCapAsync(CampaignsDbContext db, Guid experimentId, double percentile, CancellationToken ct)
     {
-        var converters = db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.Conversions > 0 && c.Exposures > 0).Select(c => c.Revenue);
-        var count = await converters.CountAsync(ct);
+        var count = await db.ExperimentCells.Where(c => c.ExperimentId == experimentId).SumAsync(c => c.Converters, ct);
         if (count < 20) return null;
-        var index = Math.Min(count - 1, (int)Math.Ceiling(percentile * count) - 1);
-        return await converters.OrderBy(v => v).Skip(index).FirstAsync(ct);
+        var index = Math.Min(count - 1, (long)Math.Ceiling(percentile * count) - 1);
+        return await db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.Exposures > 0 && c.Conversions > 0)
+            .OrderByDescending(c => c.Revenue).Skip((int)(count - 1 - index)).Select(c => c.Revenue).FirstAsync(ct);
     }
 
-    private static Task<List<GroupSums>> GroupSumsAsync(CampaignsDbContext db, Guid experimentId, double? cap, CancellationToken ct)
+    /// <summary>
+    /// Sums by arm and segment from the cells; with a cap, the few customers above it are read and their excess taken
+    /// off (Σmin(x, c) = Σx − Σ₍ₓ₎₍>c₎(x − c), and likewise for the squares and cross products).
+    /// </summary>
+    private static async Task<List<GroupSums>> GroupSumsAsync(CampaignsDbContext db, Guid experimentId, double? cap, CancellationToken ct)
     {
-        var capValue = cap ?? double.MaxValue;
-        // Portable SQL (SQLite and SQL Server). Revenue is capped per customer when winsorizing; pre-period spend
-        // (30 days before the start) is the CUPED covariate. Only customers who were exposed count.
-        return db.Database.SqlQuery<GroupSums>($"""
-            SELECT c.ArmId AS ArmId, c.Region AS Region, c.Device AS Device, c.IsReturning AS IsReturning,
-                   CAST(COUNT(*) AS BIGINT) AS Units,
-                   CAST(SUM(CASE WHEN c.Conversions > 0 THEN 1 ELSE 0 END) AS BIGINT) AS Converters,
-                   CAST(SUM(c.Conversions) AS BIGINT) AS Orders,
-                   CAST(SUM(c.Conversions * c.Conversions) AS FLOAT) AS Orders2,
-                   CAST(SUM(c.Capped) AS FLOAT) AS Revenue,
-                   CAST(SUM(c.Capped * c.Capped) AS FLOAT) AS Revenue2,
-                   CAST(SUM(c.Capped * c.Conversions) AS FLOAT) AS RevenueOrders,
-                   CAST(SUM(c.PreSpend) AS FLOAT) AS Pre,
-                   CAST(SUM(c.PreSpend * c.PreSpend) AS FLOAT) AS Pre2,
-                   CAST(SUM(c.Capped * c.PreSpend) AS FLOAT) AS RevenuePre,
-                   CAST(SUM(CASE WHEN c.Conversions > 0 THEN c.PreSpend ELSE 0 END) AS FLOAT) AS ConvertedPre
-            FROM (
-                SELECT ArmId, Region, Device, IsReturning, Conversions, PreSpend,
-                       CASE WHEN Revenue > {capValue} THEN {capValue} ELSE Revenue END AS Capped
-                FROM ExperimentCustomers
-                WHERE ExperimentId = {experimentId} AND Exposures > 0
-            ) c
-            GROUP BY c.ArmId, c.Region, c.Device, c.IsReturning
-            """).ToListAsync(ct);
+        var cells = await db.ExperimentCells.Where(c => c.ExperimentId == experimentId)
+            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.IsReturning })
+            .Select(g => new GroupSums(g.Key.ArmId, g.Key.Region, (int)g.Key.Device, g.Key.IsReturning, g.Sum(c => c.Units), g.Sum(c => c.Converters),
+                g.Sum(c => c.Orders), g.Sum(c => c.Orders2), g.Sum(c => c.Revenue), g.Sum(c => c.Revenue2), g.Sum(c => c.RevenueOrders),
+                g.Sum(c => c.Pre), g.Sum(c => c.Pre2), g.Sum(c => c.RevenuePre), g.Sum(c => c.ConvertedPre)))
+            .ToListAsync(ct);
+        if (cap is not { } c0) return cells;
+        var excess = await db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.Exposures > 0 && c.Revenue > c0)
+            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.IsReturning })
+            .Select(g => new
+            {
+                g.Key.ArmId, g.Key.Region, g.Key.Device, g.Key.IsReturning,
+                X = g.Sum(c => c.Revenue - c0), X2 = g.Sum(c => c.Revenue * c.Revenue - c0 * c0),
+                XY = g.Sum(c => (c.Revenue - c0) * c.Conversions), XPre = g.Sum(c => (c.Revenue - c0) * c.PreSpend),
+            }).ToListAsync(ct);
+        return cells.Select(g => excess.FirstOrDefault(e => e.ArmId == g.ArmId && e.Region == g.Region && (int)e.Device == g.Device && e.IsReturning == g.IsReturning) is { } e
+            ? g with { Revenue = g.Revenue - e.X, Revenue2 = g.Revenue2 - e.X2, RevenueOrders = g.RevenueOrders - e.XY, RevenuePre = g.RevenuePre - e.XPre }
+            : g).ToList();
     }
 
     private static Task<List<MarginSums>> MarginSumsAsync(CampaignsDbContext db, Guid experimentId, Guid campaignId, CancellationToken ct) =>
@@ -222,12 +219,11 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     /// <summary>Cumulative conversion lift of each arm over control, day by day (customers counted on the day of their first exposure and conversion).</summary>
     private static async Task<List<DailyLift>> DailyAsync(CampaignsDbContext db, Guid experimentId, DateTime start, List<Arm> arms, double confidence, CancellationToken ct)
     {
-        // One pass over the experiment's customers, grouped by arm and day numbers (not dates: no date functions per row).
-        var cells = await db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.FirstExposedDay != null)
-            .GroupBy(c => new { c.ArmId, Exposed = c.FirstExposedDay!.Value, Converted = c.FirstConvertedDay })
-            .Select(g => new { g.Key.ArmId, g.Key.Exposed, g.Key.Converted, Count = g.LongCount() }).ToListAsync(ct);
-        var exposed = cells.Select(c => (c.ArmId, Day: start.AddDays(c.Exposed), c.Count)).ToList();
-        var converted = cells.Where(c => c.Converted != null).Select(c => (c.ArmId, Day: start.AddDays(c.Converted!.Value), c.Count)).ToList();
+        var cells = await db.ExperimentCells.Where(c => c.ExperimentId == experimentId)
+            .GroupBy(c => new { c.ArmId, c.ExposedDay, c.ConvertedDay }).Select(g => new { g.Key.ArmId, g.Key.ExposedDay, g.Key.ConvertedDay, Count = g.Sum(c => c.Units) })
+            .ToListAsync(ct);
+        var exposed = cells.Select(c => (c.ArmId, Day: start.AddDays(c.ExposedDay), c.Count)).ToList();
+        var converted = cells.Where(c => c.ConvertedDay >= 0).Select(c => (c.ArmId, Day: start.AddDays(c.ConvertedDay), c.Count)).ToList();
         var control = arms.FirstOrDefault(a => a.IsControl);
         if (control is null || exposed.Count == 0) return [];
         var days = exposed.Select(r => r.Day).Concat(converted.Select(r => r.Day)).Distinct().Order().ToList();

@@ -216,6 +216,34 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExperimentCells",
+                columns: table => new
+                {
+                    ExperimentId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ArmId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Device = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsReturning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExposedDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    ConvertedDay = table.Column<int>(type: "INTEGER", nullable: false),
+                    Units = table.Column<long>(type: "INTEGER", nullable: false),
+                    Converters = table.Column<long>(type: "INTEGER", nullable: false),
+                    Orders = table.Column<long>(type: "INTEGER", nullable: false),
+                    Orders2 = table.Column<double>(type: "REAL", nullable: false),
+                    Revenue = table.Column<double>(type: "REAL", nullable: false),
+                    Revenue2 = table.Column<double>(type: "REAL", nullable: false),
+                    RevenueOrders = table.Column<double>(type: "REAL", nullable: false),
+                    Pre = table.Column<double>(type: "REAL", nullable: false),
+                    Pre2 = table.Column<double>(type: "REAL", nullable: false),
+                    RevenuePre = table.Column<double>(type: "REAL", nullable: false),
+                    ConvertedPre = table.Column<double>(type: "REAL", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExperimentCells", x => new { x.ExperimentId, x.ArmId, x.Region, x.Device, x.IsReturning, x.ExposedDay, x.ConvertedDay });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExperimentCustomers",
                 columns: table => new
                 {
@@ -694,6 +722,11 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 column: "ExperimentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExperimentCustomers_ExperimentId_Revenue",
+                table: "ExperimentCustomers",
+                columns: new[] { "ExperimentId", "Revenue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Experiments_CampaignId",
                 table: "Experiments",
                 column: "CampaignId");
@@ -797,6 +830,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "ExperimentCells");
 
             migrationBuilder.DropTable(
                 name: "ExperimentCustomers");

@@ -216,6 +216,34 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ExperimentCells",
+                columns: table => new
+                {
+                    ExperimentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ArmId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Region = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    Device = table.Column<int>(type: "int", nullable: false),
+                    IsReturning = table.Column<bool>(type: "bit", nullable: false),
+                    ExposedDay = table.Column<int>(type: "int", nullable: false),
+                    ConvertedDay = table.Column<int>(type: "int", nullable: false),
+                    Units = table.Column<long>(type: "bigint", nullable: false),
+                    Converters = table.Column<long>(type: "bigint", nullable: false),
+                    Orders = table.Column<long>(type: "bigint", nullable: false),
+                    Orders2 = table.Column<double>(type: "float", nullable: false),
+                    Revenue = table.Column<double>(type: "float", nullable: false),
+                    Revenue2 = table.Column<double>(type: "float", nullable: false),
+                    RevenueOrders = table.Column<double>(type: "float", nullable: false),
+                    Pre = table.Column<double>(type: "float", nullable: false),
+                    Pre2 = table.Column<double>(type: "float", nullable: false),
+                    RevenuePre = table.Column<double>(type: "float", nullable: false),
+                    ConvertedPre = table.Column<double>(type: "float", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ExperimentCells", x => new { x.ExperimentId, x.ArmId, x.Region, x.Device, x.IsReturning, x.ExposedDay, x.ConvertedDay });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ExperimentCustomers",
                 columns: table => new
                 {
@@ -696,6 +724,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 column: "ExperimentId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_ExperimentCustomers_ExperimentId_Revenue",
+                table: "ExperimentCustomers",
+                columns: new[] { "ExperimentId", "Revenue" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Experiments_CampaignId",
                 table: "Experiments",
                 column: "CampaignId");
@@ -799,6 +832,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropTable(
                 name: "Events");
+
+            migrationBuilder.DropTable(
+                name: "ExperimentCells");
 
             migrationBuilder.DropTable(
                 name: "ExperimentCustomers");
