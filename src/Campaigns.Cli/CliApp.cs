@@ -19,6 +19,9 @@ public static class CliApp
           stats analyze --data FILE.csv --arm-column C --control VALUE --metric M [--metric M2] [--pre-column P]
                         [--engine frequentist|bayesian|sequential] [--correction none|holm|benjamini-hochberg] [--json]
               analyses one row per customer and prints the verdicts the results page shows
+          stats experiment --id ID --password P [--url http://localhost:5000] [--email manager@demo.local]
+                           [--engine ...] [--correction ...] [--cuped true|false] [--winsorize 0.99] [--json]
+              prints a stored experiment's results as the running app computes them
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
           bench results --database "Data Source=big.db" [--customers 10000000] [--events 50000000] [--url URL --password P]
@@ -39,13 +42,14 @@ public static class CliApp
             {
                 "seed" => await SeedAsync(options),
                 "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
+                "stats" when args.Length > 1 && args[1] == "experiment" => await ExperimentResultsCommand.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "stats" when args.Length > 1 && args[1] == "analyze" => StatsAnalyze.Run(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or Domain.DomainException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or HttpRequestException or Domain.DomainException)
         {
             return Fail(ex.Message);
         }

@@ -115,7 +115,8 @@ internal static class ResultsBenchmark
         Console.Error.Write(".");
     }
 
-    private static async Task<HttpClient> SignInAsync(string url, string email, string password)
+    /// <summary>Signs in through the app's own form, as a browser would; the returned client carries the cookie.</summary>
+    internal static async Task<HttpClient> SignInAsync(string url, string email, string password)
     {
         var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
             { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
