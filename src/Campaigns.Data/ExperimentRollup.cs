@@ -120,6 +120,8 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
 
         var last = await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX(rowid), 0) AS "Value" FROM "Events" """).SingleAsync(ct);
         var start = await PositionAsync(db, ct);
+        // Pages call this before every read: when nothing is new, take no write lock.
+        if (start >= last) return 0;
         var read = 0L;
         while (true)
         {

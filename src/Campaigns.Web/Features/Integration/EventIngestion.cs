@@ -14,7 +14,6 @@ namespace Campaigns.Web.Features.Integration;
 public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFactory, IngestionLookups lookups, EventWriter writer)
 {
     public const int MaxBatch = 10_000;
-    private const int LookupChunk = 500;
 
     private sealed record Parsed(int Row, string EventId, string CustomerKey, Guid CampaignId, EventType Type, DateTime OccurredAt, decimal Revenue);
 
