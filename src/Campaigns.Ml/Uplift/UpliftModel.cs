@@ -1,0 +1,269 @@
+using System.IO.Compression;
+using System.Text.Json;
+using Campaigns.Ml.Uplift.Neural;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace Campaigns.Ml.Uplift;
+
+/// <summary>
+/// A trained uplift model: the feature encoding, the learner's ML.NET models (or TARNet weights), and how they combine
+/// into a control outcome and one effect per treatment arm. Immutable after training; Predict is thread-safe.
+/// </summary>
+public sealed class UpliftModel
+{
+    private const string FormatName = "campaigns-uplift";
+    private const int FormatVersion = 1;
+    private const string ManifestEntry = "manifest.json";
+    private const string NeuralEntry = "parts/tarnet.bin";
+    private const int RowsPerScoringChunk = 100_000;
+
+    private readonly MLContext _ml;
+    private readonly IReadOnlyDictionary<string, ITransformer> _parts;
+    private readonly double[] _treatedShare;
+    private readonly TarNet? _net;
+
+    internal UpliftModel(UpliftLearner learner, IReadOnlyList<string> arms, bool binaryOutcome, FeatureEncoding encoding, MLContext ml,
+        IReadOnlyDictionary<string, ITransformer> parts, double[]? treatedShare = null, TarNet? net = null)
+    {
+        Kind = learner;
+        Arms = arms.ToArray();
+        BinaryOutcome = binaryOutcome;
+        Encoding = encoding;
+        _ml = ml;
+        _parts = parts;
+        _treatedShare = treatedShare ?? new double[arms.Count];
+        _net = net;
+    }
+
+    internal UpliftLearner Kind { get; }
+    internal FeatureEncoding Encoding { get; }
+
+    public string Learner => Kind.ToString();
+    public IReadOnlyList<string> Arms { get; }
+    public IReadOnlyList<string> NumericFeatures => Encoding.Numeric;
+    public IReadOnlyList<string> CategoricalFeatures => Encoding.Categorical;
+    public bool BinaryOutcome { get; }
+
+    /// <summary>Free-form text saved with the model (the CLI keeps the names of the id, treatment and outcome columns here).</summary>
+    public IDictionary<string, string> Metadata { get; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
+    /// <summary>Batch predictions for every row, matched to the training features by name (extra columns are ignored).</summary>
+    public UpliftPredictions Predict(UpliftDataset rows) =>
+        PredictEncoded(Encoding.Encode(rows, standardize: Kind == UpliftLearner.Neural), Enumerable.Range(0, rows.Count).ToArray());
+
+    /// <summary>Predictions for the given rows of an already encoded matrix (standardized when the learner is neural).</summary>
+    internal UpliftPredictions PredictEncoded(float[] x, int[] rows)
+    {
+        var arms = Arms.Count;
+        var control = new float[rows.Length];
+        var effects = Enumerable.Range(1, arms - 1).Select(_ => new float[rows.Length]).ToArray();
+        if (_net is not null)
+        {
+            PredictNeural(x, rows, control, effects);
+            return new UpliftPredictions(control, effects);
+        }
+        // One ML.NET pass per part over each chunk; chunks run side by side (the tree ensembles score on one thread each).
+        var chunks = Math.Clamp(rows.Length / RowsPerScoringChunk, 1, Environment.ProcessorCount * 4);
+        Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
+        {
+            var start = (int)((long)rows.Length * c / chunks);
+            var end = (int)((long)rows.Length * (c + 1) / chunks);
+            ScoreChunk(x, rows, start, end - start, control, effects);
+        });
+        return new UpliftPredictions(control, effects);
+    }
+
+    private void ScoreChunk(float[] x, int[] rows, int start, int count, float[] control, float[][] effects)
+    {
+        var width = Encoding.Width;
+        var view = new MatrixDataView(x, width, rows, start, count);
+        var mu0 = control.AsSpan(start, count);
+        switch (Kind)
+        {
+            case UpliftLearner.S:
+                Boosting.Score(_parts["s"], new MatrixDataView(x, width, rows, start, count, armSlots: Arms.Count, fixedArm: 0), mu0);
+                for (var k = 1; k < Arms.Count; k++)
+                {
+                    var effect = effects[k - 1].AsSpan(start, count);
+                    Boosting.Score(_parts["s"], new MatrixDataView(x, width, rows, start, count, armSlots: Arms.Count, fixedArm: k), effect);
+                    for (var i = 0; i < count; i++) effect[i] -= mu0[i];
+                }
+                break;
+            case UpliftLearner.T:
+                Boosting.Score(_parts["arm0"], view, mu0);
+                for (var k = 1; k < Arms.Count; k++)
+                {
+                    var effect = effects[k - 1].AsSpan(start, count);
+                    Boosting.Score(_parts[$"arm{k}"], view, effect);
+                    for (var i = 0; i < count; i++) effect[i] -= mu0[i];
+                }
+                break;
+            case UpliftLearner.X:
+                Boosting.Score(_parts["arm0"], view, mu0);
+                var fromTreated = new float[count];
+                for (var k = 1; k < Arms.Count; k++)
+                {
+                    // Künzel et al. (2019): tau = g tau0 + (1 - g) tau1 with g the propensity of treatment.
+                    var effect = effects[k - 1].AsSpan(start, count);
+                    var g = (float)_treatedShare[k];
+                    Boosting.Score(_parts[$"tau0_{k}"], view, effect);
+                    Boosting.Score(_parts[$"tau1_{k}"], view, fromTreated);
+                    for (var i = 0; i < count; i++) effect[i] = g * effect[i] + (1 - g) * fromTreated[i];
+                }
+                break;
+            case UpliftLearner.DR:
+                Boosting.Score(_parts["arm0"], view, mu0);
+                for (var k = 1; k < Arms.Count; k++) Boosting.Score(_parts[$"tau{k}"], view, effects[k - 1].AsSpan(start, count));
+                break;
+            default:
+                throw new InvalidOperationException($"Learner {Kind} has no tree parts.");
+        }
+    }
+
+    private void PredictNeural(float[] x, int[] rows, float[] control, float[][] effects)
+    {
+        TorchRuntime.EnsureLoaded();
+        var width = Encoding.Width;
+        var subset = Gather(x, width, rows);
+        var outcomes = _net!.Predict(subset, rows.Length);
+        var arms = Arms.Count;
+        for (var i = 0; i < rows.Length; i++)
+        {
+            control[i] = outcomes[i * arms];
+            for (var k = 1; k < arms; k++) effects[k - 1][i] = outcomes[i * arms + k] - control[i];
+        }
+    }
+
+    internal static float[] Gather(float[] x, int width, int[] rows)
+    {
+        var subset = new float[(long)rows.Length * width];
+        for (var i = 0; i < rows.Length; i++) x.AsSpan(rows[i] * width, width).CopyTo(subset.AsSpan(i * width, width));
+        return subset;
+    }
+
+    /// <summary>Writes a zip: manifest.json (learner, arms, encoding, format version) and the ML.NET model zips or the TARNet weights.</summary>
+    public void Save(Stream stream)
+    {
+        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
+        var manifest = new Manifest(FormatName, FormatVersion, Learner, BinaryOutcome, Arms.ToArray(),
+            Encoding.Numeric.Select((name, j) => new NumericFeature(name, Encoding.Means[j], Encoding.Stds[j])).ToArray(),
+            Encoding.Categorical.Select((name, c) => new CategoricalFeature(name, Encoding.Levels[c])).ToArray(),
+            _treatedShare, _parts.Keys.Order(StringComparer.Ordinal).ToArray(), new Dictionary<string, string>(Metadata));
+        using (var entry = zip.CreateEntry(ManifestEntry).Open())
+            JsonSerializer.Serialize(entry, manifest, JsonOptions);
+        foreach (var (name, part) in _parts)
+        {
+            using var buffer = new MemoryStream();
+            _ml.Model.Save(part, InputSchema(), buffer);
+            using var entry = zip.CreateEntry(PartEntry(name), CompressionLevel.NoCompression).Open();
+            buffer.Position = 0;
+            buffer.CopyTo(entry);
+        }
+        if (_net is not null)
+        {
+            using var entry = zip.CreateEntry(NeuralEntry).Open();
+            entry.Write(_net.Save());
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; anything else gives an InvalidDataException naming the problem.</summary>
+    public static UpliftModel Load(Stream stream)
+    {
+        ZipArchive zip;
+        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
+        catch (InvalidDataException ex) { throw new InvalidDataException($"Not an uplift model: the file is not a zip archive ({ex.Message})."); }
+        using (zip)
+        {
+            var manifest = ReadManifest(zip);
+            var learner = Enum.TryParse<UpliftLearner>(manifest.Learner, out var l) && l != UpliftLearner.Auto ? l
+                : throw new InvalidDataException($"Unknown learner '{manifest.Learner}' in manifest.json.");
+            if (manifest.Arms is not { Length: >= 2 }) throw new InvalidDataException("manifest.json must name a control and at least one treatment arm.");
+            if (manifest.Numeric is null || manifest.Categorical is null || manifest.Parts is null || manifest.TreatedShare?.Length != manifest.Arms.Length)
+                throw new InvalidDataException("manifest.json lacks the feature encoding, the parts or the arm shares.");
+            var encoding = new FeatureEncoding(manifest.Numeric.Select(f => f.Name).ToArray(), manifest.Numeric.Select(f => f.Mean).ToArray(),
+                manifest.Numeric.Select(f => f.Std).ToArray(), manifest.Categorical.Select(f => f.Name).ToArray(),
+                manifest.Categorical.Select(f => f.Levels ?? throw new InvalidDataException($"Categorical feature '{f.Name}' has no levels.")).ToArray());
+            var ml = new MLContext(0);
+            var parts = new Dictionary<string, ITransformer>(StringComparer.Ordinal);
+            foreach (var name in manifest.Parts)
+            {
+                var entry = zip.GetEntry(PartEntry(name)) ?? throw new InvalidDataException($"The model file lacks {PartEntry(name)}, listed in manifest.json.");
+                using var buffer = new MemoryStream();
+                using (var source = entry.Open()) source.CopyTo(buffer);
+                buffer.Position = 0;
+                ITransformer part;
+                DataViewSchema schema;
+                try { part = ml.Model.Load(buffer, out schema); }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    throw new InvalidDataException($"{PartEntry(name)} is not a readable ML.NET model ({ex.Message}).");
+                }
+                var expected = encoding.Width + (learner == UpliftLearner.S ? manifest.Arms.Length : 0);
+                if (schema.GetColumnOrNull(MatrixDataView.Features)?.Type is not VectorDataViewType { Size: var size } || size != expected)
+                    throw new InvalidDataException($"{PartEntry(name)} does not take the {expected} features manifest.json describes.");
+                parts[name] = part;
+            }
+            TarNet? net = null;
+            if (learner == UpliftLearner.Neural)
+            {
+                var entry = zip.GetEntry(NeuralEntry) ?? throw new InvalidDataException($"The model file lacks {NeuralEntry}.");
+                using var buffer = new MemoryStream();
+                using (var source = entry.Open()) source.CopyTo(buffer);
+                TorchRuntime.EnsureLoaded();
+                try { net = TarNet.Load(buffer.ToArray()); }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    throw new InvalidDataException($"{NeuralEntry} is not readable TARNet weights ({ex.Message}).");
+                }
+                if (net.Inputs != encoding.Width || net.Arms != manifest.Arms.Length)
+                    throw new InvalidDataException($"{NeuralEntry} does not match the features and arms manifest.json describes.");
+            }
+            var required = RequiredParts(learner, manifest.Arms.Length);
+            if (required.FirstOrDefault(p => !parts.ContainsKey(p)) is { } missing)
+                throw new InvalidDataException($"manifest.json does not list the part '{missing}' a {learner} model needs.");
+            var model = new UpliftModel(learner, manifest.Arms, manifest.BinaryOutcome, encoding, ml, parts, manifest.TreatedShare, net);
+            foreach (var (key, value) in manifest.Metadata ?? []) model.Metadata[key] = value;
+            return model;
+        }
+    }
+
+    private static IEnumerable<string> RequiredParts(UpliftLearner learner, int arms) => learner switch
+    {
+        UpliftLearner.S => ["s"],
+        UpliftLearner.T => Enumerable.Range(0, arms).Select(k => $"arm{k}"),
+        UpliftLearner.X => Enumerable.Range(1, arms - 1).SelectMany(k => new[] { $"tau0_{k}", $"tau1_{k}" }).Prepend("arm0"),
+        UpliftLearner.DR => Enumerable.Range(1, arms - 1).Select(k => $"tau{k}").Prepend("arm0"),
+        _ => [],
+    };
+
+    private static Manifest ReadManifest(ZipArchive zip)
+    {
+        var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException("Not an uplift model: the zip has no manifest.json.");
+        Manifest? manifest;
+        try
+        {
+            using var json = entry.Open();
+            manifest = JsonSerializer.Deserialize<Manifest>(json, JsonOptions);
+        }
+        catch (JsonException ex) { throw new InvalidDataException($"manifest.json is not valid: {ex.Message}"); }
+        if (manifest?.Format != FormatName) throw new InvalidDataException($"Not an uplift model: manifest.json has format '{manifest?.Format}', expected '{FormatName}'.");
+        if (manifest.Version != FormatVersion)
+            throw new InvalidDataException($"Uplift model format version {manifest.Version} is not readable by this version (reads {FormatVersion}).");
+        return manifest;
+    }
+
+    private DataViewSchema InputSchema() =>
+        new MatrixDataView([], Encoding.Width, [], 0, 0, armSlots: Kind == UpliftLearner.S ? Arms.Count : 0).Schema;
+
+    private static string PartEntry(string name) => $"parts/{name}.zip";
+
+    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+
+    private sealed record Manifest(string Format, int Version, string Learner, bool BinaryOutcome, string[] Arms, NumericFeature[] Numeric,
+        CategoricalFeature[] Categorical, double[] TreatedShare, string[] Parts, Dictionary<string, string>? Metadata);
+
+    private sealed record NumericFeature(string Name, float Mean, float Std);
+
+    private sealed record CategoricalFeature(string Name, string[] Levels);
+}
