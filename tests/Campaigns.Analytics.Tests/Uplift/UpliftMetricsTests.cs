@@ -250,8 +250,8 @@ public class UpliftDecilesTests
     [Fact]
     public void Amount_deciles_use_a_wald_interval_of_the_difference_of_means()
     {
-        // Top decile of 20 rows: T 10, T 20 and C 4, C 6? No — two rows per decile; use 40 rows so decile 1 = 4 rows:
-        // T (10, 20): mean 15, s² 50; C (4, 6): mean 5, s² 2. Difference 10 ± 1.959964·√(50/2 + 2/2) = 10 ± 1.959964·√26.
+        // 40 rows, so decile 1 = the top 4: T (10, 20): mean 15, s² 50; C (4, 6): mean 5, s² 2.
+        // Difference 10 ± 1.959964·√(50/2 + 2/2) = 10 ± 1.959964·√26.
         var score = Enumerable.Range(0, 40).Select(i => 40.0 - i).ToArray();
         var treated = Enumerable.Range(0, 40).Select(i => i % 2 == 0).ToArray();
         var outcome = new double[40];
