@@ -33,6 +33,8 @@ public static class CliApp
               auto learner vs a tuned T-learner on Hillstrom and on synthetic data with known effects
           bench uplift-speed [--rows 1000000]
               trains the default learner on N synthetic rows x 12 features and scores N rows
+          bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
+              seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
           bench results --database "Data Source=big.db" [--customers 10000000] [--events 50000000] [--url URL --password P]
@@ -60,6 +62,7 @@ public static class CliApp
                 "uplift" when args.Length > 1 && args[1] == "evaluate" => UpliftCommands.Evaluate(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "uplift" => UpliftBenchmark.Quality(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "uplift-speed" => UpliftBenchmark.Speed(Options.Parse(args.Skip(2).ToArray())),
+                "bench" when args.Length > 1 && args[1] == "audience" => await AudienceBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),

@@ -36,7 +36,7 @@ internal static class ResultsBenchmark
             Console.WriteLine($"Generated {customers:N0} customers and {events:N0} events in {clock.Elapsed.TotalSeconds:0} s");
         }
         var rollupClock = Stopwatch.StartNew();
-        var read = await new ExperimentRollup(new SingleContextFactory(options, openDatabase)).CatchUpAsync(
+        var read = await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync(
             p => { Console.Error.Write($"\rRolling up {p,5:0.0}%"); return Task.CompletedTask; });
         Console.Error.WriteLine();
         Console.WriteLine($"Rollup caught up on {read:N0} events in {rollupClock.Elapsed.TotalSeconds:0.0} s (background work, once per event)");
@@ -128,11 +128,5 @@ internal static class ResultsBenchmark
         }));
         if (response.Headers.Location?.OriginalString.Contains("error") != false) throw new ArgumentException($"Could not sign in as {email} at {url}.");
         return http;
-    }
-
-    /// <summary>Contexts for the rollup, opened like the command's own.</summary>
-    private sealed class SingleContextFactory(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open) : IDbContextFactory<CampaignsDbContext>
-    {
-        public CampaignsDbContext CreateDbContext() => open(options);
     }
 }

@@ -1,5 +1,6 @@
 using Campaigns.Data.Identity;
 using Campaigns.Domain.Auditing;
+using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Copy;
@@ -38,6 +39,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ExperimentCustomer> ExperimentCustomers => Set<ExperimentCustomer>();
     public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
     public DbSet<ExperimentCell> ExperimentCells => Set<ExperimentCell>();
+    public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

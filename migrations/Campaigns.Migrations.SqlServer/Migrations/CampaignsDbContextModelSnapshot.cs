@@ -103,6 +103,124 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Audiences.Audience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<decimal?>("Budget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("CurveJson")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("int");
+
+                    b.Property<double>("ExpectedConversions")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedConversionsHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedConversionsLow")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedCost")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedProfit")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedProfitHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedProfitLow")
+                        .HasColumnType("float");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("PutOff")
+                        .HasColumnType("int");
+
+                    b.Property<int>("RandomCell")
+                        .HasColumnType("int");
+
+                    b.Property<double>("RandomCellShare")
+                        .HasColumnType("float");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Targeted")
+                        .HasColumnType("int");
+
+                    b.Property<double?>("TopPercent")
+                        .HasColumnType("float");
+
+                    b.Property<double?>("UpliftThreshold")
+                        .HasColumnType("float");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("Audiences");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Audiences.AudienceMember", b =>
+                {
+                    b.Property<Guid>("AudienceId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("nvarchar(10)");
+
+                    b.Property<double>("ExpectedProfit")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PredictedUplift")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.HasKey("AudienceId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("AudienceMembers");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -687,6 +805,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.HasKey("ExperimentId", "CustomerId");
 
+                    b.HasIndex("CustomerId");
+
                     b.HasIndex("ExperimentId", "Revenue");
 
                     b.ToTable("ExperimentCustomers", (string)null);
@@ -1221,6 +1341,30 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Audiences.Audience", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Audiences.AudienceMember", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Audiences.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Catalog.Product", b =>

@@ -97,6 +97,124 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Audiences.Audience", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Budget")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CurveJson")
+                        .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Eligible")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExpectedConversions")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedConversionsHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedConversionsLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedCost")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedProfit")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedProfitHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedProfitLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PutOff")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RandomCell")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RandomCellShare")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Selection")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Targeted")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("TopPercent")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("UpliftThreshold")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CampaignId")
+                        .IsUnique();
+
+                    b.ToTable("Audiences");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Audiences.AudienceMember", b =>
+                {
+                    b.Property<Guid>("AudienceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Cell")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ExpectedProfit")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PredictedUplift")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("AudienceId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.ToTable("AudienceMembers");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Auditing.AuditEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -681,6 +799,8 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.HasKey("ExperimentId", "CustomerId");
 
+                    b.HasIndex("CustomerId");
+
                     b.HasIndex("ExperimentId", "Revenue");
 
                     b.ToTable("ExperimentCustomers", (string)null);
@@ -1208,6 +1328,30 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Audiences.Audience", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Audiences.AudienceMember", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Audiences.Audience", null)
+                        .WithMany()
+                        .HasForeignKey("AudienceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Catalog.Product", b =>

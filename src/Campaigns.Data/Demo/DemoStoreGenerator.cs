@@ -210,7 +210,11 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             EndedAt = pc.Status == CampaignStatus.Live ? null : campaign.EndsAt,
         };
         for (var i = 0; i < pc.Arms.Length; i++)
-            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = pc.Arms[i].Arm, Position = i, Allocation = pc.Arms[i].Share, IsControl = i == 0 });
+        {
+            var arm = new Arm { ExperimentId = experiment.Id, Name = pc.Arms[i].Arm, Position = i, Allocation = pc.Arms[i].Share, IsControl = i == 0 };
+            if (pc.Arms[i].Override is { } terms) arm.OverridePromotion(terms);
+            experiment.Arms.Add(arm);
+        }
         store.Experiments.Add(experiment);
 
         var eligible = _profiles.Where(p => p.Customer.SignedUpAt < campaign.StartsAt).ToList();

@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using Campaigns.Domain.Campaigns;
 
 namespace Campaigns.Domain.Experiments;
 
@@ -82,6 +84,12 @@ public sealed class Arm : Entity
     /// <summary>Promotion terms of this arm when they differ from the campaign's (multi-arm offers), as JSON.</summary>
     public string? PromotionOverrideJson { get; set; }
     public Guid? CopyVariantId { get; set; }
+
+    /// <summary>The terms this arm offers: its own override, else the campaign's (for the control: what its experiment was about).</summary>
+    public Promotion Offer(Promotion campaignPromotion) =>
+        PromotionOverrideJson is { Length: > 0 } json ? JsonSerializer.Deserialize<Promotion>(json) ?? campaignPromotion : campaignPromotion;
+
+    public void OverridePromotion(Promotion promotion) => PromotionOverrideJson = JsonSerializer.Serialize(promotion);
 }
 
 public sealed class Assignment : Entity

@@ -53,6 +53,8 @@ public sealed class UpliftDataset
     public string IdAt(int row) => _ids[row];
     public int ArmAt(int row) => _arms[row];
     public float OutcomeAt(int row) => _outcomes[row];
+    public float NumericAt(int row, int column) => _numeric[column][row];
+    public string? CategoricalAt(int row, int column) => _categorical[column][row] is var code and >= 0 ? _levels[column][code] : null;
 
     /// <summary>A new dataset with the given rows, in that order.</summary>
     public UpliftDataset Select(IReadOnlyList<int> rows)

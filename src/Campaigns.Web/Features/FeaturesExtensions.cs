@@ -1,10 +1,13 @@
 using Campaigns.Analytics;
+using Campaigns.Targeting;
 using Campaigns.Web.Features.Account;
+using Campaigns.Web.Features.Audiences;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Dashboard;
 using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Features.Jobs;
+using Campaigns.Web.Features.Models;
 using Campaigns.Web.Features.Users;
 using Campaigns.Web.Hosting;
 using Campaigns.Web.Security;
@@ -25,6 +28,8 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<ExperimentDesign>();
         builder.Services.AddScoped<UserAdmin>();
         builder.AddIntegration();
+        builder.AddCampaignsTargeting();
+        builder.AddModels();
     }
 
     private static ResultsOptions Options(AnalysisEngine? engine, CorrectionMethod? correction, bool? cuped, double? winsorize)
@@ -44,6 +49,7 @@ public static class FeaturesExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
         app.MapIntegrationEndpoints();
+        app.MapAudienceEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");
         api.MapGet("/campaigns", (CampaignService campaigns, Domain.Campaigns.CampaignStatus? status, string? search, CancellationToken ct) =>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Reflection;
 using Campaigns.Analytics.Uplift;
 
 namespace Campaigns.Analytics.Tests;
@@ -158,34 +156,20 @@ public class UpliftMetricsTests
     }
 }
 
-[CollectionDefinition(nameof(UpliftTiming), DisableParallelization = true)]
-public sealed class UpliftTimingCollection;
-
-/// <summary>Runs alone, so other tests do not share the CPU while it is timed.</summary>
-[Collection(nameof(UpliftTiming))]
-public class UpliftTiming
+public class UpliftMetricsAtScale
 {
     [Fact]
-    public void A_million_rows_take_well_under_a_second_and_give_a_hundred_curve_points()
+    public void A_large_experiment_gives_a_hundred_curve_points_ten_deciles_and_finds_the_signal()
     {
-        // The claim is about optimized code (about 0.1 s in Release); an unoptimized Debug build of the library gets 5 s.
-        var optimized = typeof(UpliftMetrics).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
-        const int n = 1_000_000;
+        // Speed is measured by `campaigns bench uplift-speed`, not here; this checks the shape at scale.
+        const int n = 200_000;
         var (treated, outcome) = UpliftMetricsTests.Experiment(n, seed: 7);
         var random = new Random(8);
         var score = outcome.Select((y, i) => (treated[i] ? y : -y) + random.NextDouble() * 2).ToArray();
-        UpliftEvaluation e = null!;
-        var best = TimeSpan.MaxValue;
-        for (var run = 0; run < 3; run++)
-        {
-            var clock = Stopwatch.StartNew();
-            e = UpliftMetrics.Evaluate(score, treated, outcome);
-            best = clock.Elapsed < best ? clock.Elapsed : best;
-        }
+        var e = UpliftMetrics.Evaluate(score, treated, outcome);
         Assert.Equal(101, e.QiniCurve.Count);
         Assert.Equal(10, e.Deciles.Count);
         Assert.InRange(e.QiniCoefficient, 0.05, 1);
-        Assert.True(best < TimeSpan.FromSeconds(optimized ? 1 : 5), $"took {best.TotalMilliseconds:F0} ms (optimized: {optimized})");
     }
 }
 

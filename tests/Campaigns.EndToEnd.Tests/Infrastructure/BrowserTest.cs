@@ -17,10 +17,13 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
     private IPlaywright _playwright = null!;
     private IBrowser _browser = null!;
 
+    /// <summary>Size of the demo store the test's app starts with.</summary>
+    protected virtual int Customers => 400;
+
     public async Task InitializeAsync()
     {
         // The app (migrate + seed a small store) and the browser start side by side.
-        App = new LiveApp();
+        App = new LiveApp(Customers);
         var started = Task.Run(App.Start);
         _playwright = await Playwright.CreateAsync();
         _browser = await Browser.LaunchAsync(_playwright);

@@ -20,8 +20,12 @@ public sealed class LiveApp : WebApplicationFactory<Program>
     /// <summary>The server's root address, e.g. http://127.0.0.1:41234/ (known once <see cref="Start"/> returned).</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
-    public LiveApp()
+    private readonly int _customers;
+
+    /// <param name="customers">Size of the demo store: small keeps start-up fast; learning uplift needs a few thousand.</param>
+    public LiveApp(int customers = 400)
     {
+        _customers = customers;
         // Port 0: Kestrel picks a free port itself, so there is no race with other processes for it.
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
     }
@@ -49,7 +53,9 @@ public sealed class LiveApp : WebApplicationFactory<Program>
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={DatabasePath}",
             ["Demo:Enabled"] = "true",
-            ["Demo:Customers"] = "400",
+            ["Demo:Customers"] = _customers.ToString(),
+            // A test that needs a targeting model trains one itself.
+            ["Training:TrainOnFirstStart"] = "false",
             ["Demo:Password"] = Password,
             ["Admin:Email"] = "admin@demo.local",
             ["Admin:Password"] = Password,

@@ -42,6 +42,8 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             ["Demo:Password"] = Password,
             ["Admin:Email"] = "admin@demo.local",
             ["Admin:Password"] = Password,
+            // Tests that need a targeting model train it themselves; a background training would only compete for the CPU.
+            ["Training:TrainOnFirstStart"] = "false",
         }));
     }
 

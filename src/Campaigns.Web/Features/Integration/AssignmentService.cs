@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
@@ -14,7 +13,7 @@ public sealed record ApiProblem(int Status, string Title, string Detail)
 
 /// <summary>
 /// Puts a customer in an arm of a live campaign's experiment: deterministic (salted hash), sticky (the first
-/// assignment is stored and returned ever after), and only for eligible customers.
+/// assignment is stored and returned ever after), and only for eligible customers (opted in, in the saved audience).
 /// </summary>
 public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory)
 {
@@ -40,6 +39,10 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         var assignment = await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id, ct);
         if (assignment is null)
         {
+            // A campaign with a saved audience reaches only its members; the holdout is drawn from them too.
+            var audienceId = await db.Audiences.Where(a => a.CampaignId == campaignId).Select(a => (Guid?)a.Id).FirstOrDefaultAsync(ct);
+            if (audienceId is { } members && !await db.AudienceMembers.AnyAsync(m => m.AudienceId == members && m.CustomerId == customer.Id, ct))
+                return (null, new ApiProblem(422, "Not eligible", $"Customer '{customerKey}' is not in the audience of campaign '{campaign.Name}'."));
             var arm = experiment.PickArm(customerKey);
             assignment = new Assignment { ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = customer.Id, AssignedAt = DateTime.UtcNow };
             db.Assignments.Add(assignment);
@@ -56,15 +59,12 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
             }
         }
         var chosen = experiment.Arms.Single(a => a.Id == assignment.ArmId);
-        var coupon = chosen.IsControl ? null : OverrideOf(chosen)?.CouponCode ?? campaign.Promotion.CouponCode;
+        var coupon = chosen.IsControl ? null : chosen.Offer(campaign.Promotion).CouponCode;
         AssignedCopy? copy = null;
         if (!chosen.IsControl && chosen.CopyVariantId is { } copyId)
             copy = await db.CopyVariants.AsNoTracking().Where(c => c.Id == copyId).Select(c => new AssignedCopy(c.Id, c.Headline, c.Body)).SingleOrDefaultAsync(ct);
         return (new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), coupon, copy, assignment.AssignedAt, isNew), null);
     }
-
-    private static Promotion? OverrideOf(Arm arm) =>
-        arm.PromotionOverrideJson is { Length: > 0 } json ? JsonSerializer.Deserialize<Promotion>(json) : null;
 
     private static string CampaignStatusText(CampaignStatus s) => s == CampaignStatus.PendingApproval ? "waiting for approval" : s.ToString().ToLowerInvariant();
 }

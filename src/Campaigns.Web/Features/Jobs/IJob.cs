@@ -10,9 +10,11 @@ public interface IJob
 }
 
 /// <summary>What a running job sees of its run record.</summary>
-public sealed class JobContext(Guid runId, string parametersJson, Func<string, double, Task> report)
+public sealed class JobContext(Guid runId, string parametersJson, string triggeredBy, Func<string, double, Task> report)
 {
     public Guid RunId { get; } = runId;
+    /// <summary>The user, or "schedule" / "monitor", who asked for the run.</summary>
+    public string TriggeredBy { get; } = triggeredBy;
 
     public T Parameters<T>() where T : new() =>
         JsonSerializer.Deserialize<T>(parametersJson, JsonSerializerOptions.Web) ?? new T();

@@ -47,7 +47,7 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
         {
             await using var scope = services.CreateAsyncScope();
             var job = scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind);
-            summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, Report), cancel.Token);
+            summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, run.TriggeredBy, Report), cancel.Token);
             outcome = JobStatus.Succeeded;
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)

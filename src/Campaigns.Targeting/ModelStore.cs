@@ -1,0 +1,43 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Campaigns.Data;
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Uplift;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Targeting;
+
+/// <summary>A model version's description without its artifact.</summary>
+public sealed record ModelInfo(Guid Id, ModelKind Kind, int Version, string Learner, ModelStatus Status, DateTime CreatedAt);
+
+/// <summary>
+/// Loads uplift models from the database, verifying each artifact's checksum. Versions are immutable, so a loaded
+/// model is kept by version id: every instance serves the same bytes, and promoting another version is picked
+/// up at the next request because "current" is always read from the database.
+/// </summary>
+public sealed class ModelStore(CampaignsDbContext db)
+{
+    private static readonly ConcurrentDictionary<Guid, UpliftModel> Loaded = new();
+
+    public Task<ModelInfo?> CurrentAsync(ModelKind kind, CancellationToken ct = default) =>
+        db.ModelVersions.AsNoTracking().Where(v => v.Kind == kind && v.Status == ModelStatus.Current)
+            .OrderByDescending(v => v.PromotedAt).ThenByDescending(v => v.Version)
+            .Select(v => new ModelInfo(v.Id, v.Kind, v.Version, v.Learner, v.Status, v.CreatedAt)).FirstOrDefaultAsync(ct);
+
+    /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
+    public async Task<UpliftModel> LoadUpliftAsync(Guid versionId, CancellationToken ct = default)
+    {
+        if (Loaded.TryGetValue(versionId, out var model)) return model;
+        var stored = await db.ModelVersions.AsNoTracking().Where(v => v.Id == versionId)
+            .Select(v => new { v.Version, v.Artifact, v.ArtifactSha256 }).SingleOrDefaultAsync(ct)
+            ?? throw new InvalidDataException($"Model version {versionId} does not exist.");
+        if (stored.Artifact.Length == 0) throw new InvalidDataException($"Model v{stored.Version} has no artifact stored.");
+        if (!string.Equals(Checksum(stored.Artifact), stored.ArtifactSha256, StringComparison.OrdinalIgnoreCase))
+            throw new InvalidDataException($"Model v{stored.Version}'s artifact does not match its checksum: it is corrupt. Retrain or roll back to another version.");
+        using var stream = new MemoryStream(stored.Artifact, writable: false);
+        model = UpliftModel.Load(stream);
+        return Loaded.GetOrAdd(versionId, model);
+    }
+
+    public static string Checksum(byte[] artifact) => Convert.ToHexString(SHA256.HashData(artifact));
+}

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using Campaigns.Analytics.Uplift;
+using Campaigns.Data;
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Uplift;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Targeting;
+
+/// <summary>Everything stored with an uplift model version: how it was chosen and how it did on held-out customers.</summary>
+public sealed record UpliftModelMetrics(
+    TargetingOutcome Outcome, string Chosen, IReadOnlyList<CandidateScore> Candidates, int Experiments,
+    int TrainingRows, int ValidationRows, UpliftEvaluation Validation, string Decision)
+{
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static UpliftModelMetrics? FromJson(string json)
+    {
+        try { return JsonSerializer.Deserialize<UpliftModelMetrics>(json, Json); }
+        catch (JsonException) { return null; }
+    }
+}
+
+public sealed record TrainingRequest(UpliftLearner Learner = UpliftLearner.Auto, TargetingOutcome Outcome = TargetingOutcome.Conversion, int? Threads = null);
+
+/// <summary>The stored version, and whether it became current.</summary>
+public sealed record TrainingReport(Guid VersionId, int Version, string Learner, bool Promoted, string Decision, double QiniCoefficient);
+
+/// <summary>
+/// Trains an uplift model on the stored experiments and stores it as a new version. The version is written in one
+/// save with its artifact, checksum and metrics, and becomes current only if it ranks better than random and no
+/// worse than the current one on held-out customers; the previous version is kept (retired) for rollback.
+/// </summary>
+public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuilder builder)
+{
+    public async Task<TrainingReport> TrainAsync(TrainingRequest request, string triggeredBy, Guid? jobRunId,
+        IProgress<(string Stage, double Fraction)>? progress = null, CancellationToken ct = default)
+    {
+        progress?.Report(("Reading past experiments", 0));
+        var set = await builder.BuildAsync(request.Outcome, new SyncProgress<double>(f => progress?.Report(("Reading past experiments", 0.15 * f))), ct);
+        var options = new UpliftTrainingOptions { Learner = request.Learner, BinaryOutcome = request.Outcome == TargetingOutcome.Conversion, Threads = request.Threads };
+        var trainingProgress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.15 + 0.8 * p.Fraction)));
+        // The trainer is CPU-bound and synchronous: keep it off the caller's thread.
+        var result = await Task.Run(() => UpliftTrainer.Train(set.Data, options, trainingProgress, ct), ct);
+        ct.ThrowIfCancellationRequested();
+        progress?.Report(("Storing the model", 0.96));
+
+        using var artifact = new MemoryStream();
+        result.Model.Save(artifact);
+        var bytes = artifact.ToArray();
+        var current = await db.ModelVersions.Where(v => v.Kind == ModelKind.UpliftTargeting && v.Status == ModelStatus.Current).ToListAsync(ct);
+        var currentQini = current.Select(v => UpliftModelMetrics.FromJson(v.MetricsJson)?.Validation.QiniCoefficient).Max();
+        var qini = result.Validation.QiniCoefficient;
+        var (promote, decision) = qini <= 0
+            ? (false, $"Kept as a candidate: its Qini coefficient ({qini:0.000}) is no better than a random ranking.")
+            : currentQini is { } best && qini < best
+                ? (false, $"Kept as a candidate: its Qini coefficient ({qini:0.000}) is below the current model's ({best:0.000}).")
+                : (true, currentQini is { } previous
+                    ? $"Promoted: Qini coefficient {qini:0.000} against the current model's {previous:0.000}."
+                    : $"Promoted: the first model, with Qini coefficient {qini:0.000}.");
+        var version = new ModelVersion
+        {
+            Kind = ModelKind.UpliftTargeting,
+            Version = (await db.ModelVersions.Where(v => v.Kind == ModelKind.UpliftTargeting).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1,
+            Learner = result.Chosen,
+            Status = promote ? ModelStatus.Current : ModelStatus.Candidate,
+            Artifact = bytes,
+            ArtifactSha256 = ModelStore.Checksum(bytes),
+            MetricsJson = new UpliftModelMetrics(request.Outcome, result.Chosen, result.Candidates, set.Experiments,
+                result.TrainingRows, result.ValidationRows, result.Validation, decision).ToJson(),
+            FeaturesJson = JsonSerializer.Serialize(new { numeric = result.Model.NumericFeatures, categorical = result.Model.CategoricalFeatures }),
+            DataFrom = set.DataFrom,
+            DataTo = set.DataTo,
+            RowCount = set.Data.Count,
+            JobRunId = jobRunId,
+            TriggeredBy = triggeredBy,
+            PromotedAt = promote ? DateTime.UtcNow : null,
+        };
+        if (promote)
+            foreach (var v in current) v.Status = ModelStatus.Retired;
+        db.ModelVersions.Add(version);
+        db.Audit(triggeredBy, promote ? "model.promote" : "model.candidate", nameof(ModelVersion), version.Id, $"Uplift targeting v{version.Version} ({result.Chosen}): {decision}");
+        await db.SaveChangesAsync(CancellationToken.None);
+        return new TrainingReport(version.Id, version.Version, result.Chosen, promote, decision, qini);
+    }
+}

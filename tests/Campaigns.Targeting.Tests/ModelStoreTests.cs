@@ -1,0 +1,38 @@
+using Campaigns.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Targeting.Tests;
+
+public sealed class ModelStoreTests(TrainedDemoDatabase store) : IClassFixture<TrainedDemoDatabase>
+{
+    [Fact]
+    public async Task The_current_model_loads_and_scores_with_the_features_it_was_trained_on()
+    {
+        await using var db = store.Open();
+        var models = new ModelStore(db);
+        var current = await models.CurrentAsync(ModelKind.UpliftTargeting);
+        Assert.Equal(store.Report.VersionId, current?.Id);
+        var model = await models.LoadUpliftAsync(current!.Id);
+        Assert.Equal(TargetingFeatures.Numeric, model.NumericFeatures);
+        Assert.Equal(TargetingFeatures.Categorical, model.CategoricalFeatures);
+    }
+
+    [Fact]
+    public async Task A_corrupted_artifact_is_detected_by_its_checksum()
+    {
+        await using var db = store.Open();
+        var original = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == store.Report.VersionId);
+        var corrupt = original.Artifact.ToArray();
+        corrupt[corrupt.Length / 2] ^= 0xFF;
+        var copy = new ModelVersion
+        {
+            Kind = ModelKind.UpliftTargeting, Version = 900, Learner = original.Learner, Status = ModelStatus.Retired,
+            Artifact = corrupt, ArtifactSha256 = original.ArtifactSha256, TriggeredBy = "tests",
+        };
+        db.ModelVersions.Add(copy);
+        await db.SaveChangesAsync();
+
+        var error = await Assert.ThrowsAsync<InvalidDataException>(() => new ModelStore(db).LoadUpliftAsync(copy.Id));
+        Assert.Contains("checksum", error.Message);
+    }
+}

@@ -1,0 +1,109 @@
+using System.Net;
+using System.Net.Http.Json;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Integration;
+using Campaigns.Targeting;
+using Campaigns.Web.Features.Campaigns;
+using Campaigns.Web.Features.Integration;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Audiences;
+
+/// <summary>A saved audience decides who the assignment API admits, and exports as CSV to marketers and senders.</summary>
+public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<AudienceApiTests.Fixture>
+{
+    public sealed class Fixture : IAsyncLifetime
+    {
+        public TargetedSeededApp Store { get; } = new();
+        public string Key { get; private set; } = "";
+        public Guid CampaignId { get; private set; }
+        public List<string> Members { get; private set; } = [];
+        public string Outsider { get; private set; } = "";
+
+        public async Task InitializeAsync()
+        {
+            await Store.InitializeAsync();
+            using var scope = Store.App.Services.CreateScope();
+            Key = await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("sender", ApiScopes.Assign, "test");
+            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
+            await using var db = Store.App.OpenDatabase();
+            // An approved on-site campaign: no email opt-in stands between a member and an assignment.
+            var campaign = new Campaign
+            {
+                Name = "Audience API test", CreatedBy = "marketer@demo.local", Budget = 500,
+                Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 15, Channel = Channel.OnsiteBanner },
+                StartsAt = DateTime.UtcNow.AddDays(1), EndsAt = DateTime.UtcNow.AddDays(15),
+            };
+            db.Campaigns.Add(campaign);
+            await db.SaveChangesAsync();
+            CampaignId = campaign.Id;
+            await campaigns.SubmitAsync(CampaignId, "marketer@demo.local");
+            await campaigns.ApproveAsync(CampaignId, "manager@demo.local", null);
+            var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
+            var plan = await builder.PlanAsync(new AudienceRequest(CampaignId, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 20));
+            await builder.SaveAsync(plan, "marketer@demo.local");
+            var launched = await campaigns.LaunchAsync(CampaignId, "manager@demo.local", 0.1);
+            if (!launched.Succeeded) throw new InvalidOperationException(launched.Message);
+            Members = await db.AudienceMembers.Where(m => plan.Targeted.Take(5).Contains(m.CustomerId))
+                .Join(db.Customers, m => m.CustomerId, c => c.Id, (m, c) => c.ExternalId).ToListAsync();
+            var targeted = plan.Targeted.ToHashSet();
+            Outsider = (await db.Customers.Select(c => new { c.Id, c.ExternalId }).ToListAsync()).First(c => !targeted.Contains(c.Id)).ExternalId;
+        }
+
+        public Task DisposeAsync()
+        {
+            Store.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+
+    private HttpClient Sender()
+    {
+        var client = fixture.Store.App.AnonymousClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, fixture.Key);
+        return client;
+    }
+
+    [Fact]
+    public async Task Members_of_the_audience_are_assigned_and_everyone_else_is_refused_with_a_reason()
+    {
+        var member = await Sender().PostAsJsonAsync("/api/assignments", new { campaignId = fixture.CampaignId, customerId = fixture.Members[0] });
+        Assert.Equal(HttpStatusCode.OK, member.StatusCode);
+
+        var outsider = await Sender().PostAsJsonAsync("/api/assignments", new { campaignId = fixture.CampaignId, customerId = fixture.Outsider });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outsider.StatusCode);
+        Assert.Contains("not in the audience", await outsider.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_audience_exports_as_csv_best_first_to_marketers_and_to_api_keys()
+    {
+        var marketer = await fixture.Store.App.SignedInClientAsync("marketer@demo.local");
+        var csv = await marketer.GetStringAsync($"/campaigns/{fixture.CampaignId}/audience.csv");
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("external_id,email,cell,rank,predicted_uplift,expected_profit", lines[0].TrimEnd('\r'));
+        await using var db = fixture.Store.App.OpenDatabase();
+        var audience = await db.Audiences.SingleAsync(a => a.CampaignId == fixture.CampaignId);
+        Assert.Equal(audience.Targeted + audience.RandomCell, lines.Length - 1);
+        Assert.StartsWith(fixture.Members[0] + ",", lines[1]);
+        Assert.EndsWith(",Targeted,1," + lines[1].Split(',')[4] + "," + lines[1].Split(',')[5], lines[1].TrimEnd('\r'));
+
+        var api = await Sender().GetAsync($"/api/campaigns/{fixture.CampaignId}/audience.csv");
+        Assert.Equal(HttpStatusCode.OK, api.StatusCode);
+        Assert.Equal(csv, await api.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Nobody_else_reaches_the_export()
+    {
+        var anonymous = await fixture.Store.App.AnonymousClient().GetAsync($"/api/campaigns/{fixture.CampaignId}/audience.csv");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        var page = await fixture.Store.App.AnonymousClient().GetAsync($"/campaigns/{fixture.CampaignId}/audience.csv");
+        Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
+        var unknown = await Sender().GetAsync($"/api/campaigns/{Guid.NewGuid()}/audience.csv");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+}

@@ -1,0 +1,85 @@
+using Bunit;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Targeting;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Web.Tests.Audiences;
+
+/// <summary>The audience builder rendered by bUnit over a real seeded database with a trained targeting model.</summary>
+public class AudienceBuilderPageTests : ComponentTest, IClassFixture<TargetedSeededApp>
+{
+    private readonly TargetedSeededApp _store;
+
+    public AudienceBuilderPageTests(TargetedSeededApp store)
+    {
+        _store = store;
+        var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
+        Context.Services.AddDbContext<CampaignsDbContext>(options.Apply);
+        Context.Services.AddSingleton(Options.Create(new TargetingOptions()));
+        Context.Services.AddScoped<ModelStore>();
+        Context.Services.AddScoped<AudienceBuilder>();
+        SignInAs("Marketer");
+    }
+
+    private async Task<Guid> CampaignAsync(CampaignStatus status)
+    {
+        await using var db = _store.App.OpenDatabase();
+        return (await db.Campaigns.FirstAsync(c => c.Status == status)).Id;
+    }
+
+    [Fact]
+    public async Task A_marketer_builds_a_budgeted_audience_sees_its_expected_profit_and_saves_it()
+    {
+        var id = await CampaignAsync(CampaignStatus.Draft);
+        var page = Render<AudienceHost>(p => p.Add(h => h.CampaignId, id));
+        page.WaitForAssertion(() => Assert.Contains("Targeting model v", page.Find("[data-testid=model-info]").TextContent), TimeSpan.FromSeconds(10));
+
+        page.Find("[data-testid=budget]").Change("250");
+        page.Find("[data-testid=build-audience]").Click();
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=expected-profit]")), TimeSpan.FromSeconds(30));
+        Assert.Matches(@"95% interval", page.Find("[data-testid=expected-profit]").TextContent);
+        Assert.Contains("of ", page.Find("[data-testid=audience-size]").TextContent);
+        Assert.NotEmpty(page.FindAll("[data-testid=profit-curve]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=profit-curve-marker]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=profile-Region] tbody tr"));
+        Assert.Contains("would make less likely to buy", page.Find("[data-testid=put-off]").TextContent);
+
+        page.Find("[data-testid=save-audience]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=saved-audience]")), TimeSpan.FromSeconds(10));
+        await using var db = _store.App.OpenDatabase();
+        var audience = await db.Audiences.SingleAsync(a => a.CampaignId == id);
+        Assert.InRange(audience.ExpectedCost, 0, 250);
+        Assert.Equal(audience.Targeted, await db.AudienceMembers.CountAsync(m => m.AudienceId == audience.Id));
+    }
+
+    [Fact]
+    public async Task A_budget_of_zero_is_refused_with_a_message_and_nothing_is_built()
+    {
+        var id = await CampaignAsync(CampaignStatus.PendingApproval);
+        var page = Render<AudienceHost>(p => p.Add(h => h.CampaignId, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=build-audience]")), TimeSpan.FromSeconds(10));
+
+        page.Find("[data-testid=budget]").Change("0");
+        page.Find("[data-testid=build-audience]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Set a budget above zero", page.Find("[data-testid=audience-error]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll("[data-testid=expected-profit]"));
+    }
+
+    [Fact]
+    public async Task A_launched_campaigns_audience_can_be_previewed_but_not_replaced()
+    {
+        var id = await CampaignAsync(CampaignStatus.Live);
+        var page = Render<AudienceHost>(p => p.Add(h => h.CampaignId, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=build-audience]")), TimeSpan.FromSeconds(10));
+        page.Find("[data-testid=build-audience]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=save-audience]")), TimeSpan.FromSeconds(30));
+        Assert.True(page.Find("[data-testid=save-audience]").HasAttribute("disabled"));
+        Assert.Contains("its audience is fixed", page.Markup);
+    }
+}
