@@ -25,6 +25,7 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<ExperimentResults>();
         builder.Services.AddScoped<ExperimentStatistics>();
         builder.Services.AddScoped<ExperimentDecisions>();
+        builder.Services.AddScoped<TargetingCheck>();
         builder.Services.AddScoped<ExperimentDesign>();
         builder.Services.AddScoped<UserAdmin>();
         builder.AddIntegration();

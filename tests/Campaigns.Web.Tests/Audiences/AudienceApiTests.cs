@@ -21,13 +21,14 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
         public string Key { get; private set; } = "";
         public Guid CampaignId { get; private set; }
         public List<string> Members { get; private set; } = [];
+        public List<(string Customer, AudienceCell Cell)> Everyone { get; private set; } = [];
         public string Outsider { get; private set; } = "";
 
         public async Task InitializeAsync()
         {
             await Store.InitializeAsync();
             using var scope = Store.App.Services.CreateScope();
-            Key = await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("sender", ApiScopes.Assign, "test");
+            Key = await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("sender", ApiScopes.Assign | ApiScopes.Ingest, "test");
             var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
             await using var db = Store.App.OpenDatabase();
             // An approved on-site campaign: no email opt-in stands between a member and an assignment.
@@ -43,12 +44,16 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
             await campaigns.SubmitAsync(CampaignId, "marketer@demo.local");
             await campaigns.ApproveAsync(CampaignId, "manager@demo.local", null);
             var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
-            var plan = await builder.PlanAsync(new AudienceRequest(CampaignId, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 20));
+            var plan = await builder.PlanAsync(new AudienceRequest(CampaignId, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 20, RandomCellShare: 0.2));
             await builder.SaveAsync(plan, "marketer@demo.local");
             var launched = await campaigns.LaunchAsync(CampaignId, "manager@demo.local", 0.1);
             if (!launched.Succeeded) throw new InvalidOperationException(launched.Message);
-            Members = await db.AudienceMembers.Where(m => plan.Targeted.Take(5).Contains(m.CustomerId))
-                .Join(db.Customers, m => m.CustomerId, c => c.Id, (m, c) => c.ExternalId).ToListAsync();
+            var best = plan.Targeted.Take(5).ToList();
+            Members = await db.AudienceMembers.Where(m => best.Contains(m.CustomerId))
+                .Join(db.Customers, m => m.CustomerId, c => c.Id, (m, c) => new { m.Rank, c.ExternalId }).OrderBy(x => x.Rank).Select(x => x.ExternalId).ToListAsync();
+            Everyone = await db.AudienceMembers.Join(db.Customers, m => m.CustomerId, c => c.Id, (m, c) => new { c.ExternalId, m.Cell, m.AudienceId })
+                .Where(x => db.Audiences.Any(a => a.Id == x.AudienceId && a.CampaignId == CampaignId))
+                .Select(x => new ValueTuple<string, AudienceCell>(x.ExternalId, x.Cell)).ToListAsync();
             var targeted = plan.Targeted.ToHashSet();
             Outsider = (await db.Customers.Select(c => new { c.Id, c.ExternalId }).ToListAsync()).First(c => !targeted.Contains(c.Id)).ExternalId;
         }
@@ -105,5 +110,40 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
         Assert.NotEqual(HttpStatusCode.OK, page.StatusCode);
         var unknown = await Sender().GetAsync($"/api/campaigns/{Guid.NewGuid()}/audience.csv");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task Results_measure_the_campaigns_lift_in_each_cell_and_the_models_lift_over_random_targeting()
+    {
+        // Every member is assigned and exposed; targeted treated customers convert more often than random treated ones.
+        var arms = new List<(string Customer, AudienceCell Cell, bool Control, bool Converts)>();
+        var events = new List<object>();
+        var now = DateTime.UtcNow;
+        foreach (var (customer, cell) in fixture.Everyone)
+        {
+            var response = await Sender().PostAsJsonAsync("/api/assignments", new { campaignId = fixture.CampaignId, customerId = customer });
+            var control = (await response.Content.ReadFromJsonAsync<AssignmentResponse>())!.Arm.IsControl;
+            var i = arms.Count;
+            var converts = control ? i % 10 == 0 : cell == AudienceCell.Targeted ? i % 10 < 4 : i % 10 < 2;
+            arms.Add((customer, cell, control, converts));
+            events.Add(new { eventId = $"tc-x-{customer}", customerId = customer, campaignId = fixture.CampaignId, type = "exposure", timestamp = now });
+            if (converts) events.Add(new { eventId = $"tc-c-{customer}", customerId = customer, campaignId = fixture.CampaignId, type = "conversion", timestamp = now.AddMinutes(5), revenue = 40 });
+        }
+        Assert.Equal(HttpStatusCode.OK, (await Sender().PostAsJsonAsync("/api/events", new { events })).StatusCode);
+        using var scope = fixture.Store.App.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<global::Campaigns.Data.ExperimentRollup>().CatchUpAsync();
+        await using var db = fixture.Store.App.OpenDatabase();
+        var experimentId = await db.Experiments.Where(e => e.CampaignId == fixture.CampaignId).Select(e => e.Id).SingleAsync();
+
+        var view = await scope.ServiceProvider.GetRequiredService<global::Campaigns.Web.Features.Experiments.TargetingCheck>().LoadAsync(experimentId);
+
+        double Rate(AudienceCell cell, bool control) => arms.Where(a => a.Cell == cell && a.Control == control).Average(a => a.Converts ? 1.0 : 0.0);
+        Assert.NotNull(view);
+        Assert.Equal(Rate(AudienceCell.Targeted, false) - Rate(AudienceCell.Targeted, true), view.Targeted!.Lift, 9);
+        Assert.Equal(Rate(AudienceCell.Random, false) - Rate(AudienceCell.Random, true), view.Random!.Lift, 9);
+        Assert.Equal(view.Targeted.Lift - view.Random.Lift, view.ModelLift!.Value, 9);
+        Assert.True(view.ModelLiftLow < view.ModelLift && view.ModelLift < view.ModelLiftHigh);
+        Assert.Equal(arms.Count(a => a.Cell == AudienceCell.Targeted), view.Deciles.Sum(d => d.ControlUnits + d.TreatedUnits));
+        Assert.InRange(view.Deciles.Count, 2, 10);
     }
 }

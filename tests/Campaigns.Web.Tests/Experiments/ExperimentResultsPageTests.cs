@@ -20,6 +20,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         Context.Services.AddScoped<ExperimentRollup>();
         Context.Services.AddScoped<ExperimentStatistics>();
         Context.Services.AddScoped<ExperimentDecisions>();
+        Context.Services.AddScoped<TargetingCheck>();
         SignInAs("Manager");
     }
 
