@@ -103,6 +103,9 @@ internal static class UpliftBenchmark
         return (train.Order().ToArray(), test.Order().ToArray());
     }
 
-    private static IProgress<(string Stage, double Fraction)> Progress() =>
-        new Progress<(string Stage, double Fraction)>(p => Console.Error.WriteLine($"{p.Fraction * 100,3:0}% {p.Stage}"));
+    private static IProgress<(string Stage, double Fraction)> Progress()
+    {
+        var clock = Stopwatch.StartNew();
+        return new Progress<(string Stage, double Fraction)>(p => Console.Error.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s {p.Fraction * 100,3:0}% {p.Stage}"));
+    }
 }
