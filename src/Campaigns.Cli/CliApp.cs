@@ -31,8 +31,8 @@ public static class CliApp
               prints the Qini coefficient, AUUC and uplift@10/20/30% on labelled rows
           bench uplift [--data hillstrom.csv] [--seeds 3] [--synthetic-rows 100000]
               auto learner vs a tuned T-learner on Hillstrom and on synthetic data with known effects
-          bench uplift-speed [--rows 1000000]
-              trains the default learner on N synthetic rows x 12 features and scores N rows
+          bench uplift-speed [--rows 1000000] [--learner auto|s|t|x|dr|neural]
+              trains the default (or the given) learner on N synthetic rows x 12 features and scores N rows
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
           bench results --database "Data Source=big.db" [--customers 10000000] [--events 50000000] [--url URL --password P]
