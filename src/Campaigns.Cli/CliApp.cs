@@ -31,8 +31,8 @@ public static class CliApp
               prints the Qini coefficient, AUUC and uplift@10/20/30% on labelled rows
           bench uplift [--data hillstrom.csv] [--seeds 3] [--synthetic-rows 100000]
               auto learner vs a tuned T-learner on Hillstrom and on synthetic data with known effects
-          bench uplift-speed [--rows 1000000]
-              trains the default learner on N synthetic rows x 12 features and scores N rows
+          bench uplift-speed [--rows 1000000] [--learner auto|s|t|x|dr|neural]
+              trains the default (or the given) learner on N synthetic rows x 12 features and scores N rows
           bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
               seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]

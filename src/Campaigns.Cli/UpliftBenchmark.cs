@@ -14,15 +14,17 @@ internal static class UpliftBenchmark
     public static int Speed(CliApp.Options options)
     {
         var rows = options.Int("rows", 1_000_000);
+        var learner = Enum.TryParse<UpliftLearner>(options.Value("learner") ?? "auto", true, out var l) && Enum.IsDefined(l) ? l
+            : throw new ArgumentException($"--learner must be auto, s, t, x, dr or neural, not '{options.Value("learner")}'.");
         var clock = Stopwatch.StartNew();
         var train = SyntheticUplift.Generate(rows, 1).Data;
         var score = SyntheticUplift.Generate(rows, 2).Data;
         Console.WriteLine($"Generated 2 x {rows:N0} rows x 12 features (10 numeric, 2 categorical) in {clock.Elapsed.TotalSeconds:0.0} s");
         clock.Restart();
-        var result = UpliftTrainer.Train(train, new UpliftTrainingOptions(), Progress());
+        var result = UpliftTrainer.Train(train, new UpliftTrainingOptions { Learner = learner }, Progress());
         var trainTime = clock.Elapsed;
         UpliftCommands.PrintCandidates(result);
-        Console.WriteLine($"Train (auto, {Environment.ProcessorCount} cores): {trainTime.TotalSeconds:0.0} s");
+        Console.WriteLine($"Train ({learner}, {Environment.ProcessorCount} cores): {trainTime.TotalSeconds:0.0} s");
         clock.Restart();
         var predictions = result.Model.Predict(score);
         Console.WriteLine($"Score {predictions.Count:N0} rows ({result.Chosen}): {clock.Elapsed.TotalSeconds:0.00} s");
@@ -103,6 +105,9 @@ internal static class UpliftBenchmark
         return (train.Order().ToArray(), test.Order().ToArray());
     }
 
-    private static IProgress<(string Stage, double Fraction)> Progress() =>
-        new Progress<(string Stage, double Fraction)>(p => Console.Error.WriteLine($"{p.Fraction * 100,3:0}% {p.Stage}"));
+    private static IProgress<(string Stage, double Fraction)> Progress()
+    {
+        var clock = Stopwatch.StartNew();
+        return new Progress<(string Stage, double Fraction)>(p => Console.Error.WriteLine($"{clock.Elapsed.TotalSeconds,6:0.0} s {p.Fraction * 100,3:0}% {p.Stage}"));
+    }
 }

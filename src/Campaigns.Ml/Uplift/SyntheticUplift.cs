@@ -13,7 +13,8 @@ public sealed record SyntheticUplift(UpliftDataset Data, float[][] TrueEffects)
     /// <summary>True effect of treatment arm k (1..K-1) on P(buy) of each row.</summary>
     public float[] TrueEffect(int treatmentArm) => TrueEffects[treatmentArm - 1];
 
-    public static SyntheticUplift Generate(int rows, int seed, int treatmentArms = 1)
+    /// <param name="strength">Multiplies every effect's logit shift (tests use strong effects to learn from few rows).</param>
+    public static SyntheticUplift Generate(int rows, int seed, int treatmentArms = 1, double strength = 1)
     {
         var random = new Random(seed);
         var numeric = Enumerable.Range(0, 10).Select(j => $"x{j}").ToArray();
@@ -38,7 +39,7 @@ public sealed record SyntheticUplift(UpliftDataset Data, float[][] TrueEffects)
                 // Arm 1 helps with x4 high and on mobile and harms the rest; further arms lean on x5 and the south.
                 var shift = k == 1 ? 0.1 + 0.5 * x[4] + (mobile ? 0.25 : -0.1) + 0.2 * x[0]
                     : 0.05 + 0.5 * x[5] + (region == 1 ? 0.3 : -0.05);
-                p[k] = Sigmoid(baseline + shift);
+                p[k] = Sigmoid(baseline + strength * shift);
                 effects[k - 1][i] = (float)(p[k] - p[0]);
             }
             if (random.NextDouble() < 0.05) x[9] = float.NaN;

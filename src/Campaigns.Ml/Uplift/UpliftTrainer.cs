@@ -6,7 +6,7 @@ namespace Campaigns.Ml.Uplift;
 public static class UpliftTrainer
 {
     /// <summary>Candidates are compared on a stratified sample of at most this many rows; the winner is refitted on all rows.</summary>
-    public const int ComparisonRowCap = 300_000;
+    public const int ComparisonRowCap = 200_000;
 
     private static readonly UpliftLearner[] AutoCandidates = [UpliftLearner.S, UpliftLearner.T, UpliftLearner.X, UpliftLearner.DR, UpliftLearner.Neural];
 
