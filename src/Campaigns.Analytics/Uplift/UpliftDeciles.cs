@@ -14,7 +14,7 @@ public static class UpliftDeciles
     /// One decile's row. <paramref name="outcomeRange"/> (max − min outcome) bounds the widest interval, given with an
     /// observed uplift of 0 when an arm is missing from the decile.
     /// </summary>
-    public static DecileRow Row(int decile, in DecileSums s, bool binaryOutcome, double outcomeRange)
+    internal static DecileRow Row(int decile, in DecileSums s, bool binaryOutcome, double outcomeRange)
     {
         var predicted = s.Treated + s.Control > 0 ? s.Score / (s.Treated + s.Control) : 0;
         if (s.Treated == 0 || s.Control == 0) return new DecileRow(decile, s.Treated, s.Control, predicted, 0, -outcomeRange, outcomeRange);
@@ -32,7 +32,7 @@ public static class UpliftDeciles
 }
 
 /// <summary>Per-arm sums of one decile.</summary>
-public struct DecileSums
+internal struct DecileSums
 {
     public int Treated, Control;
     public double TreatedOutcome, TreatedSquares, ControlOutcome, ControlSquares, Score;

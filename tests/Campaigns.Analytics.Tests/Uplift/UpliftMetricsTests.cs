@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Reflection;
 using Campaigns.Analytics.Uplift;
 
 namespace Campaigns.Analytics.Tests;
@@ -142,28 +143,6 @@ public class UpliftMetricsTests
         Assert.Contains(message, ex.Message);
     }
 
-    [Fact]
-    public void Curves_have_about_a_hundred_points_and_a_million_rows_take_well_under_a_second()
-    {
-        const int n = 1_000_000;
-        var (treated, outcome) = Experiment(n, seed: 7);
-        var random = new Random(8);
-        var score = outcome.Select((y, i) => (treated[i] ? y : -y) + random.NextDouble() * 2).ToArray();
-        // Best of three, so a neighbour's burst of CPU on a shared machine does not fail the test.
-        var best = TimeSpan.MaxValue;
-        UpliftEvaluation e = null!;
-        for (var run = 0; run < 3; run++)
-        {
-            var clock = Stopwatch.StartNew();
-            e = UpliftMetrics.Evaluate(score, treated, outcome);
-            best = clock.Elapsed < best ? clock.Elapsed : best;
-        }
-        Assert.Equal(101, e.QiniCurve.Count);
-        Assert.Equal(10, e.Deciles.Count);
-        Assert.InRange(e.QiniCoefficient, 0.05, 1);
-        Assert.True(best < TimeSpan.FromSeconds(1), $"took {best.TotalMilliseconds:F0} ms");
-    }
-
     /// <summary>Randomized experiment with P(buy) 0.10 in control and 0.15 treated.</summary>
     internal static (bool[] Treated, double[] Outcome) Experiment(int n, int seed)
     {
@@ -176,6 +155,37 @@ public class UpliftMetricsTests
             outcome[i] = random.NextDouble() < (treated[i] ? 0.15 : 0.10) ? 1 : 0;
         }
         return (treated, outcome);
+    }
+}
+
+[CollectionDefinition(nameof(UpliftTiming), DisableParallelization = true)]
+public sealed class UpliftTimingCollection;
+
+/// <summary>Runs alone, so other tests do not share the CPU while it is timed.</summary>
+[Collection(nameof(UpliftTiming))]
+public class UpliftTiming
+{
+    [Fact]
+    public void A_million_rows_take_well_under_a_second_and_give_a_hundred_curve_points()
+    {
+        // The claim is about optimized code (about 0.1 s in Release); an unoptimized Debug build of the library gets 5 s.
+        var optimized = typeof(UpliftMetrics).Assembly.GetCustomAttribute<DebuggableAttribute>() is not { IsJITOptimizerDisabled: true };
+        const int n = 1_000_000;
+        var (treated, outcome) = UpliftMetricsTests.Experiment(n, seed: 7);
+        var random = new Random(8);
+        var score = outcome.Select((y, i) => (treated[i] ? y : -y) + random.NextDouble() * 2).ToArray();
+        UpliftEvaluation e = null!;
+        var best = TimeSpan.MaxValue;
+        for (var run = 0; run < 3; run++)
+        {
+            var clock = Stopwatch.StartNew();
+            e = UpliftMetrics.Evaluate(score, treated, outcome);
+            best = clock.Elapsed < best ? clock.Elapsed : best;
+        }
+        Assert.Equal(101, e.QiniCurve.Count);
+        Assert.Equal(10, e.Deciles.Count);
+        Assert.InRange(e.QiniCoefficient, 0.05, 1);
+        Assert.True(best < TimeSpan.FromSeconds(optimized ? 1 : 5), $"took {best.TotalMilliseconds:F0} ms (optimized: {optimized})");
     }
 }
 
@@ -250,8 +260,8 @@ public class UpliftDecilesTests
     [Fact]
     public void Amount_deciles_use_a_wald_interval_of_the_difference_of_means()
     {
-        // Top decile of 20 rows: T 10, T 20 and C 4, C 6? No — two rows per decile; use 40 rows so decile 1 = 4 rows:
-        // T (10, 20): mean 15, s² 50; C (4, 6): mean 5, s² 2. Difference 10 ± 1.959964·√(50/2 + 2/2) = 10 ± 1.959964·√26.
+        // 40 rows, so decile 1 = the top 4: T (10, 20): mean 15, s² 50; C (4, 6): mean 5, s² 2.
+        // Difference 10 ± 1.959964·√(50/2 + 2/2) = 10 ± 1.959964·√26.
         var score = Enumerable.Range(0, 40).Select(i => 40.0 - i).ToArray();
         var treated = Enumerable.Range(0, 40).Select(i => i % 2 == 0).ToArray();
         var outcome = new double[40];
