@@ -9,7 +9,7 @@ namespace Campaigns.Ml.Uplift;
 /// Scoring time grows with the number of trees (about 4 s per million rows per 100 trees on one busy core), so the defaults
 /// use 100 trees at a higher rate rather than more trees at a lower one.
 /// </summary>
-public sealed record BoosterSettings(int Trees, int Leaves, double LearningRate, int MinRowsPerLeaf)
+internal sealed record BoosterSettings(int Trees, int Leaves, double LearningRate, int MinRowsPerLeaf)
 {
     /// <summary>Outcome models (P(buy) or amount per arm).</summary>
     public static BoosterSettings Outcome(int rows) => new(100, 15, 0.08, Math.Clamp(rows / 2000, 20, 500));
