@@ -42,7 +42,7 @@ public sealed record AttributeProfile(string Attribute, IReadOnlyList<ProfileSha
 /// <summary>A built audience before it is saved: who is in it, what the model expects, and how it compares with the eligible pool.</summary>
 public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int Eligible, Allocation? Allocation,
     IReadOnlyList<Guid> Targeted, IReadOnlyList<double> TargetedUplift, IReadOnlyList<double> TargetedProfit,
-    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed);
+    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed, TimeSpan Scoring);
 
 /// <summary>
 /// Builds audiences: streams the eligible customers from the database, scores them in batches with the current
@@ -56,6 +56,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     public async Task<AudiencePlan> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var started = DateTime.UtcNow;
+        var scoring = new System.Diagnostics.Stopwatch();
         var errors = request.Validate();
         if (errors.Count > 0) throw new TargetingException(string.Join(" ", errors));
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct)
@@ -71,22 +72,32 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var total = await eligible.CountAsync(ct);
         var rows = new EligibleRows(total);
         var prospects = model is null ? null : new List<Prospect>(total);
-        var batch = new List<ScoringRow>(_options.ScoringBatch);
         var random = new Random(HashCode.Combine(request.CampaignId, 17));
+        // Two stages on two cores: the database streams the next batch while the model scores the last one.
+        var batch = new List<ScoringRow>(_options.ScoringBatch);
+        var scoringBatch = Task.CompletedTask;
         await foreach (var row in ScoringRows(eligible, now).AsAsyncEnumerable().WithCancellation(ct))
         {
             batch.Add(row);
-            if (batch.Count == _options.ScoringBatch) Flush();
+            if (batch.Count < _options.ScoringBatch) continue;
+            await scoringBatch;
+            var full = batch;
+            scoringBatch = Task.Run(() => Absorb(full), ct);
+            batch = new List<ScoringRow>(_options.ScoringBatch);
         }
-        Flush();
+        await scoringBatch;
+        Absorb(batch);
 
-        void Flush()
+        // Batches are absorbed one at a time and in order, so row indexes, prospects and the random cell stay deterministic.
+        void Absorb(List<ScoringRow> rowsToScore)
         {
-            if (batch.Count == 0) return;
-            var predictions = model is null ? null : Score(model, batch, campaign.Promotion);
-            for (var i = 0; i < batch.Count; i++)
+            if (rowsToScore.Count == 0) return;
+            scoring.Start();
+            var predictions = model is null ? null : Score(model, rowsToScore, campaign.Promotion);
+            scoring.Stop();
+            for (var i = 0; i < rowsToScore.Count; i++)
             {
-                var r = batch[i];
+                var r = rowsToScore[i];
                 var index = rows.Add(r, random.NextDouble() < request.RandomCellShare);
                 if (predictions is null) continue;
                 var pControl = Math.Clamp(predictions.ControlOutcome(i), 0, 1);
@@ -96,7 +107,6 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
                     orderValue * economics.MarginRate, economics.CostOn(campaign.Promotion, orderValue)));
             }
             progress?.Report(Math.Min(1, (double)rows.Count / Math.Max(1, total)));
-            batch.Clear();
         }
 
         Allocation? allocation = null;
@@ -112,13 +122,13 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
                 request.UpliftThreshold, (double?)request.Budget));
             chosen = allocation.Selected.ToList();
         }
-        var byRow = prospects?.ToDictionary(p => p.Index);
+        // Every eligible row has its prospect at the same index.
         return new AudiencePlan(request, modelInfo, rows.Count, allocation,
             chosen.Select(i => rows.Ids[i]).ToList(),
-            chosen.Select(i => byRow is null ? 0 : byRow[i].Uplift).ToList(),
-            chosen.Select(i => byRow is null ? 0 : byRow[i].ExpectedIncrementalProfit).ToList(),
+            chosen.Select(i => prospects is null ? 0 : prospects[i].Uplift).ToList(),
+            chosen.Select(i => prospects is null ? 0 : prospects[i].ExpectedIncrementalProfit).ToList(),
             Enumerable.Range(0, rows.Count).Where(i => rows.InRandomCell[i]).Select(i => rows.Ids[i]).ToList(),
-            rows.Profile(chosen), DateTime.UtcNow - started);
+            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed);
     }
 
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
@@ -191,11 +201,17 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     }
 
     /// <summary>Customers as of now, from their stored behaviour aggregates and the campaigns they were already in.</summary>
-    internal IQueryable<ScoringRow> ScoringRows(IQueryable<Domain.Customers.Customer> customers, DateTime now) =>
-        from c in customers
-        orderby c.Id
-        select new ScoringRow(c.Id, new CustomerSnapshot(now, c.Region, c.Device, c.SignedUpAt, c.Behaviour.OrderCount, (double)c.Behaviour.TotalSpend,
-            c.Behaviour.LastOrderAt, (int)Math.Round(c.Behaviour.DiscountShare * c.Behaviour.OrderCount),
-            db.ExperimentCustomers.Count(x => x.CustomerId == c.Id && x.FirstExposedAt < now),
-            db.ExperimentCustomers.Count(x => x.CustomerId == c.Id && x.FirstConvertedAt < now)));
+    internal IQueryable<ScoringRow> ScoringRows(IQueryable<Domain.Customers.Customer> customers, DateTime now)
+    {
+        // Earlier campaigns are counted once per customer and joined, rather than counted again for every customer.
+        var earlier = db.ExperimentCustomers.Where(x => x.FirstExposedAt < now).GroupBy(x => x.CustomerId)
+            .Select(g => new { CustomerId = g.Key, Campaigns = g.Count(), Conversions = g.Count(x => x.FirstConvertedAt < now) });
+        return from c in customers
+               join e in earlier on c.Id equals e.CustomerId into history
+               from h in history.DefaultIfEmpty()
+               orderby c.Id
+               select new ScoringRow(c.Id, new CustomerSnapshot(now, c.Region, c.Device, c.SignedUpAt, c.Behaviour.OrderCount, (double)c.Behaviour.TotalSpend,
+                   c.Behaviour.LastOrderAt, (int)Math.Round(c.Behaviour.DiscountShare * c.Behaviour.OrderCount),
+                   (int?)h!.Campaigns ?? 0, (int?)h!.Conversions ?? 0));
+    }
 }
