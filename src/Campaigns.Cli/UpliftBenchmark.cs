@@ -74,7 +74,7 @@ internal static class UpliftBenchmark
         return 0;
     }
 
-    private static IEnumerable<(string Name, UpliftTrainingResult Result)> Fit(UpliftDataset train, int seed)
+    internal static IEnumerable<(string Name, UpliftTrainingResult Result)> Fit(UpliftDataset train, int seed)
     {
         var options = new UpliftTrainingOptions { Seed = seed };
         yield return ("auto", UpliftTrainer.Train(train, options));
@@ -90,7 +90,7 @@ internal static class UpliftBenchmark
         return byModel / byOracle;
     }
 
-    private static (int[] Train, int[] Test) StratifiedSplit(UpliftDataset data, double testShare, int seed)
+    internal static (int[] Train, int[] Test) StratifiedSplit(UpliftDataset data, double testShare, int seed)
     {
         var random = new Random(seed);
         var (train, test) = (new List<int>(), new List<int>());
