@@ -77,3 +77,29 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(a => a.At);
     }
 }
+
+internal sealed class ModelSignOffConfiguration : IEntityTypeConfiguration<ModelSignOff>
+{
+    public void Configure(EntityTypeBuilder<ModelSignOff> b)
+    {
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.RequestedBy).HasMaxLength(256);
+        b.Property(s => s.DecidedBy).HasMaxLength(256);
+        b.Property(s => s.Reason).HasMaxLength(1000);
+        b.Property(s => s.DecisionComment).HasMaxLength(1000);
+        b.HasOne<ModelVersion>().WithMany().HasForeignKey(s => s.ModelVersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.Status);
+    }
+}
+
+internal sealed class ModelAlertConfiguration : IEntityTypeConfiguration<ModelAlert>
+{
+    public void Configure(EntityTypeBuilder<ModelAlert> b)
+    {
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.Reason).HasMaxLength(2000);
+        b.Property(a => a.ClearedBy).HasMaxLength(256);
+        b.HasIndex(a => new { a.Kind, a.ClearedAt });
+    }
+}

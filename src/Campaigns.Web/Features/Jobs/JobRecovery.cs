@@ -50,9 +50,20 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
 }
 
 /// <summary>What a retraining schedule fires: a recorded training run of that model kind.</summary>
-public sealed class ScheduledTraining(JobRunner runner)
+public sealed class ScheduledTraining(JobRunner runner, ILogger<ScheduledTraining> log)
 {
     public static string JobKind(ModelKind kind) => $"train-{kind}";
 
-    public Task TriggerAsync(ModelKind kind) => runner.EnqueueAsync(JobKind(kind), null, "schedule");
+    public async Task TriggerAsync(ModelKind kind)
+    {
+        try
+        {
+            await runner.EnqueueAsync(JobKind(kind), null, "schedule");
+        }
+        catch (Domain.DomainException ex)
+        {
+            // A training of this kind is already queued or running: this tick is skipped, not retried.
+            log.LogInformation("Scheduled {Kind} training skipped: {Reason}", kind, ex.Message);
+        }
+    }
 }

@@ -13,6 +13,8 @@ public static class ModelsExtensions
     {
         builder.Services.AddOptions<TrainingLimits>().BindConfiguration(TrainingLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddJob<UpliftTrainingJob>(UpliftTrainingJob.Kind, "Train the uplift targeting model", exclusive: true);
+        builder.Services.AddScoped<ModelOperations>();
+        builder.Services.AddScoped<ScheduleAdmin>();
         builder.Services.AddHostedService<FirstTraining>();
     }
 }
