@@ -10,7 +10,7 @@ namespace Campaigns.Targeting;
 /// <summary>Everything stored with an uplift model version: how it was chosen and how it did on held-out customers.</summary>
 public sealed record UpliftModelMetrics(
     TargetingOutcome Outcome, string Chosen, IReadOnlyList<CandidateScore> Candidates, int Experiments,
-    int TrainingRows, int ValidationRows, UpliftEvaluation Validation, string Decision)
+    int TrainingRows, int ValidationRows, UpliftEvaluation Validation, string Decision, IReadOnlyList<FeatureProfile>? Features = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -68,7 +68,7 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
             Artifact = bytes,
             ArtifactSha256 = ModelStore.Checksum(bytes),
             MetricsJson = new UpliftModelMetrics(request.Outcome, result.Chosen, result.Candidates, set.Experiments,
-                result.TrainingRows, result.ValidationRows, result.Validation, decision).ToJson(),
+                result.TrainingRows, result.ValidationRows, result.Validation, decision, FeatureDrift.Profile(set.Data)).ToJson(),
             FeaturesJson = JsonSerializer.Serialize(new { numeric = result.Model.NumericFeatures, categorical = result.Model.CategoricalFeatures }),
             DataFrom = set.DataFrom,
             DataTo = set.DataTo,

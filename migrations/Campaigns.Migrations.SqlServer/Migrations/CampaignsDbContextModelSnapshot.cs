@@ -1120,6 +1120,13 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(2147483647)
                         .HasColumnType("nvarchar(max)");
 
+                    b.Property<DateTime?>("MonitoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MonitoringJson")
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<DateTime?>("PromotedAt")
                         .HasColumnType("datetime2");
 

@@ -1114,6 +1114,13 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(2147483647)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("MonitoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MonitoringJson")
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PromotedAt")
                         .HasColumnType("TEXT");
 

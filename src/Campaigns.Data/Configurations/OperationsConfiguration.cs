@@ -32,6 +32,7 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         b.Property(m => m.ArtifactSha256).HasMaxLength(64);
         b.Property(m => m.MetricsJson).HasMaxLength(int.MaxValue);
         b.Property(m => m.FeaturesJson).HasMaxLength(int.MaxValue);
+        b.Property(m => m.MonitoringJson).HasMaxLength(int.MaxValue);
         b.Property(m => m.Artifact).HasMaxLength(int.MaxValue);
         b.HasIndex(m => new { m.Kind, m.Version }).IsUnique();
         b.HasIndex(m => new { m.Kind, m.Status });

@@ -19,6 +19,9 @@ public sealed class ModelVersion : Entity
     public double? MainMetric { get; set; }
     /// <summary>Wall-clock training time.</summary>
     public TimeSpan? TrainingTime { get; set; }
+    /// <summary>The latest monitoring of the version in service (feature drift, calibration in live experiments), as JSON.</summary>
+    public string? MonitoringJson { get; set; }
+    public DateTime? MonitoredAt { get; set; }
     public string FeaturesJson { get; set; } = "[]";
     public DateTime DataFrom { get; set; }
     public DateTime DataTo { get; set; }

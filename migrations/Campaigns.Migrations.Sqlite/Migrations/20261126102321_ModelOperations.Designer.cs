@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126101753_ModelOperations")]
+    [Migration("20261126102321_ModelOperations")]
     partial class ModelOperations
     {
         /// <inheritdoc />
@@ -1114,6 +1114,13 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.Property<string>("MetricsJson")
                         .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MonitoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MonitoringJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("TEXT");
 

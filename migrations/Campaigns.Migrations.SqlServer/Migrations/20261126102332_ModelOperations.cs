@@ -29,6 +29,19 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 type: "float",
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTime>(
+                name: "MonitoredAt",
+                table: "ModelVersions",
+                type: "datetime2",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "MonitoringJson",
+                table: "ModelVersions",
+                type: "nvarchar(max)",
+                maxLength: 2147483647,
+                nullable: true);
+
             migrationBuilder.AddColumn<TimeSpan>(
                 name: "TrainingTime",
                 table: "ModelVersions",
@@ -115,6 +128,14 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
             migrationBuilder.DropColumn(
                 name: "MainMetric",
+                table: "ModelVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MonitoredAt",
+                table: "ModelVersions");
+
+            migrationBuilder.DropColumn(
+                name: "MonitoringJson",
                 table: "ModelVersions");
 
             migrationBuilder.DropColumn(

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126101802_ModelOperations")]
+    [Migration("20261126102332_ModelOperations")]
     partial class ModelOperations
     {
         /// <inheritdoc />
@@ -1120,6 +1120,13 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.Property<string>("MetricsJson")
                         .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("MonitoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MonitoringJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("nvarchar(max)");
 
