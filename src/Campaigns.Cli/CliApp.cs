@@ -35,6 +35,8 @@ public static class CliApp
               trains the default (or the given) learner on N synthetic rows x 12 features and scores N rows
           bench targeting --database "Data Source=demo.db" [--customers 50000] [--seed 42] [--as-of 2026-11-26] [--seeds 3]
               the app's targeting pipeline on the demo store, against the generator's true effects: auto vs tuned T-learner
+          bench latency --password P [--url http://127.0.0.1:5000] [--email admin@demo.local] [--learner auto]
+              times the dashboard while idle and while a targeting model trains in the app at URL
           bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
               seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
@@ -65,6 +67,7 @@ public static class CliApp
                 "bench" when args.Length > 1 && args[1] == "uplift" => UpliftBenchmark.Quality(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "uplift-speed" => UpliftBenchmark.Speed(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "targeting" => await TargetingBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
+                "bench" when args.Length > 1 && args[1] == "latency" => await LatencyBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "audience" => await AudienceBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),

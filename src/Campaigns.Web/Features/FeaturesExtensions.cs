@@ -51,6 +51,7 @@ public static class FeaturesExtensions
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
         app.MapIntegrationEndpoints();
         app.MapAudienceEndpoints();
+        app.MapModelEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");
         api.MapGet("/campaigns", (CampaignService campaigns, Domain.Campaigns.CampaignStatus? status, string? search, CancellationToken ct) =>
