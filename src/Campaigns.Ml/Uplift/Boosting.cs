@@ -63,7 +63,17 @@ internal static class Boosting
         return results;
     }
 
-    /// <summary>The model's prediction for each row of the view, in view order: the probability of a classifier, else the score.</summary>
+    /// <summary>
+    /// The model's prediction for each row of the view, in view order: the probability of a classifier, else the score.
+    /// With <paramref name="compiled"/> (the model's <see cref="CompiledTrees"/>) the trees are evaluated directly, else through ML.NET.
+    /// </summary>
+    public static void Score(ITransformer model, CompiledTrees? compiled, MatrixDataView view, Span<float> output)
+    {
+        if (compiled is not null) compiled.Score(view, output);
+        else Score(model, view, output);
+    }
+
+    /// <summary>ML.NET's own scoring: the model's prediction for each row of the view, in view order (probability or score).</summary>
     public static void Score(ITransformer model, IDataView view, Span<float> output)
     {
         var scored = model.Transform(view);
