@@ -15,6 +15,7 @@ public static class ModelsExtensions
         builder.AddJob<UpliftTrainingJob>(UpliftTrainingJob.Kind, "Train the uplift targeting model", exclusive: true);
         builder.Services.AddScoped<ModelOperations>();
         builder.Services.AddScoped<ScheduleAdmin>();
+        builder.Services.AddScoped<ModelRegistryReader>();
         builder.Services.AddHostedService<FirstTraining>();
     }
 }
