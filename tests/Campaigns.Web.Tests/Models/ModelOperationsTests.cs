@@ -16,17 +16,7 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
     private const string Admin = "admin@demo.local", Manager = "manager@demo.local";
     private const ModelKind Uplift = ModelKind.UpliftTargeting;
 
-    /// <summary>Each test starts from v1 current and v2 a candidate, with the given main metric for v2 relative to v1's, and no pending sign-offs.</summary>
-    private async Task ArrangeAsync(double candidateGain)
-    {
-        await using var db = fixture.App.OpenDatabase();
-        var versions = await db.ModelVersions.Where(v => v.Kind == Uplift).ToListAsync();
-        var v1 = versions.Single(v => v.Version == 1);
-        foreach (var v in versions) v.Status = v.Version == 1 ? ModelStatus.Current : v.Version == 2 ? ModelStatus.Candidate : ModelStatus.Retired;
-        versions.Single(v => v.Version == 2).MainMetric = v1.MainMetric + candidateGain;
-        db.ModelSignOffs.RemoveRange(db.ModelSignOffs);
-        await db.SaveChangesAsync();
-    }
+    private Task ArrangeAsync(double candidateGain) => fixture.ResetVersionsAsync(candidateGain);
 
     private async Task<ModelVersion> VersionAsync(int version)
     {
