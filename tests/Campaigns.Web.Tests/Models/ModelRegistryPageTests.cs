@@ -56,6 +56,9 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         Assert.NotEmpty(page.FindAll("[data-testid=train-uplift]"));
         Assert.NotEmpty(page.FindAll("[data-testid=schedule-UpliftTargeting]"));
         Assert.Empty(page.FindAll("[data-testid=schedule-CopyGenerator]"));
+
+        page.Find("[data-testid=details-v1]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=uplift-details] [data-testid=qini-curve]")), Wait);
     }
 
     [Fact]
