@@ -75,6 +75,9 @@ public enum PromotionDecision { Promote, WaitForAdmin, Keep }
 /// </summary>
 public static class PromotionRule
 {
+    /// <summary>Rounding slack when comparing a gain with the margin (far below any metric's precision).</summary>
+    private const double Tolerance = 1e-9;
+
     /// <param name="passes">The candidate meets the kind's floor (an uplift model must beat a random ranking).</param>
     /// <param name="autoPromoteMinGain">The schedule's margin; null means an Admin decides.</param>
     public static (PromotionDecision Decision, string Reason) Decide(ModelKind kind, bool passes, double candidate, double? current, double? autoPromoteMinGain)
@@ -85,7 +88,8 @@ public static class PromotionRule
         var gain = ModelMetrics.Gain(kind, candidate, reference);
         if (autoPromoteMinGain is not { } margin)
             return (PromotionDecision.WaitForAdmin, $"Waiting for an Admin: {metric} {candidate:0.000} against the current {reference:0.000} (no automatic promotion rule).");
-        return gain >= margin
+        // Metrics are doubles: 0.12 − 0.10 is 0.0199999…, which must still count as "better by at least 0.02".
+        return gain >= margin - Tolerance
             ? (PromotionDecision.Promote, $"Promoted by the schedule's rule: {metric} {candidate:0.000} beats the current {reference:0.000} by {gain:0.000} (at least {margin:0.000} required).")
             : (PromotionDecision.WaitForAdmin, $"Waiting for an Admin: {metric} {candidate:0.000} against the current {reference:0.000}, a gain of {gain:0.000}, below the rule's {margin:0.000}.");
     }

@@ -16,6 +16,7 @@ public static class ModelsExtensions
         builder.AddJob<ModelMonitorJob>(ModelMonitorJob.Kind, "Monitor models (drift, calibration)", exclusive: true);
         builder.Services.AddScoped<ModelOperations>();
         builder.Services.AddScoped<ScheduleAdmin>();
+        builder.Services.AddScoped<ModelRegistryReader>();
         builder.Services.AddHostedService<FirstTraining>();
     }
 }
