@@ -77,6 +77,19 @@ public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFact
         return await MakeCurrentAsync(db, version, current, manager, "model.promote", $"signed off for {signOff.RequestedBy}: {signOff.Reason}", ct);
     }
 
+    /// <summary>An Admin acknowledges a monitoring flag (after acting on it); the next check raises it again if the problem remains.</summary>
+    public async Task<OperationResult> ClearAlertAsync(Guid alertId, string admin, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var alert = await db.ModelAlerts.SingleOrDefaultAsync(a => a.Id == alertId && a.ClearedAt == null, ct);
+        if (alert is null) return new(false, "This alert is no longer open.");
+        alert.ClearedAt = DateTime.UtcNow;
+        alert.ClearedBy = admin;
+        db.Audit(admin, "model.alert.clear", nameof(ModelAlert), alert.Id, alert.Reason);
+        await db.SaveChangesAsync(ct);
+        return new(true, "Alert cleared.");
+    }
+
     private async Task<OperationResult> MakeCurrentAsync(CampaignsDbContext db, ModelVersion version, List<ModelVersion> current, string user, string action, string reason, CancellationToken ct)
     {
         if (version.Kind == ModelKind.UpliftTargeting)

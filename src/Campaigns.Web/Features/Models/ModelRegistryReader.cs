@@ -19,9 +19,11 @@ public sealed record ModelVersionRow(
 /// <param name="AwaitingSignOff">Versions with a pending Manager sign-off.</param>
 public sealed record ModelRegistrySnapshot(
     IReadOnlyList<ModelVersionRow> Versions, IReadOnlyList<RetrainingSchedule> Schedules, IReadOnlyList<JobRun> Runs,
-    IReadOnlySet<ModelKind> Trainable, IReadOnlySet<Guid> AwaitingSignOff)
+    IReadOnlySet<ModelKind> Trainable, IReadOnlySet<Guid> AwaitingSignOff,
+    IReadOnlyDictionary<ModelKind, ModelMonitoringReport> Monitoring, IReadOnlyList<ModelAlert> Alerts)
 {
-    public static readonly ModelRegistrySnapshot Empty = new([], [], [], new HashSet<ModelKind>(), new HashSet<Guid>());
+    public static readonly ModelRegistrySnapshot Empty = new([], [], [], new HashSet<ModelKind>(), new HashSet<Guid>(),
+        new Dictionary<ModelKind, ModelMonitoringReport>(), []);
 
     /// <summary>A training is queued or running: the page polls until it ends.</summary>
     public bool AnyRunActive => Runs.Any(r => !r.IsFinished);
@@ -44,11 +46,17 @@ public sealed class ModelRegistryReader(IDbContextFactory<CampaignsDbContext> db
         var versions = rows.Select(v => new ModelVersionRow(v.Id, v.Kind, v.Version, v.Learner, v.Status, v.MainMetric, v.DataFrom, v.DataTo, v.RowCount,
             v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.Kind == ModelKind.UpliftTargeting ? UpliftModelMetrics.FromJson(v.MetricsJson) : null)).ToList();
         var schedules = await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct);
-        var jobKinds = Enum.GetValues<ModelKind>().Select(ScheduledTraining.JobKind).ToList();
+        // Monitoring runs are read too, so the page keeps polling until a "Check now" has finished.
+        var jobKinds = Enum.GetValues<ModelKind>().Select(ScheduledTraining.JobKind).Append(ModelMonitorJob.Kind).ToList();
         var runs = await db.JobRuns.AsNoTracking().Where(r => jobKinds.Contains(r.Kind)).OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(ct);
         var waiting = await db.ModelSignOffs.AsNoTracking().Where(s => s.Status == SignOffStatus.Pending).Select(s => s.ModelVersionId).ToListAsync(ct);
         var trainable = Enum.GetValues<ModelKind>().Where(k => catalog.Contains(ScheduledTraining.JobKind(k))).ToHashSet();
-        return new(versions, schedules, runs, trainable, waiting.ToHashSet());
+        var monitoring = (await db.ModelVersions.AsNoTracking().Where(v => v.Status == ModelStatus.Current && v.MonitoringJson != null)
+                .Select(v => new { v.Kind, v.MonitoringJson }).ToListAsync(ct))
+            .Select(v => (v.Kind, Report: ModelMonitoringReport.FromJson(v.MonitoringJson))).Where(v => v.Report is not null)
+            .ToDictionary(v => v.Kind, v => v.Report!);
+        var alerts = await db.ModelAlerts.AsNoTracking().Where(a => a.ClearedAt == null).OrderByDescending(a => a.RaisedAt).ToListAsync(ct);
+        return new(versions, schedules, runs, trainable, waiting.ToHashSet(), monitoring, alerts);
     }
 
     public async Task<IReadOnlyList<PendingSignOff>> PendingSignOffsAsync(CancellationToken ct = default)
@@ -68,15 +76,6 @@ public sealed class ModelRegistryReader(IDbContextFactory<CampaignsDbContext> db
                 candidate?.MainMetric, now?.Version, now?.MainMetric);
         }).ToList();
     }
-
-    /// <summary>The page title of a model kind.</summary>
-    public static string Title(ModelKind kind) => kind switch
-    {
-        ModelKind.UpliftTargeting => "Uplift targeting",
-        ModelKind.CopyGenerator => "Copy generator",
-        ModelKind.CtrRanker => "Click-through ranker",
-        _ => kind.ToString(),
-    };
 }
 
 /// <summary>A Manager's answer to a sign-off request.</summary>
