@@ -1,25 +1,18 @@
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.EndToEnd.Tests.Infrastructure;
-using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Campaigns.EndToEnd.Tests;
 
-public sealed class ModelOperationsTests(ITestOutputHelper output) : BrowserTest(output)
+public sealed class ModelOperationsTests(ITestOutputHelper output) : TargetedBrowserTest(output)
 {
-    // Enough past experiments for a model to learn who responds.
-    protected override int Customers => 3000;
-
     [Fact]
     public Task An_admin_schedules_retraining_trains_a_model_watches_it_become_current_and_rolls_back() => StepsAsync(nameof(An_admin_schedules_retraining_trains_a_model_watches_it_become_current_and_rolls_back), async () =>
     {
-        using (var scope = App.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<UpliftTrainingService>().TrainAsync(new TrainingRequest(UpliftLearner.T), "tests", null);
+        await TrainFirstModelAsync();
 
         await SignInAsync("admin@demo.local", "admin/models");
         await Assertions.Expect(Page.GetByTestId("status-v1")).ToHaveTextAsync("Current");
@@ -60,14 +53,4 @@ public sealed class ModelOperationsTests(ITestOutputHelper output) : BrowserTest
         Assert.Equal(run.Id, versions[1].JobRunId);
         Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "model.rollback" && a.Details!.Contains("Checking the rollback")));
     });
-
-    /// <summary>Types into a MudBlazor field key by key (a filled value can be replaced by the field's own re-render) and leaves it.</summary>
-    private async Task TypeAsync(string testId, string text)
-    {
-        var input = Page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
-        await input.ClickAsync();
-        await input.PressAsync("Control+A");
-        await input.PressSequentiallyAsync(text);
-        await input.PressAsync("Tab");
-    }
 }
