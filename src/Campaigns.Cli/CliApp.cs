@@ -16,6 +16,11 @@ public static class CliApp
               generates the demo store into an empty database (--reset deletes the database first)
           apikey create --name NAME [--scopes assign,ingest]
               creates an integration API key and prints it once
+          import customers|products|orders|campaign FILE [--map COLUMN=FIELD,...] [--mapping NAME] [--save-mapping NAME]
+                 [--culture de-DE] [--row-id PREFIX] [--dry-run] [--rejected REJECTED.csv] [--batch 5000] [--resume RUN]
+                 campaign: --name NAME --control ARM [--date 2008-03-20] [--days 14] [--channel Email|Push|OnsiteBanner]
+              imports a .csv or .csv.gz (columns mapped from their names unless chosen; FIELD "ignore" leaves a column out;
+              --row-id makes PREFIX + row number the customer id); prints problems by row and column; exit 1 if rows were rejected
           stats analyze --data FILE.csv --arm-column C --control VALUE --metric M [--metric M2] [--pre-column P]
                         [--engine frequentist|bayesian|sequential] [--correction none|holm|benjamini-hochberg] [--json]
               analyses one row per customer and prints the verdicts the results page shows
@@ -57,6 +62,7 @@ public static class CliApp
             {
                 "seed" => await SeedAsync(options),
                 "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
+                "import" => await ImportCommand.RunAsync(args[1..], OpenDatabase),
                 "stats" when args.Length > 1 && args[1] == "experiment" => await ExperimentResultsCommand.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "stats" when args.Length > 1 && args[1] == "analyze" => StatsAnalyze.Run(Options.Parse(args.Skip(2).ToArray())),
                 "uplift" when args.Length > 1 && args[1] == "train" => UpliftCommands.Train(Options.Parse(args.Skip(2).ToArray())),
@@ -71,7 +77,7 @@ public static class CliApp
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or HttpRequestException or Domain.DomainException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or HttpRequestException or Domain.DomainException or Imports.ImportException)
         {
             return Fail(ex.Message);
         }
