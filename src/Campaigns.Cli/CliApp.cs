@@ -14,10 +14,10 @@ public static class CliApp
                                                   they default to Database:* in appsettings.json)
           seed --customers N [--seed 42] [--reset]
               generates the demo store into an empty database (--reset deletes the database first)
-          apikey create --name NAME [--scopes assign,ingest]
+          apikey create --name NAME [--scopes assign,ingest,import]
               creates an integration API key and prints it once
           import customers|products|orders|campaign FILE [--map COLUMN=FIELD,...] [--mapping NAME] [--save-mapping NAME]
-                 [--culture de-DE] [--row-id PREFIX] [--dry-run] [--rejected REJECTED.csv] [--batch 5000] [--resume RUN]
+                 [--culture de-DE] [--row-id PREFIX] [--dry-run] [--rejected REJECTED.csv] [--batch 50000] [--resume RUN]
                  campaign: --name NAME --control ARM [--date 2008-03-20] [--days 14] [--channel Email|Push|OnsiteBanner]
               imports a .csv or .csv.gz (columns mapped from their names unless chosen; FIELD "ignore" leaves a column out;
               --row-id makes PREFIX + row number the customer id); prints problems by row and column; exit 1 if rows were rejected
@@ -42,6 +42,8 @@ public static class CliApp
               the app's targeting pipeline on the demo store, against the generator's true effects: auto vs tuned T-learner
           bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
               seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
+          bench import --database "Data Source=import.db" [--lines 1000000] [--customers 100000] [--products 2000] [--file ORDERS.csv] [--batch 50000]
+              imports customers, products and N order lines into an empty database and reports lines/s
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
           bench results --database "Data Source=big.db" [--customers 10000000] [--events 50000000] [--url URL --password P]
@@ -73,6 +75,7 @@ public static class CliApp
                 "bench" when args.Length > 1 && args[1] == "targeting" => await TargetingBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "audience" => await AudienceBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
+                "bench" when args.Length > 1 && args[1] == "import" => await ImportBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };
@@ -104,7 +107,7 @@ public static class CliApp
         var name = options.Value("name") ?? throw new ArgumentException("--name is required.");
         var scopes = ApiScopes.None;
         foreach (var s in (options.Value("scopes") ?? "assign,ingest").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            scopes |= Enum.TryParse<ApiScopes>(s, true, out var scope) ? scope : throw new ArgumentException($"Unknown scope '{s}' (use assign, ingest).");
+            scopes |= Enum.TryParse<ApiScopes>(s, true, out var scope) ? scope : throw new ArgumentException($"Unknown scope '{s}' (use assign, ingest, import).");
         await using var db = OpenDatabase(options);
         var (key, plain) = ApiKey.Create(name, scopes, "cli");
         db.ApiKeys.Add(key);

@@ -70,7 +70,7 @@ internal static class ImportCommand
             culture = options.Value("culture") ?? savedCulture;
         }
         mapping = mapping.With(kind, options.Values("map").SelectMany(m => m.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)));
-        var settings = new ImportSettings { Kind = kind, Mapping = mapping, Culture = culture, RowIdPrefix = options.Value("row-id"), BatchSize = options.Int("batch", 5000) };
+        var settings = new ImportSettings { Kind = kind, Mapping = mapping, Culture = culture, RowIdPrefix = options.Value("row-id"), BatchSize = options.Int("batch", new ImportSettings().BatchSize) };
         settings.ReadCulture();
         if (kind == ImportKind.Campaign)
             settings.Campaign = new CampaignImportSettings

@@ -75,7 +75,7 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
             DryRun = options.DryRun, Encoding = csv.EncodingName, Delimiter = csv.Delimiter,
             Mapping = columns.ToDictionary(c => c.Key, c => header[c.Value]),
         };
-        options.RejectedRows?.WriteLine(string.Join(",", new[] { "row", "problems" }.Concat(header).Select(Quote)));
+        options.RejectedRows?.WriteLine(CsvText.Line(new[] { "row", "problems" }.Concat(header)));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -121,8 +121,10 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
             foreach (var problem in await importer.FinishAsync(ct)) AddProblem(summary, problem);
             if (!options.DryRun && importer.TouchedCustomers.Count > 0)
             {
+                var recompute = Stopwatch.StartNew();
                 await using var behaviourDb = await dbFactory.CreateDbContextAsync(ct);
                 summary.CustomersRecomputed = await new CustomerBehaviourCalculator(behaviourDb).RecomputeAsync(importer.TouchedCustomers.ToList(), ct: ct);
+                summary.RecomputeElapsed = recompute.Elapsed;
             }
             if (run is not null) await FinishRunAsync(db, run.Id, ImportStatus.Succeeded, null, ct);
         }
@@ -163,7 +165,7 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
     {
         summary.Rejected++;
         foreach (var problem in problems) AddProblem(summary, problem);
-        options.RejectedRows?.WriteLine(string.Join(",", new[] { row.Number.ToString(), string.Join(" ", problems.Select(p => p.ToString())) }.Concat(row.Fields).Select(Quote)));
+        options.RejectedRows?.WriteLine(CsvText.Line(new[] { row.Number.ToString(), string.Join(" ", problems.Select(p => p.ToString())) }.Concat(row.Fields)));
     }
 
     private static void AddProblem(ImportSummary summary, RowProblem problem)
@@ -184,7 +186,4 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
     private static Task FinishRunAsync(CampaignsDbContext db, Guid id, ImportStatus status, string? error, CancellationToken ct) =>
         db.ImportRuns.Where(r => r.Id == id).ExecuteUpdateAsync(s => s
             .SetProperty(r => r.Status, status).SetProperty(r => r.Error, error).SetProperty(r => r.FinishedAt, DateTime.UtcNow), ct);
-
-    private static string Quote(string field) =>
-        field.IndexOfAny([',', '"', '\n', '\r']) < 0 ? field : "\"" + field.Replace("\"", "\"\"") + "\"";
 }

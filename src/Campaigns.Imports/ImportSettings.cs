@@ -19,7 +19,7 @@ public sealed class ImportSettings
     public string? RowIdPrefix { get; set; }
     public CampaignImportSettings? Campaign { get; set; }
     /// <summary>Rows committed together; a failure keeps every earlier batch and none of this one.</summary>
-    public int BatchSize { get; set; } = 5000;
+    public int BatchSize { get; set; } = 50_000;
 
     public CultureInfo ReadCulture()
     {

@@ -27,7 +27,9 @@ public sealed class ImportSummary
     /// <summary>Data row up to which everything is stored (resume from the next).</summary>
     public long LastCommittedRow { get; set; }
     public int CustomersRecomputed { get; set; }
+    /// <summary>Whole run, and the part spent recomputing behaviour aggregates after the last batch.</summary>
     public TimeSpan Elapsed { get; set; }
+    public TimeSpan RecomputeElapsed { get; set; }
 
     public override string ToString() =>
         $"{(DryRun ? "Dry run: " : "")}{Rows:N0} rows: {Inserted:N0} {(DryRun ? "to insert" : "inserted")}, {Updated:N0} {(DryRun ? "to update" : "updated")}, " +

@@ -60,7 +60,7 @@ internal sealed class CampaignImporter : Importer<CampaignImporter.Row>
         var armOf = experiment.Arms.ToDictionary(a => a.Name, StringComparer.Ordinal);
         var known = customers.Values.ToList();
         var assigned = new Dictionary<Guid, Guid>();
-        foreach (var chunk in known.Chunk(500))
+        foreach (var chunk in known.Chunk(KeysPerQuery))
             foreach (var a in await Db.Assignments.AsNoTracking().Where(a => a.ExperimentId == experiment.Id && chunk.Contains(a.CustomerId)).ToListAsync(ct))
                 assigned[a.CustomerId] = a.ArmId;
 

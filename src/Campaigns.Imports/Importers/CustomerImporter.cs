@@ -47,7 +47,7 @@ internal sealed class CustomerImporter : Importer<CustomerImporter.Customer>
     protected override async Task<BatchOutcome> StoreAsync(List<Customer> batch, CancellationToken ct)
     {
         var stored = new Dictionary<string, Domain.Customers.Customer>(StringComparer.Ordinal);
-        foreach (var chunk in batch.Select(c => c.Key).Chunk(500))
+        foreach (var chunk in batch.Select(c => c.Key).Chunk(KeysPerQuery))
             foreach (var c in await Db.Customers.Where(c => chunk.Contains(c.ExternalId)).ToListAsync(ct))
                 stored[c.ExternalId] = c;
         var inserts = new List<Domain.Customers.Customer>();

@@ -78,13 +78,26 @@ internal abstract class Importer<T>(ImportContext context) : IImporter where T :
         return key;
     }
 
-    /// <summary>Internal ids of stored customers by external id, 500 keys per query.</summary>
+    /// <summary>Keys per look-up query: within SQL Server's 2,100 parameters.</summary>
+    protected const int KeysPerQuery = 1000;
+    private const int CachedCustomers = 1_000_000;
+    private readonly Dictionary<string, Guid> _customerIds = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Internal ids of stored customers by external id. Ids found are cached for the rest of the import (an order
+    /// file names the same customers again and again), up to a bound so a huge file cannot exhaust memory.
+    /// </summary>
     protected async Task<Dictionary<string, Guid>> CustomerIdsAsync(IEnumerable<string> keys, CancellationToken ct)
     {
         var ids = new Dictionary<string, Guid>(StringComparer.Ordinal);
-        foreach (var chunk in keys.Distinct().Chunk(500))
+        var missing = new List<string>();
+        foreach (var key in keys.Distinct())
+            if (_customerIds.TryGetValue(key, out var id)) ids[key] = id;
+            else missing.Add(key);
+        if (_customerIds.Count + missing.Count > CachedCustomers) _customerIds.Clear();
+        foreach (var chunk in missing.Chunk(KeysPerQuery))
             foreach (var c in await Db.Customers.AsNoTracking().Where(c => chunk.Contains(c.ExternalId)).Select(c => new { c.ExternalId, c.Id }).ToListAsync(ct))
-                ids[c.ExternalId] = c.Id;
+                ids[c.ExternalId] = _customerIds[c.ExternalId] = c.Id;
         return ids;
     }
 

@@ -76,9 +76,13 @@ internal sealed class OrderImporter(ImportContext context) : Importer<OrderImpor
             orders.Add((order, lines));
         }
 
+        // Most orders of a first import are new: find which exist before reading their lines.
+        var existing = new List<Guid>();
+        foreach (var chunk in orders.Select(o => o.Order.ExternalId!).Chunk(KeysPerQuery))
+            existing.AddRange(await Db.Orders.Where(o => chunk.Contains(o.ExternalId)).Select(o => o.Id).ToListAsync(ct));
         var stored = new Dictionary<string, Order>(StringComparer.Ordinal);
-        foreach (var chunk in orders.Select(o => o.Order.ExternalId!).Chunk(500))
-            foreach (var o in await Db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => chunk.Contains(o.ExternalId)).ToListAsync(ct))
+        foreach (var chunk in existing.Chunk(KeysPerQuery))
+            foreach (var o in await Db.Orders.AsNoTracking().Include(o => o.Lines).Where(o => chunk.Contains(o.Id)).ToListAsync(ct))
                 stored[o.ExternalId!] = o;
         var inserts = new List<Order>();
         var changed = new List<(Order Stored, Order Imported)>();

@@ -29,7 +29,7 @@ internal sealed class ProductImporter(ImportContext context) : Importer<ProductI
         foreach (var c in newCategories) _categories[c.Name] = c.Id;
 
         var stored = new Dictionary<string, Product>(StringComparer.Ordinal);
-        foreach (var chunk in batch.Select(r => r.Sku).Chunk(500))
+        foreach (var chunk in batch.Select(r => r.Sku).Chunk(KeysPerQuery))
             foreach (var p in await Db.Products.Where(p => chunk.Contains(p.Sku)).ToListAsync(ct))
                 stored[p.Sku] = p;
         var inserts = new List<Product>();
