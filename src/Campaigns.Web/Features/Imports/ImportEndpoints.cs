@@ -5,6 +5,8 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports;
 using Campaigns.Web.Features.Integration;
+using Campaigns.Web.Features.Jobs;
+using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +28,9 @@ public static class ImportEndpoints
     {
         builder.Services.AddOptions<ImportOptions>().BindConfiguration(ImportOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ImportEngine>();
+        builder.Services.AddScoped<ImportWizardService>();
+        // One import at a time: two would upsert the same keys against each other.
+        builder.AddJob<ImportJob>(ImportJob.Kind, "Import a file", exclusive: true);
         // One scheme per request (the key when one is sent, else the cookie), so a refusal is answered once.
         builder.Services.AddAuthentication().AddPolicyScheme(CallerScheme, "API key or sign-in", o => o.ForwardDefaultSelector = http =>
             http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);
@@ -36,6 +41,18 @@ public static class ImportEndpoints
 
     public static void MapImportEndpoints(this WebApplication app)
     {
+        app.MapGet("/imports/{runId:guid}/rejected.csv", async (Guid runId, IDbContextFactory<CampaignsDbContext> dbFactory, CancellationToken ct) =>
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                var run = await db.JobRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.Kind == ImportJob.Kind, ct);
+                var file = run is null ? null : System.Text.Json.JsonSerializer.Deserialize<ImportJob.Parameters>(run.ParametersJson, System.Text.Json.JsonSerializerOptions.Web)?.File;
+                return file is null || !File.Exists(file.RejectedPath)
+                    ? Results.Problem(statusCode: 404, title: "No rejected rows", detail: "This import has no rejected-rows file (it has not run, or the server that ran it is another one).")
+                    : Results.File(file.RejectedPath, "text/csv", Path.GetFileNameWithoutExtension(file.FileName.Replace(".gz", "")) + "-rejected.csv");
+            })
+            .RequireAuthorization(Policies.Marketing)
+            .ExcludeFromDescription();
+
         app.MapPost("/api/imports/{kind}", ImportAsync)
             .RequireAuthorization(ImportPolicy)
             .WithTags("Imports")

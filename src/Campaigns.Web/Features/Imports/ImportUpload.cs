@@ -52,7 +52,8 @@ public sealed class ImportUpload : IAsyncDisposable
         return path;
     }
 
-    private static async Task CopyLimitedAsync(Stream from, Stream to, long limit, CancellationToken ct)
+    /// <summary>Copies a body, refusing it as soon as it passes the limit.</summary>
+    public static async Task CopyLimitedAsync(Stream from, Stream to, long limit, CancellationToken ct)
     {
         var buffer = new byte[81920];
         long total = 0;
