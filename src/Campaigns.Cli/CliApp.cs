@@ -14,8 +14,13 @@ public static class CliApp
                                                   they default to Database:* in appsettings.json)
           seed --customers N [--seed 42] [--reset]
               generates the demo store into an empty database (--reset deletes the database first)
-          apikey create --name NAME [--scopes assign,ingest]
+          apikey create --name NAME [--scopes assign,ingest,import]
               creates an integration API key and prints it once
+          import customers|products|orders|campaign FILE [--map COLUMN=FIELD,...] [--mapping NAME] [--save-mapping NAME]
+                 [--culture de-DE] [--row-id PREFIX] [--dry-run] [--rejected REJECTED.csv] [--batch 50000] [--resume RUN]
+                 campaign: --name NAME --control ARM [--date 2008-03-20] [--days 14] [--channel Email|Push|OnsiteBanner]
+              imports a .csv or .csv.gz (columns mapped from their names unless chosen; FIELD "ignore" leaves a column out;
+              --row-id makes PREFIX + row number the customer id); prints problems by row and column; exit 1 if rows were rejected
           stats analyze --data FILE.csv --arm-column C --control VALUE --metric M [--metric M2] [--pre-column P]
                         [--engine frequentist|bayesian|sequential] [--correction none|holm|benjamini-hochberg] [--json]
               analyses one row per customer and prints the verdicts the results page shows
@@ -39,6 +44,8 @@ public static class CliApp
               times the dashboard while idle and while a targeting model trains in the app at URL
           bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
               seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
+          bench import --database "Data Source=import.db" [--lines 1000000] [--customers 100000] [--products 2000] [--file ORDERS.csv] [--batch 50000]
+              imports customers, products and N order lines into an empty database and reports lines/s
           bench ingest --url http://127.0.0.1:5000 --key KEY [--events 1000000] [--batch 10000] [--concurrency 4]
               posts realistic event batches for the live campaigns' assigned customers and reports events/s
           bench results --database "Data Source=big.db" [--customers 10000000] [--events 50000000] [--url URL --password P]
@@ -59,6 +66,7 @@ public static class CliApp
             {
                 "seed" => await SeedAsync(options),
                 "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
+                "import" => await ImportCommand.RunAsync(args[1..], OpenDatabase),
                 "stats" when args.Length > 1 && args[1] == "experiment" => await ExperimentResultsCommand.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "stats" when args.Length > 1 && args[1] == "analyze" => StatsAnalyze.Run(Options.Parse(args.Skip(2).ToArray())),
                 "uplift" when args.Length > 1 && args[1] == "train" => UpliftCommands.Train(Options.Parse(args.Skip(2).ToArray())),
@@ -70,11 +78,12 @@ public static class CliApp
                 "bench" when args.Length > 1 && args[1] == "latency" => await LatencyBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "audience" => await AudienceBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
+                "bench" when args.Length > 1 && args[1] == "import" => await ImportBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "ingest" => await IngestBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 _ => Fail($"Unknown command '{args[0]}'.\n{Usage}"),
             };
         }
-        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or HttpRequestException or Domain.DomainException)
+        catch (Exception ex) when (ex is ArgumentException or FormatException or InvalidDataException or HttpRequestException or Domain.DomainException or Imports.ImportException)
         {
             return Fail(ex.Message);
         }
@@ -101,7 +110,7 @@ public static class CliApp
         var name = options.Value("name") ?? throw new ArgumentException("--name is required.");
         var scopes = ApiScopes.None;
         foreach (var s in (options.Value("scopes") ?? "assign,ingest").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-            scopes |= Enum.TryParse<ApiScopes>(s, true, out var scope) ? scope : throw new ArgumentException($"Unknown scope '{s}' (use assign, ingest).");
+            scopes |= Enum.TryParse<ApiScopes>(s, true, out var scope) ? scope : throw new ArgumentException($"Unknown scope '{s}' (use assign, ingest, import).");
         await using var db = OpenDatabase(options);
         var (key, plain) = ApiKey.Create(name, scopes, "cli");
         db.ApiKeys.Add(key);

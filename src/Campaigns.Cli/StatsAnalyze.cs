@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Campaigns.Analytics;
+using Campaigns.Imports.Csv;
 
 namespace Campaigns.Cli;
 

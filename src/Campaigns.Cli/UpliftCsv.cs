@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaigns.Imports.Csv;
 using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Cli;

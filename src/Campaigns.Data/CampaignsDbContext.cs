@@ -6,6 +6,7 @@ using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Experiments;
+using Campaigns.Domain.Imports;
 using Campaigns.Domain.Integration;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
@@ -43,6 +44,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ModelSignOff> ModelSignOffs => Set<ModelSignOff>();
     public DbSet<ModelAlert> ModelAlerts => Set<ModelAlert>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -11,7 +11,8 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
     public void Configure(EntityTypeBuilder<Order> b)
     {
         b.Property(o => o.ExternalId).HasMaxLength(100);
-        b.HasIndex(o => o.ExternalId);
+        // Imports upsert orders on the store's own id.
+        b.HasIndex(o => o.ExternalId).IsUnique();
         b.HasIndex(o => new { o.CustomerId, o.PlacedAt });
         b.HasIndex(o => o.PlacedAt);
         b.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Cascade);

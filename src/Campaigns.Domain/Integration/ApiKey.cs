@@ -4,7 +4,7 @@ using System.Text;
 namespace Campaigns.Domain.Integration;
 
 [Flags]
-public enum ApiScopes { None = 0, Assign = 1, Ingest = 2 }
+public enum ApiScopes { None = 0, Assign = 1, Ingest = 2, Import = 4 }
 
 /// <summary>
 /// A key a storefront or sender uses to call the integration API. Only its SHA-256 is stored: keys are 256

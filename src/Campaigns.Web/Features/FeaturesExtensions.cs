@@ -5,6 +5,7 @@ using Campaigns.Web.Features.Audiences;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Dashboard;
 using Campaigns.Web.Features.Experiments;
+using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Models;
@@ -29,6 +30,7 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<ExperimentDesign>();
         builder.Services.AddScoped<UserAdmin>();
         builder.AddIntegration();
+        builder.AddImports();
         builder.AddCampaignsTargeting();
         builder.AddModels();
     }
@@ -50,6 +52,7 @@ public static class FeaturesExtensions
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
         app.MapIntegrationEndpoints();
+        app.MapImportEndpoints();
         app.MapAudienceEndpoints();
         app.MapModelEndpoints();
 

@@ -20,6 +20,7 @@ public class NavMenuTests : ComponentTest
         var links = LinksFor(Roles.Marketer);
         Assert.Contains("campaigns", links);
         Assert.Contains("audiences", links);
+        Assert.Contains("imports", links);
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/jobs", links);
         Assert.DoesNotContain("admin/models", links);
@@ -42,6 +43,6 @@ public class NavMenuTests : ComponentTest
     public void An_admin_sees_every_section()
     {
         var links = LinksFor(Roles.Admin);
-        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys" }, links.ToHashSet());
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports" }, links.ToHashSet());
     }
 }

@@ -1,0 +1,42 @@
+namespace Campaigns.Domain.Imports;
+
+/// <summary>What a file holds: each kind has its own fields and upserts on its own external key.</summary>
+public enum ImportKind { Customers, Products, Orders, Campaign }
+
+public enum ImportStatus { Running, Succeeded, Failed, Cancelled }
+
+/// <summary>
+/// One import of one file. Batches commit together with <see cref="LastCommittedRow"/>, so after a failure or a
+/// cancel the run says exactly where it stopped and a resume skips the rows already stored.
+/// </summary>
+public sealed class ImportRun : Entity
+{
+    public ImportKind Kind { get; set; }
+    public required string FileName { get; set; }
+    /// <summary>The mapping, culture and kind-specific settings the run used, so a resume reads the file the same way.</summary>
+    public string SettingsJson { get; set; } = "{}";
+    public ImportStatus Status { get; set; } = ImportStatus.Running;
+    /// <summary>Data row (1-based, header excluded) up to which every row is stored or rejected.</summary>
+    public long LastCommittedRow { get; set; }
+    public long Inserted { get; set; }
+    public long Updated { get; set; }
+    public long Skipped { get; set; }
+    public long Rejected { get; set; }
+    public string? Error { get; set; }
+    public required string TriggeredBy { get; set; }
+    public DateTime StartedAt { get; set; } = DateTime.UtcNow;
+    public DateTime? FinishedAt { get; set; }
+}
+
+/// <summary>A named, reusable mapping of a file's columns to an import kind's fields.</summary>
+public sealed class ImportMapping : Entity
+{
+    public required string Name { get; set; }
+    public ImportKind Kind { get; set; }
+    /// <summary>JSON object: field name → column header.</summary>
+    public string ColumnsJson { get; set; } = "{}";
+    /// <summary>Culture numbers and dates are read in (e.g. "de-DE"); empty for the invariant culture.</summary>
+    public string Culture { get; set; } = "";
+    public required string UpdatedBy { get; set; }
+    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
+}

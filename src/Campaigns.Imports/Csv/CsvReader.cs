@@ -1,0 +1,156 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Campaigns.Imports.Csv;
+
+/// <summary>
+/// Streaming RFC 4180 reader: quoted fields with delimiters, doubled quotes and line breaks, CRLF or LF, and
+/// .csv.gz files. <see cref="Open(Func{Stream}, string, char?)"/> detects the encoding (UTF-8 with or without a
+/// byte-order mark, else Latin-1) and the delimiter from the start of the file; nothing else is read ahead, so
+/// a file of any size streams. Yields one record at a time with its 1-based line number.
+/// </summary>
+public sealed class CsvReader(TextReader reader, char delimiter = ',') : IDisposable
+{
+    /// <summary>Bytes sampled to choose the encoding and delimiter.</summary>
+    private const int SampleBytes = 1 << 20;
+    private static readonly char[] Candidates = [',', ';', '\t', '|'];
+
+    private readonly StringBuilder _field = new();
+    private readonly char[] _buffer = new char[1 << 16];
+    private int _position, _length, _line = 1;
+
+    public char Delimiter => delimiter;
+
+    /// <summary>"UTF-8" or "Latin-1": what the file was read as.</summary>
+    public string EncodingName { get; private init; } = "UTF-8";
+
+    public static CsvReader Open(string path, char? delimiter = null) => Open(() => File.OpenRead(path), path, delimiter);
+
+    /// <summary>Opens a source that can be read twice (once to sample, once to stream); a name ending in .gz is decompressed.</summary>
+    public static CsvReader Open(Func<Stream> open, string name, char? delimiter = null)
+    {
+        var gzip = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+        Stream Raw() => gzip ? new GZipStream(open(), CompressionMode.Decompress) : open();
+
+        var sample = new byte[SampleBytes];
+        int length;
+        using (var stream = Raw()) length = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        var latin1 = !LooksLikeUtf8(sample.AsSpan(0, length), truncated: length == sample.Length);
+        var encoding = latin1 ? Encoding.Latin1 : Utf8WithLatin1Fallback;
+        var chosen = delimiter ?? DetectDelimiter(encoding.GetString(sample, 0, length));
+        var text = new StreamReader(Raw(), encoding, detectEncodingFromByteOrderMarks: !latin1, bufferSize: 1 << 16);
+        return new CsvReader(text, chosen) { EncodingName = latin1 ? "Latin-1" : "UTF-8" };
+    }
+
+    /// <summary>The next record and the line it starts on, or null at the end.</summary>
+    public (int Line, List<string> Fields)? Read()
+    {
+        if (Peek() < 0) return null;
+        var start = _line;
+        var fields = new List<string>();
+        var quoted = false;
+        _field.Clear();
+        while (true)
+        {
+            var c = Next();
+            if (c < 0)
+            {
+                if (quoted) throw new FormatException($"Line {start}: a quoted field is not closed before the end of the file.");
+                fields.Add(_field.ToString());
+                return (start, fields);
+            }
+            var ch = (char)c;
+            if (quoted)
+            {
+                if (ch == '"')
+                {
+                    if (Peek() == '"') { Next(); _field.Append('"'); }
+                    else quoted = false;
+                }
+                else
+                {
+                    if (ch == '\n') _line++;
+                    _field.Append(ch);
+                }
+            }
+            else if (ch == '"' && _field.Length == 0) quoted = true;
+            else if (ch == delimiter) { fields.Add(_field.ToString()); _field.Clear(); }
+            else if (ch == '\r' && Peek() == '\n') { }
+            else if (ch == '\n')
+            {
+                _line++;
+                fields.Add(_field.ToString());
+                return (start, fields);
+            }
+            else _field.Append(ch);
+        }
+    }
+
+    public void Dispose() => reader.Dispose();
+
+    private int Peek() => _position < _length || Fill() ? _buffer[_position] : -1;
+
+    private int Next() => _position < _length || Fill() ? _buffer[_position++] : -1;
+
+    private bool Fill()
+    {
+        _length = reader.Read(_buffer, 0, _buffer.Length);
+        _position = 0;
+        return _length > 0;
+    }
+
+    /// <summary>Valid UTF-8, allowing a multi-byte character cut off at the end of a truncated sample.</summary>
+    private static bool LooksLikeUtf8(ReadOnlySpan<byte> bytes, bool truncated)
+    {
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return true;
+        if (!truncated) return false;
+        for (var cut = 1; cut <= 3 && cut < bytes.Length; cut++)
+            if (System.Text.Unicode.Utf8.IsValid(bytes[..^cut])) return true;
+        return false;
+    }
+
+    /// <summary>The candidate found most often outside quotes on the first line; a comma when none is.</summary>
+    private static char DetectDelimiter(string sample)
+    {
+        var counts = new int[Candidates.Length];
+        var quoted = false;
+        foreach (var ch in sample)
+        {
+            if (ch == '"') quoted = !quoted;
+            else if (!quoted && ch is '\n' or '\r') break;
+            else if (!quoted && Array.IndexOf(Candidates, ch) is var i and >= 0) counts[i]++;
+        }
+        var best = 0;
+        for (var i = 1; i < counts.Length; i++) if (counts[i] > counts[best]) best = i;
+        return Candidates[best];
+    }
+
+    /// <summary>
+    /// UTF-8 that reads a stray invalid byte past the sample as its Latin-1 character instead of failing or
+    /// replacing it: files exported from older tools mix the two.
+    /// </summary>
+    private static readonly Encoding Utf8WithLatin1Fallback =
+        Encoding.GetEncoding("utf-8", EncoderFallback.ReplacementFallback, new Latin1Fallback());
+
+    private sealed class Latin1Fallback : DecoderFallback
+    {
+        public override int MaxCharCount => 4;
+        public override DecoderFallbackBuffer CreateFallbackBuffer() => new Buffer();
+
+        private sealed class Buffer : DecoderFallbackBuffer
+        {
+            private byte[] _bytes = [];
+            private int _next;
+
+            public override bool Fallback(byte[] bytesUnknown, int index)
+            {
+                (_bytes, _next) = (bytesUnknown, 0);
+                return true;
+            }
+
+            public override char GetNextChar() => _next < _bytes.Length ? (char)_bytes[_next++] : '\0';
+            public override bool MovePrevious() => _next > 0 && _next-- > 0;
+            public override int Remaining => _bytes.Length - _next;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace Campaigns.Imports;
+
+/// <summary>The import cannot start or go on; the message says what to fix.</summary>
+public sealed class ImportException(string message) : Exception(message);

@@ -1,0 +1,145 @@
+using Campaigns.Data;
+using Campaigns.Domain.Imports;
+using Campaigns.Domain.Jobs;
+using Campaigns.Imports;
+using Campaigns.Imports.Mapping;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.EntityFrameworkCore;
+using MudBlazor;
+
+namespace Campaigns.Web.Features.Imports;
+
+/// <summary>Upload → columns → dry run → background import, each step shown once the one before succeeded.</summary>
+public partial class ImportWizard
+{
+    [Inject] private ImportWizardService Wizard { get; set; } = null!;
+    [Inject] private IDbContextFactory<CampaignsDbContext> DbFactory { get; set; } = null!;
+    [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
+    [Inject] private ISnackbar Snackbar { get; set; } = null!;
+
+    private IReadOnlyList<ImportKind> _kinds = [];
+    private ImportKind _kind;
+    private StagedFile? _file;
+    private FilePreview? _preview;
+    private ColumnMapping _mapping = new();
+    private string _culture = "", _rowIdPrefix = "", _saveAs = "";
+    private readonly CampaignImportSettings _campaign = new();
+    private DateTime? _campaignDate;
+    private ImportSummary? _dryRun;
+    private JobRun? _run;
+    private string? _error;
+    private bool _busy;
+    private string _user = "";
+    private Timer? _timer;
+
+    protected override async Task OnInitializedAsync()
+    {
+        var user = (await Auth.GetAuthenticationStateAsync()).User;
+        _user = user.Identity?.Name ?? "wizard";
+        _kinds = ImportWizardService.KindsFor(user);
+        _kind = _kinds[0];
+    }
+
+    private string? ColumnOf(string field) => _mapping.Columns.GetValueOrDefault(field);
+
+    private void SetColumn(string field, string? column)
+    {
+        if (column is null) _mapping.Columns.Remove(field);
+        else _mapping.Columns[field] = column;
+        _dryRun = null;
+    }
+
+    private Task KindChangedAsync(ImportKind kind)
+    {
+        _kind = kind;
+        Reread();
+        return Task.CompletedTask;
+    }
+
+    private async Task UploadAsync(IBrowserFile? file)
+    {
+        if (file is null) return;
+        (_error, _file, _preview, _dryRun, _run) = (null, null, null, null, null);
+        try
+        {
+            await using var stream = file.OpenReadStream(Wizard.MaxUploadBytes);
+            _file = await Wizard.StageAsync(stream, file.Name);
+            Reread();
+        }
+        catch (Exception ex) when (ex is ImportException or IOException or UploadTooLargeException)
+        {
+            _error = ex is IOException && ex.Message.Contains("exceeds the maximum") ? new UploadTooLargeException(Wizard.MaxUploadBytes).Message : ex.Message;
+        }
+    }
+
+    private void Reread()
+    {
+        (_dryRun, _error) = (null, null);
+        if (_file is null) return;
+        try
+        {
+            _preview = ImportWizardService.Preview(_file, _kind);
+            _mapping = _preview.Suggested;
+        }
+        catch (ImportException ex)
+        {
+            (_preview, _error) = (null, ex.Message);
+        }
+    }
+
+    private ImportSettings Settings()
+    {
+        var settings = new ImportSettings { Kind = _kind, Mapping = _mapping, Culture = _culture.Trim(), RowIdPrefix = _rowIdPrefix.Trim() is { Length: > 0 } p ? p : null };
+        if (_kind == ImportKind.Campaign)
+        {
+            _campaign.StartedAt = _campaignDate is { } d ? DateTime.SpecifyKind(d.Date, DateTimeKind.Utc) : null;
+            settings.Campaign = _campaign;
+        }
+        return settings;
+    }
+
+    private async Task DryRunAsync()
+    {
+        if (_file is null) return;
+        (_busy, _error, _dryRun) = (true, null, null);
+        try { _dryRun = await Wizard.DryRunAsync(_file, Settings(), _user); }
+        catch (ImportException ex) { _error = ex.Message; }
+        finally { _busy = false; }
+    }
+
+    private async Task StartAsync()
+    {
+        if (_file is null) return;
+        _busy = true;
+        try
+        {
+            if (_saveAs.Trim().Length > 0)
+            {
+                await using var db = await DbFactory.CreateDbContextAsync();
+                await ImportMappings.SaveAsync(db, _saveAs, _kind, _mapping, _culture.Trim(), _user);
+            }
+            _run = await Wizard.StartAsync(_file, Settings(), _user);
+            _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+        }
+        catch (Exception ex) when (ex is ImportException or Domain.DomainException) { _error = ex.Message; }
+        finally { _busy = false; }
+    }
+
+    private async Task RefreshAsync()
+    {
+        if (_run is null) return;
+        await using var db = await DbFactory.CreateDbContextAsync();
+        _run = await db.JobRuns.AsNoTracking().FirstAsync(r => r.Id == _run.Id);
+        if (_run.IsFinished)
+        {
+            _timer?.Dispose();
+            Snackbar.Add(_run.Status == JobStatus.Succeeded ? "Import finished." : $"Import {_run.Status.ToString().ToLowerInvariant()}.",
+                _run.Status == JobStatus.Succeeded ? Severity.Success : Severity.Warning);
+        }
+        StateHasChanged();
+    }
+
+    public void Dispose() => _timer?.Dispose();
+}

@@ -1,0 +1,82 @@
+using System.IO.Compression;
+using System.Text;
+using Campaigns.Imports.Csv;
+
+namespace Campaigns.Imports.Tests.Csv;
+
+public class CsvReaderTests
+{
+    private static List<List<string>> ReadAll(CsvReader csv)
+    {
+        var rows = new List<List<string>>();
+        while (csv.Read() is { } r) rows.Add(r.Fields);
+        return rows;
+    }
+
+    private static CsvReader OpenBytes(byte[] bytes, string name = "file.csv") => CsvReader.Open(() => new MemoryStream(bytes), name);
+
+    [Fact]
+    public void Quoted_fields_keep_their_commas_quotes_and_line_breaks()
+    {
+        using var csv = new CsvReader(new StringReader("a,b,c\r\n1,\"6) $750 - $1,000\",\"say \"\"hi\"\"\"\r\n2,\"two\nlines\",x\r\n"));
+        var rows = ReadAll(csv);
+        Assert.Equal(3, rows.Count);
+        Assert.Equal(["1", "6) $750 - $1,000", "say \"hi\""], rows[1]);
+        Assert.Equal(["2", "two\nlines", "x"], rows[2]);
+    }
+
+    [Fact]
+    public void A_record_after_a_quoted_line_break_reports_the_line_it_starts_on()
+    {
+        using var csv = new CsvReader(new StringReader("a,b\r\n1,\"x\r\ny\"\r\n2,z\r\n"));
+        csv.Read();
+        Assert.Equal(2, csv.Read()!.Value.Line);
+        Assert.Equal(4, csv.Read()!.Value.Line);
+    }
+
+    [Fact]
+    public void A_utf8_byte_order_mark_is_not_part_of_the_first_column()
+    {
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes("segment,visit\nZoë,1\n")).ToArray();
+        using var csv = OpenBytes(bytes);
+        var rows = ReadAll(csv);
+        Assert.Equal("segment", rows[0][0]);
+        Assert.Equal("Zoë", rows[1][0]);
+        Assert.Equal("UTF-8", csv.EncodingName);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_valid_utf8_is_read_as_latin1()
+    {
+        using var csv = OpenBytes(Encoding.Latin1.GetBytes("name,city\nRenée,Köln\n"));
+        var rows = ReadAll(csv);
+        Assert.Equal(["Renée", "Köln"], rows[1]);
+        Assert.Equal("Latin-1", csv.EncodingName);
+    }
+
+    [Fact]
+    public void A_semicolon_separated_file_is_detected_and_says_so()
+    {
+        using var csv = OpenBytes(Encoding.UTF8.GetBytes("sku;name;price\nA1;\"Mug; blue\";3,50\n"));
+        Assert.Equal(';', csv.Delimiter);
+        Assert.Equal(["A1", "Mug; blue", "3,50"], ReadAll(csv)[1]);
+    }
+
+    [Fact]
+    public void A_gzipped_file_is_decompressed_while_it_streams()
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes("a,b\r\n1,2\r\n"));
+        using var csv = OpenBytes(compressed.ToArray(), "orders.csv.gz");
+        Assert.Equal([["a", "b"], ["1", "2"]], ReadAll(csv));
+    }
+
+    [Fact]
+    public void An_unclosed_quote_is_reported_with_its_line()
+    {
+        using var csv = new CsvReader(new StringReader("a,b\n1,\"open\n2,3\n"));
+        var ex = Assert.Throws<FormatException>(() => ReadAll(csv));
+        Assert.Contains("Line 2", ex.Message);
+    }
+}

@@ -1,0 +1,133 @@
+using Bunit;
+using Campaigns.Data;
+using Campaigns.Data.Identity;
+using Campaigns.Domain.Imports;
+using Campaigns.Domain.Jobs;
+using Campaigns.Imports;
+using Campaigns.Web.Features.Imports;
+using Campaigns.Web.Features.Jobs;
+using Campaigns.Web.Tests.Infrastructure;
+using Hangfire;
+using Hangfire.Common;
+using Hangfire.States;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace Campaigns.Web.Tests.Imports;
+
+public sealed class ImportWizardTests : ComponentTest, IDisposable
+{
+    private readonly string _path = Path.Combine(Path.GetTempPath(), $"campaigns-wizard-{Guid.NewGuid():N}.db");
+    private readonly HandedToHangfire _hangfire = new();
+
+    private CampaignsDbContext Open() => new DatabaseOptions { ConnectionString = $"Data Source={_path}" }.CreateContext();
+
+    public ImportWizardTests()
+    {
+        using (var db = Open()) db.MigrateAsync(migrateSqlServer: false).GetAwaiter().GetResult();
+        var factory = new ContextFactory(Open);
+        var catalog = new JobCatalog();
+        catalog.Add(ImportJob.Kind, "Import a file", exclusive: true);
+        Context.Services.AddSingleton<IDbContextFactory<CampaignsDbContext>>(factory);
+        Context.Services.AddSingleton(new ImportEngine(factory));
+        Context.Services.AddSingleton(new JobRunner(factory, _hangfire, catalog));
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions { MaxUploadMegabytes = 1 }));
+        Context.Services.AddSingleton<ImportWizardService>();
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        File.Delete(_path);
+    }
+
+    private IRenderedComponent<ImportWizardHost> Upload(string role, string csv, string name = "customers.csv")
+    {
+        SignInAs(role);
+        var wizard = Render<ImportWizardHost>();
+        wizard.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(csv, name));
+        return wizard;
+    }
+
+    private static MudSelect<string> FieldSelect(IRenderedComponent<ImportWizardHost> wizard, string field) =>
+        wizard.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label!.StartsWith(field + " ") || s.Instance.Label == field).Instance;
+
+    [Fact]
+    public void An_upload_shows_its_first_rows_and_the_suggested_mapping()
+    {
+        var wizard = Upload(Roles.Admin, "Customer ID;E-Mail;tier\nC1;a@x.org;gold\nC2;b@x.org;silver\n");
+        wizard.WaitForElement("[data-testid=preview]");
+        Assert.Contains("Read as UTF-8, delimiter ';'", wizard.Markup);
+        Assert.Equal((3, 2), (wizard.FindAll("[data-testid=preview] th").Count, wizard.FindAll("[data-testid=preview] tbody tr").Count));
+        Assert.Equal("Customer ID", FieldSelect(wizard, "external_id").Value);
+        Assert.Equal("E-Mail", FieldSelect(wizard, "email").Value);
+    }
+
+    [Fact]
+    public void A_dry_run_lists_problems_by_row_and_column_and_stores_nothing()
+    {
+        var wizard = Upload(Roles.Admin, "customer_id,signed_up\nC1,2026-01-01\nC1,2026-01-02\nC3,someday\n");
+        wizard.WaitForElement("[data-testid=dry-run]").Click();
+        wizard.WaitForElement("[data-testid=problems]");
+        Assert.Contains("Dry run: 3 rows: 1 to insert", wizard.Find("[data-testid=dry-run-summary]").TextContent);
+        var cells = wizard.FindAll("[data-testid=problems] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains(cells, c => c.Contains("customer_id") && c.Contains("customer 'C1' already appeared at row 1."));
+        Assert.Contains(cells, c => c.Contains("signed_up") && c.Contains("'someday' is not a date"));
+        using var db = Open();
+        Assert.False(db.Customers.Any());
+    }
+
+    [Fact]
+    public async Task A_mapping_fixed_after_the_dry_run_is_checked_again_and_imported_in_the_background()
+    {
+        var wizard = Upload(Roles.Admin, "client,mail\nC1,a@x.org\nC2,b@x.org\n");
+        wizard.WaitForElement("[data-testid=dry-run]").Click();
+        wizard.WaitForElement("[data-testid=error]");
+        Assert.Contains("Required column external_id", wizard.Find("[data-testid=error]").TextContent);
+
+        await wizard.InvokeAsync(() => FieldSelect(wizard, "external_id").ValueChanged.InvokeAsync("client"));
+        wizard.Find("[data-testid=dry-run]").Click();
+        wizard.WaitForAssertion(() => Assert.Contains("2 to insert", wizard.Find("[data-testid=dry-run-summary]").TextContent));
+        wizard.Find("[data-testid=import]").Click();
+        wizard.WaitForElement("[data-testid=step-run]");
+
+        using var db = Open();
+        var run = db.JobRuns.Single();
+        Assert.Equal((ImportJob.Kind, JobStatus.Queued), (run.Kind, run.Status));
+        var parameters = System.Text.Json.JsonSerializer.Deserialize<ImportJob.Parameters>(run.ParametersJson, System.Text.Json.JsonSerializerOptions.Web)!;
+        var settings = System.Text.Json.JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!;
+        Assert.Equal("client", settings.Mapping.Columns["external_id"]);
+        Assert.True(File.Exists(parameters.File!.DataPath));
+        Assert.Equal(1, _hangfire.Created);
+    }
+
+    [Fact]
+    public void A_marketer_may_import_past_campaigns_only()
+    {
+        SignInAs(Roles.Marketer);
+        var wizard = Render<ImportWizardHost>();
+        Assert.Equal(ImportKind.Campaign, wizard.FindComponent<MudSelect<ImportKind>>().Instance.Value);
+        Assert.Equal([ImportKind.Campaign], ImportWizardService.KindsFor(new System.Security.Claims.ClaimsPrincipal(
+            new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, Roles.Marketer)], "test"))));
+    }
+
+    [Fact]
+    public void A_file_above_the_configured_size_is_refused_with_the_limit()
+    {
+        var wizard = Upload(Roles.Admin, "customer_id,note\n" + string.Concat(Enumerable.Range(0, 12_000).Select(i => $"C{i},{new string('x', 90)}\n")));
+        wizard.WaitForElement("[data-testid=error]");
+        Assert.Contains("larger than the 1 MB this server accepts", wizard.Find("[data-testid=error]").TextContent);
+        Assert.Empty(wizard.FindAll("[data-testid=preview]"));
+    }
+
+    /// <summary>Records runs handed to Hangfire instead of running them.</summary>
+    private sealed class HandedToHangfire : IBackgroundJobClient
+    {
+        public int Created { get; private set; }
+        public string Create(Job job, IState state) => (++Created).ToString();
+        public bool ChangeState(string jobId, IState state, string expectedState) => true;
+    }
+}
