@@ -27,7 +27,7 @@ public sealed record GenerationResult(IReadOnlyList<CopyCandidate> Candidates, i
 /// vocabulary learned from the same de-lexicalized corpus. Generates candidates by temperature and top-p sampling,
 /// fills their slots from the promotion's terms and keeps those that pass the guardrails. Thread-safe; one generation runs at a time.
 /// </summary>
-public sealed class CopyGenerator : IDisposable
+public sealed partial class CopyGenerator : IDisposable
 {
     private const string FormatName = "campaigns-copy-generator";
     private const int FormatVersion = 1;
@@ -35,6 +35,7 @@ public sealed class CopyGenerator : IDisposable
 
     private readonly CopyGruModule _module;
     private readonly HashSet<string> _trainingTemplates;
+    private readonly HashSet<(string, string)> _wordPairs;
     private readonly Lock _lock = new();
 
     private CopyGenerator(BpeTokenizer tokenizer, CopyGruModule module, Architecture architecture, CopyLexicon lexicon,
@@ -46,6 +47,7 @@ public sealed class CopyGenerator : IDisposable
         Lexicon = lexicon;
         Delexicalizer = new Delexicalizer(lexicon.Products, lexicon.Categories, lexicon.FirstNames);
         _trainingTemplates = trainingTemplates.Select(NormalizeTemplate).ToHashSet(StringComparer.Ordinal);
+        _wordPairs = _trainingTemplates.SelectMany(WordPairs).ToHashSet();
         Metrics = metrics;
         _module.eval();
     }
@@ -163,6 +165,8 @@ public sealed class CopyGenerator : IDisposable
                     finished++;
                     if (_trainingTemplates.Contains(NormalizeTemplate(template))) { Drop("verbatim training line"); continue; }
                     novel++;
+                    if (!IsFluent(template)) { Drop("word pair never seen in training"); continue; }
+                    if (Slots.Pattern().Matches(template).GroupBy(m => m.Value).Any(g => g.Count() > 1)) { Drop("repeats a slot"); continue; }
                     if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
                     if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
                     if (TermsChecker.Contradictions(text, terms).Count > 0) { Drop("contradicts the terms"); continue; }
@@ -210,6 +214,26 @@ public sealed class CopyGenerator : IDisposable
         for (var b = 0; b < batch; b++) if (!done[b]) output[b] = null;
         return output;
     }
+
+    /// <summary>
+    /// A fluency check for recombined lines: every pair of adjacent words and punctuation marks (with the line's start and end) occurs in some
+    /// training line. New lines can join pieces of different training lines where they share a word, but not invent joins.
+    /// </summary>
+    public bool IsFluent(string template) => WordPairs(NormalizeTemplate(template)).All(_wordPairs.Contains);
+
+    private static IEnumerable<(string, string)> WordPairs(string normalized)
+    {
+        var previous = "<s>";
+        foreach (var word in FluencyPattern().Matches(normalized).Select(m => m.Value).Append("</s>"))
+        {
+            yield return (previous, word);
+            previous = word;
+        }
+    }
+
+    // Words, slots and each punctuation mark: a line may not start with "., " or join words with a mark no line uses.
+    [System.Text.RegularExpressions.GeneratedRegex(@"\{[a-z_]+\}|[\p{L}\p{N}%']+|[^\s\p{L}\p{N}]")]
+    private static partial System.Text.RegularExpressions.Regex FluencyPattern();
 
     /// <summary>How templates are compared for novelty: lower case, single spaces.</summary>
     public static string NormalizeTemplate(string template) => string.Join(' ', template.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
