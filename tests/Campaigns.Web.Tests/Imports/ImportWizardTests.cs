@@ -105,6 +105,21 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
     }
 
     [Fact]
+    public async Task Columns_left_out_are_not_kept_as_custom_attributes()
+    {
+        var wizard = Upload(Roles.Admin, "customer_id,tier,visit\nC1,gold,1\n");
+        wizard.WaitForElement("[data-testid=preview]");
+        var ignored = wizard.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Columns to leave out").Instance;
+        await wizard.InvokeAsync(() => ignored.SelectedValuesChanged.InvokeAsync(["visit"]));
+        wizard.Find("[data-testid=dry-run]").Click();
+        wizard.WaitForElement("[data-testid=import]").Click();
+        wizard.WaitForElement("[data-testid=step-run]");
+        using var db = Open();
+        var parameters = System.Text.Json.JsonSerializer.Deserialize<ImportJob.Parameters>(db.JobRuns.Single().ParametersJson, System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal(["visit"], System.Text.Json.JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!.Mapping.Ignored);
+    }
+
+    [Fact]
     public void A_marketer_may_import_past_campaigns_only()
     {
         SignInAs(Roles.Marketer);

@@ -51,6 +51,13 @@ public partial class ImportWizard
         _dryRun = null;
     }
 
+    private void SetIgnored(IEnumerable<string> columns)
+    {
+        _mapping.Ignored.Clear();
+        _mapping.Ignored.UnionWith(columns);
+        _dryRun = null;
+    }
+
     private Task KindChangedAsync(ImportKind kind)
     {
         _kind = kind;
