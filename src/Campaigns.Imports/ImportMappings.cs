@@ -18,6 +18,9 @@ public static class ImportMappings
         return (JsonSerializer.Deserialize<ColumnMapping>(stored.ColumnsJson, ImportEngine.Json)!, stored.Culture);
     }
 
+    public static Task<List<string>> NamesAsync(CampaignsDbContext db, ImportKind kind, CancellationToken ct = default) =>
+        db.ImportMappings.AsNoTracking().Where(m => m.Kind == kind).OrderBy(m => m.Name).Select(m => m.Name).ToListAsync(ct);
+
     /// <summary>Creates or replaces the mapping of this name.</summary>
     public static async Task SaveAsync(CampaignsDbContext db, string name, ImportKind kind, ColumnMapping mapping, string culture, string user, CancellationToken ct = default)
     {

@@ -80,3 +80,55 @@ public class CsvReaderTests
         Assert.Contains("Line 2", ex.Message);
     }
 }
+
+public class CsvReaderStreamingTests
+{
+    /// <summary>Rows made up as they are read: a file far larger than what the test lets the reader hold.</summary>
+    private sealed class GeneratedCsv(long rows) : Stream
+    {
+        private byte[] _pending = "order_id,customer_id,placed_at,sku,quantity,unit_price\r\n"u8.ToArray();
+        private int _offset;
+        private long _row;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset == _pending.Length)
+            {
+                if (_row == rows) return 0;
+                _row++;
+                _pending = System.Text.Encoding.ASCII.GetBytes($"O{_row},C{_row % 5000},2026-03-01,\"SKU, {_row % 300}\",1,19.99\r\n");
+                _offset = 0;
+            }
+            var n = Math.Min(count, _pending.Length - _offset);
+            Array.Copy(_pending, _offset, buffer, offset, n);
+            _offset += n;
+            return n;
+        }
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public void A_file_of_hundreds_of_megabytes_streams_in_a_few_megabytes_of_memory()
+    {
+        const long rows = 2_000_000; // ~105 MB
+        using var csv = CsvReader.Open(() => new GeneratedCsv(rows), "big.csv");
+        var before = GC.GetTotalMemory(forceFullCollection: true);
+        long read = 0, peak = 0;
+        while (csv.Read() is { } record)
+        {
+            if (++read % 500_000 == 0) peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - before);
+            Assert.Equal(6, record.Fields.Count);
+        }
+        Assert.Equal(rows + 1, read);
+        Assert.True(peak < 16 * 1024 * 1024, $"The reader held {peak / 1e6:0.0} MB.");
+    }
+}

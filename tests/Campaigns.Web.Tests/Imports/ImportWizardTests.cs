@@ -105,6 +105,35 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
     }
 
     [Fact]
+    public async Task Columns_left_out_are_not_kept_as_custom_attributes()
+    {
+        var wizard = Upload(Roles.Admin, "customer_id,tier,visit\nC1,gold,1\n");
+        wizard.WaitForElement("[data-testid=preview]");
+        var ignored = wizard.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Columns to leave out").Instance;
+        await wizard.InvokeAsync(() => ignored.SelectedValuesChanged.InvokeAsync(["visit"]));
+        wizard.Find("[data-testid=dry-run]").Click();
+        wizard.WaitForElement("[data-testid=import]").Click();
+        wizard.WaitForElement("[data-testid=step-run]");
+        using var db = Open();
+        var parameters = System.Text.Json.JsonSerializer.Deserialize<ImportJob.Parameters>(db.JobRuns.Single().ParametersJson, System.Text.Json.JsonSerializerOptions.Web)!;
+        Assert.Equal(["visit"], System.Text.Json.JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!.Mapping.Ignored);
+    }
+
+    [Fact]
+    public async Task A_saved_mapping_is_offered_and_applied_with_its_culture()
+    {
+        await using (var db = Open())
+            await ImportMappings.SaveAsync(db, "shop export", ImportKind.Customers,
+                new global::Campaigns.Imports.Mapping.ColumnMapping { Columns = { ["external_id"] = "kunde" } }, "de-DE", "test");
+        var wizard = Upload(Roles.Admin, "kunde,seit\nK1,24.12.2025\n");
+        wizard.WaitForElement("[data-testid=preview]");
+        var saved = wizard.FindComponents<MudSelect<string>>().Single(s => s.Instance.Label == "Use a saved mapping").Instance;
+        await wizard.InvokeAsync(() => saved.ValueChanged.InvokeAsync("shop export"));
+        Assert.Equal("kunde", FieldSelect(wizard, "external_id").Value);
+        Assert.Equal("de-DE", wizard.FindComponents<MudTextField<string>>().Single(t => t.Instance.Label == "Culture of numbers and dates").Instance.Value);
+    }
+
+    [Fact]
     public void A_marketer_may_import_past_campaigns_only()
     {
         SignInAs(Roles.Marketer);

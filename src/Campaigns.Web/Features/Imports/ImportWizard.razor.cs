@@ -20,6 +20,7 @@ public partial class ImportWizard
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private IReadOnlyList<ImportKind> _kinds = [];
+    private List<string> _savedMappings = [];
     private ImportKind _kind;
     private StagedFile? _file;
     private FilePreview? _preview;
@@ -51,11 +52,25 @@ public partial class ImportWizard
         _dryRun = null;
     }
 
-    private Task KindChangedAsync(ImportKind kind)
+    private void SetIgnored(IEnumerable<string> columns)
+    {
+        _mapping.Ignored.Clear();
+        _mapping.Ignored.UnionWith(columns);
+        _dryRun = null;
+    }
+
+    private async Task KindChangedAsync(ImportKind kind)
     {
         _kind = kind;
-        Reread();
-        return Task.CompletedTask;
+        await RereadAsync();
+    }
+
+    private async Task UseSavedMappingAsync(string? name)
+    {
+        if (name is null || _preview is null) return;
+        await using var db = await DbFactory.CreateDbContextAsync();
+        (_mapping, _culture) = await ImportMappings.LoadAsync(db, name, _kind);
+        _dryRun = null;
     }
 
     private async Task UploadAsync(IBrowserFile? file)
@@ -66,7 +81,7 @@ public partial class ImportWizard
         {
             await using var stream = file.OpenReadStream(Wizard.MaxUploadBytes);
             _file = await Wizard.StageAsync(stream, file.Name);
-            Reread();
+            await RereadAsync();
         }
         catch (Exception ex) when (ex is ImportException or IOException or UploadTooLargeException)
         {
@@ -74,10 +89,11 @@ public partial class ImportWizard
         }
     }
 
-    private void Reread()
+    private async Task RereadAsync()
     {
         (_dryRun, _error) = (null, null);
         if (_file is null) return;
+        await using (var db = await DbFactory.CreateDbContextAsync()) _savedMappings = await ImportMappings.NamesAsync(db, _kind);
         try
         {
             _preview = ImportWizardService.Preview(_file, _kind);
