@@ -34,12 +34,22 @@ public static class CliApp
               writes customer_id,uplift (one uplift_<arm> column per arm with several treatment arms)
           uplift evaluate --model M.zip --data FILE.csv
               prints the Qini coefficient, AUUC and uplift@10/20/30% on labelled rows
+          copy train [--models copy-models] [--epochs 20] [--bootstraps 20] [--seed 42]
+              trains the copy generator (GRU) and the click-through ranker on the database's copy and catalogue, prints metrics
+          copy suggest --promotion CAMPAIGN_ID --channel push|email-subject|email-body|banner --tone urgent|friendly|premium|playful
+                       [-n 10] [--temperature 1.6] [--top-p 0.98] [--seed 1] [--banned "word,phrase"] [--category NAME] [--models DIR]
+              prints candidates sorted by predicted CTR, with its interval and the words that move it
+          copy evaluate [--models copy-models] [-n 10]
+              perplexity against baselines, ranker AUC against length only, and distinct-2, novelty, contradictions and
+              time of suggestions for every promotion in the database
           bench uplift [--data hillstrom.csv] [--seeds 3] [--synthetic-rows 100000]
               auto learner vs a tuned T-learner on Hillstrom and on synthetic data with known effects
           bench uplift-speed [--rows 1000000] [--learner auto|s|t|x|dr|neural]
               trains the default (or the given) learner on N synthetic rows x 12 features and scores N rows
           bench targeting --database "Data Source=demo.db" [--customers 50000] [--seed 42] [--as-of 2026-11-26] [--seeds 3]
               the app's targeting pipeline on the demo store, against the generator's true effects: auto vs tuned T-learner
+          bench latency --password P [--url http://127.0.0.1:5000] [--email admin@demo.local] [--learner auto]
+              times the dashboard while idle and while a targeting model trains in the app at URL
           bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
               seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
           bench import --database "Data Source=import.db" [--lines 1000000] [--customers 100000] [--products 2000] [--file ORDERS.csv] [--batch 50000]
@@ -70,9 +80,13 @@ public static class CliApp
                 "uplift" when args.Length > 1 && args[1] == "train" => UpliftCommands.Train(Options.Parse(args.Skip(2).ToArray())),
                 "uplift" when args.Length > 1 && args[1] == "score" => UpliftCommands.Score(Options.Parse(args.Skip(2).ToArray())),
                 "uplift" when args.Length > 1 && args[1] == "evaluate" => UpliftCommands.Evaluate(Options.Parse(args.Skip(2).ToArray())),
+                "copy" when args.Length > 1 && args[1] == "train" => await CopyCommands.TrainAsync(CopyOptions(args), OpenDatabase),
+                "copy" when args.Length > 1 && args[1] == "suggest" => await CopyCommands.SuggestAsync(CopyOptions(args), OpenDatabase),
+                "copy" when args.Length > 1 && args[1] == "evaluate" => await CopyCommands.EvaluateAsync(CopyOptions(args), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "uplift" => UpliftBenchmark.Quality(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "uplift-speed" => UpliftBenchmark.Speed(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "targeting" => await TargetingBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
+                "bench" when args.Length > 1 && args[1] == "latency" => await LatencyBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "audience" => await AudienceBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "import" => await ImportBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
@@ -85,6 +99,9 @@ public static class CliApp
             return Fail(ex.Message);
         }
     }
+
+    /// <summary>The copy commands also take the short `-n 10`.</summary>
+    private static Options CopyOptions(string[] args) => Options.Parse(args.Skip(2).Select(a => a == "-n" ? "--n" : a).ToArray());
 
     private static async Task<int> SeedAsync(Options options)
     {

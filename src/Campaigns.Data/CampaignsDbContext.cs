@@ -41,6 +41,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
     public DbSet<ExperimentCell> ExperimentCells => Set<ExperimentCell>();
     public DbSet<Audience> Audiences => Set<Audience>();
+    public DbSet<ModelSignOff> ModelSignOffs => Set<ModelSignOff>();
+    public DbSet<ModelAlert> ModelAlerts => Set<ModelAlert>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();

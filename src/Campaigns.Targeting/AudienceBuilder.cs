@@ -74,22 +74,22 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var prospects = model is null ? null : new List<Prospect>(total);
         var random = new Random(HashCode.Combine(request.CampaignId, 17));
         // Two stages on two cores: the database streams the next batch while the model scores the last one.
-        var batch = new List<ScoringRow>(_options.ScoringBatch);
+        var batch = new List<CustomerRow>(_options.ScoringBatch);
         var scoringBatch = Task.CompletedTask;
-        await foreach (var row in ScoringRows(eligible, now).AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var row in CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable().WithCancellation(ct))
         {
             batch.Add(row);
             if (batch.Count < _options.ScoringBatch) continue;
             await scoringBatch;
             var full = batch;
             scoringBatch = Task.Run(() => Absorb(full), ct);
-            batch = new List<ScoringRow>(_options.ScoringBatch);
+            batch = new List<CustomerRow>(_options.ScoringBatch);
         }
         await scoringBatch;
         Absorb(batch);
 
         // Batches are absorbed one at a time and in order, so row indexes, prospects and the random cell stay deterministic.
-        void Absorb(List<ScoringRow> rowsToScore)
+        void Absorb(List<CustomerRow> rowsToScore)
         {
             if (rowsToScore.Count == 0) return;
             scoring.Start();
@@ -102,7 +102,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
                 if (predictions is null) continue;
                 var pControl = Math.Clamp(predictions.ControlOutcome(i), 0, 1);
                 var uplift = predictions.Effect(i, 1);
-                var orderValue = r.Orders > 0 ? r.Spend / r.Orders : economics.AverageOrderValue;
+                var orderValue = r.Snapshot.Orders > 0 ? r.Snapshot.Spend / r.Snapshot.Orders : economics.AverageOrderValue;
                 prospects!.Add(new Prospect(index, uplift, Math.Clamp(pControl + uplift, 0, 1), pControl,
                     orderValue * economics.MarginRate, economics.CostOn(campaign.Promotion, orderValue)));
             }
@@ -181,7 +181,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         _ => SelectionMode.All,
     };
 
-    private static UpliftPredictions Score(UpliftModel model, List<ScoringRow> batch, Promotion promotion)
+    private static UpliftPredictions Score(UpliftModel model, List<CustomerRow> batch, Promotion promotion)
     {
         var data = new UpliftDataset(model.NumericFeatures, model.CategoricalFeatures, model.Arms);
         var numeric = new float[TargetingFeatures.Numeric.Count];
@@ -192,26 +192,5 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             data.Add(r.Id.ToString(), numeric, categorical);
         }
         return model.Predict(data);
-    }
-
-    internal sealed record ScoringRow(Guid Id, CustomerSnapshot Snapshot)
-    {
-        public int Orders => Snapshot.Orders;
-        public double Spend => Snapshot.Spend;
-    }
-
-    /// <summary>Customers as of now, from their stored behaviour aggregates and the campaigns they were already in.</summary>
-    internal IQueryable<ScoringRow> ScoringRows(IQueryable<Domain.Customers.Customer> customers, DateTime now)
-    {
-        // Earlier campaigns are counted once per customer and joined, rather than counted again for every customer.
-        var earlier = db.ExperimentCustomers.Where(x => x.FirstExposedAt < now).GroupBy(x => x.CustomerId)
-            .Select(g => new { CustomerId = g.Key, Campaigns = g.Count(), Conversions = g.Count(x => x.FirstConvertedAt < now) });
-        return from c in customers
-               join e in earlier on c.Id equals e.CustomerId into history
-               from h in history.DefaultIfEmpty()
-               orderby c.Id
-               select new ScoringRow(c.Id, new CustomerSnapshot(now, c.Region, c.Device, c.SignedUpAt, c.Behaviour.OrderCount, (double)c.Behaviour.TotalSpend,
-                   c.Behaviour.LastOrderAt, (int)Math.Round(c.Behaviour.DiscountShare * c.Behaviour.OrderCount),
-                   (int?)h!.Campaigns ?? 0, (int?)h!.Conversions ?? 0));
     }
 }

@@ -16,7 +16,7 @@ internal sealed class EligibleRows(int capacity)
     private static readonly string[] OrderBuckets = ["No orders", "1 order", "2–3 orders", "4–9 orders", "10+ orders"];
     private static readonly string[] RecencyBuckets = ["Never bought", "Within 30 days", "31–90 days", "91–365 days", "Over a year"];
 
-    public int Add(AudienceBuilder.ScoringRow row, bool randomCell)
+    public int Add(CustomerRow row, bool randomCell)
     {
         var s = row.Snapshot;
         var region = _regions.IndexOf(s.Region);

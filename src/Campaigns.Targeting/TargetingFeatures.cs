@@ -24,6 +24,9 @@ public static class TargetingFeatures
 
     public static readonly IReadOnlyList<string> Categorical = ["region", "device", "promotion_type", "channel", "category_limited"];
 
+    /// <summary>The leading numeric and categorical features describe the customer; the rest describe the offer and are watched for drift only through the customer ones.</summary>
+    public const int CustomerNumeric = 8, CustomerCategorical = 2;
+
     public static void Fill(in CustomerSnapshot c, Promotion promotion, Span<float> numeric, Span<string?> categorical)
     {
         numeric[0] = c.LastOrderAt is { } last ? (float)Math.Max(0, (c.AsOf - last).TotalDays) : float.NaN;

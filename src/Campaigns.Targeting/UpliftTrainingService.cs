@@ -10,7 +10,7 @@ namespace Campaigns.Targeting;
 /// <summary>Everything stored with an uplift model version: how it was chosen and how it did on held-out customers.</summary>
 public sealed record UpliftModelMetrics(
     TargetingOutcome Outcome, string Chosen, IReadOnlyList<CandidateScore> Candidates, int Experiments,
-    int TrainingRows, int ValidationRows, UpliftEvaluation Validation, string Decision)
+    int TrainingRows, int ValidationRows, UpliftEvaluation Validation, string Decision, IReadOnlyList<FeatureProfile>? Features = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerOptions.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
@@ -38,6 +38,7 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
     public async Task<TrainingReport> TrainAsync(TrainingRequest request, string triggeredBy, Guid? jobRunId,
         IProgress<(string Stage, double Fraction)>? progress = null, CancellationToken ct = default)
     {
+        var started = DateTime.UtcNow;
         progress?.Report(("Reading past experiments", 0));
         var set = await builder.BuildAsync(request.Outcome, new SyncProgress<double>(f => progress?.Report(("Reading past experiments", 0.15 * f))), ct);
         var options = new UpliftTrainingOptions { Learner = request.Learner, BinaryOutcome = request.Outcome == TargetingOutcome.Conversion, Threads = request.Threads };
@@ -51,25 +52,23 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
         result.Model.Save(artifact);
         var bytes = artifact.ToArray();
         var current = await db.ModelVersions.Where(v => v.Kind == ModelKind.UpliftTargeting && v.Status == ModelStatus.Current).ToListAsync(ct);
-        var currentQini = current.Select(v => UpliftModelMetrics.FromJson(v.MetricsJson)?.Validation.QiniCoefficient).Max();
+        var margin = await db.RetrainingSchedules.Where(x => x.Kind == ModelKind.UpliftTargeting).Select(x => x.AutoPromoteMinGain).FirstOrDefaultAsync(ct);
         var qini = result.Validation.QiniCoefficient;
-        var (promote, decision) = qini <= 0
-            ? (false, $"Kept as a candidate: its Qini coefficient ({qini:0.000}) is no better than a random ranking.")
-            : currentQini is { } best && qini < best
-                ? (false, $"Kept as a candidate: its Qini coefficient ({qini:0.000}) is below the current model's ({best:0.000}).")
-                : (true, currentQini is { } previous
-                    ? $"Promoted: Qini coefficient {qini:0.000} against the current model's {previous:0.000}."
-                    : $"Promoted: the first model, with Qini coefficient {qini:0.000}.");
+        // An uplift model that cannot beat a random ranking on held-out customers is never served.
+        var (rule, decision) = PromotionRule.Decide(ModelKind.UpliftTargeting, passes: qini > 0, qini, current.Select(v => v.MainMetric).FirstOrDefault(), margin);
+        var promote = rule == PromotionDecision.Promote;
         var version = new ModelVersion
         {
             Kind = ModelKind.UpliftTargeting,
             Version = (await db.ModelVersions.Where(v => v.Kind == ModelKind.UpliftTargeting).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1,
             Learner = result.Chosen,
             Status = promote ? ModelStatus.Current : ModelStatus.Candidate,
+            MainMetric = qini,
+            TrainingTime = DateTime.UtcNow - started,
             Artifact = bytes,
             ArtifactSha256 = ModelStore.Checksum(bytes),
             MetricsJson = new UpliftModelMetrics(request.Outcome, result.Chosen, result.Candidates, set.Experiments,
-                result.TrainingRows, result.ValidationRows, result.Validation, decision).ToJson(),
+                result.TrainingRows, result.ValidationRows, result.Validation, decision, FeatureDrift.Profile(set.Data)).ToJson(),
             FeaturesJson = JsonSerializer.Serialize(new { numeric = result.Model.NumericFeatures, categorical = result.Model.CategoricalFeatures }),
             DataFrom = set.DataFrom,
             DataTo = set.DataTo,

@@ -1,25 +1,18 @@
 using System.Text.RegularExpressions;
 using Campaigns.Domain.Campaigns;
 using Campaigns.EndToEnd.Tests.Infrastructure;
-using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
 
 namespace Campaigns.EndToEnd.Tests;
 
-public sealed class BudgetedAudienceTests(ITestOutputHelper output) : BrowserTest(output)
+public sealed class BudgetedAudienceTests(ITestOutputHelper output) : TargetedBrowserTest(output)
 {
-    // Enough past experiments for a model to learn who responds.
-    protected override int Customers => 3000;
-
     [Fact]
     public Task A_marketer_builds_a_budgeted_audience_and_sees_its_expected_profit() => StepsAsync(nameof(A_marketer_builds_a_budgeted_audience_and_sees_its_expected_profit), async () =>
     {
-        using (var scope = App.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<UpliftTrainingService>().TrainAsync(new TrainingRequest(UpliftLearner.T), "tests", null);
+        await TrainFirstModelAsync();
         Guid campaignId;
         await using (var db = App.OpenDatabase())
             campaignId = (await db.Campaigns.FirstAsync(c => c.Status == CampaignStatus.Draft)).Id;
@@ -27,12 +20,7 @@ public sealed class BudgetedAudienceTests(ITestOutputHelper output) : BrowserTes
         await SignInAsync("marketer@demo.local", $"campaigns/{campaignId}/audience");
         await Assertions.Expect(Page.GetByTestId("model-info")).ToContainTextAsync("Targeting model v1");
 
-        // Typed key by key: a filled value is replaced by MudNumericField's own re-render before it is committed.
-        var budget = Page.Locator("input[data-testid='budget']");
-        await budget.ClickAsync();
-        await budget.PressAsync("Control+A");
-        await budget.PressSequentiallyAsync("400");
-        await budget.PressAsync("Tab");
+        await TypeAsync("budget", "400");
         await Page.GetByTestId("build-audience").ClickAsync();
 
         await Assertions.Expect(Page.GetByTestId("expected-profit")).ToContainTextAsync(new Regex(@"95% interval"), new() { Timeout = 60_000 });

@@ -1080,6 +1080,100 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Models.ModelAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ClearedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid?>("RetrainRunId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ClearedAt");
+
+                    b.ToTable("ModelAlerts");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Models.ModelSignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("nvarchar(30)");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ModelSignOffs");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Models.ModelVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1123,8 +1217,18 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<double?>("MainMetric")
+                        .HasColumnType("float");
+
                     b.Property<string>("MetricsJson")
                         .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateTime?>("MonitoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MonitoringJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("nvarchar(max)");
 
@@ -1138,6 +1242,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<TimeSpan?>("TrainingTime")
+                        .HasColumnType("time");
 
                     b.Property<string>("TriggeredBy")
                         .IsRequired()
@@ -1166,10 +1273,16 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<double?>("AutoPromoteMinGain")
                         .HasColumnType("float");
 
+                    b.Property<double?>("CalibrationThreshold")
+                        .HasColumnType("float");
+
                     b.Property<string>("Cron")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<double?>("DriftThreshold")
+                        .HasColumnType("float");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("bit");
@@ -1520,6 +1633,15 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Models.ModelSignOff", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1074,6 +1074,100 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("JobRuns");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Models.ModelAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClearedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClearedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RetrainRunId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "ClearedAt");
+
+                    b.ToTable("ModelAlerts");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Models.ModelSignOff", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionComment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ModelVersionId");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("ModelSignOffs");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Models.ModelVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1117,8 +1211,18 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("MainMetric")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("MetricsJson")
                         .IsRequired()
+                        .HasMaxLength(2147483647)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("MonitoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MonitoringJson")
                         .HasMaxLength(2147483647)
                         .HasColumnType("TEXT");
 
@@ -1131,6 +1235,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeSpan?>("TrainingTime")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TriggeredBy")
@@ -1160,10 +1267,16 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<double?>("AutoPromoteMinGain")
                         .HasColumnType("REAL");
 
+                    b.Property<double?>("CalibrationThreshold")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Cron")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("DriftThreshold")
+                        .HasColumnType("REAL");
 
                     b.Property<bool>("Enabled")
                         .HasColumnType("INTEGER");
@@ -1506,6 +1619,15 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Models.ModelSignOff", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Models.ModelVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ModelVersionId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -32,6 +32,7 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
         b.Property(m => m.ArtifactSha256).HasMaxLength(64);
         b.Property(m => m.MetricsJson).HasMaxLength(int.MaxValue);
         b.Property(m => m.FeaturesJson).HasMaxLength(int.MaxValue);
+        b.Property(m => m.MonitoringJson).HasMaxLength(int.MaxValue);
         b.Property(m => m.Artifact).HasMaxLength(int.MaxValue);
         b.HasIndex(m => new { m.Kind, m.Version }).IsUnique();
         b.HasIndex(m => new { m.Kind, m.Status });
@@ -75,5 +76,31 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(a => a.EntityId).HasMaxLength(60);
         b.Property(a => a.Details).HasMaxLength(4000);
         b.HasIndex(a => a.At);
+    }
+}
+
+internal sealed class ModelSignOffConfiguration : IEntityTypeConfiguration<ModelSignOff>
+{
+    public void Configure(EntityTypeBuilder<ModelSignOff> b)
+    {
+        b.Property(s => s.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(s => s.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.RequestedBy).HasMaxLength(256);
+        b.Property(s => s.DecidedBy).HasMaxLength(256);
+        b.Property(s => s.Reason).HasMaxLength(1000);
+        b.Property(s => s.DecisionComment).HasMaxLength(1000);
+        b.HasOne<ModelVersion>().WithMany().HasForeignKey(s => s.ModelVersionId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(s => s.Status);
+    }
+}
+
+internal sealed class ModelAlertConfiguration : IEntityTypeConfiguration<ModelAlert>
+{
+    public void Configure(EntityTypeBuilder<ModelAlert> b)
+    {
+        b.Property(a => a.Kind).HasConversion<string>().HasMaxLength(30);
+        b.Property(a => a.Reason).HasMaxLength(2000);
+        b.Property(a => a.ClearedBy).HasMaxLength(256);
+        b.HasIndex(a => new { a.Kind, a.ClearedAt });
     }
 }

@@ -39,6 +39,22 @@ internal sealed class MatrixDataView : IDataView
     public static MatrixDataView All(float[] x, int width, int[] rows, float[]? labels = null, bool booleanLabel = false) =>
         new(x, width, rows, 0, rows.Length, labels, booleanLabel);
 
+    /// <summary>Rows in the view.</summary>
+    public int Count => _count;
+
+    /// <summary>Length of the Features vector: the matrix width plus the arm slots.</summary>
+    public int FeatureCount => _width + _armSlots;
+
+    /// <summary>Copies the Features vector of the view's i-th row (the matrix row, then the arm one-hot if any) to <paramref name="destination"/>.</summary>
+    public void CopyRow(int i, Span<float> destination)
+    {
+        var row = _rows[_start + i];
+        _x.AsSpan(row * _width, _width).CopyTo(destination);
+        if (_armSlots == 0) return;
+        var arm = _armOfRow.IsEmpty ? _fixedArm : _armOfRow.Span[row];
+        for (var a = 0; a < _armSlots; a++) destination[_width + a] = a == arm ? 1f : 0f;
+    }
+
     public bool CanShuffle => false;
     public DataViewSchema Schema { get; }
     public long? GetRowCount() => _count;
@@ -73,14 +89,8 @@ internal sealed class MatrixDataView : IDataView
             {
                 ValueGetter<VBuffer<float>> features = (ref VBuffer<float> value) =>
                 {
-                    var editor = VBufferEditor.Create(ref value, view._width + view._armSlots);
-                    var row = Row;
-                    view._x.AsSpan(row * view._width, view._width).CopyTo(editor.Values);
-                    if (view._armSlots > 0)
-                    {
-                        var arm = view._armOfRow.IsEmpty ? view._fixedArm : view._armOfRow.Span[row];
-                        for (var a = 0; a < view._armSlots; a++) editor.Values[view._width + a] = a == arm ? 1f : 0f;
-                    }
+                    var editor = VBufferEditor.Create(ref value, view.FeatureCount);
+                    view.CopyRow((int)_position, editor.Values);
                     value = editor.Commit();
                 };
                 return (ValueGetter<TValue>)(Delegate)features;

@@ -145,7 +145,7 @@ internal static class UpliftLearners
     private static float[] Score(TrainingSet set, ITransformer model, int[] rows)
     {
         var output = new float[rows.Length];
-        Boosting.Score(model, MatrixDataView.All(set.X, set.Width, rows), output);
+        Boosting.Score(model, CompiledTrees.TryCompile(model), MatrixDataView.All(set.X, set.Width, rows), output);
         return output;
     }
 

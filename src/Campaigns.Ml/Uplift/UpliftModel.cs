@@ -16,10 +16,11 @@ public sealed class UpliftModel
     private const int FormatVersion = 1;
     private const string ManifestEntry = "manifest.json";
     private const string NeuralEntry = "parts/tarnet.bin";
-    private const int RowsPerScoringChunk = 100_000;
+    private const int RowsPerScoringChunk = 25_000;
 
     private readonly MLContext _ml;
     private readonly IReadOnlyDictionary<string, ITransformer> _parts;
+    private readonly IReadOnlyDictionary<string, CompiledTrees?> _compiled;
     private readonly double[] _treatedShare;
     private readonly TarNet? _net;
 
@@ -32,6 +33,7 @@ public sealed class UpliftModel
         Encoding = encoding;
         _ml = ml;
         _parts = parts;
+        _compiled = parts.ToDictionary(p => p.Key, p => CompiledTrees.TryCompile(p.Value), StringComparer.Ordinal);
         _treatedShare = treatedShare ?? new double[arms.Count];
         _net = net;
     }
@@ -52,8 +54,12 @@ public sealed class UpliftModel
     public UpliftPredictions Predict(UpliftDataset rows) =>
         PredictEncoded(Encoding.Encode(rows, standardize: Kind == UpliftLearner.Neural), Enumerable.Range(0, rows.Count).ToArray());
 
+    /// <summary>True when every tree part is scored by its <see cref="CompiledTrees"/> rather than through ML.NET.</summary>
+    internal bool TreesCompiled => _compiled.Values.All(c => c is not null);
+
     /// <summary>Predictions for the given rows of an already encoded matrix (standardized when the learner is neural).</summary>
-    internal UpliftPredictions PredictEncoded(float[] x, int[] rows)
+    /// <param name="compiled">false: score every tree part through ML.NET (to check the compiled trees against).</param>
+    internal UpliftPredictions PredictEncoded(float[] x, int[] rows, bool compiled = true)
     {
         var arms = Arms.Count;
         var control = new float[rows.Length];
@@ -63,58 +69,61 @@ public sealed class UpliftModel
             PredictNeural(x, rows, control, effects);
             return new UpliftPredictions(control, effects);
         }
-        // One ML.NET pass per part over each chunk; chunks run side by side (the tree ensembles score on one thread each).
+        // One pass per part over each chunk; chunks run side by side (each part scores a chunk on one thread).
         var chunks = Math.Clamp(rows.Length / RowsPerScoringChunk, 1, Environment.ProcessorCount * 4);
         Parallel.For(0, chunks, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, c =>
         {
             var start = (int)((long)rows.Length * c / chunks);
             var end = (int)((long)rows.Length * (c + 1) / chunks);
-            ScoreChunk(x, rows, start, end - start, control, effects);
+            ScoreChunk(x, rows, start, end - start, control, effects, compiled);
         });
         return new UpliftPredictions(control, effects);
     }
 
-    private void ScoreChunk(float[] x, int[] rows, int start, int count, float[] control, float[][] effects)
+    private void ScoreChunk(float[] x, int[] rows, int start, int count, float[] control, float[][] effects, bool compiled)
     {
+        void Score(string part, MatrixDataView view, Span<float> output) =>
+            Boosting.Score(_parts[part], compiled ? _compiled[part] : null, view, output);
+
         var width = Encoding.Width;
         var view = new MatrixDataView(x, width, rows, start, count);
         var mu0 = control.AsSpan(start, count);
         switch (Kind)
         {
             case UpliftLearner.S:
-                Boosting.Score(_parts["s"], new MatrixDataView(x, width, rows, start, count, armSlots: Arms.Count, fixedArm: 0), mu0);
+                Score("s", new MatrixDataView(x, width, rows, start, count, armSlots: Arms.Count, fixedArm: 0), mu0);
                 for (var k = 1; k < Arms.Count; k++)
                 {
                     var effect = effects[k - 1].AsSpan(start, count);
-                    Boosting.Score(_parts["s"], new MatrixDataView(x, width, rows, start, count, armSlots: Arms.Count, fixedArm: k), effect);
+                    Score("s", new MatrixDataView(x, width, rows, start, count, armSlots: Arms.Count, fixedArm: k), effect);
                     for (var i = 0; i < count; i++) effect[i] -= mu0[i];
                 }
                 break;
             case UpliftLearner.T:
-                Boosting.Score(_parts["arm0"], view, mu0);
+                Score("arm0", view, mu0);
                 for (var k = 1; k < Arms.Count; k++)
                 {
                     var effect = effects[k - 1].AsSpan(start, count);
-                    Boosting.Score(_parts[$"arm{k}"], view, effect);
+                    Score($"arm{k}", view, effect);
                     for (var i = 0; i < count; i++) effect[i] -= mu0[i];
                 }
                 break;
             case UpliftLearner.X:
-                Boosting.Score(_parts["arm0"], view, mu0);
+                Score("arm0", view, mu0);
                 var fromTreated = new float[count];
                 for (var k = 1; k < Arms.Count; k++)
                 {
                     // Künzel et al. (2019): tau = g tau0 + (1 - g) tau1 with g the propensity of treatment.
                     var effect = effects[k - 1].AsSpan(start, count);
                     var g = (float)_treatedShare[k];
-                    Boosting.Score(_parts[$"tau0_{k}"], view, effect);
-                    Boosting.Score(_parts[$"tau1_{k}"], view, fromTreated);
+                    Score($"tau0_{k}", view, effect);
+                    Score($"tau1_{k}", view, fromTreated);
                     for (var i = 0; i < count; i++) effect[i] = g * effect[i] + (1 - g) * fromTreated[i];
                 }
                 break;
             case UpliftLearner.DR:
-                Boosting.Score(_parts["arm0"], view, mu0);
-                for (var k = 1; k < Arms.Count; k++) Boosting.Score(_parts[$"tau{k}"], view, effects[k - 1].AsSpan(start, count));
+                Score("arm0", view, mu0);
+                for (var k = 1; k < Arms.Count; k++) Score($"tau{k}", view, effects[k - 1].AsSpan(start, count));
                 break;
             default:
                 throw new InvalidOperationException($"Learner {Kind} has no tree parts.");

@@ -54,6 +54,7 @@ public static class FeaturesExtensions
         app.MapIntegrationEndpoints();
         app.MapImportEndpoints();
         app.MapAudienceEndpoints();
+        app.MapModelEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");
         api.MapGet("/campaigns", (CampaignService campaigns, Domain.Campaigns.CampaignStatus? status, string? search, CancellationToken ct) =>

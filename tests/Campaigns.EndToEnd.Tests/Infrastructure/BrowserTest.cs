@@ -72,6 +72,19 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
         }
     }
 
+    /// <summary>
+    /// Types into an input key by key and leaves it, so the value is committed on the server; a plain fill can be
+    /// overwritten by a re-render of MudBlazor's numeric fields before it is committed.
+    /// </summary>
+    protected async Task TypeAsync(string testId, string text)
+    {
+        var input = Page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
+        await input.ClickAsync();
+        await input.PressAsync("Control+A");
+        await input.PressSequentiallyAsync(text);
+        await input.PressAsync("Tab");
+    }
+
     /// <summary>Runs a test's steps, saving a screenshot if they fail.</summary>
     protected async Task StepsAsync(string testName, Func<Task> steps)
     {

@@ -26,13 +26,16 @@ public class NavMenuTests : ComponentTest
         Assert.DoesNotContain("admin/models", links);
         Assert.DoesNotContain("admin/audit", links);
         Assert.DoesNotContain("experiments", links);
+        Assert.DoesNotContain("models/signoffs", links);
     }
 
     [Fact]
-    public void A_manager_also_sees_experiments()
+    public void A_manager_also_sees_experiments_and_model_sign_offs_but_not_the_models_page()
     {
         var links = LinksFor(Roles.Manager);
         Assert.Contains("experiments", links);
+        Assert.Contains("models/signoffs", links);
+        Assert.DoesNotContain("admin/models", links);
         Assert.DoesNotContain("admin/users", links);
     }
 
@@ -40,6 +43,6 @@ public class NavMenuTests : ComponentTest
     public void An_admin_sees_every_section()
     {
         var links = LinksFor(Roles.Admin);
-        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports" }, links.ToHashSet());
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports" }, links.ToHashSet());
     }
 }

@@ -16,6 +16,7 @@ public class RoleAccessTests(SeededApp fixture) : IClassFixture<SeededApp>
         { "/audiences", [Marketer, Manager, Admin] },
         { "/copy", [Marketer, Manager, Admin] },
         { "/experiments", [Manager, Admin] },
+        { "/models/signoffs", [Manager, Admin] },
         { "/admin/models", [Admin] },
         { "/admin/jobs", [Admin] },
         { "/admin/users", [Admin] },

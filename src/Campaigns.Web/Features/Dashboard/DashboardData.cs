@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Dashboard;
 
-public sealed record ModelInUse(ModelKind Kind, int? Version, string? Learner, DateTime? PromotedAt);
+public sealed record ModelInUse(ModelKind Kind, int? Version, string? Learner, DateTime? PromotedAt, string? Alert);
 
 public sealed record DashboardFigures(int LiveCampaigns, int AwaitingApproval, int Customers, int Orders30Days, double Revenue30Days,
     IReadOnlyList<ModelInUse> Models, IReadOnlyList<JobRun> RecentJobs);
@@ -25,8 +25,11 @@ public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactor
             .Select(g => new { Count = g.Count(), Revenue = g.Sum(o => (double)o.Total) }).SingleOrDefaultAsync(ct);
         var current = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Current)
             .Select(m => new { m.Kind, m.Version, m.Learner, m.PromotedAt }).ToListAsync(ct);
-        var models = Enum.GetValues<ModelKind>().Select(k => current.FirstOrDefault(c => c.Kind == k) is { } m
-            ? new ModelInUse(k, m.Version, m.Learner, m.PromotedAt) : new ModelInUse(k, null, null, null)).ToList();
+        // Monitoring's open flags, with the reason, so an Admin sees at once why a model is being retrained.
+        var alerts = await db.ModelAlerts.AsNoTracking().Where(a => a.ClearedAt == null).OrderByDescending(a => a.RaisedAt)
+            .Select(a => new { a.Kind, a.Reason }).ToListAsync(ct);
+        var models = Enum.GetValues<ModelKind>().Select(k => new { Kind = k, Current = current.FirstOrDefault(c => c.Kind == k), Alert = alerts.FirstOrDefault(a => a.Kind == k)?.Reason })
+            .Select(x => new ModelInUse(x.Kind, x.Current?.Version, x.Current?.Learner, x.Current?.PromotedAt, x.Alert)).ToList();
         var jobs = await db.JobRuns.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(6).ToListAsync(ct);
         return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs);
     }

@@ -33,6 +33,9 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
         // Results read the per-customer rollup; keeping it a minute behind at most makes every results page fast.
         recurring.AddOrUpdate<ExperimentRollupJob>(ExperimentRollupJob.RecurringId, x => x.CatchUpAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Monitoring runs as a recorded job, so its findings and failures are readable like any other run.
+        recurring.AddOrUpdate<ScheduledTraining>(ScheduledTraining.MonitorRecurringId, x => x.MonitorAsync(), Cron.Hourly(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         foreach (var schedule in await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct))
             RegisterSchedule(recurring, schedule);
     }
@@ -50,9 +53,26 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
 }
 
 /// <summary>What a retraining schedule fires: a recorded training run of that model kind.</summary>
-public sealed class ScheduledTraining(JobRunner runner)
+public sealed class ScheduledTraining(JobRunner runner, ILogger<ScheduledTraining> log)
 {
+    public const string MonitorRecurringId = Models.ModelMonitorJob.Kind;
+
     public static string JobKind(ModelKind kind) => $"train-{kind}";
 
-    public Task TriggerAsync(ModelKind kind) => runner.EnqueueAsync(JobKind(kind), null, "schedule");
+    public Task MonitorAsync() => EnqueueOrSkipAsync(Models.ModelMonitorJob.Kind);
+
+    public Task TriggerAsync(ModelKind kind) => EnqueueOrSkipAsync(JobKind(kind));
+
+    private async Task EnqueueOrSkipAsync(string jobKind)
+    {
+        try
+        {
+            await runner.EnqueueAsync(jobKind, null, "schedule");
+        }
+        catch (Domain.DomainException ex)
+        {
+            // The same job is already queued or running: this tick is skipped, not retried.
+            log.LogInformation("Scheduled {Kind} skipped: {Reason}", jobKind, ex.Message);
+        }
+    }
 }

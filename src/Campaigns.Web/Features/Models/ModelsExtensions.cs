@@ -13,7 +13,38 @@ public static class ModelsExtensions
     {
         builder.Services.AddOptions<TrainingLimits>().BindConfiguration(TrainingLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddJob<UpliftTrainingJob>(UpliftTrainingJob.Kind, "Train the uplift targeting model", exclusive: true);
+        builder.AddJob<ModelMonitorJob>(ModelMonitorJob.Kind, "Monitor models (drift, calibration)", exclusive: true);
+        builder.Services.AddScoped<ModelOperations>();
+        builder.Services.AddScoped<ScheduleAdmin>();
+        builder.Services.AddScoped<ModelRegistryReader>();
         builder.Services.AddHostedService<FirstTraining>();
+    }
+}
+
+public static class ModelEndpoints
+{
+    /// <summary>Training and job status over HTTP, for scripts and the latency benchmark; Admins only, like the Models page.</summary>
+    public static void MapModelEndpoints(this WebApplication app)
+    {
+        var api = app.MapGroup("/api").WithTags("Models").RequireAuthorization(Security.Policies.Admin);
+        api.MapPost("/models/uplift/train", async (UpliftTrainingJob.Parameters? parameters, JobRunner runner, HttpContext http, CancellationToken ct) =>
+            {
+                try
+                {
+                    var run = await runner.EnqueueAsync(UpliftTrainingJob.Kind, parameters ?? new UpliftTrainingJob.Parameters(), http.User.Identity?.Name ?? "admin", ct);
+                    return Results.Accepted($"/api/jobs/{run.Id}", new { run.Id, run.Status });
+                }
+                catch (Domain.DomainException ex)
+                {
+                    return Results.Problem(statusCode: 409, title: "Training refused", detail: ex.Message);
+                }
+            })
+            .WithSummary("Queues a training of the uplift targeting model (one at a time); returns the job run.");
+        api.MapGet("/jobs/{id:guid}", async (Guid id, CampaignsDbContext db, CancellationToken ct) =>
+                await db.JobRuns.AsNoTracking().Where(r => r.Id == id)
+                    .Select(r => new { r.Id, r.Kind, r.Status, r.Stage, r.Progress, r.ResultSummary, r.Error, r.StartedAt, r.FinishedAt }).SingleOrDefaultAsync(ct) is { } run
+                    ? Results.Ok(run) : Results.Problem(statusCode: 404, title: "Unknown job run", detail: $"No job run has id {id}."))
+            .WithSummary("A background job run: status, stage, progress, outcome.");
     }
 }
 

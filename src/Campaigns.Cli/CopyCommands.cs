@@ -1,0 +1,203 @@
+using System.Diagnostics;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Copy;
+using Campaigns.Ml;
+using Campaigns.Ml.Copy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Cli;
+
+/// <summary>`campaigns copy train|suggest|evaluate`: the copy generator and the click-through ranker on the app's database.</summary>
+internal static class CopyCommands
+{
+    private const string GeneratorFile = "copy-generator.zip";
+    private const string RankerFile = "ctr-ranker.zip";
+
+    public static async Task<int> TrainAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
+    {
+        var directory = options.Value("models") ?? "copy-models";
+        await using var db = open(options);
+        var (corpus, headlines, lexicon) = await LoadCorpusAsync(db);
+        Console.WriteLine($"Corpus: {corpus.Count:N0} lines ({headlines.Count:N0} headlines with impressions), {lexicon.Products.Count} products, {lexicon.Categories.Count} categories");
+        TorchRuntime.EnsureLoaded();
+        var generatorOptions = new CopyGeneratorOptions { Seed = options.Int("seed", 42), Epochs = options.Int("epochs", 20) };
+        var progress = new Progress<CopyTrainingProgress>(p =>
+            Console.Error.WriteLine($"epoch {p.Epoch,3}/{p.Epochs}  training loss {p.TrainingLoss:0.000}  validation loss {p.ValidationLoss:0.000}"));
+        using var generator = CopyGenerator.Train(corpus, lexicon, generatorOptions, progress);
+        var ranker = CtrRanker.Train(headlines, new CtrRankerOptions { Seed = generatorOptions.Seed, Bootstraps = options.Int("bootstraps", 20) });
+        Directory.CreateDirectory(directory);
+        await using (var file = File.Create(Path.Combine(directory, GeneratorFile))) generator.Save(file);
+        await using (var file = File.Create(Path.Combine(directory, RankerFile))) ranker.Save(file);
+        PrintMetrics(generator.Metrics, ranker.Metrics);
+        Console.WriteLine($"Wrote {Path.Combine(directory, GeneratorFile)} and {Path.Combine(directory, RankerFile)}");
+        return 0;
+    }
+
+    public static async Task<int> SuggestAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
+    {
+        var id = Guid.TryParse(options.Value("promotion"), out var g) ? g : throw new ArgumentException("--promotion must be a campaign id (a GUID).");
+        var channel = ParseChannel(options.Value("channel") ?? "push");
+        var tone = Enum.TryParse<Tone>(options.Value("tone") ?? "friendly", true, out var t) ? t
+            : throw new ArgumentException($"--tone must be one of {string.Join(", ", Enum.GetNames<Tone>()).ToLowerInvariant()}.");
+        var count = options.Int("n", 10);
+        var (generator, ranker) = LoadModels(options.Value("models") ?? "copy-models");
+        using var _ = generator;
+        await using var db = open(options);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) ?? throw new ArgumentException($"No campaign has the id {id}.");
+        var terms = await TermsAsync(db, campaign, options.Value("category"));
+        var banned = options.Values("banned").SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var clock = Stopwatch.StartNew();
+        var (result, predictions) = Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
+            new GenerationOptions(count, Temperature: Double(options, "temperature", 1.6), TopP: Double(options, "top-p", 0.98), Seed: options.Int("seed", 1)),
+            new CopyGuardrails(banned));
+        clock.Stop();
+        Console.WriteLine($"{campaign.Name}: {terms.Offer}{(terms.Code is null ? "" : $", code {terms.Code}")}; {channel}, {tone}");
+        var rank = 0;
+        foreach (var (candidate, p) in predictions)
+        {
+            var up = string.Join(" ", p.Up.Select(w => $"+{w.Word}"));
+            var down = string.Join(" ", p.Down.Select(w => $"-{w.Word}"));
+            Console.WriteLine($"{++rank,2}. {p.Ctr:P2} [{p.Low:P2}–{p.High:P2}]  {candidate.Text}   {up} {down}".TrimEnd());
+        }
+        Console.WriteLine($"{predictions.Count} of {count} candidates from {result.Samples} samples in {clock.Elapsed.TotalSeconds:0.00} s; " +
+                          $"novel samples {result.NovelShare:P0}; dropped: {string.Join(", ", result.Dropped.OrderByDescending(d => d.Value).Select(d => $"{d.Key} {d.Value}"))}");
+        return predictions.Count == 0 ? 1 : 0;
+    }
+
+    public static async Task<int> EvaluateAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
+    {
+        var (generator, ranker) = LoadModels(options.Value("models") ?? "copy-models");
+        using var _ = generator;
+        PrintMetrics(generator.Metrics, ranker.Metrics);
+        await using var db = open(options);
+        var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Name).ToListAsync();
+        var count = options.Int("n", 10);
+        var times = new List<double>();
+        var distinct = new List<double>();
+        int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0;
+        double novelSamples = 0;
+        var seed = 1;
+        foreach (var campaign in campaigns)
+        {
+            var terms = await TermsAsync(db, campaign, null);
+            foreach (var channel in new[] { CopyChannel.EmailSubject, CopyChannel.Push, CopyChannel.Banner })
+                foreach (var tone in Enum.GetValues<Tone>())
+                {
+                    var clock = Stopwatch.StartNew();
+                    var (result, predictions) = Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
+                        new GenerationOptions(count, Seed: seed++), new CopyGuardrails());
+                    times.Add(clock.Elapsed.TotalSeconds);
+                    requests++;
+                    if (predictions.Count == count) full++;
+                    candidates += predictions.Count;
+                    contradicting += predictions.Count(p => TermsChecker.Contradictions(p.Candidate.Text, terms).Count > 0);
+                    verbatim += predictions.Count(p => generator.IsTrainingLine(p.Candidate.Text));
+                    distinct.Add(CopyDiversity.Distinct2(predictions.Select(p => p.Candidate.Text)));
+                    novelSamples += result.NovelShare;
+                }
+        }
+        times.Sort();
+        Console.WriteLine($"Suggestions over {campaigns.Count} promotions x 3 channels x 4 tones = {requests} requests of {count}:");
+        Console.WriteLine($"  requests with all {count} candidates  {full}/{requests}; candidates {candidates:N0}");
+        Console.WriteLine($"  distinct-2 per request                 mean {distinct.Average():0.000}, min {distinct.Min():0.000}");
+        Console.WriteLine($"  novel candidates                       {1 - (double)verbatim / Math.Max(1, candidates):P1} (samples before the filter: {novelSamples / requests:P1})");
+        Console.WriteLine($"  candidates contradicting the terms     {contradicting}");
+        Console.WriteLine($"  time per request (generate + rank)     median {times[times.Count / 2]:0.000} s, p95 {times[(int)(times.Count * 0.95)]:0.000} s, max {times[^1]:0.000} s");
+        return 0;
+    }
+
+    private static (GenerationResult Result, List<(CopyCandidate Candidate, CtrPrediction Prediction)> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails)
+    {
+        var result = generator.Generate(conditions, terms, options, guardrails);
+        var predictions = ranker.Predict(result.Candidates.Select(c => (c.Text, conditions)).ToList());
+        var ranked = result.Candidates.Zip(predictions).OrderByDescending(p => p.Second.Ctr).ToList();
+        return (result, ranked);
+    }
+
+    private static void PrintMetrics(CopyGeneratorMetrics g, CtrRankerMetrics r)
+    {
+        Console.WriteLine($"Generator: held-out perplexity {g.TestPerplexity:0.00} (unigram {g.UnigramPerplexity:0.00}, bigram {g.BigramPerplexity:0.00}, λ {g.BigramLambda}); " +
+                          $"{g.TrainingLines}/{g.ValidationLines}/{g.TestLines} lines train/validation/test, {g.DistinctTemplates} distinct templates, " +
+                          $"vocabulary {g.Vocabulary}, {g.Epochs} epochs, {g.TrainingSeconds:0.0} s");
+        Console.WriteLine($"Ranker: held-out AUC {r.Auc:0.000} (length only {r.LengthOnlyAuc:0.000}), log-loss {r.LogLoss:0.00000} (base rate {r.BaseRateLogLoss:0.00000}), " +
+                          $"calibration error {r.CalibrationError:0.0000}; {r.TrainingLines}/{r.TestLines} lines, {r.Bootstraps} bootstraps, {r.TrainingSeconds:0.0} s");
+    }
+
+    private static (CopyGenerator Generator, CtrRanker Ranker) LoadModels(string directory)
+    {
+        string Path(string file) => File.Exists(System.IO.Path.Combine(directory, file)) ? System.IO.Path.Combine(directory, file)
+            : throw new ArgumentException($"No {file} in {directory}; run `campaigns copy train` first (or pass --models DIR).");
+        var generatorPath = Path(GeneratorFile);
+        var rankerPath = Path(RankerFile);
+        using var g = File.OpenRead(generatorPath);
+        using var r = File.OpenRead(rankerPath);
+        var generator = CopyGenerator.Load(g);
+        return (generator, CtrRanker.Load(r));
+    }
+
+    /// <summary>
+    /// The corpus: every copy line's headline (with its impressions and clicks) and body, and every product's description;
+    /// the lexicon: product, category and customers' first names.
+    /// </summary>
+    internal static async Task<(List<CopyLine> Corpus, List<CopyLine> Headlines, CopyLexicon Lexicon)> LoadCorpusAsync(CampaignsDbContext db)
+    {
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
+        var products = await db.Products.AsNoTracking().OrderBy(p => p.Sku).Select(p => new { p.Name, p.Description, p.CategoryId }).ToListAsync();
+        var copy = await db.CopyVariants.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
+        var names = await db.Customers.AsNoTracking().Select(c => c.FirstName).Distinct().ToListAsync();
+        var headlines = new List<CopyLine>();
+        var corpus = new List<CopyLine>();
+        foreach (var c in copy)
+        {
+            var category = c.CategoryId is { } id ? categories.GetValueOrDefault(id) : null;
+            var headline = new CopyLine(c.Headline, new CopyConditions(CopyConditions.HeadlineChannel(c.Channel), c.PromotionType, category, c.Tone), c.Impressions, c.Clicks);
+            corpus.Add(headline);
+            if (c.Impressions > 0) headlines.Add(headline);
+            if (!string.IsNullOrWhiteSpace(c.Body))
+                corpus.Add(new CopyLine(c.Body, new CopyConditions(c.Channel == Channel.Email ? CopyChannel.EmailBody : CopyChannel.Banner, c.PromotionType, category, c.Tone)));
+        }
+        foreach (var p in products.Where(p => !string.IsNullOrWhiteSpace(p.Description)))
+            corpus.Add(new CopyLine(p.Description!, new CopyConditions(CopyChannel.ProductText, PromotionType.PercentDiscount, categories.GetValueOrDefault(p.CategoryId), Tone.Friendly)));
+        var lexicon = new CopyLexicon(products.Select(p => p.Name).ToList(), categories.Values.Order().ToList(), names.OfType<string>().Where(n => n.Length > 1).Order().ToList());
+        return (corpus, headlines, lexicon);
+    }
+
+    /// <summary>
+    /// The promotion's terms. The featured category is the promotion's own, else --category, else the category with the
+    /// most products; the featured product is that category's active product with the highest margin.
+    /// </summary>
+    internal static async Task<PromotionTerms> TermsAsync(CampaignsDbContext db, Campaign campaign, string? categoryName)
+    {
+        var categories = await db.Categories.AsNoTracking().ToListAsync();
+        var category = campaign.Promotion.CategoryId is { } limited ? categories.FirstOrDefault(c => c.Id == limited)
+            : categoryName is not null ? categories.FirstOrDefault(c => string.Equals(c.Name, categoryName, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"No category is named '{categoryName}'.")
+            : null;
+        if (category is null)
+        {
+            var largest = await db.Products.AsNoTracking().GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).FirstOrDefaultAsync();
+            category = categories.FirstOrDefault(c => c.Id == largest?.Key);
+        }
+        string? product = null;
+        if (category is not null)
+            product = (await db.Products.AsNoTracking().Where(p => p.CategoryId == category.Id && p.IsActive).Select(p => new { p.Name, p.Price, p.Cost }).ToListAsync())
+                .OrderByDescending(p => p.Price - p.Cost).ThenBy(p => p.Name).Select(p => p.Name).FirstOrDefault();
+        return PromotionTerms.From(campaign.Promotion, category?.Name, product, campaign.EndsAt);
+    }
+
+    private static CopyChannel ParseChannel(string text) => text.ToLowerInvariant() switch
+    {
+        "push" => CopyChannel.Push,
+        "email" or "email-subject" or "subject" => CopyChannel.EmailSubject,
+        "email-body" or "body" => CopyChannel.EmailBody,
+        "banner" or "onsite-banner" => CopyChannel.Banner,
+        _ => throw new ArgumentException($"--channel must be push, email-subject, email-body or banner, not '{text}'."),
+    };
+
+    private static double Double(CliApp.Options options, string name, double fallback) => options.Value(name) is not { } text ? fallback
+        : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v
+        : throw new ArgumentException($"--{name} must be a positive number, not '{text}'.");
+}

@@ -1,0 +1,34 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Copy;
+using Campaigns.Ml.Copy;
+
+namespace Campaigns.Ml.Tests.Copy;
+
+internal static class CopyTestData
+{
+    public static readonly CopyLexicon Lexicon = new(["Wool Coat", "Chelsea Boots", "Table Lamp"], ["Shoes", "Home & Living", "Women's Fashion"], ["Anna", "Tom"]);
+
+    /// <summary>A tiny corpus: a few templates per tone, filled with varying terms, categories and products.</summary>
+    public static List<CopyLine> TinyCorpus(int lines, int seed)
+    {
+        var random = new Random(seed);
+        string[][] templates =
+        [
+            ["Last chance: {offer} on {category}", "Hurry, {offer} ends soon", "Only 48 hours: {offer}"],
+            ["A little something for you: {offer}", "We picked these {category} for you", "Your {category} favourites, now {offer}"],
+        ];
+        var list = new List<CopyLine>();
+        for (var i = 0; i < lines; i++)
+        {
+            var tone = random.Next(2) == 0 ? Tone.Urgent : Tone.Friendly;
+            var template = templates[(int)tone == 0 ? 0 : 1][random.Next(3)];
+            var category = Lexicon.Categories[random.Next(3)];
+            var text = template.Replace("{offer}", $"{5 * (2 + random.Next(4))}% off").Replace("{category}", category.ToLowerInvariant());
+            list.Add(new CopyLine(char.ToUpperInvariant(text[0]) + text[1..], new CopyConditions(CopyChannel.Push, PromotionType.PercentDiscount, category, tone)));
+        }
+        return list;
+    }
+
+    public static PromotionTerms Percent(decimal percent, string? code = null) =>
+        new(PromotionType.PercentDiscount, PercentOff: percent, Code: code, Category: "Shoes", Product: "Chelsea Boots", EndDate: "30 November");
+}

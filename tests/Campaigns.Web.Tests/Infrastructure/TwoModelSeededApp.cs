@@ -1,0 +1,40 @@
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Uplift;
+using Campaigns.Targeting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A store with two trained uplift versions: v1 (T-learner, current) and v2 (S-learner, a candidate: with no schedule
+/// rule a second version waits for an Admin).
+/// </summary>
+public sealed class TwoModelSeededApp : SeededApp, IAsyncLifetime
+{
+    public TwoModelSeededApp() : base(3000) { }
+
+    public async Task InitializeAsync()
+    {
+        using var scope = App.Services.CreateScope();
+        var training = scope.ServiceProvider.GetRequiredService<UpliftTrainingService>();
+        var first = await training.TrainAsync(new TrainingRequest(UpliftLearner.T), "tests", null);
+        if (!first.Promoted) throw new InvalidOperationException($"The first test model was not promoted: {first.Decision}");
+        var second = await training.TrainAsync(new TrainingRequest(UpliftLearner.S), "tests", null);
+        if (second.Promoted) throw new InvalidOperationException($"The second test model should wait for an Admin: {second.Decision}");
+    }
+
+    /// <summary>Back to v1 current and v2 a candidate whose main metric is v1's plus <paramref name="candidateGain"/>, with no pending sign-offs.</summary>
+    public async Task ResetVersionsAsync(double candidateGain)
+    {
+        await using var db = App.OpenDatabase();
+        var versions = await db.ModelVersions.Where(v => v.Kind == ModelKind.UpliftTargeting).ToListAsync();
+        var v1 = versions.Single(v => v.Version == 1);
+        foreach (var v in versions) v.Status = v.Version == 1 ? ModelStatus.Current : v.Version == 2 ? ModelStatus.Candidate : ModelStatus.Retired;
+        versions.Single(v => v.Version == 2).MainMetric = v1.MainMetric + candidateGain;
+        db.ModelSignOffs.RemoveRange(db.ModelSignOffs);
+        await db.SaveChangesAsync();
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+}
