@@ -72,7 +72,8 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var total = await eligible.CountAsync(ct);
         var rows = new EligibleRows(total);
         var prospects = model is null ? null : new List<Prospect>(total);
-        var random = new Random(HashCode.Combine(request.CampaignId, 17));
+        // Seeded from the campaign (HashCode is randomized per process), so the same request draws the same random cell on any instance.
+        var random = new Random(BitConverter.ToInt32(request.CampaignId.ToByteArray(), 0));
         // Two stages on two cores: the database streams the next batch while the model scores the last one.
         var batch = new List<CustomerRow>(_options.ScoringBatch);
         var scoringBatch = Task.CompletedTask;

@@ -54,7 +54,8 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
             Everyone = await db.AudienceMembers.Join(db.Customers, m => m.CustomerId, c => c.Id, (m, c) => new { c.ExternalId, m.Cell, m.AudienceId })
                 .Where(x => db.Audiences.Any(a => a.Id == x.AudienceId && a.CampaignId == CampaignId))
                 .Select(x => new ValueTuple<string, AudienceCell>(x.ExternalId, x.Cell)).ToListAsync();
-            var targeted = plan.Targeted.ToHashSet();
+            // Neither targeted nor in the random cell.
+            var targeted = plan.Targeted.Concat(plan.RandomCell).ToHashSet();
             Outsider = (await db.Customers.Select(c => new { c.Id, c.ExternalId }).ToListAsync()).First(c => !targeted.Contains(c.Id)).ExternalId;
         }
 

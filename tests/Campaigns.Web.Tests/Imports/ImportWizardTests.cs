@@ -134,13 +134,17 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
     }
 
     [Fact]
-    public void A_marketer_may_import_past_campaigns_only()
+    public async Task A_marketer_may_import_past_campaigns_only()
     {
         SignInAs(Roles.Marketer);
         var wizard = Render<ImportWizardHost>();
         Assert.Equal(ImportKind.Campaign, wizard.FindComponent<MudSelect<ImportKind>>().Instance.Value);
-        Assert.Equal([ImportKind.Campaign], ImportWizardService.KindsFor(new System.Security.Claims.ClaimsPrincipal(
-            new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, Roles.Marketer)], "test"))));
+        var marketer = new System.Security.Claims.ClaimsPrincipal(
+            new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, Roles.Marketer)], "test"));
+        Assert.Equal([ImportKind.Campaign], ImportWizardService.KindsFor(marketer));
+        var service = Context.Services.GetRequiredService<ImportWizardService>();
+        var ex = await Assert.ThrowsAsync<ImportException>(() => service.StartAsync(new StagedFile(Guid.NewGuid(), "c.csv", 1), new ImportSettings { Kind = ImportKind.Customers }, marketer));
+        Assert.Equal("Only Admins import customers; you can import past campaigns.", ex.Message);
     }
 
     [Fact]

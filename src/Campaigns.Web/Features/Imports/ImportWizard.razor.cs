@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
@@ -32,14 +33,15 @@ public partial class ImportWizard
     private JobRun? _run;
     private string? _error;
     private bool _busy;
+    private ClaimsPrincipal _principal = new();
     private string _user = "";
     private Timer? _timer;
 
     protected override async Task OnInitializedAsync()
     {
-        var user = (await Auth.GetAuthenticationStateAsync()).User;
-        _user = user.Identity?.Name ?? "wizard";
-        _kinds = ImportWizardService.KindsFor(user);
+        _principal = (await Auth.GetAuthenticationStateAsync()).User;
+        _user = _principal.Identity?.Name ?? "wizard";
+        _kinds = ImportWizardService.KindsFor(_principal);
         _kind = _kinds[0];
     }
 
@@ -120,7 +122,7 @@ public partial class ImportWizard
     {
         if (_file is null) return;
         (_busy, _error, _dryRun) = (true, null, null);
-        try { _dryRun = await Wizard.DryRunAsync(_file, Settings(), _user); }
+        try { _dryRun = await Wizard.DryRunAsync(_file, Settings(), _principal); }
         catch (ImportException ex) { _error = ex.Message; }
         finally { _busy = false; }
     }
@@ -136,7 +138,7 @@ public partial class ImportWizard
                 await using var db = await DbFactory.CreateDbContextAsync();
                 await ImportMappings.SaveAsync(db, _saveAs, _kind, _mapping, _culture.Trim(), _user);
             }
-            _run = await Wizard.StartAsync(_file, Settings(), _user);
+            _run = await Wizard.StartAsync(_file, Settings(), _principal);
             _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
         }
         catch (Exception ex) when (ex is ImportException or Domain.DomainException) { _error = ex.Message; }

@@ -64,9 +64,21 @@ public sealed class ImportWizardService(ImportEngine engine, JobRunner jobs, IOp
         }
     }
 
-    public Task<ImportSummary> DryRunAsync(StagedFile file, ImportSettings settings, string user, CancellationToken ct = default) =>
-        engine.RunAsync(file.Source, settings, new ImportRunOptions { DryRun = true, User = user }, ct);
+    public Task<ImportSummary> DryRunAsync(StagedFile file, ImportSettings settings, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        Authorize(user, settings.Kind);
+        return engine.RunAsync(file.Source, settings, new ImportRunOptions { DryRun = true, User = user.Identity?.Name ?? "wizard" }, ct);
+    }
 
-    public Task<JobRun> StartAsync(StagedFile file, ImportSettings settings, string user, CancellationToken ct = default) =>
-        jobs.EnqueueAsync(ImportJob.Kind, new ImportJob.Parameters { File = file, SettingsJson = JsonSerializer.Serialize(settings, ImportEngine.Json) }, user, ct);
+    public Task<JobRun> StartAsync(StagedFile file, ImportSettings settings, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        Authorize(user, settings.Kind);
+        return jobs.EnqueueAsync(ImportJob.Kind, new ImportJob.Parameters { File = file, SettingsJson = JsonSerializer.Serialize(settings, ImportEngine.Json) },
+            user.Identity?.Name ?? "wizard", ct);
+    }
+
+    private static void Authorize(ClaimsPrincipal user, ImportKind kind)
+    {
+        if (!KindsFor(user).Contains(kind)) throw new ImportException($"Only Admins import {kind.ToString().ToLowerInvariant()}; you can import past campaigns.");
+    }
 }
