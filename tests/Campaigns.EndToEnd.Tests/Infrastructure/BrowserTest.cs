@@ -76,9 +76,12 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
     /// Types into an input key by key and leaves it, so the value is committed on the server; a plain fill can be
     /// overwritten by a re-render of MudBlazor's numeric fields before it is committed.
     /// </summary>
-    protected async Task TypeAsync(string testId, string text)
+    protected Task TypeAsync(string testId, string text) => TypeAsync(Page.Locator("body"), testId, text);
+
+    /// <summary>Types into the field with this test id inside <paramref name="scope"/> (a page section that repeats ids).</summary>
+    protected async Task TypeAsync(ILocator scope, string testId, string text)
     {
-        var input = Page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
+        var input = scope.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
         await input.ClickAsync();
         await input.PressAsync("Control+A");
         await input.PressSequentiallyAsync(text);
