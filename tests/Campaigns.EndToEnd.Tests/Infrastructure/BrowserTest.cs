@@ -82,10 +82,16 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
     protected async Task TypeAsync(ILocator scope, string testId, string text)
     {
         var input = scope.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
-        await input.ClickAsync();
-        await input.PressAsync("Control+A");
-        await input.PressSequentiallyAsync(text);
-        await input.PressAsync("Tab");
+        // A page that re-renders while its data loads can replace the field mid-typing (the text then lands beside the
+        // old value): type again until the field holds exactly the text.
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.PressAsync("Control+A");
+            await input.PressSequentiallyAsync(text);
+            await input.PressAsync("Tab");
+            if (await input.InputValueAsync() == text || attempt == 3) return;
+        }
     }
 
     /// <summary>Runs a test's steps, saving a screenshot if they fail.</summary>
