@@ -35,7 +35,8 @@ public static class CliApp
           uplift evaluate --model M.zip --data FILE.csv
               prints the Qini coefficient, AUUC and uplift@10/20/30% on labelled rows
           copy train [--models copy-models] [--epochs 20] [--bootstraps 20] [--seed 42]
-              trains the copy generator (GRU) and the click-through ranker on the database's copy and catalogue, prints metrics
+              trains the copy generator (GRU) and the click-through ranker on the database's copy and catalogue, stores each as a
+              model version in the database (as the app's training jobs do), writes them to --models and prints metrics
           copy suggest --promotion CAMPAIGN_ID --channel push|email-subject|email-body|banner --tone urgent|friendly|premium|playful
                        [-n 10] [--temperature 1.6] [--top-p 0.98] [--seed 1] [--banned "word,phrase"] [--category NAME] [--models DIR]
               prints candidates sorted by predicted CTR, with its interval and the words that move it

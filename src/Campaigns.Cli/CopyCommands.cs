@@ -4,6 +4,9 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Ml;
 using Campaigns.Ml.Copy;
+using Campaigns.Domain.Models;
+using Campaigns.Targeting;
+using Campaigns.Targeting.Copy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Cli;
@@ -14,22 +17,27 @@ internal static class CopyCommands
     private const string GeneratorFile = "copy-generator.zip";
     private const string RankerFile = "ctr-ranker.zip";
 
+    /// <summary>
+    /// Trains both models with the app's <see cref="CopyTrainingService"/>: each is stored as a model version in the database
+    /// (promoted by the same rule as in the app) and its verified artifact is also written to --models for suggest and evaluate.
+    /// </summary>
     public static async Task<int> TrainAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
     {
         var directory = options.Value("models") ?? "copy-models";
         await using var db = open(options);
-        var (corpus, headlines, lexicon) = await LoadCorpusAsync(db);
-        Console.WriteLine($"Corpus: {corpus.Count:N0} lines ({headlines.Count:N0} headlines with impressions), {lexicon.Products.Count} products, {lexicon.Categories.Count} categories");
-        TorchRuntime.EnsureLoaded();
-        var generatorOptions = new CopyGeneratorOptions { Seed = options.Int("seed", 42), Epochs = options.Int("epochs", 20) };
-        var progress = new Progress<CopyTrainingProgress>(p =>
-            Console.Error.WriteLine($"epoch {p.Epoch,3}/{p.Epochs}  training loss {p.TrainingLoss:0.000}  validation loss {p.ValidationLoss:0.000}"));
-        using var generator = CopyGenerator.Train(corpus, lexicon, generatorOptions, progress);
-        var ranker = CtrRanker.Train(headlines, new CtrRankerOptions { Seed = generatorOptions.Seed, Bootstraps = options.Int("bootstraps", 20) });
+        var corpus = await CopyCorpus.LoadAsync(db);
+        Console.WriteLine($"Corpus: {corpus.Lines.Count:N0} lines ({corpus.Headlines.Count:N0} headlines with impressions), {corpus.Lexicon.Products.Count} products, {corpus.Lexicon.Categories.Count} categories");
+        var request = new CopyTrainingRequest(Epochs: options.Int("epochs", 20), Bootstraps: options.Int("bootstraps", 20), Seed: options.Int("seed", 42));
+        var progress = new SyncProgress<(string Stage, double Fraction)>(p => Console.Error.WriteLine($"{100 * p.Fraction,3:0}%  {p.Stage}"));
+        var reports = await new CopyTrainingService(db).TrainBothAsync(request, "cli", null, progress);
+        var generator = reports.Single(r => r.Kind == ModelKind.CopyGenerator);
+        var ranker = reports.Single(r => r.Kind == ModelKind.CtrRanker);
+        var store = new ModelStore(db);
         Directory.CreateDirectory(directory);
-        await using (var file = File.Create(Path.Combine(directory, GeneratorFile))) generator.Save(file);
-        await using (var file = File.Create(Path.Combine(directory, RankerFile))) ranker.Save(file);
-        PrintMetrics(generator.Metrics, ranker.Metrics);
+        await File.WriteAllBytesAsync(Path.Combine(directory, GeneratorFile), await store.VerifiedArtifactAsync(generator.VersionId));
+        await File.WriteAllBytesAsync(Path.Combine(directory, RankerFile), await store.VerifiedArtifactAsync(ranker.VersionId));
+        PrintMetrics(((CopyGeneratorVersionMetrics)generator.Metrics).Generator, ((CtrRankerVersionMetrics)ranker.Metrics).Ranker);
+        foreach (var r in reports) Console.WriteLine($"{r.Kind} v{r.Version} ({r.Learner}): {r.Decision}");
         Console.WriteLine($"Wrote {Path.Combine(directory, GeneratorFile)} and {Path.Combine(directory, RankerFile)}");
         return 0;
     }
@@ -135,33 +143,6 @@ internal static class CopyCommands
         using var r = File.OpenRead(rankerPath);
         var generator = CopyGenerator.Load(g);
         return (generator, CtrRanker.Load(r));
-    }
-
-    /// <summary>
-    /// The corpus: every copy line's headline (with its impressions and clicks) and body, and every product's description;
-    /// the lexicon: product, category and customers' first names.
-    /// </summary>
-    internal static async Task<(List<CopyLine> Corpus, List<CopyLine> Headlines, CopyLexicon Lexicon)> LoadCorpusAsync(CampaignsDbContext db)
-    {
-        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name);
-        var products = await db.Products.AsNoTracking().OrderBy(p => p.Sku).Select(p => new { p.Name, p.Description, p.CategoryId }).ToListAsync();
-        var copy = await db.CopyVariants.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Id).ToListAsync();
-        var names = await db.Customers.AsNoTracking().Select(c => c.FirstName).Distinct().ToListAsync();
-        var headlines = new List<CopyLine>();
-        var corpus = new List<CopyLine>();
-        foreach (var c in copy)
-        {
-            var category = c.CategoryId is { } id ? categories.GetValueOrDefault(id) : null;
-            var headline = new CopyLine(c.Headline, new CopyConditions(CopyConditions.HeadlineChannel(c.Channel), c.PromotionType, category, c.Tone), c.Impressions, c.Clicks);
-            corpus.Add(headline);
-            if (c.Impressions > 0) headlines.Add(headline);
-            if (!string.IsNullOrWhiteSpace(c.Body))
-                corpus.Add(new CopyLine(c.Body, new CopyConditions(c.Channel == Channel.Email ? CopyChannel.EmailBody : CopyChannel.Banner, c.PromotionType, category, c.Tone)));
-        }
-        foreach (var p in products.Where(p => !string.IsNullOrWhiteSpace(p.Description)))
-            corpus.Add(new CopyLine(p.Description!, new CopyConditions(CopyChannel.ProductText, PromotionType.PercentDiscount, categories.GetValueOrDefault(p.CategoryId), Tone.Friendly)));
-        var lexicon = new CopyLexicon(products.Select(p => p.Name).ToList(), categories.Values.Order().ToList(), names.OfType<string>().Where(n => n.Length > 1).Order().ToList());
-        return (corpus, headlines, lexicon);
     }
 
     /// <summary>

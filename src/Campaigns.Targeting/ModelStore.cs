@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
+using Campaigns.Ml.Copy;
 using Campaigns.Ml.Uplift;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,13 +12,15 @@ namespace Campaigns.Targeting;
 public sealed record ModelInfo(Guid Id, ModelKind Kind, int Version, string Learner, ModelStatus Status, DateTime CreatedAt);
 
 /// <summary>
-/// Loads uplift models from the database, verifying each artifact's checksum. Versions are immutable, so a loaded
+/// Loads models (uplift, copy generator, CTR ranker) from the database, verifying each artifact's checksum. Versions are immutable, so a loaded
 /// model is kept by version id: every instance serves the same bytes, and promoting another version is picked
 /// up at the next request because "current" is always read from the database.
 /// </summary>
 public sealed class ModelStore(CampaignsDbContext db)
 {
     private static readonly ConcurrentDictionary<Guid, UpliftModel> Loaded = new();
+    private static readonly ConcurrentDictionary<Guid, CopyGenerator> Generators = new();
+    private static readonly ConcurrentDictionary<Guid, CtrRanker> Rankers = new();
 
     public Task<ModelInfo?> CurrentAsync(ModelKind kind, CancellationToken ct = default) =>
         db.ModelVersions.AsNoTracking().Where(v => v.Kind == kind && v.Status == ModelStatus.Current)
@@ -28,15 +31,42 @@ public sealed class ModelStore(CampaignsDbContext db)
     public async Task<UpliftModel> LoadUpliftAsync(Guid versionId, CancellationToken ct = default)
     {
         if (Loaded.TryGetValue(versionId, out var model)) return model;
+        using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
+        model = UpliftModel.Load(stream);
+        return Loaded.GetOrAdd(versionId, model);
+    }
+
+    /// <summary>A copy generator version (shared: the generator is thread-safe and kept for the process's life).</summary>
+    /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
+    public async Task<CopyGenerator> LoadCopyGeneratorAsync(Guid versionId, CancellationToken ct = default)
+    {
+        if (Generators.TryGetValue(versionId, out var generator)) return generator;
+        using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
+        generator = CopyGenerator.Load(stream);
+        var kept = Generators.GetOrAdd(versionId, generator);
+        if (!ReferenceEquals(kept, generator)) generator.Dispose();
+        return kept;
+    }
+
+    /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
+    public async Task<CtrRanker> LoadCtrRankerAsync(Guid versionId, CancellationToken ct = default)
+    {
+        if (Rankers.TryGetValue(versionId, out var ranker)) return ranker;
+        using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
+        return Rankers.GetOrAdd(versionId, CtrRanker.Load(stream));
+    }
+
+    /// <summary>A version's artifact bytes, after checking them against the stored SHA-256.</summary>
+    /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
+    public async Task<byte[]> VerifiedArtifactAsync(Guid versionId, CancellationToken ct = default)
+    {
         var stored = await db.ModelVersions.AsNoTracking().Where(v => v.Id == versionId)
             .Select(v => new { v.Version, v.Artifact, v.ArtifactSha256 }).SingleOrDefaultAsync(ct)
             ?? throw new InvalidDataException($"Model version {versionId} does not exist.");
         if (stored.Artifact.Length == 0) throw new InvalidDataException($"Model v{stored.Version} has no artifact stored.");
         if (!string.Equals(Checksum(stored.Artifact), stored.ArtifactSha256, StringComparison.OrdinalIgnoreCase))
             throw new InvalidDataException($"Model v{stored.Version}'s artifact does not match its checksum: it is corrupt. Retrain or roll back to another version.");
-        using var stream = new MemoryStream(stored.Artifact, writable: false);
-        model = UpliftModel.Load(stream);
-        return Loaded.GetOrAdd(versionId, model);
+        return stored.Artifact;
     }
 
     public static string Checksum(byte[] artifact) => Convert.ToHexString(SHA256.HashData(artifact));

@@ -12,6 +12,7 @@ public static class TargetingExtensions
         builder.Services.AddScoped<TrainingSetBuilder>();
         builder.Services.AddScoped<ModelStore>();
         builder.Services.AddScoped<UpliftTrainingService>();
+        builder.Services.AddScoped<Copy.CopyTrainingService>();
         builder.Services.AddScoped<AudienceBuilder>();
         return builder;
     }

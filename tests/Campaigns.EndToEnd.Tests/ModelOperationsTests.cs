@@ -18,11 +18,13 @@ public sealed class ModelOperationsTests(ITestOutputHelper output) : TargetedBro
         await Assertions.Expect(Page.GetByTestId("status-v1")).ToHaveTextAsync("Current");
 
         // The schedule: every Tuesday at 04:00, and a new version at least as good as current is promoted by itself.
-        await TypeAsync("schedule-cron", "0 4 * * 2");
-        await Assertions.Expect(Page.GetByTestId("schedule-description")).ToContainTextAsync("every Tuesday at 04:00 UTC");
-        await Assertions.Expect(Page.Locator("[data-testid='schedule-next-runs'] li")).ToHaveCountAsync(5);
-        await TypeAsync("schedule-margin", "0");
-        await Page.GetByTestId("save-schedule").ClickAsync();
+        // Every kind has its schedule editor: this one is the targeting model's.
+        var uplift = Page.GetByTestId("models-UpliftTargeting");
+        await TypeAsync(uplift, "schedule-cron", "0 4 * * 2");
+        await Assertions.Expect(uplift.GetByTestId("schedule-description")).ToContainTextAsync("every Tuesday at 04:00 UTC");
+        await Assertions.Expect(uplift.Locator("[data-testid='schedule-next-runs'] li")).ToHaveCountAsync(5);
+        await TypeAsync(uplift, "schedule-margin", "0");
+        await uplift.GetByTestId("save-schedule").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("operation-result")).ToContainTextAsync("Saved");
 
         // Train now with the T-learner: same data, learner and seed as v1, so an equal Qini, which a margin of 0 promotes.

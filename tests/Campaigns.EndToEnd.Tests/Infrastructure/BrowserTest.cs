@@ -76,13 +76,22 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
     /// Types into an input key by key and leaves it, so the value is committed on the server; a plain fill can be
     /// overwritten by a re-render of MudBlazor's numeric fields before it is committed.
     /// </summary>
-    protected async Task TypeAsync(string testId, string text)
+    protected Task TypeAsync(string testId, string text) => TypeAsync(Page.Locator("body"), testId, text);
+
+    /// <summary>Types into the field with this test id inside <paramref name="scope"/> (a page section that repeats ids).</summary>
+    protected async Task TypeAsync(ILocator scope, string testId, string text)
     {
-        var input = Page.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
-        await input.ClickAsync();
-        await input.PressAsync("Control+A");
-        await input.PressSequentiallyAsync(text);
-        await input.PressAsync("Tab");
+        var input = scope.Locator($"input[data-testid='{testId}'], textarea[data-testid='{testId}']");
+        // A page that re-renders while its data loads can replace the field mid-typing (the text then lands beside the
+        // old value): type again until the field holds exactly the text.
+        for (var attempt = 1; ; attempt++)
+        {
+            await input.ClickAsync();
+            await input.PressAsync("Control+A");
+            await input.PressSequentiallyAsync(text);
+            await input.PressAsync("Tab");
+            if (await input.InputValueAsync() == text || attempt == 3) return;
+        }
     }
 
     /// <summary>Runs a test's steps, saving a screenshot if they fail.</summary>

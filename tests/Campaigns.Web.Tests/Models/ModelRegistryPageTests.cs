@@ -52,10 +52,14 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         Assert.NotEmpty(page.FindAll("[data-testid=promote-v2]"));
         Assert.Empty(page.FindAll("[data-testid=promote-v1]"));
         Assert.Empty(page.FindAll("[data-testid=rollback-v1]"));
-        // Only kinds with a training job can be trained or scheduled.
+        // Every kind has a training job, so each can be trained now or scheduled.
         Assert.NotEmpty(page.FindAll("[data-testid=train-uplift]"));
         Assert.NotEmpty(page.FindAll("[data-testid=schedule-UpliftTargeting]"));
-        Assert.Empty(page.FindAll("[data-testid=schedule-CopyGenerator]"));
+        foreach (var kind in new[] { ModelKind.CopyGenerator, ModelKind.CtrRanker })
+        {
+            Assert.NotEmpty(page.FindAll($"[data-testid=train-{kind}]"));
+            Assert.NotEmpty(page.FindAll($"[data-testid=schedule-{kind}]"));
+        }
 
         page.Find("[data-testid=details-v1]").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=uplift-details] [data-testid=qini-curve]")), Wait);
@@ -69,13 +73,13 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
 
         Input(page, "schedule-cron").Input("30 4 * * 2");
         page.WaitForAssertion(() => Assert.Contains("every Tuesday at 04:30 UTC", page.Find("[data-testid=schedule-description]").TextContent), Wait);
-        var runs = page.FindAll("[data-testid=schedule-next-runs] li");
+        var runs = page.FindAll("[data-testid=models-UpliftTargeting] [data-testid=schedule-next-runs] li");
         Assert.Equal(5, runs.Count);
         Assert.All(runs, r => Assert.Matches(@"^Tue \d{4}-\d{2}-\d{2} 04:30 UTC$", r.TextContent));
 
         Input(page, "schedule-cron").Input("30 4 * *");
         page.WaitForAssertion(() => Assert.Contains("this one has 4", page.Find("[data-testid=schedule-UpliftTargeting]").TextContent), Wait);
-        Assert.Empty(page.FindAll("[data-testid=schedule-description]"));
+        Assert.Empty(page.FindAll("[data-testid=models-UpliftTargeting] [data-testid=schedule-description]"));
         Assert.True(page.Find("[data-testid=save-schedule]").HasAttribute("disabled"));
     }
 

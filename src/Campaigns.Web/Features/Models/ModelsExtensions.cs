@@ -13,6 +13,8 @@ public static class ModelsExtensions
     {
         builder.Services.AddOptions<TrainingLimits>().BindConfiguration(TrainingLimits.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.AddJob<UpliftTrainingJob>(UpliftTrainingJob.Kind, "Train the uplift targeting model", exclusive: true);
+        builder.AddJob<CopyTrainingJob>(CopyTrainingJob.GeneratorKind, "Train the copy generator", exclusive: true);
+        builder.AddJob<CopyTrainingJob>(CopyTrainingJob.RankerKind, "Train the copy click-through ranker", exclusive: true);
         builder.AddJob<ModelMonitorJob>(ModelMonitorJob.Kind, "Monitor models (drift, calibration)", exclusive: true);
         builder.Services.AddScoped<ModelOperations>();
         builder.Services.AddScoped<ScheduleAdmin>();
