@@ -21,4 +21,31 @@ public sealed class JobContext(Guid runId, string parametersJson, string trigger
 
     /// <summary>Records the stage and percent done; throws if a cancel was requested meanwhile.</summary>
     public Task ReportAsync(string stage, double percent) => report(stage, Math.Clamp(percent, 0, 100));
+
+    /// <summary>
+    /// Runs work that reports (stage, fraction) from its own threads: the latest report is written to the run every half
+    /// second from here, where a cancel request surfaces, and then cancels the work.
+    /// </summary>
+    public async Task<T> RunWithProgressAsync<T>(Func<IProgress<(string Stage, double Fraction)>, CancellationToken, Task<T>> work, CancellationToken ct)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var latest = new LatestProgress();
+        var run = work(latest, cancel.Token);
+        while (!run.IsCompleted)
+        {
+            await Task.WhenAny(run, Task.Delay(500, CancellationToken.None));
+            var (stage, fraction) = latest.Value;
+            try { await ReportAsync(stage, 100 * fraction); }
+            catch (OperationCanceledException) { await cancel.CancelAsync(); }
+        }
+        return await run;
+    }
+
+    private sealed class LatestProgress : IProgress<(string Stage, double Fraction)>
+    {
+        // One reference write, so the reader never sees a stage with another stage's fraction.
+        private volatile Tuple<string, double> _value = Tuple.Create("Starting", 0.0);
+        public (string Stage, double Fraction) Value { get { var v = _value; return (v.Item1, v.Item2); } }
+        public void Report((string Stage, double Fraction) value) => _value = Tuple.Create(value.Stage, value.Fraction);
+    }
 }

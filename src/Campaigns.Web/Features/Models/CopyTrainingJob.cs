@@ -29,27 +29,9 @@ public sealed class CopyTrainingJob(CopyTrainingService training, IOptions<Train
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
         var p = context.Parameters<Parameters>();
-        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var latest = new LatestProgress();
         var request = new CopyTrainingRequest(p.Epochs, p.Bootstraps, p.Seed, limits.Value.Threads);
-        var run = training.TrainAsync(Kind, request, context.TriggeredBy, context.RunId, latest, cancel.Token);
-        // The trainer reports from its own thread; the run record is written from here, where a cancel request surfaces.
-        while (!run.IsCompleted)
-        {
-            await Task.WhenAny(run, Task.Delay(500, CancellationToken.None));
-            var (stage, fraction) = latest.Value;
-            try { await context.ReportAsync(stage, 100 * fraction); }
-            catch (OperationCanceledException) { await cancel.CancelAsync(); }
-        }
-        var report = await run;
+        var report = await context.RunWithProgressAsync((progress, cancel) =>
+            training.TrainAsync(Kind, request, context.TriggeredBy, context.RunId, progress, cancel), ct);
         return $"v{report.Version} ({report.Learner}): {report.Decision}";
-    }
-
-    private sealed class LatestProgress : IProgress<(string Stage, double Fraction)>
-    {
-        // One reference write, so the reader never sees a stage with another stage's fraction.
-        private volatile Tuple<string, double> _value = Tuple.Create("Starting", 0.0);
-        public (string Stage, double Fraction) Value { get { var v = _value; return (v.Item1, v.Item2); } }
-        public void Report((string Stage, double Fraction) value) => _value = Tuple.Create(value.Stage, value.Fraction);
     }
 }
