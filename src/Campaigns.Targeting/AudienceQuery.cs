@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Customers;
@@ -41,6 +42,12 @@ public static class AudienceQuery
         }
         if (rules.MinDiscountShare is { } minShare) customers = customers.Where(c => c.Behaviour.DiscountShare >= minShare);
         if (rules.MaxDiscountShare is { } maxShare) customers = customers.Where(c => c.Behaviour.DiscountShare <= maxShare);
+        foreach (var (name, value) in rules.Attributes)
+        {
+            // Imports store custom attributes as a JSON object of strings written by the same serializer, so the pair's text is exact.
+            var pair = JsonSerializer.Serialize(name) + ":" + JsonSerializer.Serialize(value);
+            customers = customers.Where(c => c.CustomAttributesJson != null && c.CustomAttributesJson.Contains(pair));
+        }
         return customers;
     }
 }

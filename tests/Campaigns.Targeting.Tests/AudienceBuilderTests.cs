@@ -108,4 +108,20 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
         Assert.Contains("Minimum orders is above maximum orders", error.Message);
         Assert.Contains("budget above zero", error.Message);
     }
+
+    [Fact]
+    public async Task Imported_custom_attributes_decide_who_is_eligible()
+    {
+        var id = await DraftCampaignAsync();
+        await using var db = store.Open();
+        // As an import stores them: a JSON object of strings.
+        await db.Customers.Where(c => c.ExternalId.EndsWith("7")).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomAttributesJson, "{\"loyalty_tier\":\"gold\",\"country\":\"DE\"}"));
+        await db.Customers.Where(c => c.ExternalId.EndsWith("3")).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomAttributesJson, "{\"loyalty_tier\":\"silver\",\"country\":\"DE\"}"));
+        var rules = new AudienceRules { Attributes = new() { ["loyalty_tier"] = "gold", ["country"] = "DE" } };
+
+        var plan = await store.Audiences(db).PlanAsync(new AudienceRequest(id, rules, AudienceSelection.Everyone));
+
+        Assert.Equal(await db.Customers.CountAsync(c => c.ExternalId.EndsWith("7")), plan.Eligible);
+        Assert.Contains("loyalty_tier = gold", rules.Describe());
+    }
 }

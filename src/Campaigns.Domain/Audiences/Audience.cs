@@ -24,10 +24,13 @@ public sealed class AudienceRules
     public int? MinTenureDays { get; set; }
     public double? MinDiscountShare { get; set; }
     public double? MaxDiscountShare { get; set; }
+    /// <summary>Imported custom attributes the customer must have, name = value (exact match).</summary>
+    public Dictionary<string, string> Attributes { get; set; } = [];
 
     public IReadOnlyList<string> Validate()
     {
         var errors = new List<string>();
+        if (Attributes.Keys.Any(string.IsNullOrWhiteSpace)) errors.Add("A custom attribute rule needs the attribute's name.");
         if (MinOrders < 0) errors.Add("Minimum orders cannot be negative.");
         if (MaxOrders < 0) errors.Add("Maximum orders cannot be negative.");
         if (MinOrders > MaxOrders) errors.Add("Minimum orders is above maximum orders.");
@@ -55,6 +58,7 @@ public sealed class AudienceRules
         if (MinTenureDays is { } t) parts.Add($"customer for {t}+ days");
         if (MinDiscountShare is { } a) parts.Add($"discount share ≥ {a:P0}");
         if (MaxDiscountShare is { } b) parts.Add($"discount share ≤ {b:P0}");
+        parts.AddRange(Attributes.Select(a => $"{a.Key} = {a.Value}"));
         return parts.Count == 0 ? "All customers" : string.Join("; ", parts);
     }
 }

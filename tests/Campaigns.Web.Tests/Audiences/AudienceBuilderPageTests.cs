@@ -82,4 +82,18 @@ public class AudienceBuilderPageTests : ComponentTest, IClassFixture<TargetedSee
         Assert.True(page.Find("[data-testid=save-audience]").HasAttribute("disabled"));
         Assert.Contains("its audience is fixed", page.Markup);
     }
+
+    [Fact]
+    public async Task A_custom_attribute_rule_without_a_value_is_refused_with_a_message()
+    {
+        var id = await CampaignAsync(CampaignStatus.Draft);
+        var page = Render<AudienceHost>(p => p.Add(h => h.CampaignId, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=build-audience]")), TimeSpan.FromSeconds(10));
+
+        page.Find("[data-testid=rule-attributes]").Change("loyalty_tier");
+        page.Find("[data-testid=build-audience]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("name=value", page.Find("[data-testid=audience-error]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Empty(page.FindAll("[data-testid=expected-profit]"));
+    }
 }

@@ -59,9 +59,8 @@ public partial class AudienceBuilderPage : IDisposable
             await using var scope = Scopes.CreateAsyncScope();
             var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
             var progress = new SyncProgress<double>(p => { _progress = p; _ = InvokeAsync(StateHasChanged); });
-            var request = _form.ToRequest(CampaignId);
             // Scoring is CPU work; run it off the circuit's thread so the page keeps rendering progress.
-            _plan = await Task.Run(() => builder.PlanAsync(request, progress, _cancel.Token));
+            _plan = await Task.Run(() => builder.PlanAsync(_form.ToRequest(CampaignId), progress, _cancel.Token));
         }
         catch (TargetingException ex) { _error = ex.Message; }
         catch (OperationCanceledException) { _error = "Cancelled: nothing was built."; }

@@ -23,13 +23,28 @@ public sealed class AudienceForm
     public double? UpliftThresholdPoints { get; set; } = 1;
     public decimal? Budget { get; set; }
     public double RandomCellPercent { get; set; }
+    /// <summary>Imported custom attributes to match, "name=value" separated by ';' or new lines.</summary>
+    public string? AttributeRules { get; set; }
+
+    /// <exception cref="TargetingException">A rule is not written name=value.</exception>
+    private Dictionary<string, string> Attributes()
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in (AttributeRules ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0) throw new TargetingException($"Write each custom attribute rule as name=value; \"{part}\" is not.");
+            attributes[part[..equals].Trim()] = part[(equals + 1)..].Trim();
+        }
+        return attributes;
+    }
 
     public AudienceRequest ToRequest(Guid campaignId) => new(campaignId,
         new AudienceRules
         {
             Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
             BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
-            MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100,
+            MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = Attributes(),
         },
         Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100);
 }
