@@ -20,10 +20,11 @@ public sealed class ImportWizardTests(ITestOutputHelper output) : BrowserTest(ou
             await Page.Locator("input[type=file]").SetInputFilesAsync(file);
             try
             {
-                await Assertions.Expect(Page.GetByTestId("file-name")).ToBeVisibleAsync(new() { Timeout = 5000 });
+                // A loaded machine can take seconds to stream the file through the circuit.
+                await Assertions.Expect(Page.GetByTestId("file-name")).ToBeVisibleAsync(new() { Timeout = 15_000 });
                 break;
             }
-            catch (PlaywrightException) when (attempt < 3) { }
+            catch (PlaywrightException) when (attempt < 4) { }
         }
         await Assertions.Expect(Page.GetByTestId("preview")).ToContainTextAsync("E2E-1", new() { Timeout = 15_000 });
         await Screenshot("import-1-preview");
