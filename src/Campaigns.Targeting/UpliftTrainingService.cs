@@ -60,7 +60,7 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
         var version = new ModelVersion
         {
             Kind = ModelKind.UpliftTargeting,
-            Version = (await db.ModelVersions.Where(v => v.Kind == ModelKind.UpliftTargeting).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1,
+            Version = await db.NextVersionAsync(ModelKind.UpliftTargeting, ct),
             Learner = result.Chosen,
             Status = promote ? ModelStatus.Current : ModelStatus.Candidate,
             MainMetric = qini,
@@ -77,11 +77,7 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
             TriggeredBy = triggeredBy,
             PromotedAt = promote ? DateTime.UtcNow : null,
         };
-        if (promote)
-            foreach (var v in current) v.Status = ModelStatus.Retired;
-        db.ModelVersions.Add(version);
-        db.Audit(triggeredBy, promote ? "model.promote" : "model.candidate", nameof(ModelVersion), version.Id, $"Uplift targeting v{version.Version} ({result.Chosen}): {decision}");
-        await db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveTrainedAsync(version, current, $"Uplift targeting v{version.Version} ({result.Chosen}): {decision}");
         return new TrainingReport(version.Id, version.Version, result.Chosen, promote, decision, qini);
     }
 }

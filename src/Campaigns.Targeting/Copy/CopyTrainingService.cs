@@ -127,7 +127,7 @@ public sealed class CopyTrainingService(CampaignsDbContext db)
         var version = new ModelVersion
         {
             Kind = kind,
-            Version = (await db.ModelVersions.Where(v => v.Kind == kind).MaxAsync(v => (int?)v.Version, ct) ?? 0) + 1,
+            Version = await db.NextVersionAsync(kind, ct),
             Learner = learner,
             Status = promote ? ModelStatus.Current : ModelStatus.Candidate,
             MainMetric = metric,
@@ -143,11 +143,7 @@ public sealed class CopyTrainingService(CampaignsDbContext db)
             TriggeredBy = triggeredBy,
             PromotedAt = promote ? DateTime.UtcNow : null,
         };
-        if (promote)
-            foreach (var v in current) v.Status = ModelStatus.Retired;
-        db.ModelVersions.Add(version);
-        db.Audit(triggeredBy, promote ? "model.promote" : "model.candidate", nameof(ModelVersion), version.Id, $"{kind} v{version.Version} ({learner}): {decision}");
-        await db.SaveChangesAsync(CancellationToken.None);
+        await db.SaveTrainedAsync(version, current, $"{kind} v{version.Version} ({learner}): {decision}");
         return new CopyTrainingReport(kind, version.Id, version.Version, learner, promote, decision, metric, stored);
     }
 }
