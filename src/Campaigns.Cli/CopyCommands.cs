@@ -53,10 +53,10 @@ internal static class CopyCommands
         using var _ = generator;
         await using var db = open(options);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) ?? throw new ArgumentException($"No campaign has the id {id}.");
-        var terms = await TermsAsync(db, campaign, options.Value("category"));
+        var terms = await CopySuggester.TermsAsync(db, campaign, options.Value("category"));
         var banned = options.Values("banned").SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var clock = Stopwatch.StartNew();
-        var (result, predictions) = Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
+        var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
             new GenerationOptions(count, Temperature: Double(options, "temperature", 1.6), TopP: Double(options, "top-p", 0.98), Seed: options.Int("seed", 1)),
             new CopyGuardrails(banned));
         clock.Stop();
@@ -88,12 +88,12 @@ internal static class CopyCommands
         var seed = 1;
         foreach (var campaign in campaigns)
         {
-            var terms = await TermsAsync(db, campaign, null);
+            var terms = await CopySuggester.TermsAsync(db, campaign, null);
             foreach (var channel in new[] { CopyChannel.EmailSubject, CopyChannel.Push, CopyChannel.Banner })
                 foreach (var tone in Enum.GetValues<Tone>())
                 {
                     var clock = Stopwatch.StartNew();
-                    var (result, predictions) = Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
+                    var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
                         new GenerationOptions(count, Seed: seed++), new CopyGuardrails());
                     times.Add(clock.Elapsed.TotalSeconds);
                     requests++;
@@ -115,15 +115,6 @@ internal static class CopyCommands
         return 0;
     }
 
-    private static (GenerationResult Result, List<(CopyCandidate Candidate, CtrPrediction Prediction)> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
-        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails)
-    {
-        var result = generator.Generate(conditions, terms, options, guardrails);
-        var predictions = ranker.Predict(result.Candidates.Select(c => (c.Text, conditions)).ToList());
-        var ranked = result.Candidates.Zip(predictions).OrderByDescending(p => p.Second.Ctr).ToList();
-        return (result, ranked);
-    }
-
     private static void PrintMetrics(CopyGeneratorMetrics g, CtrRankerMetrics r)
     {
         Console.WriteLine($"Generator: held-out perplexity {g.TestPerplexity:0.00} (unigram {g.UnigramPerplexity:0.00}, bigram {g.BigramPerplexity:0.00}, λ {g.BigramLambda}); " +
@@ -143,30 +134,6 @@ internal static class CopyCommands
         using var r = File.OpenRead(rankerPath);
         var generator = CopyGenerator.Load(g);
         return (generator, CtrRanker.Load(r));
-    }
-
-    /// <summary>
-    /// The promotion's terms. The featured category is the promotion's own, else --category, else the category with the
-    /// most products; the featured product is that category's active product with the highest margin.
-    /// </summary>
-    internal static async Task<PromotionTerms> TermsAsync(CampaignsDbContext db, Campaign campaign, string? categoryName)
-    {
-        var categories = await db.Categories.AsNoTracking().ToListAsync();
-        var category = campaign.Promotion.CategoryId is { } limited ? categories.FirstOrDefault(c => c.Id == limited)
-            : categoryName is not null ? categories.FirstOrDefault(c => string.Equals(c.Name, categoryName, StringComparison.OrdinalIgnoreCase))
-                ?? throw new ArgumentException($"No category is named '{categoryName}'.")
-            : null;
-        if (category is null)
-        {
-            var largest = await db.Products.AsNoTracking().GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).FirstOrDefaultAsync();
-            category = categories.FirstOrDefault(c => c.Id == largest?.Key);
-        }
-        string? product = null;
-        if (category is not null)
-            product = (await db.Products.AsNoTracking().Where(p => p.CategoryId == category.Id && p.IsActive).Select(p => new { p.Name, p.Price, p.Cost }).ToListAsync())
-                .OrderByDescending(p => p.Price - p.Cost).ThenBy(p => p.Name).Select(p => p.Name).FirstOrDefault();
-        return PromotionTerms.From(campaign.Promotion, category?.Name, product, campaign.EndsAt);
     }
 
     private static CopyChannel ParseChannel(string text) => text.ToLowerInvariant() switch

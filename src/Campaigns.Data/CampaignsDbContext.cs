@@ -32,6 +32,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ExperimentEvent> Events => Set<ExperimentEvent>();
     public DbSet<CopyVariant> CopyVariants => Set<CopyVariant>();
+    public DbSet<CopySuggestion> CopySuggestions => Set<CopySuggestion>();
+    public DbSet<BannedPhrase> BannedPhrases => Set<BannedPhrase>();
     public DbSet<ModelVersion> ModelVersions => Set<ModelVersion>();
     public DbSet<RetrainingSchedule> RetrainingSchedules => Set<RetrainingSchedule>();
     public DbSet<JobRun> JobRuns => Set<JobRun>();

@@ -17,8 +17,34 @@ internal sealed class CopyVariantConfiguration : IEntityTypeConfiguration<CopyVa
         b.Property(c => c.Tone).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.PromotionType).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.CreatedBy).HasMaxLength(256);
+        b.Property(c => c.ApprovedBy).HasMaxLength(256);
         b.HasIndex(c => c.CampaignId);
         b.Ignore(c => c.ClickThroughRate);
+    }
+}
+
+internal sealed class CopySuggestionConfiguration : IEntityTypeConfiguration<CopySuggestion>
+{
+    public void Configure(EntityTypeBuilder<CopySuggestion> b)
+    {
+        b.Property(s => s.Text).HasMaxLength(400);
+        b.Property(s => s.EditedText).HasMaxLength(400);
+        b.Property(s => s.ShownTo).HasMaxLength(256);
+        b.Property(s => s.Channel).HasConversion<string>().HasMaxLength(20);
+        b.Property(s => s.Tone).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(s => new { s.CampaignId, s.ShownAt });
+        b.HasIndex(s => s.GeneratorVersionId);
+    }
+}
+
+internal sealed class BannedPhraseConfiguration : IEntityTypeConfiguration<BannedPhrase>
+{
+    public void Configure(EntityTypeBuilder<BannedPhrase> b)
+    {
+        b.Property(p => p.Phrase).HasMaxLength(100);
+        b.Property(p => p.AddedBy).HasMaxLength(256);
+        b.HasIndex(p => p.Phrase).IsUnique();
     }
 }
 

@@ -6,7 +6,10 @@ public enum Tone { Urgent, Friendly, Premium, Playful }
 
 public enum CopySource { Historical, Generated, Edited, Written }
 
-/// <summary>A headline and body shown to customers, with how often it was seen and clicked.</summary>
+/// <summary>
+/// A headline and body shown to customers, with how often it was seen and clicked. Copy chosen for a campaign
+/// (<see cref="CampaignId"/> set) becomes one arm of its experiment at launch, so it is tested, not assumed.
+/// </summary>
 public sealed class CopyVariant : Entity
 {
     public Guid? CampaignId { get; set; }
@@ -17,6 +20,14 @@ public sealed class CopyVariant : Entity
     public required string Headline { get; set; }
     public string? Body { get; set; }
     public CopySource Source { get; set; }
+    /// <summary>The suggestion it came from, when it was generated (edited or not).</summary>
+    public Guid? SuggestionId { get; set; }
+    /// <summary>The ranker's predicted click-through when it was chosen; compared with the observed rate by model monitoring.</summary>
+    public double? PredictedCtr { get; set; }
+    public string? CreatedBy { get; set; }
+    /// <summary>The Manager who approved it with its campaign.</summary>
+    public string? ApprovedBy { get; set; }
+    public DateTime? ApprovedAt { get; set; }
     public int Impressions { get; set; }
     public int Clicks { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;

@@ -40,7 +40,7 @@ public sealed partial class CopyGuardrails
     public IReadOnlyList<string> Violations(string text, CopyChannel channel)
     {
         var reasons = new List<string>();
-        if (text.Length > LengthLimit(channel)) reasons.Add($"longer than {LengthLimit(channel)} characters");
+        if (text.Length > LengthLimit(channel)) reasons.Add($"is longer than {LengthLimit(channel)} characters");
         for (var i = 0; i < _banned.Length; i++)
             if (_banned[i].IsMatch(text)) reasons.Add($"uses the banned phrase '{BannedPhrases[i]}'");
         return reasons;

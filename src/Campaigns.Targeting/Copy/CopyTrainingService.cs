@@ -52,8 +52,7 @@ public sealed class CopyTrainingService(CampaignsDbContext db)
         IProgress<(string Stage, double Fraction)>? progress = null, CancellationToken ct = default)
     {
         if (!Kinds.Contains(kind)) throw new ArgumentOutOfRangeException(nameof(kind), kind, "Not a copy model.");
-        progress?.Report(("Reading the copy corpus", 0));
-        var corpus = await CopyCorpus.LoadAsync(db, ct);
+        var corpus = await LoadCorpusAsync(progress, ct);
         return kind == ModelKind.CopyGenerator
             ? await TrainGeneratorAsync(corpus, request, triggeredBy, jobRunId, progress, ct)
             : await TrainRankerAsync(corpus, request, triggeredBy, jobRunId, progress, ct);
@@ -63,13 +62,20 @@ public sealed class CopyTrainingService(CampaignsDbContext db)
     public async Task<IReadOnlyList<CopyTrainingReport>> TrainBothAsync(CopyTrainingRequest request, string triggeredBy, Guid? jobRunId,
         IProgress<(string Stage, double Fraction)>? progress = null, CancellationToken ct = default)
     {
-        progress?.Report(("Reading the copy corpus", 0));
-        var corpus = await CopyCorpus.LoadAsync(db, ct);
+        var corpus = await LoadCorpusAsync(progress, ct);
         var generator = await TrainGeneratorAsync(corpus, request, triggeredBy, jobRunId,
             new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.9 * p.Fraction))), ct);
         var ranker = await TrainRankerAsync(corpus, request, triggeredBy, jobRunId,
             new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.9 + 0.1 * p.Fraction))), ct);
         return [generator, ranker];
+    }
+
+    /// <summary>The corpus after recounting the in-app copy's impressions and clicks, so the ranker learns from the latest campaigns.</summary>
+    private async Task<CopyCorpus> LoadCorpusAsync(IProgress<(string Stage, double Fraction)>? progress, CancellationToken ct)
+    {
+        progress?.Report(("Reading the copy corpus", 0));
+        await db.RefreshCopyStatisticsAsync(ct);
+        return await CopyCorpus.LoadAsync(db, ct);
     }
 
     private async Task<CopyTrainingReport> TrainGeneratorAsync(CopyCorpus corpus, CopyTrainingRequest request, string triggeredBy, Guid? jobRunId,

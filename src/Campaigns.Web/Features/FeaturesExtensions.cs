@@ -3,6 +3,7 @@ using Campaigns.Targeting;
 using Campaigns.Web.Features.Account;
 using Campaigns.Web.Features.Audiences;
 using Campaigns.Web.Features.Campaigns;
+using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Features.Dashboard;
 using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Features.Imports;
@@ -21,6 +22,7 @@ public static class FeaturesExtensions
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CampaignService>();
+        builder.Services.AddScoped<CopySuggestionService>();
         builder.Services.AddScoped<CatalogLookup>();
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<ExperimentResults>();

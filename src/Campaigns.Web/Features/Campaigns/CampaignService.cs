@@ -3,6 +3,7 @@ using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
+using Campaigns.Web.Features.Copy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Campaigns;
@@ -85,11 +86,24 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         return await SaveGuardedAsync(db, stored, ct);
     }
 
+    /// <summary>Sends the campaign to review; refused while a chosen copy line breaks the guardrails or contradicts the (possibly changed) terms.</summary>
     public Task<SaveResult> SubmitAsync(Guid id, string user, CancellationToken ct = default) =>
-        TransitionAsync(id, user, "campaign.submit", null, c => c.Submit(user), ct);
+        TransitionAsync(id, user, "campaign.submit", null, c => c.Submit(user), ct, async (db, campaign) =>
+            await CopySuggestionService.ProblemsAsync(db, campaign, ct) is { Count: > 0 } problems
+                ? $"Fix the chosen copy before submitting: {string.Join(" ", problems)}" : null);
 
+    /// <summary>Approves the campaign with its chosen copy: each copy variant records the Manager who approved it.</summary>
     public Task<SaveResult> ApproveAsync(Guid id, string user, string? comment, CancellationToken ct = default) =>
-        TransitionAsync(id, user, "campaign.approve", comment, c => c.Approve(user, comment), ct);
+        TransitionAsync(id, user, "campaign.approve", comment, c => c.Approve(user, comment), ct, async (db, campaign) =>
+        {
+            var now = DateTime.UtcNow;
+            foreach (var copy in await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct))
+            {
+                copy.ApprovedBy = user;
+                copy.ApprovedAt = now;
+            }
+            return null;
+        });
 
     public Task<SaveResult> RejectAsync(Guid id, string user, string comment, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.reject", comment, c => c.Reject(user, comment), ct);
@@ -115,18 +129,34 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         }
         var experiment = new Experiment { CampaignId = id, Name = campaign.Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
         experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
-        experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = campaign.Promotion.Describe(), Position = 1, Allocation = 1 - holdoutShare });
+        var copy = await db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == id).OrderBy(v => v.CreatedAt).ThenBy(v => v.Id)
+            .Select(v => new { v.Id, v.Headline }).ToListAsync(ct);
+        if (copy.Count == 0)
+            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = campaign.Promotion.Describe(), Position = 1, Allocation = 1 - holdoutShare });
+        for (var i = 0; i < copy.Count; i++)
+            experiment.Arms.Add(new Arm
+            {
+                ExperimentId = experiment.Id, Name = ArmName(i, copy[i].Headline), Position = i + 1,
+                Allocation = (1 - holdoutShare) / copy.Count, CopyVariantId = copy[i].Id,
+            });
         db.Experiments.Add(experiment);
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
-        db.Audit(user, "campaign.launch", nameof(Campaign), id, $"Live with a {holdoutShare:P0} holdout");
+        db.Audit(user, "campaign.launch", nameof(Campaign), id,
+            $"Live with a {holdoutShare:P0} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}");
         return await SaveGuardedAsync(db, campaign, ct);
     }
 
     public Task<SaveResult> ArchiveAsync(Guid id, string user, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.archive", null, c => c.Archive(), ct);
 
-    private async Task<SaveResult> TransitionAsync(Guid id, string user, string action, string? comment, Action<Campaign> transition, CancellationToken ct)
+    /// <summary>The arm of the <paramref name="index"/>-th copy variant: a letter and the start of its headline.</summary>
+    public static string ArmName(int index, string headline) =>
+        $"Copy {(char)('A' + index)}: {(headline.Length <= 60 ? headline : headline[..57] + "...")}";
+
+    /// <param name="alongside">Runs in the same transaction after the transition; a message refuses the whole change.</param>
+    private async Task<SaveResult> TransitionAsync(Guid id, string user, string action, string? comment, Action<Campaign> transition, CancellationToken ct,
+        Func<CampaignsDbContext, Campaign, Task<string?>>? alongside = null)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -139,6 +169,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         {
             return SaveResult.Refused(ex.Message);
         }
+        if (alongside is not null && await alongside(db, campaign) is { } refusal) return SaveResult.Refused(refusal);
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(user, action, nameof(Campaign), campaign.Id, string.IsNullOrWhiteSpace(comment) ? $"Now {campaign.Status}" : $"Now {campaign.Status}: {comment.Trim()}");

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Campaigns.Analytics;
 using Campaigns.Analytics.Monitoring;
 using Campaigns.Data;
 using Campaigns.Domain;
@@ -13,9 +14,21 @@ namespace Campaigns.Web.Features.Models;
 /// <summary>Calibration of one targeted campaign: coverage of its deciles' intervals and the mean gap.</summary>
 public sealed record CampaignCalibration(Guid ExperimentId, string Campaign, int Deciles, double Coverage, double MeanAbsoluteGap);
 
+/// <summary>One chosen copy line that ran: the ranker's prediction against its observed click-through (Wilson 95% interval).</summary>
+public sealed record CopyCalibration(string Headline, long Impressions, double Predicted, double Observed, double Low, double High);
+
+/// <summary>How marketers used a generator version's suggestions over the monitoring window.</summary>
+public sealed record SuggestionUse(int Days, int Requests, int RequestsWithPick, int Picks, int Edited)
+{
+    public double PickRate => Requests == 0 ? 0 : (double)RequestsWithPick / Requests;
+}
+
 /// <summary>What monitoring found for a version, stored with it for the Models page.</summary>
+/// <param name="CopyCalibration">For the CTR ranker: its predictions against the copy that ran.</param>
+/// <param name="Suggestions">For the copy generator: how often its suggestions were picked and edited.</param>
 public sealed record ModelMonitoringReport(DateTime At, IReadOnlyList<FeatureDriftResult> Drift, IReadOnlyList<CampaignCalibration> Calibration,
-    double DriftThreshold, double CalibrationThreshold, IReadOnlyList<string> Breaches)
+    double DriftThreshold, double CalibrationThreshold, IReadOnlyList<string> Breaches,
+    IReadOnlyList<CopyCalibration>? CopyCalibration = null, SuggestionUse? Suggestions = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
 
@@ -28,24 +41,47 @@ public sealed record ModelMonitoringReport(DateTime At, IReadOnlyList<FeatureDri
 }
 
 /// <summary>
-/// Watches the current targeting model: feature drift between its training window and today's customers, and
-/// calibration in the live experiments of campaigns it targeted. Beyond the Admin's thresholds it raises an alert
-/// (shown on the dashboard with the reason) and enqueues a retraining.
+/// Watches the current models. Targeting: feature drift between its training window and today's customers, and
+/// calibration in the live experiments of campaigns it targeted. CTR ranker: its predicted click-through against the
+/// observed rate of the copy chosen since it was trained. Copy generator: how often marketers pick its suggestions.
+/// Beyond the Admin's thresholds it raises an alert (shown on the dashboard with the reason) and enqueues a retraining.
 /// </summary>
 public sealed class ModelMonitorJob(CampaignsDbContext db, TargetingCheck targeting, JobRunner runner) : IJob
 {
     public const string Kind = "monitor-models";
     /// <summary>Deciles with fewer customers than this per arm say too little to judge calibration.</summary>
     private const int MinimumPerArm = 50;
+    /// <summary>Copy seen fewer times than this says too little of its click-through.</summary>
+    public const int MinimumImpressions = 200;
+    /// <summary>Suggestion requests looked back on, how many make a judgement, and the pick rate below which the generator is retrained.</summary>
+    private const int SuggestionDays = 30, MinimumRequests = 20;
+    private const double MinimumPickRate = 0.1;
 
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
-        var version = await db.ModelVersions.SingleOrDefaultAsync(v => v.Kind == ModelKind.UpliftTargeting && v.Status == ModelStatus.Current, ct);
-        if (version is null) return "No targeting model is current: nothing to monitor.";
-        var schedule = await db.RetrainingSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == ModelKind.UpliftTargeting, ct);
-        var driftThreshold = schedule?.DriftThreshold ?? 0.25;
-        var calibrationThreshold = schedule?.CalibrationThreshold ?? 0.5;
+        var findings = new List<string>();
+        await context.ReportAsync("Counting the chosen copy's impressions and clicks", 5);
+        await db.RefreshCopyStatisticsAsync(ct);
+        if (await CurrentAsync(ModelKind.UpliftTargeting, ct) is { } uplift) findings.Add(await MonitorUpliftAsync(uplift, context, ct));
+        await context.ReportAsync("Checking the copy models", 80);
+        if (await CurrentAsync(ModelKind.CtrRanker, ct) is { } ranker) findings.Add(await MonitorRankerAsync(ranker, ct));
+        if (await CurrentAsync(ModelKind.CopyGenerator, ct) is { } generator) findings.Add(await MonitorGeneratorAsync(generator, ct));
+        await db.SaveChangesAsync(ct);
+        return findings.Count == 0 ? "No model is current: nothing to monitor." : string.Join(" ", findings);
+    }
 
+    private Task<ModelVersion?> CurrentAsync(ModelKind kind, CancellationToken ct) =>
+        db.ModelVersions.SingleOrDefaultAsync(v => v.Kind == kind && v.Status == ModelStatus.Current, ct);
+
+    private async Task<(double Drift, double Calibration)> ThresholdsAsync(ModelKind kind, CancellationToken ct)
+    {
+        var schedule = await db.RetrainingSchedules.AsNoTracking().SingleOrDefaultAsync(s => s.Kind == kind, ct);
+        return (schedule?.DriftThreshold ?? 0.25, schedule?.CalibrationThreshold ?? 0.5);
+    }
+
+    private async Task<string> MonitorUpliftAsync(ModelVersion version, JobContext context, CancellationToken ct)
+    {
+        var (driftThreshold, calibrationThreshold) = await ThresholdsAsync(version.Kind, ct);
         await context.ReportAsync("Measuring feature drift", 10);
         var profiles = UpliftModelMetrics.FromJson(version.MetricsJson)?.Features;
         var drift = profiles is { Count: > 0 } ? await FeatureDrift.MeasureAsync(db, profiles, ct) : [];
@@ -71,25 +107,68 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, TargetingCheck target
             .Concat(calibration.Where(c => c.Coverage < calibrationThreshold)
                 .Select(c => $"'{c.Campaign}': only {c.Coverage:P0} of deciles match their prediction (< {calibrationThreshold:P0})"))
             .ToList();
-        version.MonitoringJson = new ModelMonitoringReport(DateTime.UtcNow, drift, calibration, driftThreshold, calibrationThreshold, breaches).ToJson();
-        version.MonitoredAt = DateTime.UtcNow;
-        if (breaches.Count > 0 && !await db.ModelAlerts.AnyAsync(a => a.ModelVersionId == version.Id && a.ClearedAt == null, ct))
-        {
-            var alert = new ModelAlert { Kind = version.Kind, ModelVersionId = version.Id, Reason = $"v{version.Version}: " + string.Join("; ", breaches) };
-            try
-            {
-                alert.RetrainRunId = (await runner.EnqueueAsync(UpliftTrainingJob.Kind, null, "monitor", ct)).Id;
-            }
-            catch (DomainException)
-            {
-                // A training is already queued or running: it is the retraining this alert asks for.
-            }
-            db.ModelAlerts.Add(alert);
-            db.Audit("monitor", "model.alert", nameof(ModelVersion), version.Id, alert.Reason);
-        }
-        await db.SaveChangesAsync(ct);
+        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, drift, calibration, driftThreshold, calibrationThreshold, breaches), UpliftTrainingJob.Kind, ct);
         return breaches.Count == 0
-            ? $"v{version.Version}: no drift above {driftThreshold:0.00}, {calibration.Count} targeted campaign(s) calibrated."
-            : $"v{version.Version}: {string.Join("; ", breaches)}. Retraining requested.";
+            ? $"Targeting v{version.Version}: no drift above {driftThreshold:0.00}, {calibration.Count} targeted campaign(s) calibrated."
+            : $"Targeting v{version.Version}: {string.Join("; ", breaches)}. Retraining requested.";
+    }
+
+    private async Task<string> MonitorRankerAsync(ModelVersion version, CancellationToken ct)
+    {
+        var (_, threshold) = await ThresholdsAsync(version.Kind, ct);
+        var since = version.PromotedAt ?? version.CreatedAt;
+        var ran = await db.CopyVariants.AsNoTracking()
+            .Where(v => v.CampaignId != null && v.PredictedCtr != null && v.CreatedAt >= since && v.Impressions >= MinimumImpressions)
+            .OrderBy(v => v.CreatedAt).Select(v => new { v.Headline, v.Impressions, v.Clicks, Predicted = v.PredictedCtr!.Value }).ToListAsync(ct);
+        var rows = ran.Select(v =>
+        {
+            var (low, high) = Wilson.Interval(v.Clicks, v.Impressions);
+            return new CopyCalibration(v.Headline, v.Impressions, v.Predicted, (double)v.Clicks / v.Impressions, low, high);
+        }).ToList();
+        var breaches = new List<string>();
+        if (rows.Count >= 3)
+        {
+            var (coverage, _) = Calibration.Score(rows.Select(r => new CalibrationGroup(r.Predicted, r.Observed, r.Low, r.High, r.Impressions)).ToList());
+            if (coverage < threshold) breaches.Add($"only {coverage:P0} of {rows.Count} copy lines clicked as predicted (< {threshold:P0})");
+        }
+        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, threshold, breaches, CopyCalibration: rows), CopyTrainingJob.RankerKind, ct);
+        return breaches.Count == 0 ? $"Ranker v{version.Version}: {rows.Count} copy line(s) with enough impressions, calibrated."
+            : $"Ranker v{version.Version}: {breaches[0]}. Retraining requested.";
+    }
+
+    private async Task<string> MonitorGeneratorAsync(ModelVersion version, CancellationToken ct)
+    {
+        var since = DateTime.UtcNow.AddDays(-SuggestionDays);
+        var shown = db.CopySuggestions.AsNoTracking().Where(s => s.GeneratorVersionId == version.Id && s.ShownAt >= since);
+        var use = new SuggestionUse(SuggestionDays,
+            await shown.Select(s => s.RequestId).Distinct().CountAsync(ct),
+            await shown.Where(s => s.PickedAt != null).Select(s => s.RequestId).Distinct().CountAsync(ct),
+            await shown.CountAsync(s => s.PickedAt != null, ct),
+            await shown.CountAsync(s => s.PickedAt != null && s.EditedText != null, ct));
+        var breaches = use.Requests >= MinimumRequests && use.PickRate < MinimumPickRate
+            ? [$"marketers picked from only {use.PickRate:P0} of {use.Requests} suggestion requests (< {MinimumPickRate:P0})"]
+            : new List<string>();
+        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, 0, breaches, Suggestions: use), CopyTrainingJob.GeneratorKind, ct);
+        return $"Generator v{version.Version}: {use.RequestsWithPick} of {use.Requests} request(s) led to a pick in {SuggestionDays} days"
+               + (breaches.Count == 0 ? "." : ". Retraining requested.");
+    }
+
+    /// <summary>Stores the report with the version; a breach raises one alert (until cleared) and enqueues the kind's retraining.</summary>
+    private async Task RecordAsync(ModelVersion version, ModelMonitoringReport report, string retrainJob, CancellationToken ct)
+    {
+        version.MonitoringJson = report.ToJson();
+        version.MonitoredAt = report.At;
+        if (report.Breaches.Count == 0 || await db.ModelAlerts.AnyAsync(a => a.ModelVersionId == version.Id && a.ClearedAt == null, ct)) return;
+        var alert = new ModelAlert { Kind = version.Kind, ModelVersionId = version.Id, Reason = $"v{version.Version}: " + string.Join("; ", report.Breaches) };
+        try
+        {
+            alert.RetrainRunId = (await runner.EnqueueAsync(retrainJob, null, "monitor", ct)).Id;
+        }
+        catch (DomainException)
+        {
+            // A training is already queued or running: it is the retraining this alert asks for.
+        }
+        db.ModelAlerts.Add(alert);
+        db.Audit("monitor", "model.alert", nameof(ModelVersion), version.Id, alert.Reason);
     }
 }

@@ -1,0 +1,24 @@
+using Campaigns.Domain.Experiments;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Data;
+
+/// <summary>
+/// Impressions and clicks of copy run inside the app: each copy variant is an arm of its campaign's experiment, so its
+/// impressions are the arm's exposure events and its clicks the arm's click events. Written back onto the variants so
+/// the copy library, the CTR ranker's training and model monitoring read one number.
+/// </summary>
+public static class CopyStatistics
+{
+    /// <summary>Recounts the variants whose experiment is running or ended in the last two days (older ones no longer change); returns how many.</summary>
+    public static Task<int> RefreshCopyStatisticsAsync(this CampaignsDbContext db, CancellationToken ct = default)
+    {
+        var since = DateTime.UtcNow.AddDays(-2);
+        var live = db.Arms.Where(a => a.CopyVariantId != null && db.Experiments.Any(x => x.Id == a.ExperimentId && (x.Status == ExperimentStatus.Running || x.EndedAt > since)));
+        return db.CopyVariants.Where(v => live.Any(a => a.CopyVariantId == v.Id)).ExecuteUpdateAsync(s => s
+            .SetProperty(v => v.Impressions, v => db.Arms.Where(a => a.CopyVariantId == v.Id)
+                .Sum(a => db.Events.Count(e => e.ExperimentId == a.ExperimentId && e.ArmId == a.Id && e.Type == EventType.Exposure)))
+            .SetProperty(v => v.Clicks, v => db.Arms.Where(a => a.CopyVariantId == v.Id)
+                .Sum(a => db.Events.Count(e => e.ExperimentId == a.ExperimentId && e.ArmId == a.Id && e.Type == EventType.Click))), ct);
+    }
+}

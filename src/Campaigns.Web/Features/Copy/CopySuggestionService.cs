@@ -1,0 +1,208 @@
+using System.Diagnostics;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Copy;
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Copy;
+using Campaigns.Targeting;
+using Campaigns.Targeting.Copy;
+using Campaigns.Web.Features.Campaigns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Copy;
+
+/// <summary>A candidate as the panel shows it: the stored suggestion's id, its text and the ranker's prediction.</summary>
+public sealed record ShownSuggestion(Guid Id, int Rank, string Text, double Ctr, double Low, double High, IReadOnlyList<WordEffect> Up, IReadOnlyList<WordEffect> Down);
+
+/// <summary>One click on "Suggest": the candidates, the versions that made them, and how long it took.</summary>
+public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan Elapsed, int Samples);
+
+/// <summary>Either a value or why it could not be had, in words for the marketer.</summary>
+public sealed record CopyOutcome<T>(T? Value, string? Error)
+{
+    public static implicit operator CopyOutcome<T>(T value) => new(value, null);
+    public static CopyOutcome<T> Refused(string error) => new(default, error);
+}
+
+/// <summary>Copy chosen for a campaign (an arm of its experiment at launch).</summary>
+public sealed record ChosenCopy(Guid Id, string Headline, CopySource Source, Tone Tone, double? PredictedCtr, string? CreatedBy, string? ApprovedBy);
+
+/// <summary>
+/// "Suggest copy" in the campaign editor: generates candidates with the current copy generator for the campaign's
+/// real terms, ranks them with the current CTR ranker, and stores what was shown; picking, editing or writing a line
+/// makes it one of the campaign's copy variants (an arm at launch). Everything shown, picked and edited is stored, so
+/// the next training learns from it (picked and edited lines join the generator's corpus as copy of the store) and
+/// monitoring can follow how often a generator version's suggestions are taken.
+/// </summary>
+public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    /// <summary>A campaign tests at most this many copy variants against each other (each is an arm beside the holdout).</summary>
+    public const int MaxVariants = 4;
+
+    public async Task<CopyOutcome<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, int count = 10, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null) return CopyOutcome<SuggestionBatch>.Refused("The campaign no longer exists.");
+        if (!campaign.IsEditable) return CopyOutcome<SuggestionBatch>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        var store = new ModelStore(db);
+        var generatorInfo = await store.CurrentAsync(ModelKind.CopyGenerator, ct);
+        var rankerInfo = await store.CurrentAsync(ModelKind.CtrRanker, ct);
+        if (generatorInfo is null || rankerInfo is null)
+            return CopyOutcome<SuggestionBatch>.Refused($"No {(generatorInfo is null ? "copy generator" : "click-through ranker")} is trained yet. An Admin can train one on the Models page.");
+        CopyGenerator generator;
+        CtrRanker ranker;
+        try
+        {
+            generator = await store.LoadCopyGeneratorAsync(generatorInfo.Id, ct);
+            ranker = await store.LoadCtrRankerAsync(rankerInfo.Id, ct);
+        }
+        catch (InvalidDataException ex)
+        {
+            return CopyOutcome<SuggestionBatch>.Refused(ex.Message);
+        }
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var conditions = new CopyConditions(CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.Type, terms.Category, tone);
+        var guardrails = await GuardrailsAsync(db, ct);
+        var requestId = Guid.NewGuid();
+        var clock = Stopwatch.StartNew();
+        // Every request samples afresh ("Regenerate"); reproducibility with a seed is the CLI's and the tests'.
+        var options = new GenerationOptions(count, Seed: BitConverter.ToInt32(requestId.ToByteArray(), 0));
+        var (result, ranked) = await Task.Run(() => CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails), ct);
+        clock.Stop();
+
+        var rows = ranked.Select((r, i) => new CopySuggestion
+        {
+            CampaignId = campaignId, RequestId = requestId, Rank = i + 1, Channel = campaign.Promotion.Channel, Tone = tone, Text = r.Candidate.Text,
+            PredictedCtr = r.Prediction.Ctr, PredictedLow = r.Prediction.Low, PredictedHigh = r.Prediction.High,
+            GeneratorVersionId = generatorInfo.Id, RankerVersionId = rankerInfo.Id, ShownTo = user,
+        }).ToList();
+        db.CopySuggestions.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+        var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction.Ctr, r.Prediction.Low, r.Prediction.High, r.Prediction.Up, r.Prediction.Down)).ToList();
+        return new SuggestionBatch(requestId, shown, $"generator v{generatorInfo.Version}, ranker v{rankerInfo.Version}", clock.Elapsed, result.Samples);
+    }
+
+    /// <summary>Makes a shown suggestion (as shown, or as the marketer edited it) one of the campaign's copy variants.</summary>
+    public async Task<CopyOutcome<ChosenCopy>> PickAsync(Guid suggestionId, string? editedText, string user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var suggestion = await db.CopySuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, ct);
+        if (suggestion is null) return CopyOutcome<ChosenCopy>.Refused("That suggestion no longer exists; ask for new ones.");
+        var text = Normalize(editedText);
+        var edited = text.Length > 0 && !string.Equals(text, suggestion.Text, StringComparison.Ordinal);
+        var outcome = await AddVariantAsync(db, suggestion.CampaignId, edited ? text : suggestion.Text, suggestion.Tone,
+            edited ? CopySource.Edited : CopySource.Generated, suggestion, user, ct);
+        if (outcome.Value is null) return outcome;
+        suggestion.PickedAt = DateTime.UtcNow;
+        suggestion.EditedText = edited ? text : null;
+        await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>Adds copy the marketer wrote themselves, checked by the same guardrails as generated copy.</summary>
+    public async Task<CopyOutcome<ChosenCopy>> WriteAsync(Guid campaignId, string text, Tone tone, string user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var outcome = await AddVariantAsync(db, campaignId, Normalize(text), tone, CopySource.Written, null, user, ct);
+        if (outcome.Value is not null) await db.SaveChangesAsync(ct);
+        return outcome;
+    }
+
+    /// <summary>Removes a chosen line while the campaign can still change; its suggestion no longer counts as picked.</summary>
+    public async Task<string?> RemoveAsync(Guid variantId, string user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var variant = await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == variantId, ct);
+        if (variant?.CampaignId is not { } campaignId) return "That copy no longer exists.";
+        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
+        if (!campaign.IsEditable) return $"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.";
+        if (variant.SuggestionId is { } sid)
+            await db.CopySuggestions.Where(s => s.Id == sid).ExecuteUpdateAsync(s => s.SetProperty(x => x.PickedAt, (DateTime?)null).SetProperty(x => x.EditedText, (string?)null), ct);
+        db.CopyVariants.Remove(variant);
+        db.Audit(user, "copy.remove", nameof(Campaign), campaignId, $"“{variant.Headline}”");
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task<IReadOnlyList<ChosenCopy>> ChosenAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Source, v.Tone, v.PredictedCtr, v.CreatedBy, v.ApprovedBy)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// What is wrong with the campaign's chosen copy under its current terms and guardrails (the terms may have changed
+    /// since the copy was picked), one sentence per line at fault; empty when the copy may go to review.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>> ProblemsAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct = default)
+    {
+        var chosen = await Chosen(db, campaign.Id).Select(v => v.Headline).ToListAsync(ct);
+        if (chosen.Count == 0) return [];
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var guardrails = await GuardrailsAsync(db, ct);
+        var channel = CopyConditions.HeadlineChannel(campaign.Promotion.Channel);
+        return chosen.Select(text => Problems(text, channel, terms, guardrails) is { Count: > 0 } p ? $"“{text}” {string.Join("; ", p)}." : null).OfType<string>().ToList();
+    }
+
+    /// <summary>The Admin-managed banned phrases with the channels' length limits.</summary>
+    public static async Task<CopyGuardrails> GuardrailsAsync(CampaignsDbContext db, CancellationToken ct) =>
+        new(await db.BannedPhrases.AsNoTracking().OrderBy(p => p.Phrase).Select(p => p.Phrase).ToListAsync(ct));
+
+    private static IQueryable<CopyVariant> Chosen(CampaignsDbContext db, Guid campaignId) =>
+        db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaignId).OrderBy(v => v.CreatedAt).ThenBy(v => v.Id);
+
+    /// <summary>The guardrails' violations and the contradictions with the offer, each ending a sentence that starts with the copy.</summary>
+    private static List<string> Problems(string text, CopyChannel channel, PromotionTerms terms, CopyGuardrails guardrails)
+    {
+        var problems = guardrails.Violations(text, channel).ToList();
+        if (TermsChecker.Contradictions(text, terms) is { Count: > 0 } contradictions)
+            problems.Add($"{string.Join(" and ", contradictions)}, but the offer is {terms.Offer}{(terms.Code is null ? "" : $" with the code {terms.Code}")}");
+        return problems;
+    }
+
+    private static string Normalize(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    private static async Task<CopyOutcome<ChosenCopy>> AddVariantAsync(CampaignsDbContext db, Guid campaignId, string text, Tone tone, CopySource source,
+        CopySuggestion? suggestion, string user, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused("The campaign no longer exists.");
+        if (!campaign.IsEditable) return CopyOutcome<ChosenCopy>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        if (text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
+        var chosen = await Chosen(db, campaignId).Select(v => v.Headline).ToListAsync(ct);
+        if (chosen.Count >= MaxVariants) return CopyOutcome<ChosenCopy>.Refused($"A campaign tests at most {MaxVariants} copy variants; remove one first.");
+        if (chosen.Contains(text, StringComparer.OrdinalIgnoreCase)) return CopyOutcome<ChosenCopy>.Refused("This copy is already chosen.");
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var channel = CopyConditions.HeadlineChannel(campaign.Promotion.Channel);
+        if (Problems(text, channel, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
+            return CopyOutcome<ChosenCopy>.Refused($"This copy {string.Join("; ", problems)}.");
+        var predicted = suggestion is not null && source == CopySource.Generated ? suggestion.PredictedCtr
+            : await PredictAsync(db, text, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), ct);
+        var variant = new CopyVariant
+        {
+            CampaignId = campaignId, Channel = campaign.Promotion.Channel, Tone = tone, PromotionType = campaign.Promotion.Type,
+            CategoryId = campaign.Promotion.CategoryId, Headline = text, Source = source, SuggestionId = suggestion?.Id,
+            PredictedCtr = predicted, CreatedBy = user,
+        };
+        db.CopyVariants.Add(variant);
+        db.Audit(user, "copy.choose", nameof(Campaign), campaignId, $"{source}: “{text}”");
+        return new ChosenCopy(variant.Id, variant.Headline, source, tone, predicted, user, null);
+    }
+
+    /// <summary>The current ranker's prediction for an edited or written line; none when no ranker is current or it cannot load.</summary>
+    private static async Task<double?> PredictAsync(CampaignsDbContext db, string text, CopyConditions conditions, CancellationToken ct)
+    {
+        var store = new ModelStore(db);
+        if (await store.CurrentAsync(ModelKind.CtrRanker, ct) is not { } info) return null;
+        try
+        {
+            var ranker = await store.LoadCtrRankerAsync(info.Id, ct);
+            return ranker.Predict([(text, conditions)])[0].Ctr;
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}
