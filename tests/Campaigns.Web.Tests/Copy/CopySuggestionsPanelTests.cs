@@ -1,0 +1,103 @@
+using System.Globalization;
+using Bunit;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Web.Features.Copy;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Copy;
+
+/// <summary>The "Suggest copy" panel rendered by bUnit over a real database with trained copy models.</summary>
+public class CopySuggestionsPanelTests : ComponentTest, IClassFixture<CopySeededApp>
+{
+    private readonly CopySeededApp _store;
+
+    public CopySuggestionsPanelTests(CopySeededApp store)
+    {
+        _store = store;
+        var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
+        Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
+        Context.Services.AddScoped<CopySuggestionService>();
+        SignInAs("Marketer");
+    }
+
+    private async Task<Campaign> CampaignAsync()
+    {
+        await using var db = _store.App.OpenDatabase();
+        var start = DateTime.UtcNow.Date.AddDays(3);
+        var campaign = new Campaign
+        {
+            Name = "Panel test", CreatedBy = "marketer@test", StartsAt = start, EndsAt = start.AddDays(7), Budget = 500,
+            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 15, Channel = Channel.Email },
+        };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        return campaign;
+    }
+
+    private IRenderedComponent<CopyPanelHost> RenderPanel(Campaign c, CampaignStatus status) =>
+        Render<CopyPanelHost>(p => p.Add(h => h.CampaignId, c.Id).Add(h => h.Channel, c.Promotion.Channel).Add(h => h.Status, status));
+
+    private static double Percent(string text) => double.Parse(text.Trim().TrimEnd('%'), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task A_marketer_asks_for_suggestions_sees_them_sorted_by_predicted_ctr_with_intervals_and_picks_two_as_arms()
+    {
+        var campaign = await CampaignAsync();
+        var panel = RenderPanel(campaign, CampaignStatus.Draft);
+        Assert.Contains("No copy chosen yet", panel.Find("[data-testid=copy-arms]").TextContent);
+
+        panel.Find("[data-testid=suggest-copy]").Click();
+
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=copy-candidate]")), TimeSpan.FromSeconds(30));
+        var rows = panel.FindAll("[data-testid=copy-candidate]");
+        Assert.InRange(rows.Count, 5, 10);
+        var ctrs = panel.FindAll("[data-testid=copy-candidate-ctr]").Select(td => Percent(td.FirstChild!.TextContent)).ToList();
+        Assert.Equal(ctrs.OrderDescending(), ctrs);
+        Assert.All(panel.FindAll("[data-testid=copy-candidate-ctr]"), td => Assert.Contains("–", td.TextContent));
+        Assert.Contains("sorted by predicted click-through", panel.Find("[data-testid=copy-timing]").TextContent);
+        Assert.Equal("Regenerate", panel.Find("[data-testid=suggest-copy]").TextContent.Trim());
+
+        var texts = panel.FindAll("[data-testid=copy-candidate-text]").Select(t => t.TextContent).Take(2).ToList();
+        panel.FindAll("[data-testid=pick-copy]")[0].Click();
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=copy-arm]")));
+        panel.FindAll("[data-testid=pick-copy]")[0].Click();
+
+        panel.WaitForAssertion(() => Assert.Equal(2, panel.FindAll("[data-testid=copy-arm]").Count));
+        var arms = panel.FindAll("[data-testid=copy-arm]");
+        Assert.Contains("Copy A", arms[0].TextContent);
+        Assert.Contains(texts[0], arms[0].TextContent);
+        Assert.Contains("Copy B", arms[1].TextContent);
+        Assert.Contains(texts[1], arms[1].TextContent);
+        Assert.Contains("suggested", arms[0].TextContent);
+    }
+
+    [Fact]
+    public async Task An_edit_that_contradicts_the_offer_shows_why_and_chooses_nothing()
+    {
+        var campaign = await CampaignAsync();
+        var panel = RenderPanel(campaign, CampaignStatus.Draft);
+        panel.Find("[data-testid=suggest-copy]").Click();
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=edit-copy]")), TimeSpan.FromSeconds(30));
+
+        panel.FindAll("[data-testid=edit-copy]")[0].Click();
+        panel.Find("[data-testid=copy-edit-text]").Input("Free shipping on everything");
+        panel.Find("[data-testid=pick-edited]").Click();
+
+        panel.WaitForAssertion(() => Assert.Equal("This copy states free shipping, but the offer is 15% off.", panel.Find("[data-testid=copy-error]").TextContent.Trim()));
+        Assert.Empty(panel.FindAll("[data-testid=copy-arm]"));
+    }
+
+    [Fact]
+    public async Task Copy_waiting_for_approval_is_read_only()
+    {
+        var campaign = await CampaignAsync();
+        var panel = RenderPanel(campaign, CampaignStatus.PendingApproval);
+
+        Assert.Empty(panel.FindAll("[data-testid=suggest-copy]"));
+        Assert.Empty(panel.FindAll("[data-testid=write-copy]"));
+        Assert.Contains("a Manager approves it with the campaign", panel.Find("[data-testid=copy-panel]").TextContent);
+    }
+}
