@@ -23,6 +23,7 @@ public static class FeaturesExtensions
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<CampaignService>();
         builder.Services.AddScoped<CopySuggestionService>();
+        builder.Services.AddScoped<BannedPhraseAdmin>();
         builder.Services.AddScoped<CatalogLookup>();
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<ExperimentResults>();

@@ -118,10 +118,11 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     public async Task Copy_that_contradicts_the_offer_or_uses_a_banned_phrase_is_refused_with_the_reason_and_nothing_is_stored()
     {
         var campaign = await NewCampaignAsync(percentOff: 20);
-        await using (var db = store.App.OpenDatabase())
+        await using (var scope = store.App.Services.CreateAsyncScope())
         {
-            db.BannedPhrases.Add(new BannedPhrase { Phrase = "guaranteed", AddedBy = "admin@demo.local" });
-            await db.SaveChangesAsync();
+            var admin = scope.ServiceProvider.GetRequiredService<BannedPhraseAdmin>();
+            Assert.Null(await admin.AddAsync("  Guaranteed ", "admin@demo.local"));
+            Assert.Equal("'guaranteed' is already banned.", await admin.AddAsync("guaranteed", "admin@demo.local"));
         }
 
         var contradicting = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "Take 35% off everything today", Tone.Urgent, Marketer));
@@ -129,12 +130,12 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var tooLong = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, string.Join(' ', Enumerable.Repeat("20% off", 20)), Tone.Urgent, Marketer));
 
         Assert.Equal("This copy states 35%, but the offer is 20% off.", contradicting.Error);
-        Assert.Equal("This copy uses the banned phrase 'guaranteed'.", banned.Error);
+        Assert.Equal("This copy uses the banned phrase 'Guaranteed'.", banned.Error);
         Assert.Contains("is longer than 110 characters", tooLong.Error);
         await using var read = store.App.OpenDatabase();
         Assert.False(await read.CopyVariants.AnyAsync(v => v.CampaignId == campaign.Id));
         await using var cleanup = store.App.OpenDatabase();
-        await cleanup.BannedPhrases.Where(p => p.Phrase == "guaranteed").ExecuteDeleteAsync();
+        await cleanup.BannedPhrases.Where(p => p.Phrase == "Guaranteed").ExecuteDeleteAsync();
     }
 
     [Fact]

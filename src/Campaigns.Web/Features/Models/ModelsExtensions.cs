@@ -51,8 +51,9 @@ public static class ModelEndpoints
 }
 
 /// <summary>
-/// On a store with past experiments but no targeting model yet (a fresh demo store, a first import), trains one in
-/// the background, so model-based audiences work without an Admin having to know to ask.
+/// On a store with data to learn from but no model of a kind yet (a fresh demo store, a first import), trains one in
+/// the background: the targeting model once past experiments exist, the copy generator and ranker once past copy
+/// exists. Model-based audiences and copy suggestions then work without an Admin having to know to ask.
 /// </summary>
 internal sealed class FirstTraining(IServiceProvider services, IOptions<TrainingLimits> limits, ILogger<FirstTraining> log) : IHostedService
 {
@@ -61,11 +62,16 @@ internal sealed class FirstTraining(IServiceProvider services, IOptions<Training
         if (!limits.Value.TrainOnFirstStart) return;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
-        if (await db.ModelVersions.AnyAsync(v => v.Kind == ModelKind.UpliftTargeting, ct)) return;
-        if (await db.JobRuns.AnyAsync(r => r.Kind == UpliftTrainingJob.Kind && r.Status != JobStatus.Cancelled, ct)) return;
-        if (!await db.Experiments.AnyAsync(e => e.Status == Domain.Experiments.ExperimentStatus.Stopped, ct)) return;
-        await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(UpliftTrainingJob.Kind, null, "first start", ct);
-        log.LogInformation("No targeting model yet: training the first one in the background");
+        var pastExperiments = await db.Experiments.AnyAsync(e => e.Status == Domain.Experiments.ExperimentStatus.Stopped, ct);
+        var pastCopy = await db.CopyVariants.AnyAsync(ct);
+        foreach (var (kind, hasData) in new[] { (ModelKind.UpliftTargeting, pastExperiments), (ModelKind.CopyGenerator, pastCopy), (ModelKind.CtrRanker, pastCopy) })
+        {
+            var job = ScheduledTraining.JobKind(kind);
+            if (!hasData || await db.ModelVersions.AnyAsync(v => v.Kind == kind, ct)) continue;
+            if (await db.JobRuns.AnyAsync(r => r.Kind == job && r.Status != JobStatus.Cancelled, ct)) continue;
+            await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(job, null, "first start", ct);
+            log.LogInformation("No {Kind} model yet: training the first one in the background", kind);
+        }
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

@@ -1,0 +1,39 @@
+using Campaigns.Data;
+using Campaigns.Domain.Copy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Features.Copy;
+
+/// <summary>The Admins' list of words and phrases no copy may use: generated candidates with one are dropped, written or edited copy is refused.</summary>
+public sealed class BannedPhraseAdmin(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public async Task<IReadOnlyList<BannedPhrase>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.BannedPhrases.AsNoTracking().OrderBy(p => p.Phrase).ToListAsync(ct);
+    }
+
+    /// <summary>Adds a phrase; returns why not when it is empty, too long or already listed.</summary>
+    public async Task<string?> AddAsync(string? phrase, string user, CancellationToken ct = default)
+    {
+        var text = string.Join(' ', (phrase ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (text.Length == 0) return "Type a word or phrase to ban.";
+        if (text.Length > 100) return "Keep a banned phrase to 100 characters.";
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var lower = text.ToLowerInvariant();
+        if (await db.BannedPhrases.AnyAsync(p => p.Phrase.ToLower() == lower, ct)) return $"'{text}' is already banned.";
+        db.BannedPhrases.Add(new BannedPhrase { Phrase = text, AddedBy = user });
+        db.Audit(user, "copy.ban", nameof(BannedPhrase), null, text);
+        await db.SaveChangesAsync(ct);
+        return null;
+    }
+
+    public async Task RemoveAsync(Guid id, string user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.BannedPhrases.SingleOrDefaultAsync(p => p.Id == id, ct) is not { } phrase) return;
+        db.BannedPhrases.Remove(phrase);
+        db.Audit(user, "copy.unban", nameof(BannedPhrase), id, phrase.Phrase);
+        await db.SaveChangesAsync(ct);
+    }
+}
