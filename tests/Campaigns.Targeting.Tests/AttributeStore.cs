@@ -2,8 +2,6 @@ using System.Text;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports;
-using Campaigns.Ml.Uplift;
-using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Targeting.Tests;
 
@@ -37,34 +35,17 @@ public class AttributeStore : IAsyncLifetime
             text.Append($"{loyalty},{random.Next(0, 30)},{(treated ? "Promotion" : "Control")},{(converted ? 1 : 0)}\r\n");
         }
         await File.WriteAllTextAsync(_file, text.ToString());
-        await ImportAsync(ImportKind.Customers, ["segment=ignore", "visit=ignore"]);
-        await ImportAsync(ImportKind.Campaign, ["visit=converted"], new CampaignImportSettings
+        await TestStores.ImportAsync(Options, _file, ImportKind.Customers, ["segment=ignore", "visit=ignore"], "c-");
+        await TestStores.ImportAsync(Options, _file, ImportKind.Campaign, ["visit=converted"], "c-", new CampaignImportSettings
         {
             Name = "Loyalty test", ControlArm = "Control", StartedAt = new DateTime(2026, 3, 2, 0, 0, 0, DateTimeKind.Utc),
         });
         await ImportedAsync();
     }
 
-    private async Task ImportAsync(ImportKind kind, string[] map, CampaignImportSettings? campaign = null)
-    {
-        var source = ImportSource.FromFile(_file);
-        var (_, suggested, reader) = ImportEngine.Preview(source, kind);
-        reader.Dispose();
-        var summary = await new ImportEngine(new ContextFactory(Options.CreateContext)).RunAsync(source,
-            new ImportSettings { Kind = kind, Mapping = suggested.With(kind, map), RowIdPrefix = "c-", Campaign = campaign },
-            new ImportRunOptions { User = "tests" });
-        Assert.Equal(0, summary.Rejected);
-    }
-
     protected virtual Task ImportedAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _file })
-            try { File.Delete(file); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => TestStores.DeleteAsync(_path, _file);
 }
 
 /// <summary>The attribute store with a current targeting model (a T-learner) trained on it.</summary>
@@ -75,7 +56,7 @@ public sealed class TrainedAttributeStore : AttributeStore
     protected override async Task ImportedAsync()
     {
         await using var db = Open();
-        Report = await new UpliftTrainingService(db, TrainingSets(db)).TrainAsync(new TrainingRequest(UpliftLearner.T), "tests", null);
+        Report = await TestStores.TrainAsync(db, TrainingSets(db));
     }
 
     public AudienceBuilder Audiences(CampaignsDbContext db) => new(db, new ModelStore(db), Microsoft.Extensions.Options.Options.Create(new TargetingOptions()));
