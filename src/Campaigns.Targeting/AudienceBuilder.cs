@@ -65,6 +65,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         if (modelInfo is null && request.Selection != AudienceSelection.Everyone)
             throw new TargetingException("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
         var model = modelInfo is null ? null : await models.LoadUpliftAsync(modelInfo.Id, ct);
+        var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
 
         var now = DateTime.UtcNow;
@@ -94,7 +95,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         {
             if (rowsToScore.Count == 0) return;
             scoring.Start();
-            var predictions = model is null ? null : Score(model, rowsToScore, campaign.Promotion);
+            var predictions = model is null ? null : Score(model, attributes, rowsToScore, campaign.Promotion);
             scoring.Stop();
             for (var i = 0; i < rowsToScore.Count; i++)
             {
@@ -182,16 +183,6 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         _ => SelectionMode.All,
     };
 
-    private static UpliftPredictions Score(UpliftModel model, List<CustomerRow> batch, Promotion promotion)
-    {
-        var data = new UpliftDataset(model.NumericFeatures, model.CategoricalFeatures, model.Arms);
-        var numeric = new float[TargetingFeatures.Numeric.Count];
-        var categorical = new string?[TargetingFeatures.Categorical.Count];
-        foreach (var r in batch)
-        {
-            TargetingFeatures.Fill(r.Snapshot, promotion, numeric, categorical);
-            data.Add(r.Id.ToString(), numeric, categorical);
-        }
-        return model.Predict(data);
-    }
+    private static UpliftPredictions Score(UpliftModel model, AttributeSchema attributes, IReadOnlyList<CustomerRow> batch, Promotion promotion) =>
+        model.Predict(CustomerRow.Dataset(batch, promotion, attributes, model.Arms));
 }

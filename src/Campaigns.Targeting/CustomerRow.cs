@@ -1,5 +1,7 @@
 using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Customers;
+using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Targeting;
 
@@ -20,6 +22,23 @@ public sealed record CustomerRow(Guid Id, CustomerSnapshot Snapshot)
                orderby c.Id
                select new CustomerRow(c.Id, new CustomerSnapshot(now, c.Region, c.Device, c.SignedUpAt, c.Behaviour.OrderCount, (double)c.Behaviour.TotalSpend,
                    c.Behaviour.LastOrderAt, (int)Math.Round(c.Behaviour.DiscountShare * c.Behaviour.OrderCount),
-                   (int?)h!.Campaigns ?? 0, (int?)h!.Conversions ?? 0));
+                   (int?)h!.Campaigns ?? 0, (int?)h!.Conversions ?? 0, c.CustomAttributesJson));
+    }
+
+    /// <summary>
+    /// The rows to score for an offer, with the columns a model with these attributes was trained on (the built-in
+    /// features, then the attributes its manifest names).
+    /// </summary>
+    public static UpliftDataset Dataset(IReadOnlyList<CustomerRow> rows, Promotion promotion, AttributeSchema attributes, IReadOnlyList<string> arms)
+    {
+        var data = new UpliftDataset(TargetingFeatures.NumericWith(attributes), TargetingFeatures.CategoricalWith(attributes), arms);
+        var numeric = new float[data.NumericFeatures.Count];
+        var categorical = new string?[data.CategoricalFeatures.Count];
+        foreach (var r in rows)
+        {
+            TargetingFeatures.Fill(r.Snapshot, promotion, attributes, numeric, categorical);
+            data.Add(r.Id.ToString(), numeric, categorical);
+        }
+        return data;
     }
 }

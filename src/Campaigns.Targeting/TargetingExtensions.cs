@@ -9,6 +9,7 @@ public static class TargetingExtensions
     public static IHostApplicationBuilder AddCampaignsTargeting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TargetingOptions>().BindConfiguration(TargetingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AttributeFeatureOptions>().BindConfiguration(TargetingOptions.Section + ":Attributes").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<TrainingSetBuilder>();
         builder.Services.AddScoped<ModelStore>();
         builder.Services.AddScoped<UpliftTrainingService>();

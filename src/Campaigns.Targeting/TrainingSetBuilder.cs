@@ -3,20 +3,22 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
 using Campaigns.Ml.Uplift;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Targeting;
 
 public enum TargetingOutcome { Conversion, Revenue }
 
-/// <summary>The rows an uplift model learns from, and where they came from.</summary>
-public sealed record TrainingSet(UpliftDataset Data, DateTime DataFrom, DateTime DataTo, int Experiments);
+/// <summary>The rows an uplift model learns from, where they came from, and the custom attributes among their features.</summary>
+public sealed record TrainingSet(UpliftDataset Data, DateTime DataFrom, DateTime DataTo, int Experiments, AttributeSchema Attributes);
 
 /// <summary>
 /// Builds the uplift training set from finished randomized experiments: one row per assigned customer, features
 /// as of the moment of assignment (orders and earlier campaigns strictly before it, so nothing the promotion
-/// caused leaks in), the arm as control or promotion, and the outcome the experiment rolled up.
+/// caused leaks in), the arm as control or promotion, and the outcome the experiment rolled up. Imported custom
+/// attributes have no history: they are read as they are now (see docs/architecture.md).
 /// </summary>
-public sealed class TrainingSetBuilder(CampaignsDbContext db)
+public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<AttributeFeatureOptions>? attributeOptions = null)
 {
     public static readonly IReadOnlyList<string> Arms = ["No promotion", "Promotion"];
 
@@ -30,9 +32,10 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db)
         if (experiments.Count == 0)
             throw new InvalidOperationException("No finished randomized experiment with a control arm is stored yet: there is nothing to learn uplift from.");
 
-        var data = new UpliftDataset(TargetingFeatures.Numeric, TargetingFeatures.Categorical, Arms);
-        var numeric = new float[TargetingFeatures.Numeric.Count];
-        var categorical = new string?[TargetingFeatures.Categorical.Count];
+        var attributes = await DiscoverAttributesAsync(experiments.Select(x => x.Experiment.Id).ToList(), progress, ct);
+        var data = new UpliftDataset(TargetingFeatures.NumericWith(attributes), TargetingFeatures.CategoricalWith(attributes), Arms);
+        var numeric = new float[data.NumericFeatures.Count];
+        var categorical = new string?[data.CategoricalFeatures.Count];
         DateTime from = DateTime.MaxValue, to = DateTime.MinValue;
         for (var i = 0; i < experiments.Count; i++)
         {
@@ -43,23 +46,48 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db)
             await foreach (var r in RowsOf(experiment.Id).AsAsyncEnumerable().WithCancellation(ct))
             {
                 var snapshot = new CustomerSnapshot(r.AssignedAt, r.Region, r.Device, r.SignedUpAt, r.Orders, r.Spend, r.LastOrderAt,
-                    r.Discounted, r.PastCampaigns, r.PastConversions);
-                TargetingFeatures.Fill(snapshot, promotionOf[r.ArmId], numeric, categorical);
+                    r.Discounted, r.PastCampaigns, r.PastConversions, r.CustomAttributesJson);
+                TargetingFeatures.Fill(snapshot, promotionOf[r.ArmId], attributes, numeric, categorical);
                 var y = outcome == TargetingOutcome.Conversion ? (r.Conversions > 0 ? 1f : 0f) : (float)r.Revenue;
                 data.Add(RowId(experiment.Id, r.CustomerId), numeric, categorical, isControl[r.ArmId] ? 0 : 1, y);
                 if (r.AssignedAt < from) from = r.AssignedAt;
                 if (r.AssignedAt > to) to = r.AssignedAt;
             }
-            progress?.Report((i + 1.0) / experiments.Count);
+            progress?.Report(AttributesShare + (1 - AttributesShare) * (i + 1.0) / experiments.Count);
         }
-        return new TrainingSet(data, from, to, experiments.Count);
+        return new TrainingSet(data, from, to, experiments.Count, attributes);
+    }
+
+    /// <summary>The share of the progress that reading the customers' attributes takes (it reads one column).</summary>
+    private const double AttributesShare = 0.1;
+
+    /// <summary>
+    /// A first, light pass over the same rows' customers (their attributes only) decides which attributes are
+    /// features; it is skipped when no customer has any.
+    /// </summary>
+    private async Task<AttributeSchema> DiscoverAttributesAsync(IReadOnlyList<Guid> experimentIds, IProgress<double>? progress, CancellationToken ct)
+    {
+        if (!await db.Customers.AnyAsync(c => c.CustomAttributesJson != null, ct)) return AttributeSchema.None;
+        var discovery = new AttributeDiscovery(attributeOptions?.Value);
+        for (var i = 0; i < experimentIds.Count; i++)
+        {
+            var experimentId = experimentIds[i];
+            var customers = from a in db.Assignments.AsNoTracking()
+                            where a.ExperimentId == experimentId
+                            join c in db.Customers on a.CustomerId equals c.Id
+                            select c.CustomAttributesJson;
+            await foreach (var json in customers.AsAsyncEnumerable().WithCancellation(ct)) discovery.Observe(json);
+            progress?.Report(AttributesShare * (i + 1.0) / experimentIds.Count);
+        }
+        return discovery.Build();
     }
 
     /// <summary>A customer can be in several experiments: a row is one assignment.</summary>
     public static string RowId(Guid experimentId, Guid customerId) => $"{experimentId:N}:{customerId:N}";
 
     private sealed record Row(Guid CustomerId, Guid ArmId, DateTime AssignedAt, string Region, Domain.Customers.Device Device, DateTime SignedUpAt,
-        int Orders, double Spend, DateTime? LastOrderAt, int Discounted, int PastCampaigns, int PastConversions, int Conversions, double Revenue);
+        int Orders, double Spend, DateTime? LastOrderAt, int Discounted, int PastCampaigns, int PastConversions, int Conversions, double Revenue,
+        string? CustomAttributesJson);
 
     /// <summary>One query per experiment; every aggregate is bounded by the assignment time (Orders is indexed by customer and date).</summary>
     private IQueryable<Row> RowsOf(Guid experimentId) =>
@@ -74,5 +102,6 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db)
             db.ExperimentCustomers.Count(x => x.CustomerId == a.CustomerId && x.ExperimentId != experimentId && x.FirstExposedAt < a.AssignedAt),
             db.ExperimentCustomers.Count(x => x.CustomerId == a.CustomerId && x.ExperimentId != experimentId && x.FirstConvertedAt < a.AssignedAt),
             db.ExperimentCustomers.Where(x => x.ExperimentId == experimentId && x.CustomerId == a.CustomerId).Select(x => x.Conversions).FirstOrDefault(),
-            db.ExperimentCustomers.Where(x => x.ExperimentId == experimentId && x.CustomerId == a.CustomerId).Select(x => x.Revenue).FirstOrDefault());
+            db.ExperimentCustomers.Where(x => x.ExperimentId == experimentId && x.CustomerId == a.CustomerId).Select(x => x.Revenue).FirstOrDefault(),
+            c.CustomAttributesJson);
 }

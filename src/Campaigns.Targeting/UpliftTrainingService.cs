@@ -23,6 +23,23 @@ public sealed record UpliftModelMetrics(
     }
 }
 
+/// <summary>
+/// A version's features as the Models page lists them (<c>ModelVersion.FeaturesJson</c>): a description written from
+/// the trained model; scoring reads the schema from the artifact's manifest, not from here.
+/// </summary>
+public sealed record UpliftFeatureList(IReadOnlyList<string> Numeric, IReadOnlyList<string> Categorical, IReadOnlyList<AttributeFeature>? Attributes = null)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, UpliftModelMetrics.Json);
+
+    /// <summary>The stored list, or null when it is missing or unreadable.</summary>
+    public static UpliftFeatureList? FromJson(string? json)
+    {
+        if (string.IsNullOrEmpty(json)) return null;
+        try { return JsonSerializer.Deserialize<UpliftFeatureList>(json, UpliftModelMetrics.Json); }
+        catch (JsonException) { return null; }
+    }
+}
+
 public sealed record TrainingRequest(UpliftLearner Learner = UpliftLearner.Auto, TargetingOutcome Outcome = TargetingOutcome.Conversion, int? Threads = null);
 
 /// <summary>The stored version, and whether it became current.</summary>
@@ -48,6 +65,8 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
         ct.ThrowIfCancellationRequested();
         progress?.Report(("Storing the model", 0.96));
 
+        // The manifest carries the attribute schema: the one place scoring and monitoring read it from.
+        set.Attributes.SaveIn(result.Model);
         using var artifact = new MemoryStream();
         result.Model.Save(artifact);
         var bytes = artifact.ToArray();
@@ -69,7 +88,7 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
             ArtifactSha256 = ModelStore.Checksum(bytes),
             MetricsJson = new UpliftModelMetrics(request.Outcome, result.Chosen, result.Candidates, set.Experiments,
                 result.TrainingRows, result.ValidationRows, result.Validation, decision, FeatureDrift.Profile(set.Data)).ToJson(),
-            FeaturesJson = JsonSerializer.Serialize(new { numeric = result.Model.NumericFeatures, categorical = result.Model.CategoricalFeatures }),
+            FeaturesJson = new UpliftFeatureList(result.Model.NumericFeatures, result.Model.CategoricalFeatures, set.Attributes.Attributes).ToJson(),
             DataFrom = set.DataFrom,
             DataTo = set.DataTo,
             RowCount = set.Data.Count,

@@ -1,5 +1,7 @@
 using Campaigns.Data;
 using Campaigns.Data.Demo;
+using Campaigns.Domain.Imports;
+using Campaigns.Imports;
 using Campaigns.Ml.Uplift;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -33,13 +35,7 @@ public class DemoDatabase : IAsyncLifetime
 
     protected virtual Task SeededAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
-            try { File.Delete(_path + suffix); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => TestStores.DeleteAsync(_path);
 }
 
 /// <summary>The demo store with a current targeting model trained on it (a T-learner: quick and good enough to rank).</summary>
@@ -50,6 +46,36 @@ public sealed class TrainedDemoDatabase : DemoDatabase
     protected override async Task SeededAsync()
     {
         await using var db = Open();
-        Report = await new UpliftTrainingService(db, TrainingSets(db)).TrainAsync(new TrainingRequest(UpliftLearner.T), "tests", null);
+        Report = await TestStores.TrainAsync(db, TrainingSets(db));
+    }
+}
+
+/// <summary>What the test stores share: training a quick model, importing a file, deleting the database.</summary>
+internal static class TestStores
+{
+    /// <summary>A T-learner: quick, and good enough to rank.</summary>
+    public static Task<TrainingReport> TrainAsync(CampaignsDbContext db, TrainingSetBuilder builder) =>
+        new UpliftTrainingService(db, builder).TrainAsync(new TrainingRequest(UpliftLearner.T), "tests", null);
+
+    /// <summary>Imports a file with the suggested mapping changed by <paramref name="map"/>; every row must be stored.</summary>
+    public static async Task ImportAsync(DatabaseOptions database, string file, ImportKind kind, string[] map, string rowIdPrefix,
+        CampaignImportSettings? campaign = null)
+    {
+        var source = ImportSource.FromFile(file);
+        var (_, suggested, reader) = ImportEngine.Preview(source, kind);
+        reader.Dispose();
+        var summary = await new ImportEngine(new ContextFactory(database.CreateContext)).RunAsync(source,
+            new ImportSettings { Kind = kind, Mapping = suggested.With(kind, map), RowIdPrefix = rowIdPrefix, Campaign = campaign },
+            new ImportRunOptions { User = "tests" });
+        Assert.Equal(0, summary.Rejected);
+    }
+
+    /// <summary>Deletes a SQLite database with its WAL files, and any other files the test wrote.</summary>
+    public static Task DeleteAsync(string database, params string[] files)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var file in files.Prepend(database + "-shm").Prepend(database + "-wal").Prepend(database))
+            try { File.Delete(file); } catch (IOException) { }
+        return Task.CompletedTask;
     }
 }

@@ -2,7 +2,6 @@ using System.Text;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports;
-using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Targeting.Tests;
 
@@ -19,13 +18,7 @@ public sealed class ImportedCampaignTrainingTests : IAsyncLifetime
         await db.MigrateAsync(migrateSqlServer: false);
     }
 
-    public Task DisposeAsync()
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { _path, _path + "-wal", _path + "-shm", _file })
-            try { File.Delete(file); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => TestStores.DeleteAsync(_path, _file);
 
     [Fact]
     public async Task The_training_set_has_one_row_per_imported_customer_with_the_imported_arm_and_outcome()
@@ -33,18 +26,8 @@ public sealed class ImportedCampaignTrainingTests : IAsyncLifetime
         var text = new StringBuilder("recency,zip_code,segment,visit,spend\r\n");
         for (var i = 0; i < 90; i++) text.Append($"{i % 12},{(i % 2 == 0 ? "Urban" : "Rural")},{(i % 3 == 0 ? "No E-Mail" : "Womens E-Mail")},{(i % 5 == 0 ? 1 : 0)},0\r\n");
         await File.WriteAllTextAsync(_file, text.ToString());
-        var engine = new ImportEngine(new ContextFactory(Options.CreateContext));
-        async Task Import(ImportKind kind, string[] map, CampaignImportSettings? campaign = null)
-        {
-            var source = ImportSource.FromFile(_file);
-            var (_, suggested, reader) = ImportEngine.Preview(source, kind);
-            reader.Dispose();
-            var summary = await engine.RunAsync(source, new ImportSettings { Kind = kind, Mapping = suggested.With(kind, map), RowIdPrefix = "h-", Campaign = campaign },
-                new ImportRunOptions { User = "tests" });
-            Assert.Equal(0, summary.Rejected);
-        }
-        await Import(ImportKind.Customers, ["zip_code=region", "segment=ignore", "visit=ignore", "spend=ignore"]);
-        await Import(ImportKind.Campaign, ["visit=converted"], new CampaignImportSettings
+        await TestStores.ImportAsync(Options, _file, ImportKind.Customers, ["zip_code=region", "segment=ignore", "visit=ignore", "spend=ignore"], "h-");
+        await TestStores.ImportAsync(Options, _file, ImportKind.Campaign, ["visit=converted"], "h-", new CampaignImportSettings
         {
             Name = "Hillstrom", ControlArm = "No E-Mail", StartedAt = new DateTime(2008, 3, 20, 0, 0, 0, DateTimeKind.Utc),
         });
@@ -55,5 +38,7 @@ public sealed class ImportedCampaignTrainingTests : IAsyncLifetime
         var rows = Enumerable.Range(0, set.Data.Count).ToList();
         Assert.Equal(30, rows.Count(r => set.Data.ArmAt(r) == 0));
         Assert.Equal(18, rows.Count(r => set.Data.OutcomeAt(r) == 1));
+        // The file's other column is a custom attribute of the customers, and so a feature.
+        Assert.Equal(["attr:recency"], set.Attributes.NumericFeatures);
     }
 }

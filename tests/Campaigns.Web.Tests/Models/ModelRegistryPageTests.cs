@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using Bunit;
 using Campaigns.Domain.Models;
+using Campaigns.Targeting;
 using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -63,6 +64,34 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
 
         page.Find("[data-testid=details-v1]").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=uplift-details] [data-testid=qini-curve]")), Wait);
+    }
+
+    [Fact]
+    public async Task A_versions_details_list_its_features_with_the_custom_attributes_it_learned_from()
+    {
+        await using (var db = _store.App.OpenDatabase())
+        {
+            var v2 = await db.ModelVersions.SingleAsync(v => v.Kind == ModelKind.UpliftTargeting && v.Version == 2);
+            var features = UpliftFeatureList.FromJson(v2.FeaturesJson)!;
+            Assert.Empty(features.Attributes ?? []);
+            v2.FeaturesJson = (features with
+            {
+                Numeric = [.. features.Numeric, "attr:visits"], Categorical = [.. features.Categorical, "attr:loyalty_tier"],
+                Attributes = [new AttributeFeature("loyalty_tier", AttributeKind.Categorical, 0.8, ["gold", "silver"]), new AttributeFeature("visits", AttributeKind.Numeric, 0.95)],
+            }).ToJson();
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderPage();
+        page.Find("[data-testid=details-v2]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=uplift-features]")), Wait);
+        var text = page.Find("[data-testid=uplift-features]").TextContent;
+        Assert.Contains("recency_days", text);
+        Assert.Contains("attr:loyalty_tier (gold, silver, (other); 80% of rows)", text);
+        Assert.Contains("attr:visits (numeric, 95% of rows)", text);
+
+        page.Find("[data-testid=details-v1]").Click();
+        page.WaitForAssertion(() => Assert.Contains("No custom attributes", page.Find("[data-testid=uplift-features]").TextContent), Wait);
     }
 
     [Fact]

@@ -46,7 +46,7 @@ public sealed record ModelMonitoringReport(DateTime At, IReadOnlyList<FeatureDri
 /// observed rate of the copy chosen since it was trained. Copy generator: how often marketers pick its suggestions.
 /// Beyond the Admin's thresholds it raises an alert (shown on the dashboard with the reason) and enqueues a retraining.
 /// </summary>
-public sealed class ModelMonitorJob(CampaignsDbContext db, TargetingCheck targeting, JobRunner runner) : IJob
+public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, TargetingCheck targeting, JobRunner runner) : IJob
 {
     public const string Kind = "monitor-models";
     /// <summary>Deciles with fewer customers than this per arm say too little to judge calibration.</summary>
@@ -84,7 +84,13 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, TargetingCheck target
         var (driftThreshold, calibrationThreshold) = await ThresholdsAsync(version.Kind, ct);
         await context.ReportAsync("Measuring feature drift", 10);
         var profiles = UpliftModelMetrics.FromJson(version.MetricsJson)?.Features;
-        var drift = profiles is { Count: > 0 } ? await FeatureDrift.MeasureAsync(db, profiles, ct) : [];
+        IReadOnlyList<FeatureDriftResult> drift = [];
+        if (profiles is { Count: > 0 })
+        {
+            // Custom attributes are read with the schema in the model's manifest, as scoring reads them.
+            var attributes = AttributeSchema.Of(await models.LoadUpliftAsync(version.Id, ct));
+            drift = await FeatureDrift.MeasureAsync(db, profiles, attributes, ct);
+        }
 
         await context.ReportAsync("Checking calibration in live experiments", 60);
         var calibration = new List<CampaignCalibration>();

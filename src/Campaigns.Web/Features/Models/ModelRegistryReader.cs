@@ -9,10 +9,11 @@ namespace Campaigns.Web.Features.Models;
 
 /// <summary>A model version as the registry shows it: everything but the artifact.</summary>
 /// <param name="Uplift">The stored evaluation of an uplift version (null for other kinds or unreadable metrics).</param>
+/// <param name="UpliftFeatures">The features of an uplift version, custom attributes included (null for other kinds or an unreadable list).</param>
 public sealed record ModelVersionRow(
     Guid Id, ModelKind Kind, int Version, string Learner, ModelStatus Status, double? MainMetric,
     DateTime DataFrom, DateTime DataTo, int RowCount, TimeSpan? TrainingTime, DateTime CreatedAt, string TriggeredBy,
-    UpliftModelMetrics? Uplift);
+    UpliftModelMetrics? Uplift, UpliftFeatureList? UpliftFeatures = null);
 
 /// <summary>What the Models page shows, read in one go.</summary>
 /// <param name="Trainable">Kinds that have a training job (only these can be trained or scheduled).</param>
@@ -41,10 +42,11 @@ public sealed class ModelRegistryReader(IDbContextFactory<CampaignsDbContext> db
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await db.ModelVersions.AsNoTracking().OrderByDescending(v => v.Version)
-            .Select(v => new { v.Id, v.Kind, v.Version, v.Learner, v.Status, v.MainMetric, v.DataFrom, v.DataTo, v.RowCount, v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.MetricsJson })
+            .Select(v => new { v.Id, v.Kind, v.Version, v.Learner, v.Status, v.MainMetric, v.DataFrom, v.DataTo, v.RowCount, v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.MetricsJson, v.FeaturesJson })
             .ToListAsync(ct);
         var versions = rows.Select(v => new ModelVersionRow(v.Id, v.Kind, v.Version, v.Learner, v.Status, v.MainMetric, v.DataFrom, v.DataTo, v.RowCount,
-            v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.Kind == ModelKind.UpliftTargeting ? UpliftModelMetrics.FromJson(v.MetricsJson) : null)).ToList();
+            v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.Kind == ModelKind.UpliftTargeting ? UpliftModelMetrics.FromJson(v.MetricsJson) : null,
+            v.Kind == ModelKind.UpliftTargeting ? UpliftFeatureList.FromJson(v.FeaturesJson) : null)).ToList();
         var schedules = await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct);
         // Monitoring runs are read too, so the page keeps polling until a "Check now" has finished.
         var jobKinds = Enum.GetValues<ModelKind>().Select(ScheduledTraining.JobKind).Append(ModelMonitorJob.Kind).ToList();
