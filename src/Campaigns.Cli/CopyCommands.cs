@@ -81,6 +81,7 @@ internal static class CopyCommands
         await using var db = open(options);
         var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Name).ToListAsync();
         var count = options.Int("n", 10);
+        var details = options.Flag("details");
         var times = new List<double>();
         var distinct = new List<double>();
         int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0;
@@ -94,8 +95,12 @@ internal static class CopyCommands
                 {
                     var clock = Stopwatch.StartNew();
                     var (result, predictions) = Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
-                        new GenerationOptions(count, Seed: seed++), new CopyGuardrails());
+                        new GenerationOptions(count, Seed: seed++), new CopyGuardrails(), out var generateSeconds);
                     times.Add(clock.Elapsed.TotalSeconds);
+                    if (details)
+                        Console.WriteLine($"  {campaign.Name,-28} {channel,-12} {tone,-8} {predictions.Count,2} candidates, {result.Samples,4} samples, " +
+                                          $"distinct-2 {CopyDiversity.Distinct2(predictions.Select(p => p.Candidate.Text)):0.000}, {times[^1]:0.000} s (generate {generateSeconds:0.000} s); " +
+                                          $"dropped: {string.Join(", ", result.Dropped.OrderByDescending(d => d.Value).Select(d => $"{d.Key} {d.Value}"))}");
                     requests++;
                     if (predictions.Count == count) full++;
                     candidates += predictions.Count;
@@ -116,9 +121,15 @@ internal static class CopyCommands
     }
 
     private static (GenerationResult Result, List<(CopyCandidate Candidate, CtrPrediction Prediction)> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
-        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails)
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails) =>
+        Suggest(generator, ranker, conditions, terms, options, guardrails, out _);
+
+    private static (GenerationResult Result, List<(CopyCandidate Candidate, CtrPrediction Prediction)> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails, out double generateSeconds)
     {
+        var clock = Stopwatch.StartNew();
         var result = generator.Generate(conditions, terms, options, guardrails);
+        generateSeconds = clock.Elapsed.TotalSeconds;
         var predictions = ranker.Predict(result.Candidates.Select(c => (c.Text, conditions)).ToList());
         var ranked = result.Candidates.Zip(predictions).OrderByDescending(p => p.Second.Ctr).ToList();
         return (result, ranked);
