@@ -84,7 +84,7 @@ internal static class CopyCommands
         var details = options.Flag("details");
         var times = new List<double>();
         var distinct = new List<double>();
-        int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0;
+        int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0, timedOut = 0;
         double novelSamples = 0;
         var seed = 1;
         foreach (var campaign in campaigns)
@@ -103,6 +103,7 @@ internal static class CopyCommands
                                           $"dropped: {string.Join(", ", result.Dropped.OrderByDescending(d => d.Value).Select(d => $"{d.Key} {d.Value}"))}");
                     requests++;
                     if (predictions.Count == count) full++;
+                    if (result.TimedOut) timedOut++;
                     candidates += predictions.Count;
                     contradicting += predictions.Count(p => TermsChecker.Contradictions(p.Candidate.Text, terms).Count > 0);
                     verbatim += predictions.Count(p => generator.IsTrainingLine(p.Candidate.Text));
@@ -116,6 +117,7 @@ internal static class CopyCommands
         Console.WriteLine($"  distinct-2 per request                 mean {distinct.Average():0.000}, min {distinct.Min():0.000}");
         Console.WriteLine($"  novel candidates                       {1 - (double)verbatim / Math.Max(1, candidates):P1} (samples before the filter: {novelSamples / requests:P1})");
         Console.WriteLine($"  candidates contradicting the terms     {contradicting}");
+        Console.WriteLine($"  requests cut short by the time budget  {timedOut}/{requests}");
         Console.WriteLine($"  time per request (generate + rank)     median {times[times.Count / 2]:0.000} s, p95 {times[(int)(times.Count * 0.95)]:0.000} s, max {times[^1]:0.000} s");
         return 0;
     }
