@@ -40,7 +40,7 @@ public static class CliApp
           copy suggest --promotion CAMPAIGN_ID --channel push|email-subject|email-body|banner --tone urgent|friendly|premium|playful
                        [-n 10] [--temperature 1.6] [--top-p 0.98] [--seed 1] [--banned "word,phrase"] [--category NAME] [--models DIR]
               prints candidates sorted by predicted CTR, with its interval and the words that move it
-          copy evaluate [--models copy-models] [-n 10]
+          copy evaluate [--models copy-models] [-n 10] [--details]
               perplexity against baselines, ranker AUC against length only, and distinct-2, novelty, contradictions and
               time of suggestions for every promotion in the database
           bench uplift [--data hillstrom.csv] [--seeds 3] [--synthetic-rows 100000]

@@ -81,9 +81,10 @@ internal static class CopyCommands
         await using var db = open(options);
         var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Name).ToListAsync();
         var count = options.Int("n", 10);
+        var details = options.Flag("details");
         var times = new List<double>();
         var distinct = new List<double>();
-        int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0;
+        int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0, timedOut = 0;
         double novelSamples = 0;
         var seed = 1;
         foreach (var campaign in campaigns)
@@ -94,10 +95,15 @@ internal static class CopyCommands
                 {
                     var clock = Stopwatch.StartNew();
                     var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
-                        new GenerationOptions(count, Seed: seed++), new CopyGuardrails());
+                        new GenerationOptions(count, Seed: seed++), new CopyGuardrails(), out var generating);
                     times.Add(clock.Elapsed.TotalSeconds);
+                    if (details)
+                        Console.WriteLine($"  {campaign.Name,-28} {channel,-12} {tone,-8} {predictions.Count,2} candidates, {result.Samples,4} samples, " +
+                                          $"distinct-2 {CopyDiversity.Distinct2(predictions.Select(p => p.Candidate.Text)):0.000}, {times[^1]:0.000} s (generate {generating.TotalSeconds:0.000} s); " +
+                                          $"dropped: {string.Join(", ", result.Dropped.OrderByDescending(d => d.Value).Select(d => $"{d.Key} {d.Value}"))}");
                     requests++;
                     if (predictions.Count == count) full++;
+                    if (result.TimedOut) timedOut++;
                     candidates += predictions.Count;
                     contradicting += predictions.Count(p => TermsChecker.Contradictions(p.Candidate.Text, terms).Count > 0);
                     verbatim += predictions.Count(p => generator.IsTrainingLine(p.Candidate.Text));
@@ -111,6 +117,7 @@ internal static class CopyCommands
         Console.WriteLine($"  distinct-2 per request                 mean {distinct.Average():0.000}, min {distinct.Min():0.000}");
         Console.WriteLine($"  novel candidates                       {1 - (double)verbatim / Math.Max(1, candidates):P1} (samples before the filter: {novelSamples / requests:P1})");
         Console.WriteLine($"  candidates contradicting the terms     {contradicting}");
+        Console.WriteLine($"  requests cut short by the time budget  {timedOut}/{requests}");
         Console.WriteLine($"  time per request (generate + rank)     median {times[times.Count / 2]:0.000} s, p95 {times[(int)(times.Count * 0.95)]:0.000} s, max {times[^1]:0.000} s");
         return 0;
     }

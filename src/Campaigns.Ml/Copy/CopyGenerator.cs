@@ -20,12 +20,15 @@ public sealed record CopyCandidate(string Text, string Template);
 
 /// <summary>The candidates and what happened to every sample (why the others were dropped).</summary>
 /// <param name="NovelShare">Share of the finished samples whose template is not a training line (before any filter).</param>
-public sealed record GenerationResult(IReadOnlyList<CopyCandidate> Candidates, int Samples, double NovelShare, IReadOnlyDictionary<string, int> Dropped);
+/// <param name="TimedOut">True when the time budget ran out before enough candidates were gathered; the candidates are those found by then.</param>
+public sealed record GenerationResult(IReadOnlyList<CopyCandidate> Candidates, int Samples, double NovelShare, IReadOnlyDictionary<string, int> Dropped,
+    bool TimedOut = false);
 
 /// <summary>
 /// A small GRU language model of promo copy, conditioned on channel, promotion type, category and tone, over a BPE
-/// vocabulary learned from the same de-lexicalized corpus. Generates candidates by temperature and top-p sampling,
-/// fills their slots from the promotion's terms and keeps those that pass the guardrails. Thread-safe; one generation runs at a time.
+/// vocabulary learned from the same de-lexicalized corpus. Generates candidates by temperature and top-p sampling restricted
+/// to fluent new lines, fills their slots from the promotion's terms and keeps the most diverse of those that pass the
+/// guardrails. Thread-safe; one batch is sampled at a time.
 /// </summary>
 public sealed partial class CopyGenerator : IDisposable
 {
@@ -36,6 +39,8 @@ public sealed partial class CopyGenerator : IDisposable
     private readonly CopyGruModule _module;
     private readonly HashSet<string> _trainingTemplates;
     private readonly HashSet<(string, string)> _wordPairs;
+    private readonly FluencyConstraint _fluency;
+    private readonly Dictionary<string, int[]> _slotTokens; // each slot's tokens: with and without its leading space
     private readonly Lock _lock = new();
 
     private CopyGenerator(BpeTokenizer tokenizer, CopyGruModule module, Architecture architecture, CopyLexicon lexicon,
@@ -48,6 +53,9 @@ public sealed partial class CopyGenerator : IDisposable
         Delexicalizer = new Delexicalizer(lexicon.Products, lexicon.Categories, lexicon.FirstNames);
         _trainingTemplates = trainingTemplates.Select(NormalizeTemplate).ToHashSet(StringComparer.Ordinal);
         _wordPairs = _trainingTemplates.SelectMany(WordPairs).ToHashSet();
+        _fluency = new FluencyConstraint(_wordPairs, tokenizer);
+        _slotTokens = Slots.All.ToDictionary(slot => slot, slot => new[] { slot, " " + slot }.Select(tokenizer.Encode).Where(ids => ids.Length == 1)
+            .Select(ids => ids[0]).ToArray());
         Metrics = metrics;
         _module.eval();
     }
@@ -130,89 +138,168 @@ public sealed partial class CopyGenerator : IDisposable
     }
 
     /// <summary>
-    /// Samples in batches until <see cref="GenerationOptions.Count"/> candidates pass or <see cref="GenerationOptions.MaxSamples"/>
-    /// are drawn. A sample is dropped when it does not finish, repeats a training line, needs a slot the promotion cannot
-    /// fill, breaks a guardrail, contradicts the terms, or nearly duplicates a kept candidate. Same seed, same candidates.
+    /// Samples in batches until <see cref="GenerationOptions.Count"/> × <see cref="GenerationOptions.PoolFactor"/> candidates
+    /// pass, the most diverse <see cref="GenerationOptions.Count"/> of them reach <see cref="GenerationOptions.EnoughDistinct2"/>,
+    /// <see cref="GenerationOptions.MaxSamples"/> are drawn or <see cref="GenerationOptions.TimeBudgetSeconds"/> is spent, then keeps the <see cref="GenerationOptions.Count"/> that together have the most distinct word pairs
+    /// (<see cref="CopyDiversity.SelectDiverse"/>). A sample is dropped when it does not finish, repeats a training line, needs a
+    /// slot the promotion cannot fill, breaks a guardrail, contradicts the terms, or nearly duplicates a candidate already
+    /// gathered. What a longer line could never repair is prevented while sampling (see <see cref="Sample"/>): an unseen word
+    /// pair, a repeated or unfillable slot, closing a training line, the length limit. Same seed, same candidates, unless the
+    /// time budget ran out.
     /// </summary>
-    public GenerationResult Generate(CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails)
+    /// <param name="time">The clock the time budget is read from; the system's by default.</param>
+    public GenerationResult Generate(CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails,
+        TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(conditions);
         ArgumentNullException.ThrowIfNull(terms);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(guardrails);
-        if (options.Temperature <= 0 || options.TopP is <= 0 or > 1 || options.Count < 1)
-            throw new ArgumentException("Temperature must be positive, top-p in (0, 1] and the count at least 1.");
-        var kept = new List<CopyCandidate>();
+        if (options.Temperature <= 0 || options.TopP is <= 0 or > 1 || options.Count < 1 || options.PoolFactor < 1 || options.TimeBudgetSeconds <= 0)
+            throw new ArgumentException("Temperature must be positive, top-p in (0, 1], the count and the pool factor at least 1, and the time budget positive.");
+        time ??= TimeProvider.System;
+        var started = time.GetTimestamp();
+        bool OutOfTime() => options.TimeBudgetSeconds is { } budget && time.GetElapsedTime(started).TotalSeconds >= budget;
+
+        var pool = new List<CopyCandidate>();
+        var wanted = options.Count * options.PoolFactor;
         var dropped = new Dictionary<string, int>(StringComparer.Ordinal);
-        void Drop(string reason) => dropped[reason] = dropped.GetValueOrDefault(reason) + 1;
+        void Drop(string reason, int count = 1) => dropped[reason] = dropped.GetValueOrDefault(reason) + count;
         int samples = 0, finished = 0, novel = 0;
+        var timedOut = false;
         var prefix = (int[])[Tokenizer.BosId, .. Tokenizer.ControlIds(conditions)];
-        var generator = new torch.Generator((ulong)options.Seed);
-        try
+        var request = new SampleRequest(terms, guardrails.LengthLimit(conditions.Channel), OutOfTime);
+        var random = new Random(options.Seed);
+        while (pool.Count < wanted && samples < options.MaxSamples)
         {
-            while (kept.Count < options.Count && samples < options.MaxSamples)
+            if (OutOfTime()) { timedOut = true; break; }
+            var batch = Math.Min(options.BatchSize, options.MaxSamples - samples);
+            Draft[] drafts;
+            lock (_lock) drafts = Sample(prefix, batch, options, request, random);
+            samples += batch;
+            foreach (var draft in drafts)
             {
-                var batch = Math.Min(options.BatchSize, options.MaxSamples - samples);
-                List<int>?[] drawn;
-                lock (_lock) drawn = Sample(prefix, batch, options, generator);
-                samples += batch;
-                foreach (var ids in drawn)
-                {
-                    if (kept.Count >= options.Count) break;
-                    if (ids is null) { Drop("unfinished"); continue; }
-                    var template = Tokenizer.Decode(ids).Trim();
-                    if (template.Length == 0) { Drop("empty"); continue; }
-                    finished++;
-                    if (_trainingTemplates.Contains(NormalizeTemplate(template))) { Drop("verbatim training line"); continue; }
-                    novel++;
-                    if (!IsFluent(template)) { Drop("word pair never seen in training"); continue; }
-                    if (Slots.Pattern().Matches(template).GroupBy(m => m.Value).Any(g => g.Count() > 1)) { Drop("repeats a slot"); continue; }
-                    if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
-                    if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
-                    if (TermsChecker.Contradictions(text, terms).Count > 0) { Drop("contradicts the terms"); continue; }
-                    if (guardrails.IsNearDuplicate(text, kept.Select(k => k.Text))) { Drop("near-duplicate"); continue; }
-                    kept.Add(new CopyCandidate(text, template));
-                }
+                if (pool.Count >= wanted) break;
+                if (draft.Outcome == DraftOutcome.OutOfTime) { timedOut = true; Drop("out of time"); continue; }
+                if (draft.Outcome == DraftOutcome.Stopped) { Drop(draft.Reason!); continue; }
+                if (draft.Outcome == DraftOutcome.Unfinished) { Drop("unfinished"); continue; }
+                var template = draft.Text.ToString().Trim();
+                if (template.Length == 0) { Drop("empty"); continue; }
+                finished++;
+                if (_trainingTemplates.Contains(NormalizeTemplate(template))) { Drop("verbatim training line"); continue; }
+                novel++;
+                if (!IsFluent(template)) { Drop("word pair never seen in training"); continue; }
+                if (RepeatsASlot(template)) { Drop("repeats a slot"); continue; }
+                if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
+                if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
+                if (TermsChecker.Contradictions(text, terms).Count > 0) { Drop("contradicts the terms"); continue; }
+                if (guardrails.IsNearDuplicate(text, pool.Select(k => k.Text))) { Drop("near-duplicate"); continue; }
+                pool.Add(new CopyCandidate(text, template));
             }
+            if (pool.Count >= options.Count && options.EnoughDistinct2 is { } enough && CopyDiversity.Distinct2(MostDiverse().Select(c => c.Text)) >= enough) break;
         }
-        finally
-        {
-            generator.Dispose();
-        }
-        return new GenerationResult(kept, samples, finished == 0 ? 0 : (double)novel / finished, dropped);
+        List<CopyCandidate> MostDiverse() => CopyDiversity.SelectDiverse(pool.Select(c => c.Text).ToList(), options.Count).Select(i => pool[i]).ToList();
+        var chosen = MostDiverse();
+        if (pool.Count > chosen.Count) Drop("less diverse than the chosen", pool.Count - chosen.Count);
+        return new GenerationResult(chosen, samples, finished == 0 ? 0 : (double)novel / finished, dropped, timedOut);
     }
 
-    /// <summary>Draws a batch of continuations of the prefix; null for one that did not reach &lt;eos&gt; in time.</summary>
-    private List<int>?[] Sample(int[] prefix, int batch, GenerationOptions options, torch.Generator generator)
+    private static bool RepeatsASlot(string template) => Slots.Pattern().Matches(template).GroupBy(m => m.Value).Any(g => g.Count() > 1);
+
+    /// <summary>What a batch of samples needs to know about the request: the terms slots are filled from, the length limit, the clock.</summary>
+    private sealed record SampleRequest(PromotionTerms Terms, int LengthLimit, Func<bool> OutOfTime);
+
+    private enum DraftOutcome { Unfinished, Finished, Stopped, OutOfTime }
+
+    /// <summary>One sample as it grows: its text so far, its fluency state, the slots it used, and how it ended.</summary>
+    private sealed class Draft
     {
-        using var noGrad = no_grad();
+        public StringBuilder Text { get; } = new();
+        public FluencyConstraint.State State { get; set; } = FluencyConstraint.Empty;
+        public HashSet<int> UsedSlots { get; } = [];
+        public DraftOutcome Outcome { get; set; }
+        public string? Reason { get; set; }
+    }
+
+    /// <summary>
+    /// Draws a batch of continuations of the prefix, one forward pass per step for the whole batch. Tokens that no passing line
+    /// could contain are never drawn: those that would join two words no training line joins (<see cref="FluencyConstraint"/>),
+    /// a slot already used or one the promotion cannot fill, and &lt;eos&gt; where it would close a training line (the model
+    /// then continues it into a recombination). A sample whose filled text is already over the length limit stops; stopped
+    /// and finished samples leave the batch, so later steps cost only the live ones.
+    /// </summary>
+    private Draft[] Sample(int[] prefix, int batch, GenerationOptions options, SampleRequest request, Random random)
+    {
+        using var inference = inference_mode();
         using var scope = NewDisposeScope();
+        var vocabulary = Tokenizer.VocabularySize;
+        var unfillable = _slotTokens.Where(s => Slots.Fill(s.Key, request.Terms) is null).SelectMany(s => s.Value).ToHashSet();
+        var drafts = new Draft[batch];
+        for (var b = 0; b < batch; b++) drafts[b] = new Draft();
         var start = tensor(Enumerable.Repeat(prefix, batch).SelectMany(p => p.Select(i => (long)i)).ToArray(), [batch, prefix.Length]);
         var (logits, hidden) = _module.Step(start, null);
         var last = logits.select(1, prefix.Length - 1);
-        var output = new List<int>?[batch];
-        var done = new bool[batch];
-        for (var b = 0; b < batch; b++) output[b] = [];
-        for (var step = 0; step < options.MaxTokens && done.Any(d => !d); step++)
+        var live = Enumerable.Range(0, batch).ToList(); // row r of `last` and `hidden` is drafts[live[r]]
+        var candidates = new List<int>();
+        for (var step = 0; step < options.MaxTokens && live.Count > 0; step++)
         {
-            var probabilities = nn.functional.softmax(last / options.Temperature, -1);
-            var (sorted, indices) = probabilities.sort(dim: -1, descending: true);
-            var before = sorted.cumsum(-1) - sorted;
-            var nucleus = sorted.masked_fill(before.gt(options.TopP), 0);
-            var choice = nucleus.multinomial(1, generator: generator);
-            var next = indices.gather(1, choice);
-            var values = next.data<long>().ToArray();
-            for (var b = 0; b < batch; b++)
+            if (request.OutOfTime())
             {
-                if (done[b]) continue;
-                if (values[b] == Tokenizer.EosId) done[b] = true;
-                else output[b]!.Add((int)values[b]);
+                foreach (var d in live) drafts[d].Outcome = DraftOutcome.OutOfTime;
+                return drafts;
             }
-            (logits, hidden) = _module.Step(next, hidden);
+            var scores = last.contiguous().data<float>().ToArray();
+            var keep = new List<long>(live.Count);
+            var tokens = new List<long>(live.Count);
+            var stillLive = new List<int>(live.Count);
+            for (var r = 0; r < live.Count; r++)
+            {
+                var draft = drafts[live[r]];
+                candidates.Clear();
+                foreach (var id in _fluency.Allowed(draft.State))
+                    if (!unfillable.Contains(id) && !draft.UsedSlots.Contains(id)
+                        && (id != Tokenizer.EosId || !_trainingTemplates.Contains(NormalizeTemplate(draft.Text.ToString()))))
+                        candidates.Add(id);
+                if (candidates.Count == 0) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "no fluent continuation"); continue; }
+                var token = Draw(scores, r * vocabulary, candidates, options, random);
+                if (token == Tokenizer.EosId) { draft.Outcome = DraftOutcome.Finished; continue; }
+                draft.Text.Append(Tokenizer.TokenText(token));
+                draft.State = _fluency.Advance(draft.State, token);
+                if (_slotTokens.Values.FirstOrDefault(ids => ids.Contains(token)) is { } sameSlot) draft.UsedSlots.UnionWith(sameSlot);
+                if (Slots.Fill(draft.Text.ToString(), request.Terms) is not { } text) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "slot the promotion cannot fill"); continue; }
+                if (text.Length > request.LengthLimit) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "too long"); continue; }
+                keep.Add(r);
+                tokens.Add(token);
+                stillLive.Add(live[r]);
+            }
+            if (stillLive.Count == 0) break;
+            if (stillLive.Count < live.Count) hidden = hidden.index_select(1, tensor(keep.ToArray()));
+            live = stillLive;
+            (logits, hidden) = _module.Step(tensor(tokens.ToArray(), [tokens.Count, 1]), hidden);
             last = logits.select(1, 0);
         }
-        for (var b = 0; b < batch; b++) if (!done[b]) output[b] = null;
-        return output;
+        return drafts; // the ones still live did not reach <eos> within MaxTokens: Unfinished
+    }
+
+    /// <summary>
+    /// Draws one of the candidate tokens from the softmax of their logits at the temperature, restricted to the nucleus: the most
+    /// probable candidates whose probabilities reach top-p (Holtzman et al. 2020).
+    /// </summary>
+    private static int Draw(float[] logits, int offset, List<int> candidates, GenerationOptions options, Random random)
+    {
+        var max = float.NegativeInfinity;
+        foreach (var id in candidates) max = Math.Max(max, logits[offset + id]);
+        var weights = new double[candidates.Count];
+        var total = 0.0;
+        for (var k = 0; k < weights.Length; k++) total += weights[k] = Math.Exp((logits[offset + candidates[k]] - max) / options.Temperature);
+        var order = Enumerable.Range(0, weights.Length).OrderByDescending(k => weights[k]).ThenBy(k => candidates[k]).ToArray();
+        double nucleus = 0;
+        var size = 0;
+        while (size < order.Length && nucleus < options.TopP * total) nucleus += weights[order[size++]];
+        var u = random.NextDouble() * nucleus;
+        for (var k = 0; k < size - 1; k++)
+            if ((u -= weights[order[k]]) < 0) return candidates[order[k]];
+        return candidates[order[size - 1]];
     }
 
     /// <summary>
@@ -233,7 +320,7 @@ public sealed partial class CopyGenerator : IDisposable
 
     // Words, slots and each punctuation mark: a line may not start with "., " or join words with a mark no line uses.
     [System.Text.RegularExpressions.GeneratedRegex(@"\{[a-z_]+\}|[\p{L}\p{N}%']+|[^\s\p{L}\p{N}]")]
-    private static partial System.Text.RegularExpressions.Regex FluencyPattern();
+    internal static partial System.Text.RegularExpressions.Regex FluencyPattern();
 
     /// <summary>How templates are compared for novelty: lower case, single spaces.</summary>
     public static string NormalizeTemplate(string template) => string.Join(' ', template.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));

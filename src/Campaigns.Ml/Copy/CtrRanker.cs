@@ -255,7 +255,10 @@ public sealed partial class CtrRanker
             ITransformer featurizer;
             try { featurizer = ml.Model.Load(buffer, out _); }
             catch (Exception ex) when (ex is not OutOfMemoryException) { throw new InvalidDataException($"featurizer.zip is not a readable ML.NET model ({ex.Message})."); }
-            return new CtrRanker(ml, featurizer, models, manifest.Metrics);
+            var ranker = new CtrRanker(ml, featurizer, models, manifest.Metrics);
+            // The first featurization builds ML.NET's row mappers (about half a second): paid here, not by the first request.
+            ranker.Predict([("warm up", new CopyConditions(CopyChannel.Push, Domain.Campaigns.PromotionType.PercentDiscount, null, Domain.Copy.Tone.Friendly))]);
+            return ranker;
         }
     }
 

@@ -13,9 +13,16 @@ public static class CopySuggester
 {
     /// <summary>Generates candidates under the guardrails and sorts them by the ranker's predicted CTR, best first.</summary>
     public static (GenerationResult Result, IReadOnlyList<RankedCandidate> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
-        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails)
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails) =>
+        Suggest(generator, ranker, conditions, terms, options, guardrails, out _);
+
+    /// <param name="generating">How long generation took (the rest is ranking).</param>
+    public static (GenerationResult Result, IReadOnlyList<RankedCandidate> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails, out TimeSpan generating)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = generator.Generate(conditions, terms, options, guardrails);
+        generating = clock.Elapsed;
         var predictions = ranker.Predict(result.Candidates.Select(c => (c.Text, conditions)).ToList());
         var ranked = result.Candidates.Zip(predictions, (c, p) => new RankedCandidate(c, p)).OrderByDescending(r => r.Prediction.Ctr).ToList();
         return (result, ranked);

@@ -42,7 +42,7 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
     [Fact]
     public void The_same_seed_gives_the_same_candidates()
     {
-        var options = new GenerationOptions(Count: 5, Seed: 7, MaxSamples: 256);
+        var options = new GenerationOptions(Count: 5, Seed: 7, MaxSamples: 256, TimeBudgetSeconds: null);
         var first = _generator.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails());
         var second = _generator.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails());
         Assert.Equal(first.Candidates.Select(c => c.Text), second.Candidates.Select(c => c.Text));
@@ -54,7 +54,7 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
     {
         var guardrails = new CopyGuardrails(["hurry"]);
         var terms = CopyTestData.Percent(25);
-        var result = _generator.Generate(Push with { Channel = CopyChannel.EmailSubject }, terms, new GenerationOptions(Count: 8, Seed: 3, MaxSamples: 512), guardrails);
+        var result = _generator.Generate(Push with { Channel = CopyChannel.EmailSubject }, terms, new GenerationOptions(Count: 8, Seed: 3, MaxSamples: 512, TimeBudgetSeconds: null), guardrails);
         Assert.NotEmpty(result.Candidates);
         var texts = result.Candidates.Select(c => c.Text).ToList();
         Assert.All(result.Candidates, c =>
@@ -68,6 +68,76 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
     }
 
     [Fact]
+    public void Every_sample_that_finishes_is_fluent_because_unseen_word_pairs_and_lone_spaces_are_never_drawn()
+    {
+        var result = _generator.Generate(Push, CopyTestData.Percent(15),
+            new GenerationOptions(Count: 50, Seed: 5, MaxSamples: 512, PoolFactor: 1, EnoughDistinct2: null, TimeBudgetSeconds: null), new CopyGuardrails());
+        Assert.Equal(512, result.Samples);
+        Assert.False(result.Dropped.ContainsKey("word pair never seen in training"), string.Join(", ", result.Dropped));
+        Assert.False(result.Dropped.ContainsKey("unfinished"), string.Join(", ", result.Dropped));
+        Assert.False(result.Dropped.ContainsKey("verbatim training line"), string.Join(", ", result.Dropped));
+        Assert.NotEmpty(result.Candidates);
+    }
+
+    [Fact]
+    public void A_slot_the_promotion_cannot_fill_is_never_drawn()
+    {
+        var noCategory = CopyTestData.Percent(15) with { Category = null };
+        var result = _generator.Generate(Push, noCategory,
+            new GenerationOptions(Count: 50, Seed: 9, MaxSamples: 256, PoolFactor: 1, EnoughDistinct2: null, TimeBudgetSeconds: null), new CopyGuardrails());
+        Assert.False(result.Dropped.ContainsKey("slot the promotion cannot fill"), string.Join(", ", result.Dropped));
+        Assert.NotEmpty(result.Candidates);
+        Assert.DoesNotContain(result.Candidates, c => c.Template.Contains(Slots.Category));
+    }
+
+    [Fact]
+    public void Choosing_from_a_larger_pool_gives_candidates_with_more_distinct_word_pairs_than_the_first_ones_found()
+    {
+        GenerationResult Run(int poolFactor) => _generator.Generate(Push, CopyTestData.Percent(15),
+            new GenerationOptions(Count: 4, Seed: 13, MaxSamples: 1024, PoolFactor: poolFactor, EnoughDistinct2: null, TimeBudgetSeconds: null), new CopyGuardrails());
+        var first = Run(1);
+        var chosen = Run(4);
+        Assert.Equal(4, chosen.Candidates.Count);
+        Assert.True(chosen.Dropped.GetValueOrDefault("less diverse than the chosen") > 0);
+        Assert.True(CopyDiversity.Distinct2(chosen.Candidates.Select(c => c.Text)) > CopyDiversity.Distinct2(first.Candidates.Select(c => c.Text)),
+            $"{string.Join(" | ", chosen.Candidates.Select(c => c.Text))} against {string.Join(" | ", first.Candidates.Select(c => c.Text))}");
+    }
+
+    [Fact]
+    public void Sampling_stops_when_the_time_budget_is_spent_and_returns_what_passed_by_then()
+    {
+        var options = new GenerationOptions(Count: 5, Seed: 7, MaxSamples: 1024, PoolFactor: 20, EnoughDistinct2: null, TimeBudgetSeconds: null);
+        var unlimited = _generator.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails());
+        Assert.True(unlimited.Samples > options.BatchSize);
+        Assert.False(unlimited.TimedOut);
+
+        // A clock that moves a tenth of a second at every reading: the budget of one second is spent within the first batch.
+        var limited = _generator.Generate(Push, CopyTestData.Percent(15), options with { TimeBudgetSeconds = 1 }, new CopyGuardrails(), new SteppingClock(0.1));
+        Assert.True(limited.TimedOut);
+        Assert.Equal(options.BatchSize, limited.Samples);
+        Assert.True(limited.Dropped.GetValueOrDefault("out of time") > 0);
+        Assert.All(limited.Candidates, c => Assert.False(_generator.IsTrainingLine(c.Text), c.Text));
+    }
+
+    [Fact]
+    public void A_budget_that_is_not_reached_changes_nothing()
+    {
+        var options = new GenerationOptions(Count: 5, Seed: 21, MaxSamples: 512, TimeBudgetSeconds: null);
+        var unlimited = _generator.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails());
+        var budgeted = _generator.Generate(Push, CopyTestData.Percent(15), options with { TimeBudgetSeconds = 1e6 }, new CopyGuardrails(), new SteppingClock(0.1));
+        Assert.Equal(unlimited.Candidates, budgeted.Candidates);
+        Assert.False(budgeted.TimedOut);
+    }
+
+    /// <summary>A clock that advances by a fixed step each time it is read.</summary>
+    private sealed class SteppingClock(double secondsPerReading) : TimeProvider
+    {
+        private long _ticks;
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+        public override long GetTimestamp() => Interlocked.Add(ref _ticks, (long)(secondsPerReading * TimeSpan.TicksPerSecond));
+    }
+
+    [Fact]
     public void A_saved_generator_loads_with_the_same_metrics_and_generates_the_same_candidates()
     {
         using var stream = new MemoryStream();
@@ -75,7 +145,7 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
         stream.Position = 0;
         using var loaded = CopyGenerator.Load(stream);
         Assert.Equal(_generator.Metrics, loaded.Metrics);
-        var options = new GenerationOptions(Count: 4, Seed: 11, MaxSamples: 256);
+        var options = new GenerationOptions(Count: 4, Seed: 11, MaxSamples: 256, TimeBudgetSeconds: null);
         Assert.Equal(_generator.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails()).Candidates,
             loaded.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails()).Candidates);
     }

@@ -37,4 +37,24 @@ public sealed class CopyGuardrailsTests
         Assert.Equal(1.0, CopyDiversity.Distinct2(["a b c", "d e f"]));
         Assert.Equal(0.5, CopyDiversity.Distinct2(["a b c", "a b c"]));
     }
+
+    [Fact]
+    public void The_diverse_selection_beats_the_first_lines_when_they_repeat_word_pairs()
+    {
+        string[] texts =
+        [
+            "Last chance: 20% off on shoes", "Last chance: 20% off on boots", "Last chance: 20% off today",
+            "Your favourites are waiting", "Treat yourself this weekend", "Fresh picks just landed",
+        ];
+        var picked = CopyDiversity.SelectDiverse(texts, 3);
+        Assert.Equal([0, 3, 4], picked);
+        Assert.True(CopyDiversity.Distinct2(picked.Select(i => texts[i])) > CopyDiversity.Distinct2(texts.Take(3)));
+        Assert.Equal(1.0, CopyDiversity.Distinct2(picked.Select(i => texts[i])));
+    }
+
+    [Fact]
+    public void The_diverse_selection_keeps_every_line_when_there_are_no_more_than_wanted()
+    {
+        Assert.Equal([0, 1], CopyDiversity.SelectDiverse(["a b", "a b"], 3));
+    }
 }
