@@ -44,6 +44,7 @@ public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(
         await Assertions.Expect(Page.GetByTestId("copy-candidate").Nth(1)).ToBeVisibleAsync();
         var texts = await Page.GetByTestId("copy-candidate-text").AllInnerTextsAsync();
 
+        await Page.GetByTestId("copy-panel").ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "copy-suggestions.png") });
         await Page.GetByTestId("pick-copy").First.ClickAsync();
         await Assertions.Expect(Page.GetByTestId("copy-arm")).ToHaveCountAsync(1);
         await Page.GetByTestId("pick-copy").First.ClickAsync();
