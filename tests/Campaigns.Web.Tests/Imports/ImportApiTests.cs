@@ -5,6 +5,7 @@ using Campaigns.Domain.Imports;
 using Campaigns.Domain.Integration;
 using Campaigns.Imports;
 using Campaigns.Imports.Files;
+using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -187,5 +188,37 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         Assert.Contains($"--resume {fromCli.Id}", (await Json(response)).GetProperty("detail").GetString());
         await using (var db = fixture.App.OpenDatabase())
             Assert.Equal(8, await db.Customers.CountAsync(c => c.ExternalId.StartsWith("GONE-")));
+    }
+
+    [Fact]
+    public async Task A_wizard_runs_rejected_rows_download_from_the_database_for_the_user_who_ran_it_or_an_admin()
+    {
+        Guid jobRunId;
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var files = scope.ServiceProvider.GetRequiredService<ImportFiles>();
+            var rejected = await files.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("row,problems,customer_id\n2,\"Row 2: bad\",X\n")),
+                "customers-rejected.csv", ImportFilePurpose.RejectedRows, "manager@demo.local", long.MaxValue);
+            var importRun = new ImportRun { Kind = ImportKind.Campaign, FileName = "c.csv", TriggeredBy = "manager@demo.local", RejectedRowsFileId = rejected.Id };
+            var jobRun = new Domain.Jobs.JobRun
+            {
+                Kind = ImportJob.Kind, TriggeredBy = "manager@demo.local", Status = Domain.Jobs.JobStatus.Succeeded,
+                ParametersJson = JsonSerializer.Serialize(new ImportJob.Parameters { ImportRunId = importRun.Id, FileName = "c.csv" }, JsonSerializerOptions.Web),
+            };
+            await using var db = fixture.App.OpenDatabase();
+            db.AddRange(importRun, jobRun);
+            await db.SaveChangesAsync();
+            jobRunId = jobRun.Id;
+        }
+
+        foreach (var user in new[] { "manager@demo.local", "admin@demo.local" })
+        {
+            var response = await (await fixture.App.SignedInClientAsync(user)).GetAsync($"/imports/{jobRunId}/rejected.csv");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("row,problems,customer_id\n2,\"Row 2: bad\",X\n", await response.Content.ReadAsStringAsync());
+        }
+        var marketer = await (await fixture.App.SignedInClientAsync("marketer@demo.local")).GetAsync($"/imports/{jobRunId}/rejected.csv");
+        Assert.Equal(HttpStatusCode.Forbidden, marketer.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Client(null).GetAsync($"/imports/{jobRunId}/rejected.csv")).StatusCode);
     }
 }
