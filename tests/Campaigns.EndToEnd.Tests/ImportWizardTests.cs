@@ -14,11 +14,14 @@ public sealed class ImportWizardTests(ITestOutputHelper output) : BrowserTest(ou
         await File.WriteAllTextAsync(file, "client;E-Mail;tier\r\nE2E-1;one@example.org;gold\r\nE2E-2;two@example.org;silver\r\n");
         await SignInAsync("admin@demo.local", "imports");
 
-        // Choose the file as a user does, through the button: its click reaches the circuit after InputFile's start-up
-        // call (which attaches the input's change listener), so the chooser opens only once the input listens. A file
-        // set on the input directly before that call has run is dropped by the browser without a trace.
-        var chooser = await Page.RunAndWaitForFileChooserAsync(() => Page.GetByRole(AriaRole.Button, new() { Name = "Choose file" }).ClickAsync());
-        await chooser.SetFilesAsync(file);
+        // Two things must have happened before a file set on the input reaches the circuit, and the sign-in's "circuit
+        // rendered" signal promises neither: the interactive render must have replaced the prerendered page (the signal
+        // can come from an earlier batch, most likely the other root component's, <HeadOutlet>, while the prerendered
+        // input is still there), and InputFile's start-up JS call, sent only after the browser reported that render, must have attached
+        // its change listener. A file set before either is dropped without a trace. So wait for the listener itself:
+        // InputFile's init marks the input (a framework detail: if a Blazor update renames it, this wait fails here, loudly).
+        await Page.WaitForFunctionAsync("() => document.querySelector('input[type=file]')?._blazorInputFileNextFileId !== undefined");
+        await Page.Locator("input[type=file]").SetInputFilesAsync(file);
         await Assertions.Expect(Page.GetByTestId("file-name")).ToBeVisibleAsync();
         await Assertions.Expect(Page.GetByTestId("preview")).ToContainTextAsync("E2E-1", new() { Timeout = 15_000 });
         await Screenshot("import-1-preview");
