@@ -48,6 +48,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+    public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
+    public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -12,6 +12,9 @@ namespace Campaigns.Imports;
 /// <summary>A file to import: opened twice (once to detect its encoding and delimiter); a name ending in .gz is decompressed.</summary>
 public sealed record ImportSource(string Name, Func<Stream> Open)
 {
+    /// <summary>The stored upload this source reads, recorded with the run so that it can be resumed from any instance.</summary>
+    public Guid? StoredFileId { get; init; }
+
     public static ImportSource FromFile(string path) =>
         File.Exists(path) ? new ImportSource(path, () => File.OpenRead(path)) : throw new ImportException($"No file at '{path}'.");
 }
@@ -25,6 +28,17 @@ public sealed class ImportRunOptions
     public TextWriter? RejectedRows { get; init; }
     /// <summary>Called after each batch with the running totals.</summary>
     public Func<ImportSummary, Task>? Progress { get; init; }
+    /// <summary>Id of the run record a new import creates (so a job can name its run before it starts); new when null.</summary>
+    public Guid? RunId { get; init; }
+    /// <summary>The stored file <see cref="RejectedRows"/> is written to, recorded with the run for download.</summary>
+    public Guid? RejectedRowsFileId { get; init; }
+    /// <summary>
+    /// On a resume, the rejected rows the stopped attempt wrote: those up to the resumed position are copied to
+    /// <see cref="RejectedRows"/> first (the rest are rejected again), so the file lists every rejected row once.
+    /// </summary>
+    public Func<Stream>? EarlierRejectedRows { get; init; }
+    /// <summary>Resume a run still marked running: only for a job taking over the run its own interrupted attempt left.</summary>
+    public bool TakeOverRunning { get; init; }
 }
 
 /// <summary>
@@ -40,12 +54,20 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
     public Task<ImportSummary> RunAsync(ImportSource source, ImportSettings settings, ImportRunOptions options, CancellationToken ct = default) =>
         RunAsync(source, settings, options, null, ct);
 
-    /// <summary>Continues a failed or cancelled run from the row after the last committed batch, with the settings it started with.</summary>
+    /// <summary>
+    /// Continues a failed or cancelled run from the row after the last committed batch, with the settings it started
+    /// with. The run is claimed first (failed or cancelled → running, in one statement), so two resumes never run together.
+    /// </summary>
     public async Task<ImportSummary> ResumeAsync(Guid runId, ImportSource source, ImportRunOptions options, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new ImportException($"No import run {runId}.");
         if (run.Status is ImportStatus.Succeeded) throw new ImportException($"Import run {runId} finished already; nothing to resume.");
+        var claimed = await db.ImportRuns
+            .Where(r => r.Id == runId && (r.Status == ImportStatus.Failed || r.Status == ImportStatus.Cancelled || (options.TakeOverRunning && r.Status == ImportStatus.Running)))
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.Error, (string?)null)
+                .SetProperty(r => r.FinishedAt, (DateTime?)null).SetProperty(r => r.RejectedRowsFileId, r => options.RejectedRowsFileId ?? r.RejectedRowsFileId), ct);
+        if (claimed == 0) throw new ImportRunBusyException($"Import run {runId} is running already; wait for it to stop before resuming it.");
         var settings = JsonSerializer.Deserialize<ImportSettings>(run.SettingsJson, Json)!;
         return await RunAsync(source, settings, options, run, ct);
     }
@@ -76,6 +98,8 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
             Mapping = columns.ToDictionary(c => c.Key, c => header[c.Value]),
         };
         options.RejectedRows?.WriteLine(CsvText.Line(new[] { "row", "problems" }.Concat(header)));
+        if (resumed is not null && options is { RejectedRows: { } rejectedRows, EarlierRejectedRows: { } earlier })
+            CopyRejectedRows(earlier, resumed.LastCommittedRow, rejectedRows);
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -88,7 +112,7 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
             ImportKind.Campaign => new CampaignImporter(context),
             _ => throw new ImportException($"Unknown import kind {settings.Kind}."),
         };
-        var run = options.DryRun ? null : resumed ?? await StartRunAsync(db, source, settings, options.User, ct);
+        var run = options.DryRun ? null : resumed ?? await StartRunAsync(db, source, settings, options, ct);
         var resumeAfter = resumed?.LastCommittedRow ?? 0;
         if (resumed is not null)
             (summary.Inserted, summary.Updated, summary.Skipped, summary.Rejected, summary.LastCommittedRow) =
@@ -174,9 +198,23 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
         if (summary.Problems.Count < ImportSummary.ProblemsKept) summary.Problems.Add(problem);
     }
 
-    private static async Task<ImportRun> StartRunAsync(CampaignsDbContext db, ImportSource source, ImportSettings settings, string user, CancellationToken ct)
+    /// <summary>Copies the rows of an earlier rejected-rows file up to a data row (without its header).</summary>
+    private static void CopyRejectedRows(Func<Stream> earlier, long upToRow, TextWriter to)
     {
-        var run = new ImportRun { Kind = settings.Kind, FileName = Path.GetFileName(source.Name), SettingsJson = JsonSerializer.Serialize(settings, Json), TriggeredBy = user };
+        using var reader = CsvReader.Open(earlier, "rejected.csv", ',');
+        if (reader.Read() is null) return;
+        while (reader.Read() is { } record)
+            if (long.TryParse(record.Fields[0], out var row) && row <= upToRow) to.WriteLine(CsvText.Line(record.Fields));
+    }
+
+    private static async Task<ImportRun> StartRunAsync(CampaignsDbContext db, ImportSource source, ImportSettings settings, ImportRunOptions options, CancellationToken ct)
+    {
+        var run = new ImportRun
+        {
+            Id = options.RunId ?? Guid.CreateVersion7(), Kind = settings.Kind, FileName = Path.GetFileName(source.Name),
+            SettingsJson = JsonSerializer.Serialize(settings, Json), TriggeredBy = options.User,
+            UploadId = source.StoredFileId, RejectedRowsFileId = options.RejectedRowsFileId,
+        };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);
         db.ChangeTracker.Clear();

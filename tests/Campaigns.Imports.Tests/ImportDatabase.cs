@@ -1,6 +1,7 @@
 using System.Text;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
+using Campaigns.Imports.Files;
 using Campaigns.Imports.Mapping;
 using Microsoft.Data.Sqlite;
 
@@ -13,7 +14,9 @@ public abstract class ImportDatabase : IAsyncLifetime
     private DatabaseOptions Options => new() { ConnectionString = $"Data Source={Path.Combine(_folder, "test.db")}" };
 
     protected CampaignsDbContext Open() => Options.CreateContext();
-    protected ImportEngine Engine => new(new ContextFactory(Options.CreateContext));
+    protected ContextFactory Factory => new(Options.CreateContext);
+    protected ImportEngine Engine => new(Factory);
+    protected ImportFiles Files => new(Factory);
 
     public async Task InitializeAsync()
     {

@@ -973,6 +973,63 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("RollupWatermarks");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("nvarchar(260)");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Imports.ImportFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("ImportFileChunks");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Imports.ImportMapping", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1047,6 +1104,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<long>("Rejected")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("RejectedRowsFileId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("SettingsJson")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -1071,9 +1131,14 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<long>("Updated")
                         .HasColumnType("bigint");
 
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("UploadId");
 
                     b.ToTable("ImportRuns");
                 });
@@ -1746,6 +1811,15 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Imports.ImportFileChunk", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Imports.ImportFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -967,6 +967,63 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("RollupWatermarks");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Imports.ImportFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ChunkCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(260)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("ImportFiles");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Imports.ImportFileChunk", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("FileId", "Index");
+
+                    b.ToTable("ImportFileChunks");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Imports.ImportMapping", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1041,6 +1098,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<long>("Rejected")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("RejectedRowsFileId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("SettingsJson")
                         .IsRequired()
                         .HasMaxLength(8000)
@@ -1065,9 +1125,14 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<long>("Updated")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("UploadId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("StartedAt");
+
+                    b.HasIndex("UploadId");
 
                     b.ToTable("ImportRuns");
                 });
@@ -1732,6 +1797,15 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
                         .WithMany()
                         .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Imports.ImportFileChunk", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Imports.ImportFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -13,6 +13,29 @@ internal sealed class ImportRunConfiguration : IEntityTypeConfiguration<ImportRu
         b.Property(r => r.SettingsJson).HasMaxLength(8000);
         b.Property(r => r.Error).HasMaxLength(4000);
         b.HasIndex(r => r.StartedAt);
+        b.HasIndex(r => r.UploadId);
+    }
+}
+
+internal sealed class ImportFileConfiguration : IEntityTypeConfiguration<ImportFile>
+{
+    public void Configure(EntityTypeBuilder<ImportFile> b)
+    {
+        b.Property(f => f.FileName).HasMaxLength(260);
+        b.Property(f => f.Purpose).HasConversion<string>().HasMaxLength(20);
+        b.Property(f => f.Owner).HasMaxLength(256);
+        b.HasIndex(f => f.CreatedAt);
+    }
+}
+
+internal sealed class ImportFileChunkConfiguration : IEntityTypeConfiguration<ImportFileChunk>
+{
+    public void Configure(EntityTypeBuilder<ImportFileChunk> b)
+    {
+        b.HasKey(c => new { c.FileId, c.Index });
+        b.HasOne<ImportFile>().WithMany().HasForeignKey(c => c.FileId).OnDelete(DeleteBehavior.Cascade);
+        // No length: varbinary(max) on SQL Server, a BLOB on SQLite.
+        b.Property(c => c.Data);
     }
 }
 

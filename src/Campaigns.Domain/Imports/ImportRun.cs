@@ -23,6 +23,10 @@ public sealed class ImportRun : Entity
     public long Skipped { get; set; }
     public long Rejected { get; set; }
     public string? Error { get; set; }
+    /// <summary>The stored upload the run reads (wizard and API); null for a file read from disk by the CLI.</summary>
+    public Guid? UploadId { get; set; }
+    /// <summary>The stored rejected-rows file of the run's latest attempt, when one is written (wizard).</summary>
+    public Guid? RejectedRowsFileId { get; set; }
     public required string TriggeredBy { get; set; }
     public DateTime StartedAt { get; set; } = DateTime.UtcNow;
     public DateTime? FinishedAt { get; set; }

@@ -1,7 +1,11 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Domain.Imports;
 using Campaigns.Domain.Integration;
+using Campaigns.Imports;
+using Campaigns.Imports.Files;
+using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;
@@ -62,6 +66,10 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         var second = await Json(await client.PostAsync("/api/imports/customers", Csv(body)));
         Assert.Equal((0, 2), (second.GetProperty("inserted").GetInt64(), second.GetProperty("skipped").GetInt64()));
         await using var db = fixture.App.OpenDatabase();
+        // The body was stored as an upload in the database for the run, and removed once the run succeeded.
+        var run = await db.ImportRuns.SingleAsync(r => r.Id == second.GetProperty("runId").GetGuid());
+        Assert.NotNull(run.UploadId);
+        Assert.False(await db.ImportFiles.AnyAsync(f => f.Id == run.UploadId));
         Assert.Equal("""{"tier":"gold"}""", (await db.Customers.SingleAsync(c => c.ExternalId == "API-1")).CustomAttributesJson);
     }
 
@@ -107,5 +115,110 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         Assert.Contains("larger than the 1 MB this server accepts", (await Json(response)).GetProperty("detail").GetString());
         await using var db = fixture.App.OpenDatabase();
         Assert.False(await db.Customers.AnyAsync(c => c.ExternalId.StartsWith("BIG-")));
+    }
+
+    /// <summary>Stores an upload of customers and imports it in batches of 4, failing after the second batch (8 rows stored).</summary>
+    private async Task<Guid> StoppedRunAsync(string prefix, int rows)
+    {
+        using var scope = fixture.App.Services.CreateScope();
+        var files = scope.ServiceProvider.GetRequiredService<ImportFiles>();
+        var csv = "customer_id\n" + string.Concat(Enumerable.Range(1, rows).Select(i => $"{prefix}{i}\n"));
+        var upload = await files.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "customers.csv", ImportFilePurpose.Upload, "tests", long.MaxValue);
+        var source = files.Source(upload.Id, upload.FileName);
+        var (_, suggested, reader) = ImportEngine.Preview(source, ImportKind.Customers);
+        reader.Dispose();
+        var batches = 0;
+        await Assert.ThrowsAsync<IOException>(() => scope.ServiceProvider.GetRequiredService<ImportEngine>().RunAsync(source,
+            new ImportSettings { Kind = ImportKind.Customers, Mapping = suggested, BatchSize = 4 },
+            new ImportRunOptions { User = "tests", Progress = _ => ++batches == 2 ? throw new IOException("connection reset") : Task.CompletedTask }));
+        await using var db = fixture.App.OpenDatabase();
+        return (await db.ImportRuns.SingleAsync(r => r.UploadId == upload.Id)).Id;
+    }
+
+    [Fact]
+    public async Task A_stopped_run_resumes_after_its_last_batch_and_stores_no_row_twice()
+    {
+        var runId = await StoppedRunAsync("RES-", 10);
+        var client = fixture.Client(fixture.ImportKey);
+
+        var response = await client.PostAsync($"/api/imports/runs/{runId}/resume", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var summary = await Json(response);
+        Assert.Equal((10L, 10L, 10L), (summary.GetProperty("rows").GetInt64(), summary.GetProperty("inserted").GetInt64(), summary.GetProperty("lastCommittedRow").GetInt64()));
+        await using (var db = fixture.App.OpenDatabase())
+        {
+            Assert.Equal(10, await db.Customers.CountAsync(c => c.ExternalId.StartsWith("RES-")));
+            var run = await db.ImportRuns.SingleAsync(r => r.Id == runId);
+            Assert.Equal((ImportStatus.Succeeded, 10L), (run.Status, run.Inserted));
+            Assert.False(await db.ImportFiles.AnyAsync(f => f.Id == run.UploadId));
+        }
+
+        var again = await client.PostAsync($"/api/imports/runs/{runId}/resume", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("finished already", (await Json(again)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_that_cannot_be_resumed_gets_problem_details_that_say_why()
+    {
+        var client = fixture.Client(fixture.ImportKey);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/api/imports/runs/{Guid.NewGuid()}/resume", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await fixture.Client(fixture.IngestKey).PostAsync($"/api/imports/runs/{Guid.NewGuid()}/resume", null)).StatusCode);
+
+        var gone = await StoppedRunAsync("GONE-", 10);
+        await using (var db = fixture.App.OpenDatabase())
+        {
+            var uploadId = (await db.ImportRuns.SingleAsync(r => r.Id == gone)).UploadId!.Value;
+            using var scope = fixture.App.Services.CreateScope();
+            await scope.ServiceProvider.GetRequiredService<ImportFiles>().DeleteAsync(uploadId);
+        }
+        var response = await client.PostAsync($"/api/imports/runs/{gone}/resume", null);
+        Assert.Equal(HttpStatusCode.Gone, response.StatusCode);
+        Assert.Contains("POST the file again to /api/imports/customers", (await Json(response)).GetProperty("detail").GetString());
+
+        var fromCli = new ImportRun { Kind = ImportKind.Customers, FileName = "c.csv", TriggeredBy = "cli", Status = ImportStatus.Failed };
+        await using (var db = fixture.App.OpenDatabase())
+        {
+            db.ImportRuns.Add(fromCli);
+            await db.SaveChangesAsync();
+        }
+        response = await client.PostAsync($"/api/imports/runs/{fromCli.Id}/resume", null);
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"--resume {fromCli.Id}", (await Json(response)).GetProperty("detail").GetString());
+        await using (var db = fixture.App.OpenDatabase())
+            Assert.Equal(8, await db.Customers.CountAsync(c => c.ExternalId.StartsWith("GONE-")));
+    }
+
+    [Fact]
+    public async Task A_wizard_runs_rejected_rows_download_from_the_database_for_the_user_who_ran_it_or_an_admin()
+    {
+        Guid jobRunId;
+        using (var scope = fixture.App.Services.CreateScope())
+        {
+            var files = scope.ServiceProvider.GetRequiredService<ImportFiles>();
+            var rejected = await files.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes("row,problems,customer_id\n2,\"Row 2: bad\",X\n")),
+                "customers-rejected.csv", ImportFilePurpose.RejectedRows, "manager@demo.local", long.MaxValue);
+            var importRun = new ImportRun { Kind = ImportKind.Campaign, FileName = "c.csv", TriggeredBy = "manager@demo.local", RejectedRowsFileId = rejected.Id };
+            var jobRun = new Domain.Jobs.JobRun
+            {
+                Kind = ImportJob.Kind, TriggeredBy = "manager@demo.local", Status = Domain.Jobs.JobStatus.Succeeded,
+                ParametersJson = JsonSerializer.Serialize(new ImportJob.Parameters { ImportRunId = importRun.Id, FileName = "c.csv" }, JsonSerializerOptions.Web),
+            };
+            await using var db = fixture.App.OpenDatabase();
+            db.AddRange(importRun, jobRun);
+            await db.SaveChangesAsync();
+            jobRunId = jobRun.Id;
+        }
+
+        foreach (var user in new[] { "manager@demo.local", "admin@demo.local" })
+        {
+            var response = await (await fixture.App.SignedInClientAsync(user)).GetAsync($"/imports/{jobRunId}/rejected.csv");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("row,problems,customer_id\n2,\"Row 2: bad\",X\n", await response.Content.ReadAsStringAsync());
+        }
+        var marketer = await (await fixture.App.SignedInClientAsync("marketer@demo.local")).GetAsync($"/imports/{jobRunId}/rejected.csv");
+        Assert.Equal(HttpStatusCode.Forbidden, marketer.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await fixture.Client(null).GetAsync($"/imports/{jobRunId}/rejected.csv")).StatusCode);
     }
 }

@@ -4,6 +4,7 @@ using Campaigns.Data.Identity;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.Imports;
+using Campaigns.Imports.Files;
 using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Tests.Infrastructure;
@@ -33,6 +34,7 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
         catalog.Add(ImportJob.Kind, "Import a file", exclusive: true);
         Context.Services.AddSingleton<IDbContextFactory<CampaignsDbContext>>(factory);
         Context.Services.AddSingleton(new ImportEngine(factory));
+        Context.Services.AddSingleton(new ImportFiles(factory));
         Context.Services.AddSingleton(new JobRunner(factory, _hangfire, catalog));
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new ImportOptions { MaxUploadMegabytes = 1 }));
         Context.Services.AddSingleton<ImportWizardService>();
@@ -100,7 +102,11 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
         var parameters = System.Text.Json.JsonSerializer.Deserialize<ImportJob.Parameters>(run.ParametersJson, System.Text.Json.JsonSerializerOptions.Web)!;
         var settings = System.Text.Json.JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!;
         Assert.Equal("client", settings.Mapping.Columns["external_id"]);
-        Assert.True(File.Exists(parameters.File!.DataPath));
+        // The upload is in the database, for the instance that runs the job, not in this one's temporary folder.
+        var upload = db.ImportFiles.Single(f => f.Id == parameters.UploadId);
+        Assert.Equal(("customers.csv", ImportFilePurpose.Upload, "admin@test"), (upload.FileName, upload.Purpose, upload.Owner));
+        using var stored = new StreamReader(Context.Services.GetRequiredService<ImportFiles>().Open(upload.Id));
+        Assert.Equal("client,mail\nC1,a@x.org\nC2,b@x.org\n", stored.ReadToEnd());
         Assert.Equal(1, _hangfire.Created);
     }
 
@@ -154,6 +160,89 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
         wizard.WaitForElement("[data-testid=error]");
         Assert.Contains("larger than the 1 MB this server accepts", wizard.Find("[data-testid=error]").TextContent);
         Assert.Empty(wizard.FindAll("[data-testid=preview]"));
+    }
+
+    [Fact]
+    public async Task A_failed_import_offers_resume_which_continues_after_the_last_stored_batch_without_duplicates()
+    {
+        var wizard = Upload(Roles.Admin, "customer_id,email\n" + string.Concat(Enumerable.Range(1, 10).Select(i => $"R{i},r{i}@x.org\n")));
+        wizard.WaitForElement("[data-testid=dry-run]").Click();
+        wizard.WaitForElement("[data-testid=import]").Click();
+        wizard.WaitForElement("[data-testid=step-run]");
+        Guid first;
+        await using (var db = Open())
+        {
+            // Batches of 4, so the run can stop part-way.
+            var run = db.JobRuns.Single();
+            var parameters = ImportJob.ParametersOf(run);
+            var settings = System.Text.Json.JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!;
+            settings.BatchSize = 4;
+            parameters.SettingsJson = System.Text.Json.JsonSerializer.Serialize(settings, ImportEngine.Json);
+            run.ParametersJson = System.Text.Json.JsonSerializer.Serialize(parameters, System.Text.Json.JsonSerializerOptions.Web);
+            await db.SaveChangesAsync();
+            first = run.Id;
+        }
+
+        var reports = 0;
+        await RunJobAsync(first, (stage, _) => stage.Contains(" of about ") && ++reports == 2 ? throw new IOException("database connection lost") : Task.CompletedTask);
+        wizard.WaitForElement("[data-testid=resume]", TimeSpan.FromSeconds(10));
+        Assert.Contains("Stopped after row 8: 8 inserted", wizard.Find("[data-testid=run-position]").TextContent);
+        Assert.Contains("database connection lost", wizard.Find("[data-testid=run-error]").TextContent);
+
+        wizard.Find("[data-testid=resume]").Click();
+        wizard.WaitForAssertion(() => Assert.Equal(2, _hangfire.Created));
+        Guid second;
+        await using (var db = Open()) second = db.JobRuns.Single(r => r.Id != first).Id;
+        await RunJobAsync(second, (_, _) => Task.CompletedTask);
+        wizard.WaitForAssertion(() => Assert.Contains("Resumed after row 8: 10 inserted", wizard.Find("[data-testid=run-summary]").TextContent), TimeSpan.FromSeconds(10));
+        Assert.Empty(wizard.FindAll("[data-testid=resume]"));
+
+        await using (var db = Open())
+        {
+            Assert.Equal(Enumerable.Range(1, 10).Select(i => $"R{i}").Order(), (await db.Customers.Select(c => c.ExternalId).ToListAsync()).Order());
+            var run = await db.ImportRuns.SingleAsync();
+            Assert.Equal((ImportStatus.Succeeded, 10L, 10L), (run.Status, run.Inserted, run.LastCommittedRow));
+            // The upload is removed once the run has succeeded; its rejected-rows file stays for download.
+            Assert.False(await db.ImportFiles.AnyAsync(f => f.Purpose == ImportFilePurpose.Upload));
+            Assert.Equal([run.RejectedRowsFileId!.Value], await db.ImportFiles.Where(f => f.Purpose == ImportFilePurpose.RejectedRows).Select(f => f.Id).ToListAsync());
+        }
+    }
+
+    [Fact]
+    public async Task A_stopped_import_whose_upload_is_gone_says_why_it_cannot_be_resumed()
+    {
+        var wizard = Upload(Roles.Admin, "customer_id\nG1\nG2\n");
+        wizard.WaitForElement("[data-testid=dry-run]").Click();
+        wizard.WaitForElement("[data-testid=import]").Click();
+        wizard.WaitForElement("[data-testid=step-run]");
+        JobRun run;
+        await using (var db = Open()) run = db.JobRuns.Single();
+        await RunJobAsync(run.Id, (stage, _) => stage.Contains(" of about ") ? throw new IOException("disk full") : Task.CompletedTask);
+        await Context.Services.GetRequiredService<ImportFiles>().DeleteAsync(ImportJob.ParametersOf(run).UploadId);
+
+        wizard.WaitForElement("[data-testid=run-position]", TimeSpan.FromSeconds(10));
+        Assert.Contains("It cannot be resumed: the upload of customers.csv is no longer stored", wizard.Find("[data-testid=run-position]").TextContent);
+        Assert.Empty(wizard.FindAll("[data-testid=resume]"));
+        var service = Context.Services.GetRequiredService<ImportWizardService>();
+        await using (var db = Open()) run = db.JobRuns.Single();
+        var admin = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity([new(System.Security.Claims.ClaimTypes.Role, Roles.Admin)], "test"));
+        var ex = await Assert.ThrowsAsync<ImportException>(() => service.ResumeAsync(run, admin));
+        Assert.StartsWith("This import cannot be resumed: the upload of customers.csv is no longer stored", ex.Message);
+    }
+
+    /// <summary>Runs a queued import job run as <see cref="JobExecutor"/> does, with a report callback that may fail it.</summary>
+    private async Task RunJobAsync(Guid runId, Func<string, double, Task> report)
+    {
+        var factory = Context.Services.GetRequiredService<IDbContextFactory<CampaignsDbContext>>();
+        JobRun run;
+        await using (var db = Open()) run = await db.JobRuns.SingleAsync(r => r.Id == runId);
+        var job = new ImportJob(Context.Services.GetRequiredService<ImportEngine>(), Context.Services.GetRequiredService<ImportFiles>(), factory);
+        var (status, summary, error) = (JobStatus.Succeeded, (string?)null, (string?)null);
+        try { summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, run.TriggeredBy, report), CancellationToken.None); }
+        catch (IOException ex) { (status, error) = (JobStatus.Failed, $"{ex.GetType().Name}: {ex.Message}"); }
+        await using (var db = Open())
+            await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, status)
+                .SetProperty(r => r.FinishedAt, DateTime.UtcNow).SetProperty(r => r.ResultSummary, summary).SetProperty(r => r.Error, error));
     }
 
     /// <summary>Records runs handed to Hangfire instead of running them.</summary>

@@ -1,47 +1,85 @@
+using System.Text;
 using System.Text.Json;
+using Campaigns.Data;
+using Campaigns.Domain.Imports;
+using Campaigns.Domain.Jobs;
 using Campaigns.Imports;
 using Campaigns.Imports.Csv;
+using Campaigns.Imports.Files;
 using Campaigns.Web.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Imports;
 
 /// <summary>
-/// Runs a wizard import in the background: progress by rows (against a quick count of the file's lines), rejected
-/// rows written beside the upload for download, cancel between batches (the run records where it stopped).
+/// Runs a wizard import in the background on any instance: reads the upload stored in the database, reports progress
+/// by rows (against a quick count of the file's records), writes the rejected rows to a stored file for download, and
+/// stops between batches on cancel (the run records where). When the named import run exists already — a resume, or
+/// this job delivered again after a restart — it continues that run from its position instead of starting over.
+/// The upload is deleted once the run has succeeded.
 /// </summary>
-public sealed class ImportJob(ImportEngine engine) : IJob
+public sealed class ImportJob(ImportEngine engine, ImportFiles files, IDbContextFactory<CampaignsDbContext> dbFactory) : IJob
 {
     public const string Kind = "import";
 
     public sealed class Parameters
     {
-        public StagedFile? File { get; set; }
+        public Guid UploadId { get; set; }
+        public string FileName { get; set; } = "";
         public string SettingsJson { get; set; } = "{}";
+        /// <summary>The import run this job starts or continues.</summary>
+        public Guid ImportRunId { get; set; }
     }
+
+    public static Parameters ParametersOf(JobRun run) =>
+        JsonSerializer.Deserialize<Parameters>(run.ParametersJson, JsonSerializerOptions.Web) ?? new Parameters();
 
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
         var parameters = context.Parameters<Parameters>();
-        var file = parameters.File ?? throw new InvalidOperationException("The import run names no file.");
-        if (!System.IO.File.Exists(file.DataPath)) throw new InvalidOperationException($"The uploaded file {file.FileName} is no longer on this server; upload it again.");
-        var settings = JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!;
+        ImportRun? earlier;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            earlier = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == parameters.ImportRunId, ct);
+        if (earlier?.Status == ImportStatus.Succeeded) return "This import had finished already.";
+        if (await files.FindAsync(parameters.UploadId, ct) is null)
+            throw new ImportException($"The upload of {parameters.FileName} is no longer stored; upload it again (rows already stored are skipped).");
+        var source = files.Source(parameters.UploadId, parameters.FileName);
+
         await context.ReportAsync("Counting rows", 0);
-        var lines = Math.Max(1, CountRecords(file, ct) - 1);
-        await using var rejected = new StreamWriter(file.RejectedPath);
-        var summary = await engine.RunAsync(file.Source, settings, new ImportRunOptions
+        var records = Math.Max(1, CountRecords(source, ct) - 1);
+        var rejectedName = Path.GetFileNameWithoutExtension(parameters.FileName.Replace(".gz", "")) + "-rejected.csv";
+        var rejectedFile = await files.CreateAsync(rejectedName, ImportFilePurpose.RejectedRows, context.TriggeredBy, ct: ct);
+        ImportSummary summary;
+        await using (var rejected = new StreamWriter(rejectedFile, new UTF8Encoding(false), 1 << 16))
         {
-            User = context.TriggeredBy, RejectedRows = rejected,
-            Progress = s => context.ReportAsync($"{s.Rows:N0} of about {lines:N0} rows", 99.0 * s.Rows / lines),
-        }, ct);
-        // The rejected rows stay for download; the upload itself is not needed once every batch is stored.
-        System.IO.File.Delete(file.DataPath);
-        return $"{summary.Inserted:N0} inserted, {summary.Updated:N0} updated, {summary.Skipped:N0} unchanged (skipped), {summary.Rejected:N0} rejected of {summary.Rows:N0} rows" +
+            var options = new ImportRunOptions
+            {
+                User = context.TriggeredBy, RunId = parameters.ImportRunId, RejectedRows = rejected, RejectedRowsFileId = rejectedFile.File.Id,
+                EarlierRejectedRows = earlier?.RejectedRowsFileId is { } id ? () => files.Open(id) : null,
+                // A job run is claimed once, and import jobs run one at a time: a run still marked running was left by this job's own interrupted attempt.
+                TakeOverRunning = true,
+                Progress = async s =>
+                {
+                    // The rows rejected so far are stored with each batch, so a resume finds them.
+                    await rejected.FlushAsync(ct);
+                    await context.ReportAsync($"{s.Rows:N0} of about {records:N0} rows", 99.0 * s.Rows / records);
+                },
+            };
+            summary = earlier is null
+                ? await engine.RunAsync(source, JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!, options, ct)
+                : await engine.ResumeAsync(parameters.ImportRunId, source, options, ct);
+        }
+        // Every batch is stored: the upload and the earlier attempt's rejected rows are not needed any more.
+        await files.DeleteAsync(parameters.UploadId, CancellationToken.None);
+        if (earlier?.RejectedRowsFileId is { } stale) await files.DeleteAsync(stale, CancellationToken.None);
+        return (earlier is null ? "" : $"Resumed after row {earlier.LastCommittedRow:N0}: ") +
+               $"{summary.Inserted:N0} inserted, {summary.Updated:N0} updated, {summary.Skipped:N0} unchanged (skipped), {summary.Rejected:N0} rejected of {summary.Rows:N0} rows" +
                (summary.CustomersRecomputed > 0 ? $"; behaviour of {summary.CustomersRecomputed:N0} customers recomputed." : ".");
     }
 
-    private static long CountRecords(StagedFile file, CancellationToken ct)
+    private static long CountRecords(ImportSource source, CancellationToken ct)
     {
-        using var reader = CsvReader.Open(file.Source.Open, file.DataPath);
+        using var reader = CsvReader.Open(source.Open, source.Name);
         long count = 0;
         while (reader.Read() is not null)
             if (++count % 100_000 == 0) ct.ThrowIfCancellationRequested();

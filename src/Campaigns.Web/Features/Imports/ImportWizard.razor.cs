@@ -3,11 +3,13 @@ using Campaigns.Data;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.Imports;
+using Campaigns.Imports.Files;
 using Campaigns.Imports.Mapping;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.JSInterop;
 using MudBlazor;
 
 namespace Campaigns.Web.Features.Imports;
@@ -31,6 +33,7 @@ public partial class ImportWizard
     private DateTime? _campaignDate;
     private ImportSummary? _dryRun;
     private JobRun? _run;
+    private ImportRunState? _runState;
     private string? _error;
     private bool _busy;
     private ClaimsPrincipal _principal = new();
@@ -78,16 +81,21 @@ public partial class ImportWizard
     private async Task UploadAsync(IBrowserFile? file)
     {
         if (file is null) return;
-        (_error, _file, _preview, _dryRun, _run) = (null, null, null, null, null);
+        (_error, _file, _preview, _dryRun, _run, _runState) = (null, null, null, null, null, null);
         try
         {
             await using var stream = file.OpenReadStream(Wizard.MaxUploadBytes);
-            _file = await Wizard.StageAsync(stream, file.Name);
+            _file = await Wizard.StageAsync(stream, file.Name, _principal);
             await RereadAsync();
         }
         catch (Exception ex) when (ex is ImportException or IOException or UploadTooLargeException)
         {
             _error = ex is IOException && ex.Message.Contains("exceeds the maximum") ? new UploadTooLargeException(Wizard.MaxUploadBytes).Message : ex.Message;
+        }
+        catch (JSException ex)
+        {
+            // The browser lost the file while it was sent (e.g. it was chosen again meanwhile): say so, keep the circuit.
+            _error = $"The file could not be read from the browser ({ex.Message}); choose it again.";
         }
     }
 
@@ -98,7 +106,7 @@ public partial class ImportWizard
         await using (var db = await DbFactory.CreateDbContextAsync()) _savedMappings = await ImportMappings.NamesAsync(db, _kind);
         try
         {
-            _preview = ImportWizardService.Preview(_file, _kind);
+            _preview = Wizard.Preview(_file, _kind);
             _mapping = _preview.Suggested;
         }
         catch (ImportException ex)
@@ -138,11 +146,27 @@ public partial class ImportWizard
                 await using var db = await DbFactory.CreateDbContextAsync();
                 await ImportMappings.SaveAsync(db, _saveAs, _kind, _mapping, _culture.Trim(), _user);
             }
-            _run = await Wizard.StartAsync(_file, Settings(), _principal);
-            _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
+            Follow(await Wizard.StartAsync(_file, Settings(), _principal));
         }
         catch (Exception ex) when (ex is ImportException or Domain.DomainException) { _error = ex.Message; }
         finally { _busy = false; }
+    }
+
+    /// <summary>Continues the stopped run from its recorded position (the upload is still stored), as a new job run.</summary>
+    private async Task ResumeAsync()
+    {
+        if (_run is null) return;
+        (_busy, _error) = (true, null);
+        try { Follow(await Wizard.ResumeAsync(_run, _principal)); }
+        catch (Exception ex) when (ex is ImportException or Domain.DomainException) { _error = ex.Message; }
+        finally { _busy = false; }
+    }
+
+    private void Follow(JobRun run)
+    {
+        (_run, _runState) = (run, null);
+        _timer?.Dispose();
+        _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
     }
 
     private async Task RefreshAsync()
@@ -153,6 +177,7 @@ public partial class ImportWizard
         if (_run.IsFinished)
         {
             _timer?.Dispose();
+            _runState = await Wizard.StateAsync(_run);
             Snackbar.Add(_run.Status == JobStatus.Succeeded ? "Import finished." : $"Import {_run.Status.ToString().ToLowerInvariant()}.",
                 _run.Status == JobStatus.Succeeded ? Severity.Success : Severity.Warning);
         }
