@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126124151_ImportFiles")]
+    [Migration("20261126133312_ImportFiles")]
     partial class ImportFiles
     {
         /// <inheritdoc />
@@ -430,11 +430,114 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Copy.BannedPhrase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phrase")
+                        .IsUnique();
+
+                    b.ToTable("BannedPhrases");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Copy.CopySuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("EditedText")
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<Guid>("GeneratorVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("PickedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("PredictedCtr")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PredictedHigh")
+                        .HasColumnType("float");
+
+                    b.Property<double>("PredictedLow")
+                        .HasColumnType("float");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("RankerVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("ShownAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ShownTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("nvarchar(400)");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratorVersionId");
+
+                    b.HasIndex("CampaignId", "ShownAt");
+
+                    b.ToTable("CopySuggestions");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Copy.CopyVariant", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<string>("Body")
                         .HasMaxLength(2000)
@@ -457,6 +560,10 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -464,6 +571,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.Property<int>("Impressions")
                         .HasColumnType("int");
+
+                    b.Property<double?>("PredictedCtr")
+                        .HasColumnType("float");
 
                     b.Property<string>("PromotionType")
                         .IsRequired()
@@ -474,6 +584,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("SuggestionId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Tone")
                         .IsRequired()

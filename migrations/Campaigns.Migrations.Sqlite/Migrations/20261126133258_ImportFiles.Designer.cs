@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126124144_ImportFiles")]
+    [Migration("20261126133258_ImportFiles")]
     partial class ImportFiles
     {
         /// <inheritdoc />
@@ -424,10 +424,113 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Copy.BannedPhrase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phrase")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Phrase")
+                        .IsUnique();
+
+                    b.ToTable("BannedPhrases");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Copy.CopySuggestion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EditedText")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GeneratorVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PickedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("PredictedCtr")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PredictedHigh")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PredictedLow")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RankerVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ShownAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ShownTo")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Tone")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratorVersionId");
+
+                    b.HasIndex("CampaignId", "ShownAt");
+
+                    b.ToTable("CopySuggestions");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Copy.CopyVariant", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Body")
@@ -451,6 +554,10 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Headline")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -458,6 +565,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.Property<int>("Impressions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<double?>("PredictedCtr")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("PromotionType")
                         .IsRequired()
@@ -467,6 +577,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SuggestionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Tone")
