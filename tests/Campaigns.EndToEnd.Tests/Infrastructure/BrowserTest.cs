@@ -44,8 +44,10 @@ public abstract class BrowserTest(ITestOutputHelper output) : IAsyncLifetime
         var circuit = Browser.WhenCircuitRenderedAsync(Page);
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Assertions.Expect(Page).ToHaveURLAsync(new Regex(Regex.Escape(returnPath) + "$"));
-        // From here on the pages are interactive Blazor Server: wait for the circuit before clicking anything.
+        // From here on the pages are interactive Blazor Server: wait for the circuit, and for the page's own interactive
+        // render (the head outlet's render completes first, while the body may still be the prerendered HTML).
         await circuit.WaitAsync(Timeout);
+        await Page.Locator("#circuit-ready").WaitForAsync(new() { State = WaitForSelectorState.Attached });
     }
 
     /// <summary>
