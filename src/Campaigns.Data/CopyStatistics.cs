@@ -15,10 +15,18 @@ public static class CopyStatistics
     {
         var since = DateTime.UtcNow.AddDays(-2);
         var live = db.Arms.Where(a => a.CopyVariantId != null && db.Experiments.Any(x => x.Id == a.ExperimentId && (x.Status == ExperimentStatus.Running || x.EndedAt > since)));
+        // One COUNT over arms joined to their events (by experiment, the events' index) per variant: SQL Server refuses
+        // an aggregate over a subquery, such as a SUM of per-arm counts.
         return db.CopyVariants.Where(v => live.Any(a => a.CopyVariantId == v.Id)).ExecuteUpdateAsync(s => s
-            .SetProperty(v => v.Impressions, v => db.Arms.Where(a => a.CopyVariantId == v.Id)
-                .Sum(a => db.Events.Count(e => e.ExperimentId == a.ExperimentId && e.ArmId == a.Id && e.Type == EventType.Exposure)))
-            .SetProperty(v => v.Clicks, v => db.Arms.Where(a => a.CopyVariantId == v.Id)
-                .Sum(a => db.Events.Count(e => e.ExperimentId == a.ExperimentId && e.ArmId == a.Id && e.Type == EventType.Click))), ct);
+            .SetProperty(v => v.Impressions, v => (from a in db.Arms
+                                                   where a.CopyVariantId == v.Id
+                                                   join e in db.Events on a.ExperimentId equals e.ExperimentId
+                                                   where e.ArmId == a.Id && e.Type == EventType.Exposure
+                                                   select e).Count())
+            .SetProperty(v => v.Clicks, v => (from a in db.Arms
+                                              where a.CopyVariantId == v.Id
+                                              join e in db.Events on a.ExperimentId equals e.ExperimentId
+                                              where e.ArmId == a.Id && e.Type == EventType.Click
+                                              select e).Count()), ct);
     }
 }
