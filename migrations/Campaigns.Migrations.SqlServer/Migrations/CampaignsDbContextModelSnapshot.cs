@@ -475,6 +475,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<Guid>("GeneratorVersionId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("IsBody")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("datetime2");
 

@@ -469,6 +469,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<Guid>("GeneratorVersionId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsBody")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("TEXT");
 

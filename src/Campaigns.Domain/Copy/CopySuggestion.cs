@@ -14,6 +14,8 @@ public sealed class CopySuggestion : Entity
     public Guid RequestId { get; set; }
     public int Rank { get; set; }
     public Channel Channel { get; set; }
+    /// <summary>An email body rather than the headline (subject line, push text, banner).</summary>
+    public bool IsBody { get; set; }
     public Tone Tone { get; set; }
     public required string Text { get; set; }
     public double PredictedCtr { get; set; }

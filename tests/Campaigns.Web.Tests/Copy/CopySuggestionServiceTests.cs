@@ -116,6 +116,33 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     }
 
     [Fact]
+    public async Task A_suggested_email_body_goes_under_a_chosen_subject_line_and_only_email_campaigns_get_bodies()
+    {
+        var email = await NewCampaignAsync(channel: Channel.Email);
+        var subject = await UseAsync((copy, _) => copy.WriteAsync(email.Id, "Your 20% off is waiting", Tone.Friendly, Marketer));
+        var bodies = (await UseAsync((copy, _) => copy.SuggestAsync(email.Id, Tone.Friendly, Marketer, body: true))).Value!;
+        Assert.NotEmpty(bodies.Candidates);
+        Assert.All(bodies.Candidates, c => Assert.True(c.Text.Length <= CopyGuardrails.DefaultLengthLimits[CopyChannel.EmailBody], c.Text));
+
+        var withoutSubject = await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Marketer));
+        var picked = await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Marketer, subject.Value!.Id));
+
+        Assert.Equal("Choose a subject line first: a body goes under one.", withoutSubject.Error);
+        Assert.Null(picked.Error);
+        Assert.Equal(("Your 20% off is waiting", bodies.Candidates[0].Text), (picked.Value!.Headline, picked.Value.Body));
+        await using (var db = store.App.OpenDatabase())
+        {
+            var stored = await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == email.Id);
+            Assert.Equal(bodies.Candidates[0].Text, stored.Body);
+            Assert.True(await db.CopySuggestions.AnyAsync(s => s.Id == bodies.Candidates[0].Id && s.IsBody && s.PickedAt != null));
+        }
+
+        var push = await NewCampaignAsync(channel: Channel.Push);
+        var refused = await UseAsync((copy, _) => copy.SuggestAsync(push.Id, Tone.Friendly, Marketer, body: true));
+        Assert.Equal("Only email campaigns have a body.", refused.Error);
+    }
+
+    [Fact]
     public async Task Copy_that_contradicts_the_offer_or_uses_a_banned_phrase_is_refused_with_the_reason_and_nothing_is_stored()
     {
         var campaign = await NewCampaignAsync(percentOff: 20);

@@ -24,8 +24,8 @@ public sealed record CopyOutcome<T>(T? Value, string? Error)
     public static CopyOutcome<T> Refused(string error) => new(default, error);
 }
 
-/// <summary>Copy chosen for a campaign (an arm of its experiment at launch).</summary>
-public sealed record ChosenCopy(Guid Id, string Headline, CopySource Source, Tone Tone, double? PredictedCtr, string? CreatedBy, string? ApprovedBy);
+/// <summary>Copy chosen for a campaign (an arm of its experiment at launch); email copy may carry a body under its subject line.</summary>
+public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySource Source, Tone Tone, double? PredictedCtr, string? CreatedBy, string? ApprovedBy);
 
 /// <summary>
 /// "Suggest copy" in the campaign editor: generates candidates with the current copy generator for the campaign's
@@ -39,12 +39,14 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     /// <summary>A campaign tests at most this many copy variants against each other (each is an arm beside the holdout).</summary>
     public const int MaxVariants = 4;
 
-    public async Task<CopyOutcome<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, int count = 10, CancellationToken ct = default)
+    /// <param name="body">Suggest email bodies instead of headlines (email campaigns only).</param>
+    public async Task<CopyOutcome<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, bool body = false, int count = 10, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
         if (campaign is null) return CopyOutcome<SuggestionBatch>.Refused("The campaign no longer exists.");
         if (!campaign.IsEditable) return CopyOutcome<SuggestionBatch>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        if (body && campaign.Promotion.Channel != Channel.Email) return CopyOutcome<SuggestionBatch>.Refused("Only email campaigns have a body.");
         var store = new ModelStore(db);
         var generatorInfo = await store.CurrentAsync(ModelKind.CopyGenerator, ct);
         var rankerInfo = await store.CurrentAsync(ModelKind.CtrRanker, ct);
@@ -62,7 +64,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
             return CopyOutcome<SuggestionBatch>.Refused(ex.Message);
         }
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
-        var conditions = new CopyConditions(CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.Type, terms.Category, tone);
+        var conditions = new CopyConditions(body ? CopyChannel.EmailBody : CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.Type, terms.Category, tone);
         var guardrails = await GuardrailsAsync(db, ct);
         var requestId = Guid.NewGuid();
         var clock = Stopwatch.StartNew();
@@ -73,7 +75,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
 
         var rows = ranked.Select((r, i) => new CopySuggestion
         {
-            CampaignId = campaignId, RequestId = requestId, Rank = i + 1, Channel = campaign.Promotion.Channel, Tone = tone, Text = r.Candidate.Text,
+            CampaignId = campaignId, RequestId = requestId, Rank = i + 1, Channel = campaign.Promotion.Channel, IsBody = body, Tone = tone, Text = r.Candidate.Text,
             PredictedCtr = r.Prediction.Ctr, PredictedLow = r.Prediction.Low, PredictedHigh = r.Prediction.High,
             GeneratorVersionId = generatorInfo.Id, RankerVersionId = rankerInfo.Id, ShownTo = user,
         }).ToList();
@@ -83,16 +85,21 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         return new SuggestionBatch(requestId, shown, $"generator v{generatorInfo.Version}, ranker v{rankerInfo.Version}", clock.Elapsed, result.Samples);
     }
 
-    /// <summary>Makes a shown suggestion (as shown, or as the marketer edited it) one of the campaign's copy variants.</summary>
-    public async Task<CopyOutcome<ChosenCopy>> PickAsync(Guid suggestionId, string? editedText, string user, CancellationToken ct = default)
+    /// <summary>
+    /// Makes a shown suggestion (as shown, or as the marketer edited it) one of the campaign's copy variants; a suggested
+    /// email body becomes the body of the chosen variant <paramref name="forVariant"/>.
+    /// </summary>
+    public async Task<CopyOutcome<ChosenCopy>> PickAsync(Guid suggestionId, string? editedText, string user, Guid? forVariant = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var suggestion = await db.CopySuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, ct);
         if (suggestion is null) return CopyOutcome<ChosenCopy>.Refused("That suggestion no longer exists; ask for new ones.");
         var text = Normalize(editedText);
         var edited = text.Length > 0 && !string.Equals(text, suggestion.Text, StringComparison.Ordinal);
-        var outcome = await AddVariantAsync(db, suggestion.CampaignId, edited ? text : suggestion.Text, suggestion.Tone,
-            edited ? CopySource.Edited : CopySource.Generated, suggestion, user, ct);
+        var outcome = suggestion.IsBody
+            ? await SetBodyAsync(db, suggestion.CampaignId, forVariant, edited ? text : suggestion.Text, user, ct)
+            : await AddVariantAsync(db, suggestion.CampaignId, edited ? text : suggestion.Text, suggestion.Tone,
+                edited ? CopySource.Edited : CopySource.Generated, suggestion, user, ct);
         if (outcome.Value is null) return outcome;
         suggestion.PickedAt = DateTime.UtcNow;
         suggestion.EditedText = edited ? text : null;
@@ -128,7 +135,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     public async Task<IReadOnlyList<ChosenCopy>> ChosenAsync(Guid campaignId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Source, v.Tone, v.PredictedCtr, v.CreatedBy, v.ApprovedBy)).ToListAsync(ct);
+        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Body, v.Source, v.Tone, v.PredictedCtr, v.CreatedBy, v.ApprovedBy)).ToListAsync(ct);
     }
 
     /// <summary>
@@ -137,12 +144,13 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     /// </summary>
     public static async Task<IReadOnlyList<string>> ProblemsAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct = default)
     {
-        var chosen = await Chosen(db, campaign.Id).Select(v => v.Headline).ToListAsync(ct);
+        var chosen = await Chosen(db, campaign.Id).Select(v => new { v.Headline, v.Body }).ToListAsync(ct);
         if (chosen.Count == 0) return [];
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         var guardrails = await GuardrailsAsync(db, ct);
-        var channel = CopyConditions.HeadlineChannel(campaign.Promotion.Channel);
-        return chosen.Select(text => Problems(text, channel, terms, guardrails) is { Count: > 0 } p ? $"“{text}” {string.Join("; ", p)}." : null).OfType<string>().ToList();
+        var lines = chosen.Select(v => (Text: v.Headline, Channel: CopyConditions.HeadlineChannel(campaign.Promotion.Channel)))
+            .Concat(chosen.Where(v => v.Body is not null).Select(v => (Text: v.Body!, Channel: CopyChannel.EmailBody)));
+        return lines.Select(l => Problems(l.Text, l.Channel, terms, guardrails) is { Count: > 0 } p ? $"“{l.Text}” {string.Join("; ", p)}." : null).OfType<string>().ToList();
     }
 
     /// <summary>The Admin-managed banned phrases with the channels' length limits.</summary>
@@ -187,7 +195,22 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         };
         db.CopyVariants.Add(variant);
         db.Audit(user, "copy.choose", nameof(Campaign), campaignId, $"{source}: “{text}”");
-        return new ChosenCopy(variant.Id, variant.Headline, source, tone, predicted, user, null);
+        return new ChosenCopy(variant.Id, variant.Headline, null, source, tone, predicted, user, null);
+    }
+
+    private static async Task<CopyOutcome<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, string user, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused("The campaign no longer exists.");
+        if (!campaign.IsEditable) return CopyOutcome<ChosenCopy>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        var variant = variantId is { } id ? await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == id && v.CampaignId == campaignId, ct) : null;
+        if (variant is null) return CopyOutcome<ChosenCopy>.Refused("Choose a subject line first: a body goes under one.");
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        if (Problems(text, CopyChannel.EmailBody, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
+            return CopyOutcome<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
+        variant.Body = text;
+        db.Audit(user, "copy.body", nameof(Campaign), campaignId, $"“{variant.Headline}”: {text}");
+        return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.Tone, variant.PredictedCtr, variant.CreatedBy, variant.ApprovedBy);
     }
 
     /// <summary>The current ranker's prediction for an edited or written line; none when no ranker is current or it cannot load.</summary>
