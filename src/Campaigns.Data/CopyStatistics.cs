@@ -10,14 +10,14 @@ namespace Campaigns.Data;
 /// </summary>
 public static class CopyStatistics
 {
-    /// <summary>Recounts the variants whose experiment is running or ended in the last two days (older ones no longer change); returns how many.</summary>
-    public static Task<int> RefreshCopyStatisticsAsync(this CampaignsDbContext db, CancellationToken ct = default)
+    /// <summary>Recounts the variants whose experiment is running or ended in the last week (older ones no longer change; a week outlasts a monitoring outage); returns how many.</summary>
+    public static async Task<int> RefreshCopyStatisticsAsync(this CampaignsDbContext db, CancellationToken ct = default)
     {
-        var since = DateTime.UtcNow.AddDays(-2);
+        var since = DateTime.UtcNow.AddDays(-7);
         var live = db.Arms.Where(a => a.CopyVariantId != null && db.Experiments.Any(x => x.Id == a.ExperimentId && (x.Status == ExperimentStatus.Running || x.EndedAt > since)));
         // One COUNT over arms joined to their events (by experiment, the events' index) per variant: SQL Server refuses
         // an aggregate over a subquery, such as a SUM of per-arm counts.
-        return db.CopyVariants.Where(v => live.Any(a => a.CopyVariantId == v.Id)).ExecuteUpdateAsync(s => s
+        var updated = await db.CopyVariants.Where(v => live.Any(a => a.CopyVariantId == v.Id)).ExecuteUpdateAsync(s => s
             .SetProperty(v => v.Impressions, v => (from a in db.Arms
                                                    where a.CopyVariantId == v.Id
                                                    join e in db.Events on a.ExperimentId equals e.ExperimentId
@@ -28,5 +28,9 @@ public static class CopyStatistics
                                               join e in db.Events on a.ExperimentId equals e.ExperimentId
                                               where e.ArmId == a.Id && e.Type == EventType.Click
                                               select e).Count()), ct);
+        // Clicks are counted as events, like impressions; a sender that reports a click without its exposure must not
+        // give a line more clicks than views (an impossible rate, and no interval for it).
+        await db.CopyVariants.Where(v => v.Clicks > v.Impressions).ExecuteUpdateAsync(s => s.SetProperty(v => v.Clicks, v => v.Impressions), ct);
+        return updated;
     }
 }

@@ -481,19 +481,19 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("datetime2");
 
-                    b.Property<double>("PredictedCtr")
+                    b.Property<double?>("PredictedCtr")
                         .HasColumnType("float");
 
-                    b.Property<double>("PredictedHigh")
+                    b.Property<double?>("PredictedHigh")
                         .HasColumnType("float");
 
-                    b.Property<double>("PredictedLow")
+                    b.Property<double?>("PredictedLow")
                         .HasColumnType("float");
 
                     b.Property<int>("Rank")
                         .HasColumnType("int");
 
-                    b.Property<Guid>("RankerVersionId")
+                    b.Property<Guid?>("RankerVersionId")
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("RequestId")
@@ -579,6 +579,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("RankerVersionId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Source")
                         .IsRequired()

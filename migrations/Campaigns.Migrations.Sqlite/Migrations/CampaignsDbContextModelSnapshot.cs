@@ -475,19 +475,19 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("PickedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<double>("PredictedCtr")
+                    b.Property<double?>("PredictedCtr")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("PredictedHigh")
+                    b.Property<double?>("PredictedHigh")
                         .HasColumnType("REAL");
 
-                    b.Property<double>("PredictedLow")
+                    b.Property<double?>("PredictedLow")
                         .HasColumnType("REAL");
 
                     b.Property<int>("Rank")
                         .HasColumnType("INTEGER");
 
-                    b.Property<Guid>("RankerVersionId")
+                    b.Property<Guid?>("RankerVersionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("RequestId")
@@ -572,6 +572,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<string>("PromotionType")
                         .IsRequired()
                         .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RankerVersionId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Source")

@@ -18,11 +18,12 @@ public sealed class CopySuggestion : Entity
     public bool IsBody { get; set; }
     public Tone Tone { get; set; }
     public required string Text { get; set; }
-    public double PredictedCtr { get; set; }
-    public double PredictedLow { get; set; }
-    public double PredictedHigh { get; set; }
+    /// <summary>The ranker's prediction and 90% interval; none for email bodies (the ranker learns from headlines' clicks).</summary>
+    public double? PredictedCtr { get; set; }
+    public double? PredictedLow { get; set; }
+    public double? PredictedHigh { get; set; }
     public Guid GeneratorVersionId { get; set; }
-    public Guid RankerVersionId { get; set; }
+    public Guid? RankerVersionId { get; set; }
     public required string ShownTo { get; set; }
     public DateTime ShownAt { get; set; } = DateTime.UtcNow;
     public DateTime? PickedAt { get; set; }

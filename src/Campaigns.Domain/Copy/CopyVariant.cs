@@ -24,6 +24,8 @@ public sealed class CopyVariant : Entity
     public Guid? SuggestionId { get; set; }
     /// <summary>The ranker's predicted click-through when it was chosen; compared with the observed rate by model monitoring.</summary>
     public double? PredictedCtr { get; set; }
+    /// <summary>The ranker version that made <see cref="PredictedCtr"/>: monitoring judges each version on its own predictions.</summary>
+    public Guid? RankerVersionId { get; set; }
     public string? CreatedBy { get; set; }
     /// <summary>The Manager who approved it with its campaign.</summary>
     public string? ApprovedBy { get; set; }

@@ -96,6 +96,10 @@ public class CampaignServiceTests(SeededApp fixture) : IClassFixture<SeededApp>
         Assert.Equal(plan.PerArm * 2, plan.Total);
         Assert.True(Features.Experiments.ExperimentDesign.Plan(baseline, 0.1, 0.2)!.Total > plan.Total);
         Assert.True(Features.Experiments.ExperimentDesign.Plan(baseline, 0.5, 0.1)!.PerArm > plan.PerArm);
+        // Three copy arms: each is a sixth of the traffic and compared at 5% ÷ 3, so more per arm and more in all.
+        var threeArms = Features.Experiments.ExperimentDesign.Plan(baseline, 0.5, 0.2, treatedArms: 3)!;
+        Assert.True(threeArms.PerArm > plan.PerArm);
+        Assert.Equal((long)Math.Ceiling(threeArms.PerArm / (0.5 / 3)), threeArms.Total);
         Assert.Equal(plan.Total / 1_000.0, plan.Days!.Value, 6);
     }
 }

@@ -50,8 +50,8 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var batch = outcome.Value!;
         // The test's small generator does not always reach ten valid candidates (the demo's full one does: docs/benchmarks.md).
         Assert.InRange(batch.Candidates.Count, 2, 10);
-        Assert.Equal(batch.Candidates.Select(c => c.Ctr).OrderDescending(), batch.Candidates.Select(c => c.Ctr));
-        Assert.All(batch.Candidates, c => Assert.InRange(c.Ctr, c.Low - 1e-12, c.High + 1e-12));
+        Assert.Equal(batch.Candidates.Select(c => c.Prediction!.Ctr).OrderDescending(), batch.Candidates.Select(c => c.Prediction!.Ctr));
+        Assert.All(batch.Candidates, c => Assert.InRange(c.Prediction!.Ctr, c.Prediction.Low - 1e-12, c.Prediction.High + 1e-12));
         Assert.All(batch.Candidates, c => Assert.True(c.Text.Length <= CopyGuardrails.DefaultLengthLimits[CopyChannel.Push], c.Text));
         Assert.Contains("generator v", batch.Models);
 
@@ -83,7 +83,7 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
 
         Assert.Null(picked.Error);
         Assert.Null(pickedEdited.Error);
-        Assert.Equal((first.Text, CopySource.Generated, (double?)first.Ctr), (picked.Value!.Headline, picked.Value.Source, picked.Value.PredictedCtr));
+        Assert.Equal((first.Text, CopySource.Generated, (double?)first.Prediction!.Ctr), (picked.Value!.Headline, picked.Value.Source, picked.Value.PredictedCtr));
         Assert.Equal((edited, CopySource.Edited), (pickedEdited.Value!.Headline, pickedEdited.Value.Source));
         Assert.NotNull(pickedEdited.Value.PredictedCtr);
         await using (var db = store.App.OpenDatabase())
@@ -140,6 +140,29 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var push = await NewCampaignAsync(channel: Channel.Push);
         var refused = await UseAsync((copy, _) => copy.SuggestAsync(push.Id, Tone.Friendly, Marketer, body: true));
         Assert.Equal("Only email campaigns have a body.", refused.Error);
+    }
+
+    [Fact]
+    public async Task Copy_added_behind_the_approval_blocks_the_launch_and_an_emptied_edit_is_refused()
+    {
+        var campaign = await NewCampaignAsync();
+        var batch = (await UseAsync((copy, _) => copy.SuggestAsync(campaign.Id, Tone.Premium, Marketer))).Value!;
+        Assert.Equal("Write the copy first.", (await UseAsync((copy, _) => copy.PickAsync(batch.Candidates[0].Id, "   ", Marketer))).Error);
+        Assert.Null((await UseAsync((copy, _) => copy.PickAsync(batch.Candidates[0].Id, null, Marketer))).Error);
+        Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer))).Succeeded);
+        Assert.True((await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, Manager, null))).Succeeded);
+        await using (var db = store.App.OpenDatabase())
+        {
+            // What a write racing the approval could leave: a line nobody approved.
+            db.CopyVariants.Add(new CopyVariant { CampaignId = campaign.Id, Headline = "Unreviewed line", Channel = Channel.Push, Source = CopySource.Written });
+            await db.SaveChangesAsync();
+        }
+
+        var launched = await UseAsync((_, campaigns) => campaigns.LaunchAsync(campaign.Id, Manager, 0.1));
+
+        Assert.Equal("The campaign's copy changed after it was approved: send it back for review before launching.", launched.Message);
+        await using var read = store.App.OpenDatabase();
+        Assert.False(await read.Experiments.AnyAsync(e => e.CampaignId == campaign.Id));
     }
 
     [Fact]

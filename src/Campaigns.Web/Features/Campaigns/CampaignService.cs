@@ -130,7 +130,9 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         var experiment = new Experiment { CampaignId = id, Name = campaign.Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
         experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
         var copy = await db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == id).OrderBy(v => v.CreatedAt).ThenBy(v => v.Id)
-            .Select(v => new { v.Id, v.Headline }).ToListAsync(ct);
+            .Select(v => new { v.Id, v.Headline, v.ApprovedBy }).ToListAsync(ct);
+        if (copy.Count > CopySuggestionService.MaxVariants || copy.Any(v => v.ApprovedBy is null))
+            return SaveResult.Refused("The campaign's copy changed after it was approved: send it back for review before launching.");
         if (copy.Count == 0)
             experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = campaign.Promotion.Describe(), Position = 1, Allocation = 1 - holdoutShare });
         for (var i = 0; i < copy.Count; i++)

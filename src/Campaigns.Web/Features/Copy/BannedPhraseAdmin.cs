@@ -24,7 +24,15 @@ public sealed class BannedPhraseAdmin(IDbContextFactory<CampaignsDbContext> dbFa
         if (await db.BannedPhrases.AnyAsync(p => p.Phrase.ToLower() == lower, ct)) return $"'{text}' is already banned.";
         db.BannedPhrases.Add(new BannedPhrase { Phrase = text, AddedBy = user });
         db.Audit(user, "copy.ban", nameof(BannedPhrase), null, text);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another Admin banned it at the same moment (the unique index).
+            return $"'{text}' is already banned.";
+        }
         return null;
     }
 

@@ -12,7 +12,8 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Web.Features.Copy;
 
 /// <summary>A candidate as the panel shows it: the stored suggestion's id, its text and the ranker's prediction.</summary>
-public sealed record ShownSuggestion(Guid Id, int Rank, string Text, double Ctr, double Low, double High, IReadOnlyList<WordEffect> Up, IReadOnlyList<WordEffect> Down);
+/// <param name="Prediction">The ranker's; none for email bodies, which are shown in the generator's order.</param>
+public sealed record ShownSuggestion(Guid Id, int Rank, string Text, CtrPrediction? Prediction);
 
 /// <summary>One click on "Suggest": the candidates, the versions that made them, and how long it took.</summary>
 public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan Elapsed, int Samples);
@@ -70,20 +71,31 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var clock = Stopwatch.StartNew();
         // Every request samples afresh ("Regenerate"); reproducibility with a seed is the CLI's and the tests'.
         var options = new GenerationOptions(count, Seed: BitConverter.ToInt32(requestId.ToByteArray(), 0));
-        var (result, ranked) = await Task.Run(() => CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails), ct);
+        // The ranker learned from headlines' clicks only: bodies keep the generator's (most diverse first) order, unscored.
+        var (result, ranked) = await Task.Run(() => body
+            ? Unranked(generator.Generate(conditions, terms, options, guardrails))
+            : Ranked(CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails)), ct);
         clock.Stop();
 
         var rows = ranked.Select((r, i) => new CopySuggestion
         {
             CampaignId = campaignId, RequestId = requestId, Rank = i + 1, Channel = campaign.Promotion.Channel, IsBody = body, Tone = tone, Text = r.Candidate.Text,
-            PredictedCtr = r.Prediction.Ctr, PredictedLow = r.Prediction.Low, PredictedHigh = r.Prediction.High,
-            GeneratorVersionId = generatorInfo.Id, RankerVersionId = rankerInfo.Id, ShownTo = user,
+            PredictedCtr = r.Prediction?.Ctr, PredictedLow = r.Prediction?.Low, PredictedHigh = r.Prediction?.High,
+            GeneratorVersionId = generatorInfo.Id, RankerVersionId = body ? null : rankerInfo.Id, ShownTo = user,
         }).ToList();
         db.CopySuggestions.AddRange(rows);
         await db.SaveChangesAsync(ct);
-        var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction.Ctr, r.Prediction.Low, r.Prediction.High, r.Prediction.Up, r.Prediction.Down)).ToList();
-        return new SuggestionBatch(requestId, shown, $"generator v{generatorInfo.Version}, ranker v{rankerInfo.Version}", clock.Elapsed, result.Samples);
+        var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction)).ToList();
+        return new SuggestionBatch(requestId, shown, body ? $"generator v{generatorInfo.Version}" : $"generator v{generatorInfo.Version}, ranker v{rankerInfo.Version}",
+            clock.Elapsed, result.Samples);
     }
+
+    private static (GenerationResult, IReadOnlyList<(CopyCandidate Candidate, CtrPrediction? Prediction)>) Ranked(
+        (GenerationResult Result, IReadOnlyList<RankedCandidate> Ranked) suggested) =>
+        (suggested.Result, suggested.Ranked.Select(r => (r.Candidate, (CtrPrediction?)r.Prediction)).ToList());
+
+    private static (GenerationResult, IReadOnlyList<(CopyCandidate Candidate, CtrPrediction? Prediction)>) Unranked(GenerationResult result) =>
+        (result, result.Candidates.Select(c => (c, (CtrPrediction?)null)).ToList());
 
     /// <summary>
     /// Makes a shown suggestion (as shown, or as the marketer edited it) one of the campaign's copy variants; a suggested
@@ -95,6 +107,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var suggestion = await db.CopySuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, ct);
         if (suggestion is null) return CopyOutcome<ChosenCopy>.Refused("That suggestion no longer exists; ask for new ones.");
         var text = Normalize(editedText);
+        if (editedText is not null && text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
         var edited = text.Length > 0 && !string.Equals(text, suggestion.Text, StringComparison.Ordinal);
         var outcome = suggestion.IsBody
             ? await SetBodyAsync(db, suggestion.CampaignId, forVariant, edited ? text : suggestion.Text, user, ct)
@@ -103,8 +116,9 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         if (outcome.Value is null) return outcome;
         suggestion.PickedAt = DateTime.UtcNow;
         suggestion.EditedText = edited ? text : null;
-        await db.SaveChangesAsync(ct);
-        return outcome;
+        var refusal = await SaveWhileEditableAsync(db, suggestion.CampaignId,
+            suggestion.IsBody ? null : () => RecheckChoiceAsync(db, suggestion.CampaignId, outcome.Value.Headline, ct), ct);
+        return refusal is null ? outcome : CopyOutcome<ChosenCopy>.Refused(refusal);
     }
 
     /// <summary>Adds copy the marketer wrote themselves, checked by the same guardrails as generated copy.</summary>
@@ -112,8 +126,9 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var outcome = await AddVariantAsync(db, campaignId, Normalize(text), tone, CopySource.Written, null, user, ct);
-        if (outcome.Value is not null) await db.SaveChangesAsync(ct);
-        return outcome;
+        if (outcome.Value is null) return outcome;
+        var refusal = await SaveWhileEditableAsync(db, campaignId, () => RecheckChoiceAsync(db, campaignId, outcome.Value.Headline, ct), ct);
+        return refusal is null ? outcome : CopyOutcome<ChosenCopy>.Refused(refusal);
     }
 
     /// <summary>Removes a chosen line while the campaign can still change; its suggestion no longer counts as picked.</summary>
@@ -122,14 +137,14 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var variant = await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == variantId, ct);
         if (variant?.CampaignId is not { } campaignId) return "That copy no longer exists.";
-        var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaignId, ct);
-        if (!campaign.IsEditable) return $"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.";
-        if (variant.SuggestionId is { } sid)
-            await db.CopySuggestions.Where(s => s.Id == sid).ExecuteUpdateAsync(s => s.SetProperty(x => x.PickedAt, (DateTime?)null).SetProperty(x => x.EditedText, (string?)null), ct);
         db.CopyVariants.Remove(variant);
         db.Audit(user, "copy.remove", nameof(Campaign), campaignId, $"“{variant.Headline}”");
-        await db.SaveChangesAsync(ct);
-        return null;
+        return await SaveWhileEditableAsync(db, campaignId, async () =>
+        {
+            if (variant.SuggestionId is { } sid)
+                await db.CopySuggestions.Where(s => s.Id == sid).ExecuteUpdateAsync(s => s.SetProperty(x => x.PickedAt, (DateTime?)null).SetProperty(x => x.EditedText, (string?)null), ct);
+            return null;
+        }, ct);
     }
 
     public async Task<IReadOnlyList<ChosenCopy>> ChosenAsync(Guid campaignId, CancellationToken ct = default)
@@ -151,6 +166,32 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var lines = chosen.Select(v => (Text: v.Headline, Channel: CopyConditions.HeadlineChannel(campaign.Promotion.Channel)))
             .Concat(chosen.Where(v => v.Body is not null).Select(v => (Text: v.Body!, Channel: CopyChannel.EmailBody)));
         return lines.Select(l => Problems(l.Text, l.Channel, terms, guardrails) is { Count: > 0 } p ? $"“{l.Text}” {string.Join("; ", p)}." : null).OfType<string>().ToList();
+    }
+
+    /// <summary>
+    /// Saves a copy change only while the campaign is a draft or rejected. In one transaction it first touches the
+    /// campaign's row on that condition, which holds the row (SQLite: the database) until commit, so a submit or an
+    /// approval cannot land between the check and the write; then <paramref name="beforeSave"/> re-checks or adds what
+    /// a concurrent change could break, and the change is saved. Returns why not, or null.
+    /// </summary>
+    private static async Task<string?> SaveWhileEditableAsync(CampaignsDbContext db, Guid campaignId, Func<Task<string?>>? beforeSave, CancellationToken ct)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var held = await db.Campaigns.Where(c => c.Id == campaignId && (c.Status == CampaignStatus.Draft || c.Status == CampaignStatus.Rejected))
+            .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow), ct);
+        if (held == 0) return "The campaign is no longer a draft (or no longer exists): its copy can no longer change.";
+        if (beforeSave is not null && await beforeSave() is { } refusal) return refusal;
+        await db.SaveChangesAsync(ct);
+        await transaction.CommitAsync(ct);
+        return null;
+    }
+
+    /// <summary>The limits another marketer's concurrent pick could have broken: the number of variants and duplicates.</summary>
+    private static async Task<string?> RecheckChoiceAsync(CampaignsDbContext db, Guid campaignId, string text, CancellationToken ct)
+    {
+        var chosen = await Chosen(db, campaignId).Select(v => v.Headline).ToListAsync(ct);
+        if (chosen.Count >= MaxVariants) return $"A campaign tests at most {MaxVariants} copy variants; remove one first.";
+        return chosen.Contains(text, StringComparer.OrdinalIgnoreCase) ? "This copy is already chosen." : null;
     }
 
     /// <summary>The Admin-managed banned phrases with the channels' length limits.</summary>
@@ -178,20 +219,18 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         if (campaign is null) return CopyOutcome<ChosenCopy>.Refused("The campaign no longer exists.");
         if (!campaign.IsEditable) return CopyOutcome<ChosenCopy>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
         if (text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
-        var chosen = await Chosen(db, campaignId).Select(v => v.Headline).ToListAsync(ct);
-        if (chosen.Count >= MaxVariants) return CopyOutcome<ChosenCopy>.Refused($"A campaign tests at most {MaxVariants} copy variants; remove one first.");
-        if (chosen.Contains(text, StringComparer.OrdinalIgnoreCase)) return CopyOutcome<ChosenCopy>.Refused("This copy is already chosen.");
+        if (await RecheckChoiceAsync(db, campaignId, text, ct) is { } limit) return CopyOutcome<ChosenCopy>.Refused(limit);
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         var channel = CopyConditions.HeadlineChannel(campaign.Promotion.Channel);
         if (Problems(text, channel, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
             return CopyOutcome<ChosenCopy>.Refused($"This copy {string.Join("; ", problems)}.");
-        var predicted = suggestion is not null && source == CopySource.Generated ? suggestion.PredictedCtr
+        var (predicted, rankerVersion) = suggestion is not null && source == CopySource.Generated ? (suggestion.PredictedCtr, suggestion.RankerVersionId)
             : await PredictAsync(db, text, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), ct);
         var variant = new CopyVariant
         {
             CampaignId = campaignId, Channel = campaign.Promotion.Channel, Tone = tone, PromotionType = campaign.Promotion.Type,
             CategoryId = campaign.Promotion.CategoryId, Headline = text, Source = source, SuggestionId = suggestion?.Id,
-            PredictedCtr = predicted, CreatedBy = user,
+            PredictedCtr = predicted, RankerVersionId = rankerVersion, CreatedBy = user,
         };
         db.CopyVariants.Add(variant);
         db.Audit(user, "copy.choose", nameof(Campaign), campaignId, $"{source}: “{text}”");
@@ -213,19 +252,19 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.Tone, variant.PredictedCtr, variant.CreatedBy, variant.ApprovedBy);
     }
 
-    /// <summary>The current ranker's prediction for an edited or written line; none when no ranker is current or it cannot load.</summary>
-    private static async Task<double?> PredictAsync(CampaignsDbContext db, string text, CopyConditions conditions, CancellationToken ct)
+    /// <summary>The current ranker's prediction for an edited or written line, with its version; none when no ranker is current or it cannot load.</summary>
+    private static async Task<(double? Ctr, Guid? RankerVersionId)> PredictAsync(CampaignsDbContext db, string text, CopyConditions conditions, CancellationToken ct)
     {
         var store = new ModelStore(db);
-        if (await store.CurrentAsync(ModelKind.CtrRanker, ct) is not { } info) return null;
+        if (await store.CurrentAsync(ModelKind.CtrRanker, ct) is not { } info) return (null, null);
         try
         {
             var ranker = await store.LoadCtrRankerAsync(info.Id, ct);
-            return ranker.Predict([(text, conditions)])[0].Ctr;
+            return (ranker.Predict([(text, conditions)])[0].Ctr, info.Id);
         }
         catch (InvalidDataException)
         {
-            return null;
+            return (null, null);
         }
     }
 }

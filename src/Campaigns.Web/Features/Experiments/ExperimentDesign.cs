@@ -31,13 +31,17 @@ public sealed class ExperimentDesign(IDbContextFactory<CampaignsDbContext> dbFac
         return new DesignBaseline((double)converted / exposed, exposed, days == 0 ? 0 : assigned / days);
     }
 
-    /// <summary>Customers needed to detect the relative lift with 80% power at 5% two-sided, with the holdout as the smaller arm.</summary>
-    public static DesignPlan? Plan(DesignBaseline baseline, double holdoutShare, double relativeLift)
+    /// <summary>
+    /// Customers needed to detect the relative lift with 80% power at 5% two-sided in each comparison with the holdout.
+    /// The treated share is split among <paramref name="treatedArms"/> (one per chosen copy line); with several, each
+    /// comparison is held to 5% ÷ arms (Bonferroni), and the smallest arm sets the total.
+    /// </summary>
+    public static DesignPlan? Plan(DesignBaseline baseline, double holdoutShare, double relativeLift, int treatedArms = 1)
     {
-        if (baseline.ConversionRate is <= 0 or >= 1 || holdoutShare is <= 0 or >= 1) return null;
-        var perArm = PowerAnalysis.SampleSizePerArmForProportions(baseline.ConversionRate, baseline.ConversionRate * relativeLift);
+        if (baseline.ConversionRate is <= 0 or >= 1 || holdoutShare is <= 0 or >= 1 || treatedArms < 1) return null;
+        var perArm = PowerAnalysis.SampleSizePerArmForProportions(baseline.ConversionRate, baseline.ConversionRate * relativeLift, alpha: 0.05 / treatedArms);
         if (perArm is not { } n) return null;
-        var total = (long)Math.Ceiling(n / Math.Min(holdoutShare, 1 - holdoutShare));
+        var total = (long)Math.Ceiling(n / Math.Min(holdoutShare, (1 - holdoutShare) / treatedArms));
         return new DesignPlan(n, total, baseline.CustomersPerDay > 0 ? total / baseline.CustomersPerDay : null);
     }
 }

@@ -60,13 +60,29 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, Ta
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
         var findings = new List<string>();
+        var failures = new List<string>();
+        // Each check stands alone: one model's corrupt artifact or a slow recount must not leave the others unwatched.
+        async Task CheckAsync(string what, Func<Task<string?>> check)
+        {
+            try
+            {
+                if (await check() is { } finding) findings.Add(finding);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failures.Add($"{what}: {ex.Message}");
+            }
+        }
+
         await context.ReportAsync("Counting the chosen copy's impressions and clicks", 5);
-        await db.RefreshCopyStatisticsAsync(ct);
-        if (await CurrentAsync(ModelKind.UpliftTargeting, ct) is { } uplift) findings.Add(await MonitorUpliftAsync(uplift, context, ct));
+        await CheckAsync("Recounting copy impressions and clicks", async () => { await db.RefreshCopyStatisticsAsync(ct); return null; });
+        await CheckAsync("Targeting", async () => await CurrentAsync(ModelKind.UpliftTargeting, ct) is { } uplift ? await MonitorUpliftAsync(uplift, context, ct) : null);
         await context.ReportAsync("Checking the copy models", 80);
-        if (await CurrentAsync(ModelKind.CtrRanker, ct) is { } ranker) findings.Add(await MonitorRankerAsync(ranker, ct));
-        if (await CurrentAsync(ModelKind.CopyGenerator, ct) is { } generator) findings.Add(await MonitorGeneratorAsync(generator, ct));
+        await CheckAsync("Ranker", async () => await CurrentAsync(ModelKind.CtrRanker, ct) is { } ranker ? await MonitorRankerAsync(ranker, ct) : null);
+        await CheckAsync("Generator", async () => await CurrentAsync(ModelKind.CopyGenerator, ct) is { } generator ? await MonitorGeneratorAsync(generator, ct) : null);
         await db.SaveChangesAsync(ct);
+        if (failures.Count > 0)
+            throw new InvalidOperationException($"{string.Join(" ", failures)}{(findings.Count > 0 ? " Checked: " + string.Join(" ", findings) : "")}");
         return findings.Count == 0 ? "No model is current: nothing to monitor." : string.Join(" ", findings);
     }
 
@@ -122,9 +138,8 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, Ta
     private async Task<string> MonitorRankerAsync(ModelVersion version, CancellationToken ct)
     {
         var (_, threshold) = await ThresholdsAsync(version.Kind, ct);
-        var since = version.PromotedAt ?? version.CreatedAt;
         var ran = await db.CopyVariants.AsNoTracking()
-            .Where(v => v.CampaignId != null && v.PredictedCtr != null && v.CreatedAt >= since && v.Impressions >= MinimumImpressions)
+            .Where(v => v.RankerVersionId == version.Id && v.PredictedCtr != null && v.Impressions >= MinimumImpressions)
             .OrderBy(v => v.CreatedAt).Select(v => new { v.Headline, v.Impressions, v.Clicks, Predicted = v.PredictedCtr!.Value }).ToListAsync(ct);
         var rows = ran.Select(v =>
         {
@@ -138,8 +153,9 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, Ta
             if (coverage < threshold) breaches.Add($"only {coverage:P0} of {rows.Count} copy lines clicked as predicted (< {threshold:P0})");
         }
         await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, threshold, breaches, CopyCalibration: rows), CopyTrainingJob.RankerKind, ct);
-        return breaches.Count == 0 ? $"Ranker v{version.Version}: {rows.Count} copy line(s) with enough impressions, calibrated."
-            : $"Ranker v{version.Version}: {breaches[0]}. Retraining requested.";
+        return breaches.Count > 0 ? $"Ranker v{version.Version}: {breaches[0]}. Retraining requested."
+            : rows.Count < 3 ? $"Ranker v{version.Version}: {rows.Count} copy line(s) with {MinimumImpressions}+ impressions, too few to judge."
+            : $"Ranker v{version.Version}: {rows.Count} copy lines clicked as predicted.";
     }
 
     private async Task<string> MonitorGeneratorAsync(ModelVersion version, CancellationToken ct)

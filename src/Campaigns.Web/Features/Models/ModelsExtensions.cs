@@ -59,20 +59,30 @@ public static class ModelEndpoints
 /// </summary>
 internal sealed class FirstTraining(IServiceProvider services, IOptions<TrainingLimits> limits, ILogger<FirstTraining> log) : IHostedService
 {
+    private const int MinimumCopyLines = 200;
+
     public async Task StartAsync(CancellationToken ct)
     {
         if (!limits.Value.TrainOnFirstStart) return;
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
         var pastExperiments = await db.Experiments.AnyAsync(e => e.Status == Domain.Experiments.ExperimentStatus.Stopped, ct);
-        var pastCopy = await db.CopyVariants.AnyAsync(ct);
+        // Enough copy for a held-out split to mean something (a store with a handful of written lines trains later, on demand).
+        var pastCopy = await db.CopyVariants.CountAsync(v => v.Impressions > 0, ct) >= MinimumCopyLines;
         foreach (var (kind, hasData) in new[] { (ModelKind.UpliftTargeting, pastExperiments), (ModelKind.CopyGenerator, pastCopy), (ModelKind.CtrRanker, pastCopy) })
         {
             var job = ScheduledTraining.JobKind(kind);
             if (!hasData || await db.ModelVersions.AnyAsync(v => v.Kind == kind, ct)) continue;
             if (await db.JobRuns.AnyAsync(r => r.Kind == job && r.Status != JobStatus.Cancelled, ct)) continue;
-            await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(job, null, "first start", ct);
-            log.LogInformation("No {Kind} model yet: training the first one in the background", kind);
+            try
+            {
+                await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(job, null, "first start", ct);
+                log.LogInformation("No {Kind} model yet: training the first one in the background", kind);
+            }
+            catch (Domain.DomainException)
+            {
+                // Another instance starting at the same moment queued it first.
+            }
         }
     }
 
