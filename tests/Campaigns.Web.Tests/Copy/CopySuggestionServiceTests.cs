@@ -200,8 +200,11 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
             var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
             var stored = (await campaigns.GetAsync(campaign.Id))!;
             stored.Promotion.PercentOff = 15;
+            stored.Promotion.Channel = Channel.OnsiteBanner;
             Assert.True((await campaigns.SaveAsync(stored, Marketer)).Succeeded);
         }
+        await using (var db = store.App.OpenDatabase())
+            Assert.Equal(Channel.OnsiteBanner, (await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == campaign.Id)).Channel);
 
         var submitted = await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer));
 

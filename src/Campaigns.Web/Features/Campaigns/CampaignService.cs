@@ -80,6 +80,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         stored.StartsAt = edited.StartsAt;
         stored.EndsAt = edited.EndsAt;
         stored.Budget = edited.Budget;
+        await FollowTermsAsync(db, stored, ct);
         stored.UpdatedAt = DateTime.UtcNow;
         stored.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(user, "campaign.edit", nameof(Campaign), stored.Id, changes.Length == 0 ? "No changes" : changes);
@@ -151,6 +152,21 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
 
     public Task<SaveResult> ArchiveAsync(Guid id, string user, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.archive", null, c => c.Archive(), ct);
+
+    /// <summary>
+    /// Keeps the chosen copy labelled with the campaign's channel and offer (what the next training learns it was written
+    /// for); a channel without bodies drops them. Whether the text still fits the new terms is checked at submit.
+    /// </summary>
+    private static async Task FollowTermsAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct)
+    {
+        foreach (var copy in await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct))
+        {
+            copy.Channel = campaign.Promotion.Channel;
+            copy.PromotionType = campaign.Promotion.Type;
+            copy.CategoryId = campaign.Promotion.CategoryId;
+            if (campaign.Promotion.Channel != Channel.Email) copy.Body = null;
+        }
+    }
 
     /// <summary>The arm of the <paramref name="index"/>-th copy variant: a letter and the start of its headline.</summary>
     public static string ArmName(int index, string headline) =>
