@@ -16,7 +16,7 @@ namespace Campaigns.Web.Features.Copy;
 public sealed record ShownSuggestion(Guid Id, int Rank, string Text, CtrPrediction? Prediction);
 
 /// <summary>One click on "Suggest": the candidates, the versions that made them, and how long it took.</summary>
-public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan Elapsed, int Samples);
+public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan Elapsed);
 
 /// <summary>Either a value or why it could not be had, in words for the marketer.</summary>
 public sealed record CopyOutcome<T>(T? Value, string? Error)
@@ -26,7 +26,7 @@ public sealed record CopyOutcome<T>(T? Value, string? Error)
 }
 
 /// <summary>Copy chosen for a campaign (an arm of its experiment at launch); email copy may carry a body under its subject line.</summary>
-public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySource Source, Tone Tone, double? PredictedCtr, string? CreatedBy, string? ApprovedBy);
+public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySource Source, double? PredictedCtr, string? ApprovedBy);
 
 /// <summary>
 /// "Suggest copy" in the campaign editor: generates candidates with the current copy generator for the campaign's
@@ -44,21 +44,21 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     public async Task<CopyOutcome<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, bool body = false, int count = 10, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null) return CopyOutcome<SuggestionBatch>.Refused("The campaign no longer exists.");
-        if (!campaign.IsEditable) return CopyOutcome<SuggestionBatch>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
+        if (campaign is null) return CopyOutcome<SuggestionBatch>.Refused(refused!);
         if (body && campaign.Promotion.Channel != Channel.Email) return CopyOutcome<SuggestionBatch>.Refused("Only email campaigns have a body.");
         var store = new ModelStore(db);
         var generatorInfo = await store.CurrentAsync(ModelKind.CopyGenerator, ct);
-        var rankerInfo = await store.CurrentAsync(ModelKind.CtrRanker, ct);
-        if (generatorInfo is null || rankerInfo is null)
+        // Bodies are not ranked (below), so they need no ranker.
+        var rankerInfo = body ? null : await store.CurrentAsync(ModelKind.CtrRanker, ct);
+        if (generatorInfo is null || (!body && rankerInfo is null))
             return CopyOutcome<SuggestionBatch>.Refused($"No {(generatorInfo is null ? "copy generator" : "click-through ranker")} is trained yet. An Admin can train one on the Models page.");
         CopyGenerator generator;
-        CtrRanker ranker;
+        CtrRanker? ranker;
         try
         {
             generator = await store.LoadCopyGeneratorAsync(generatorInfo.Id, ct);
-            ranker = await store.LoadCtrRankerAsync(rankerInfo.Id, ct);
+            ranker = rankerInfo is null ? null : await store.LoadCtrRankerAsync(rankerInfo.Id, ct);
         }
         catch (InvalidDataException ex)
         {
@@ -72,30 +72,23 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         // Every request samples afresh ("Regenerate"); reproducibility with a seed is the CLI's and the tests'.
         var options = new GenerationOptions(count, Seed: BitConverter.ToInt32(requestId.ToByteArray(), 0));
         // The ranker learned from headlines' clicks only: bodies keep the generator's (most diverse first) order, unscored.
-        var (result, ranked) = await Task.Run(() => body
-            ? Unranked(generator.Generate(conditions, terms, options, guardrails))
-            : Ranked(CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails)), ct);
+        var ranked = await Task.Run(() => ranker is null
+            ? generator.Generate(conditions, terms, options, guardrails).Candidates.Select(c => (Candidate: c, Prediction: (CtrPrediction?)null)).ToList()
+            : CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails).Ranked.Select(r => (r.Candidate, Prediction: (CtrPrediction?)r.Prediction)).ToList(), ct);
         clock.Stop();
 
         var rows = ranked.Select((r, i) => new CopySuggestion
         {
             CampaignId = campaignId, RequestId = requestId, Rank = i + 1, Channel = campaign.Promotion.Channel, IsBody = body, Tone = tone, Text = r.Candidate.Text,
             PredictedCtr = r.Prediction?.Ctr, PredictedLow = r.Prediction?.Low, PredictedHigh = r.Prediction?.High,
-            GeneratorVersionId = generatorInfo.Id, RankerVersionId = body ? null : rankerInfo.Id, ShownTo = user,
+            GeneratorVersionId = generatorInfo.Id, RankerVersionId = rankerInfo?.Id, ShownTo = user,
         }).ToList();
         db.CopySuggestions.AddRange(rows);
         await db.SaveChangesAsync(ct);
         var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction)).ToList();
-        return new SuggestionBatch(requestId, shown, body ? $"generator v{generatorInfo.Version}" : $"generator v{generatorInfo.Version}, ranker v{rankerInfo.Version}",
-            clock.Elapsed, result.Samples);
+        return new SuggestionBatch(requestId, shown, $"generator v{generatorInfo.Version}" + (rankerInfo is null ? "" : $", ranker v{rankerInfo.Version}"),
+            clock.Elapsed);
     }
-
-    private static (GenerationResult, IReadOnlyList<(CopyCandidate Candidate, CtrPrediction? Prediction)>) Ranked(
-        (GenerationResult Result, IReadOnlyList<RankedCandidate> Ranked) suggested) =>
-        (suggested.Result, suggested.Ranked.Select(r => (r.Candidate, (CtrPrediction?)r.Prediction)).ToList());
-
-    private static (GenerationResult, IReadOnlyList<(CopyCandidate Candidate, CtrPrediction? Prediction)>) Unranked(GenerationResult result) =>
-        (result, result.Candidates.Select(c => (c, (CtrPrediction?)null)).ToList());
 
     /// <summary>
     /// Makes a shown suggestion (as shown, or as the marketer edited it) one of the campaign's copy variants; a suggested
@@ -150,7 +143,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     public async Task<IReadOnlyList<ChosenCopy>> ChosenAsync(Guid campaignId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Body, v.Source, v.Tone, v.PredictedCtr, v.CreatedBy, v.ApprovedBy)).ToListAsync(ct);
+        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Body, v.Source, v.PredictedCtr, v.ApprovedBy)).ToListAsync(ct);
     }
 
     /// <summary>
@@ -186,6 +179,15 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         return null;
     }
 
+    /// <summary>The campaign, or why its copy cannot change (gone, or past review). <see cref="SaveWhileEditableAsync"/> re-checks at the write.</summary>
+    private static async Task<(Campaign? Campaign, string? Refused)> EditableCampaignAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        return campaign is null ? (null, "The campaign no longer exists.")
+            : campaign.IsEditable ? (campaign, null)
+            : (null, $"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+    }
+
     /// <summary>The limits another marketer's concurrent pick could have broken: the number of variants and duplicates.</summary>
     private static async Task<string?> RecheckChoiceAsync(CampaignsDbContext db, Guid campaignId, string text, CancellationToken ct)
     {
@@ -215,9 +217,8 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     private static async Task<CopyOutcome<ChosenCopy>> AddVariantAsync(CampaignsDbContext db, Guid campaignId, string text, Tone tone, CopySource source,
         CopySuggestion? suggestion, string user, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused("The campaign no longer exists.");
-        if (!campaign.IsEditable) return CopyOutcome<ChosenCopy>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
+        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused(refused!);
         if (text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
         if (await RecheckChoiceAsync(db, campaignId, text, ct) is { } limit) return CopyOutcome<ChosenCopy>.Refused(limit);
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
@@ -234,14 +235,13 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         };
         db.CopyVariants.Add(variant);
         db.Audit(user, "copy.choose", nameof(Campaign), campaignId, $"{source}: “{text}”");
-        return new ChosenCopy(variant.Id, variant.Headline, null, source, tone, predicted, user, null);
+        return new ChosenCopy(variant.Id, variant.Headline, null, source, predicted, null);
     }
 
     private static async Task<CopyOutcome<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, string user, CancellationToken ct)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused("The campaign no longer exists.");
-        if (!campaign.IsEditable) return CopyOutcome<ChosenCopy>.Refused($"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
+        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused(refused!);
         var variant = variantId is { } id ? await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == id && v.CampaignId == campaignId, ct) : null;
         if (variant is null) return CopyOutcome<ChosenCopy>.Refused("Choose a subject line first: a body goes under one.");
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
@@ -249,7 +249,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
             return CopyOutcome<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
         variant.Body = text;
         db.Audit(user, "copy.body", nameof(Campaign), campaignId, $"“{variant.Headline}”: {text}");
-        return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.Tone, variant.PredictedCtr, variant.CreatedBy, variant.ApprovedBy);
+        return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.PredictedCtr, variant.ApprovedBy);
     }
 
     /// <summary>The current ranker's prediction for an edited or written line, with its version; none when no ranker is current or it cannot load.</summary>
