@@ -27,7 +27,7 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
         var experiments = await db.Experiments.AsNoTracking().Include(e => e.Arms)
             .Where(e => e.Status == ExperimentStatus.Stopped && e.StartedAt != null)
             .Join(db.Campaigns, e => e.CampaignId, c => c.Id, (e, c) => new { Experiment = e, c.Promotion })
-            .OrderBy(x => x.Experiment.StartedAt).ToListAsync(ct);
+            .OrderBy(x => x.Experiment.StartedAt).ThenBy(x => x.Experiment.Id).ToListAsync(ct);
         experiments = experiments.Where(x => x.Experiment.Arms.Any(a => a.IsControl) && x.Experiment.Arms.Any(a => !a.IsControl)).ToList();
         if (experiments.Count == 0)
             throw new InvalidOperationException("No finished randomized experiment with a control arm is stored yet: there is nothing to learn uplift from.");
@@ -89,10 +89,14 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
         int Orders, double Spend, DateTime? LastOrderAt, int Discounted, int PastCampaigns, int PastConversions, int Conversions, double Revenue,
         string? CustomAttributesJson);
 
-    /// <summary>One query per experiment; every aggregate is bounded by the assignment time (Orders is indexed by customer and date).</summary>
+    /// <summary>
+    /// One query per experiment; every aggregate is bounded by the assignment time (Orders is indexed by customer and date).
+    /// Rows come in a fixed order (the assignments' unique index), so one store always gives the same validation split.
+    /// </summary>
     private IQueryable<Row> RowsOf(Guid experimentId) =>
         from a in db.Assignments.AsNoTracking()
         where a.ExperimentId == experimentId
+        orderby a.CustomerId
         join c in db.Customers on a.CustomerId equals c.Id
         select new Row(a.CustomerId, a.ArmId, a.AssignedAt, c.Region, c.Device, c.SignedUpAt,
             db.Orders.Count(o => o.CustomerId == a.CustomerId && o.PlacedAt < a.AssignedAt),

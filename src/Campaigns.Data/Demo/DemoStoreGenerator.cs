@@ -37,7 +37,25 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     private readonly DateTime _asOf = asOf.Date;
     private readonly List<Profile> _profiles = [];
     private readonly Dictionary<Guid, List<Product>> _productsByCategory = [];
+    private readonly Random _ids = new(seed + 5);
+    private long _idTicks = (long)(asOf.Date.AddYears(-10) - DateTime.UnixEpoch).TotalMilliseconds;
     private const decimal ShippingFee = 4.95m;
+
+    /// <summary>
+    /// An id shaped and ordered like the app's own (version 7: a millisecond count, then random bits), but drawn from the
+    /// seed: one seed always gives the same store, down to the order its rows come back in, which training splits and
+    /// benchmarks rely on.
+    /// </summary>
+    private Guid NextId()
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        _ids.NextBytes(bytes);
+        var ticks = _idTicks++;
+        for (var i = 0; i < 6; i++) bytes[i] = (byte)(ticks >> (8 * (5 - i)));
+        bytes[6] = (byte)(0x70 | (bytes[6] & 0x0F));
+        bytes[8] = (byte)(0x80 | (bytes[8] & 0x3F));
+        return new Guid(bytes, bigEndian: true);
+    }
 
     public DemoStore Generate(int customers)
     {
@@ -56,7 +74,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         var sku = 1000;
         foreach (var (name, min, max, nouns) in DemoCatalog.Categories)
         {
-            var category = new Category { Name = name };
+            var category = new Category { Id = NextId(), Name = name };
             store.Categories.Add(category);
             var list = _productsByCategory[category.Id] = [];
             foreach (var noun in nouns)
@@ -67,6 +85,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
                     var colour = DemoCatalog.Colours[rng.Next(DemoCatalog.Colours.Length)];
                     var product = new Product
                     {
+                        Id = NextId(),
                         Sku = $"SKU-{sku++}",
                         Name = $"{adjective} {noun}",
                         Description = $"{adjective} {noun.ToLowerInvariant()} in {colour.ToLowerInvariant()}, from our {name.ToLowerInvariant()} range.",
@@ -94,6 +113,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             var first = DemoCatalog.FirstNames[rng.Next(DemoCatalog.FirstNames.Length)];
             var customer = new Customer
             {
+                Id = NextId(),
                 ExternalId = $"C{i + 1:D6}",
                 FirstName = first,
                 Email = $"{first.ToLowerInvariant()}.{i + 1}@example.com",
@@ -128,7 +148,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
 
     private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId)
     {
-        var order = new Order { CustomerId = p.Customer.Id, PlacedAt = placed, CampaignId = campaignId, CouponCode = promotion?.CouponCode };
+        var order = new Order { Id = NextId(), CustomerId = p.Customer.Id, PlacedAt = placed, CampaignId = campaignId, CouponCode = promotion?.CouponCode };
         var categories = store.Categories;
         var home = categories[(int)(Hash(p.Customer.ExternalId) % (uint)categories.Count)];
         var target = p.OrderValue * LogNormal(rng, 0.3);
@@ -138,7 +158,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             var category = promotion?.CategoryId is { } only ? only : rng.NextDouble() < 0.6 ? home.Id : categories[rng.Next(categories.Count)].Id;
             var products = _productsByCategory[category];
             var product = products[rng.Next(products.Count)];
-            var line = new OrderLine { OrderId = order.Id, ProductId = product.Id, Quantity = rng.NextDouble() < 0.85 ? 1 : 2, UnitPrice = product.Price };
+            var line = new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = rng.NextDouble() < 0.85 ? 1 : 2, UnitPrice = product.Price };
             order.Lines.Add(line);
             subtotal += line.UnitPrice * line.Quantity;
             if (order.Lines.Count >= 5) break;
@@ -183,6 +203,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         {
             var campaign = new Campaign
             {
+                Id = NextId(),
                 Name = pc.Name,
                 Promotion = pc.Promotion,
                 StartsAt = _asOf.AddDays(-pc.DaysAgo).AddHours(9),
@@ -202,6 +223,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     {
         var experiment = new Experiment
         {
+            Id = NextId(),
             CampaignId = campaign.Id,
             Name = campaign.Name,
             Salt = $"demo{seed}-{store.Experiments.Count}",
@@ -211,7 +233,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         };
         for (var i = 0; i < pc.Arms.Length; i++)
         {
-            var arm = new Arm { ExperimentId = experiment.Id, Name = pc.Arms[i].Arm, Position = i, Allocation = pc.Arms[i].Share, IsControl = i == 0 };
+            var arm = new Arm { Id = NextId(), ExperimentId = experiment.Id, Name = pc.Arms[i].Arm, Position = i, Allocation = pc.Arms[i].Share, IsControl = i == 0 };
             if (pc.Arms[i].Override is { } terms) arm.OverridePromotion(terms);
             experiment.Arms.Add(arm);
         }
@@ -225,7 +247,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             var arm = experiment.PickArm(p.Customer.ExternalId);
             var assignedAt = campaign.StartsAt.AddMinutes(rng.Next(60 * 24));
             if (assignedAt > _asOf) continue;
-            store.Assignments.Add(new Assignment { ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = p.Customer.Id, AssignedAt = assignedAt });
+            store.Assignments.Add(new Assignment { Id = NextId(), ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = p.Customer.Id, AssignedAt = assignedAt });
             store.Events.Add(new ExperimentEvent { EventKey = $"x-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Exposure, OccurredAt = assignedAt });
 
             var promotion = arm.IsControl ? null : pc.Arms[arm.Position].Override ?? pc.Promotion;
@@ -279,7 +301,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     {
         Campaign Draft(string name, int startInDays, Promotion promotion, decimal budget) => new()
         {
-            Name = name, Promotion = promotion, Budget = budget, CreatedBy = "marketer@demo.local",
+            Id = NextId(), Name = name, Promotion = promotion, Budget = budget, CreatedBy = "marketer@demo.local",
             StartsAt = _asOf.AddDays(startInDays).AddHours(9), EndsAt = _asOf.AddDays(startInDays + 14).AddHours(9),
             CreatedAt = _asOf.AddDays(-2),
         };
@@ -345,6 +367,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             var clicks = Math.Max(0, (int)Math.Round(impressions * ctr + Normal(rng) * Math.Sqrt(impressions * ctr * (1 - ctr))));
             store.Copy.Add(new CopyVariant
             {
+                Id = NextId(),
                 Channel = channel, Tone = tone, PromotionType = type, CategoryId = category.Id, Headline = headline, Body = body,
                 Source = CopySource.Historical, Impressions = impressions, Clicks = clicks,
                 CreatedAt = _asOf.AddDays(-rng.Next(365)),
