@@ -4,7 +4,8 @@ public enum JobStatus { Queued, Running, Succeeded, Failed, Cancelled }
 
 /// <summary>
 /// One run of a background job as the app records it. Hangfire's in-memory storage forgets work on restart;
-/// this record does not, so queued and running runs are re-enqueued at start-up. Training runs are job runs too.
+/// this record does not, so queued and running runs are re-enqueued at start-up, and a running run whose heartbeat
+/// stopped (its instance died) is taken over by another instance. Training runs are job runs too.
 /// </summary>
 public sealed class JobRun : Entity
 {
@@ -19,6 +20,8 @@ public sealed class JobRun : Entity
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? StartedAt { get; set; }
     public DateTime? FinishedAt { get; set; }
+    /// <summary>Written every few seconds while an instance runs the job: a running run whose heartbeat stopped was left by an instance that died.</summary>
+    public DateTime? HeartbeatAt { get; set; }
     public string? HangfireJobId { get; set; }
     public bool CancelRequested { get; set; }
     public int Attempts { get; set; }

@@ -31,8 +31,9 @@ public sealed class ImportJob(ImportEngine engine, ImportFiles files, IDbContext
         public Guid ImportRunId { get; set; }
     }
 
-    public static Parameters ParametersOf(JobRun run) =>
-        JsonSerializer.Deserialize<Parameters>(run.ParametersJson, JsonSerializerOptions.Web) ?? new Parameters();
+    public static Parameters ParametersOf(JobRun run) => ParametersOf(run.ParametersJson);
+
+    private static Parameters ParametersOf(string json) => JsonSerializer.Deserialize<Parameters>(json, JsonSerializerOptions.Web) ?? new Parameters();
 
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
@@ -75,6 +76,18 @@ public sealed class ImportJob(ImportEngine engine, ImportFiles files, IDbContext
         return (earlier is null ? "" : $"Resumed after row {earlier.LastCommittedRow:N0}: ") +
                $"{summary.Inserted:N0} inserted, {summary.Updated:N0} updated, {summary.Skipped:N0} unchanged (skipped), {summary.Rejected:N0} rejected of {summary.Rows:N0} rows" +
                (summary.CustomersRecomputed > 0 ? $"; behaviour of {summary.CustomersRecomputed:N0} customers recomputed." : ".");
+    }
+
+    /// <summary>The import run stops being "running": failed at its last committed batch, so it can be resumed from there.</summary>
+    public async Task AbandonedAsync(string parametersJson, string reason, CancellationToken ct)
+    {
+        var runId = ParametersOf(parametersJson).ImportRunId;
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId && r.Status == ImportStatus.Running, ct) is not { } run) return;
+        var error = $"{reason} Resume it to continue after row {run.LastCommittedRow:N0}.";
+        await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportStatus.Running && r.LastCommittedRow == run.LastCommittedRow)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Failed).SetProperty(r => r.FinishedAt, DateTime.UtcNow)
+                .SetProperty(r => r.Error, error), ct);
     }
 
     private static long CountRecords(ImportSource source, CancellationToken ct)

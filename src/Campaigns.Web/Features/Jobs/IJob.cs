@@ -7,6 +7,12 @@ public interface IJob
 {
     /// <returns>A one-line summary shown with the finished run.</returns>
     Task<string?> RunAsync(JobContext context, CancellationToken ct);
+
+    /// <summary>
+    /// The run was given up because the instances running it kept stopping (<see cref="StaleRunSweep"/>): a job that keeps
+    /// records of its own marks them failed here, so they do not stay "running".
+    /// </summary>
+    Task AbandonedAsync(string parametersJson, string reason, CancellationToken ct) => Task.CompletedTask;
 }
 
 /// <summary>What a running job sees of its run record.</summary>

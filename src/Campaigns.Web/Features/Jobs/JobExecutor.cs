@@ -2,14 +2,17 @@ using Campaigns.Data;
 using Campaigns.Domain.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Jobs;
 
 /// <summary>
-/// The one Hangfire entry point: claims a recorded run, runs its job, and writes the outcome. Safe to run twice:
-/// a run that is not queued any more is left alone.
+/// The one Hangfire entry point: claims a recorded run, runs its job with a heartbeat, and writes the outcome. Safe to
+/// run twice: a run that is not queued any more is left alone, unless its heartbeat stopped (the instance running it
+/// died, and Hangfire handed the job to another one).
 /// </summary>
-public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory, IServiceProvider services, ILogger<JobExecutor> log)
+public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory, IServiceProvider services, IOptions<JobsOptions> options,
+    ILogger<JobExecutor> log)
 {
     private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(500);
 
@@ -19,9 +22,13 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
         await using (var db = await dbFactory.CreateDbContextAsync(shutdown))
         {
             // Claim atomically, so two workers (or instances) never run the same record.
-            var claimed = await db.JobRuns.Where(r => r.Id == runId && r.Status == JobStatus.Queued)
+            var (now, staleBefore, maxAttempts) = (DateTime.UtcNow, DateTime.UtcNow - options.Value.StaleAfter, options.Value.MaxAttempts);
+            var claimed = await db.JobRuns
+                .Where(r => r.Id == runId && (r.Status == JobStatus.Queued
+                    || (r.Status == JobStatus.Running && (r.HeartbeatAt ?? r.StartedAt) < staleBefore && r.Attempts < maxAttempts)))
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Running)
-                    .SetProperty(r => r.StartedAt, DateTime.UtcNow)
+                    .SetProperty(r => r.StartedAt, now)
+                    .SetProperty(r => r.HeartbeatAt, now)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1), shutdown);
             if (claimed == 0) return;
         }
@@ -41,6 +48,8 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
             cancel.Token.ThrowIfCancellationRequested();
         }
 
+        using var stopHeartbeat = new CancellationTokenSource();
+        var heartbeat = HeartbeatAsync(runId, run.Attempts, stopHeartbeat.Token);
         JobStatus outcome;
         string? summary = null, error = null;
         try
@@ -66,16 +75,45 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
             outcome = JobStatus.Failed;
             error = $"{ex.GetType().Name}: {ex.Message}";
         }
+        await stopHeartbeat.CancelAsync();
+        await heartbeat;
 
         await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
         {
             var finished = outcome != JobStatus.Queued;
-            await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s
+            // Only this attempt's outcome: if another instance took the run over meanwhile, its own outcome counts.
+            await db.JobRuns.Where(r => r.Id == runId && r.Attempts == run.Attempts).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, outcome)
                 .SetProperty(r => r.FinishedAt, finished ? DateTime.UtcNow : null)
                 .SetProperty(r => r.Progress, r => outcome == JobStatus.Succeeded ? 100 : r.Progress)
                 .SetProperty(r => r.ResultSummary, summary)
                 .SetProperty(r => r.Error, error));
         }
+    }
+
+    /// <summary>
+    /// Writes the run's heartbeat until stopped. A missed beat (the database busy) is only logged: the next one follows,
+    /// and a run is taken for dead only after several.
+    /// </summary>
+    private async Task HeartbeatAsync(Guid runId, int attempt, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(stop);
+                    await db.JobRuns.Where(r => r.Id == runId && r.Attempts == attempt && r.Status == JobStatus.Running)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, DateTime.UtcNow), stop);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    log.LogWarning(ex, "Heartbeat of job run {RunId} not written", runId);
+                }
+            }
+        }
+        catch (OperationCanceledException) { }
     }
 }

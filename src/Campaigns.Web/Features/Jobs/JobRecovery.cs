@@ -36,6 +36,9 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
         // Monitoring runs as a recorded job, so its findings and failures are readable like any other run.
         recurring.AddOrUpdate<ScheduledTraining>(ScheduledTraining.MonitorRecurringId, x => x.MonitorAsync(), Cron.Hourly(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+        // Runs whose instance stopped (no heartbeat) are queued again from whichever instance is alive.
+        recurring.AddOrUpdate<StaleRunSweep>(StaleRunSweep.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Minutely(),
+            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Uploads and rejected-rows files live in the database: abandoned ones are removed after their time.
         recurring.AddOrUpdate<Imports.ImportFileCleanup>(Imports.ImportFileCleanup.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Hourly(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });

@@ -14,6 +14,18 @@ public sealed class JobsOptions
     public int WorkerCount { get; set; } = 2;
     /// <summary>Re-enqueue queued and running runs at start-up. Needed with in-memory storage; on SQL Server Hangfire keeps its own queue.</summary>
     public bool RecoverInterruptedRuns { get; set; } = true;
+    /// <summary>How often a running job's instance writes its heartbeat.</summary>
+    [Range(1, 600)]
+    public int HeartbeatSeconds { get; set; } = 15;
+    /// <summary>A running run whose heartbeat is older than this was left by an instance that stopped; it is queued again.</summary>
+    [Range(10, 3600)]
+    public int StaleAfterSeconds { get; set; } = 120;
+    /// <summary>A run whose instance stopped this many times is failed instead of queued again (it may be what stops them).</summary>
+    [Range(1, 10)]
+    public int MaxAttempts { get; set; } = 3;
+
+    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatSeconds);
+    public TimeSpan StaleAfter => TimeSpan.FromSeconds(StaleAfterSeconds);
 }
 
 public static class JobsExtensions
@@ -23,7 +35,9 @@ public static class JobsExtensions
     public static void AddCampaignsJobs(this WebApplicationBuilder builder)
     {
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations().ValidateOnStart()
+        builder.Services.AddOptions<JobsOptions>().BindConfiguration(JobsOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.StaleAfterSeconds >= 3 * o.HeartbeatSeconds, "Jobs:StaleAfterSeconds must be at least three heartbeats (Jobs:HeartbeatSeconds), or live runs would be taken for dead ones.")
+            .ValidateOnStart()
             .PostConfigure(o => o.RecoverInterruptedRuns &= database.Provider == DatabaseProvider.Sqlite);
         builder.Services.AddHangfire(cfg =>
         {
@@ -39,6 +53,7 @@ public static class JobsExtensions
         builder.Services.AddScoped<JobRunner>();
         builder.Services.AddScoped<JobExecutor>();
         builder.Services.AddScoped<ScheduledTraining>();
+        builder.Services.AddScoped<StaleRunSweep>();
         builder.Services.AddHostedService<JobRecovery>();
         builder.AddJob<CustomerBehaviourJob>(CustomerBehaviourJob.Kind, "Recompute customer behaviour", exclusive: true);
         builder.AddJob<ExperimentRollupJob>(ExperimentRollupJob.Kind, "Roll up experiment events", exclusive: true);
