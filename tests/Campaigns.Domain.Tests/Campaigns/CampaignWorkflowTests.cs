@@ -50,6 +50,18 @@ public class CampaignWorkflowTests
     }
 
     [Fact]
+    public void Whoever_submitted_a_campaign_cannot_approve_it_but_can_still_reject_it()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Submit("Lead@Example.com");
+        var refused = Assert.Throws<DomainException>(() => c.Approve("lead@example.com", null));
+        Assert.Equal("You submitted this campaign for approval; another Manager must approve it.", refused.Message);
+        Assert.Equal(CampaignStatus.PendingApproval, c.Status);
+        c.Reject("lead@example.com", "Withdrawn: wrong dates.");
+        Assert.Equal(CampaignStatus.Rejected, c.Status);
+    }
+
+    [Fact]
     public void A_live_campaign_must_be_completed_before_it_is_archived()
     {
         var c = CampaignRulesTests.Valid();

@@ -217,6 +217,26 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     }
 
     [Fact]
+    public async Task A_manager_who_chose_copy_cannot_approve_it_another_one_can()
+    {
+        var campaign = await NewCampaignAsync();
+        var written = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "Take 20% off today", Tone.Friendly, Manager));
+        Assert.Null(written.Error);
+        Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer))).Succeeded);
+
+        var own = await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, Manager, null));
+
+        Assert.False(own.Succeeded);
+        Assert.Equal("You chose the copy “Take 20% off today” yourself; another Manager must approve it.", own.Message);
+        await using (var db = store.App.OpenDatabase())
+        {
+            Assert.Equal(CampaignStatus.PendingApproval, (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id)).Status);
+            Assert.Null((await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == campaign.Id)).ApprovedBy);
+        }
+        Assert.True((await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, "admin@demo.local", null))).Succeeded);
+    }
+
+    [Fact]
     public async Task Monitoring_counts_the_generators_picks_and_checks_the_ranker_against_the_clicks_copy_received()
     {
         var campaign = await NewCampaignAsync();

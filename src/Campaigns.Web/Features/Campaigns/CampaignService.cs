@@ -93,12 +93,18 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
             await CopySuggestionService.ProblemsAsync(db, campaign, ct) is { Count: > 0 } problems
                 ? $"Fix the chosen copy before submitting: {string.Join(" ", problems)}" : null);
 
-    /// <summary>Approves the campaign with its chosen copy: each copy variant records the Manager who approved it.</summary>
+    /// <summary>
+    /// Approves the campaign with its chosen copy: each copy variant records the Manager who approved it. Nobody approves
+    /// their own work: not a campaign they submitted (<see cref="Campaign.Approve"/>), nor copy they chose or wrote.
+    /// </summary>
     public Task<SaveResult> ApproveAsync(Guid id, string user, string? comment, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.approve", comment, c => c.Approve(user, comment), ct, async (db, campaign) =>
         {
             var now = DateTime.UtcNow;
-            foreach (var copy in await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct))
+            var chosen = await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct);
+            if (chosen.FirstOrDefault(v => string.Equals(v.CreatedBy, user, StringComparison.OrdinalIgnoreCase)) is { } own)
+                return $"You chose the copy “{own.Headline}” yourself; another Manager must approve it.";
+            foreach (var copy in chosen)
             {
                 copy.ApprovedBy = user;
                 copy.ApprovedAt = now;
