@@ -543,6 +543,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
 
+                    b.Property<Guid?>("BodySuggestionId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<Guid?>("CampaignId")
                         .HasColumnType("uniqueidentifier");
 

@@ -537,6 +537,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("BodySuggestionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("CampaignId")
                         .HasColumnType("TEXT");
 

@@ -22,6 +22,8 @@ public sealed class CopyVariant : Entity
     public CopySource Source { get; set; }
     /// <summary>The suggestion it came from, when it was generated (edited or not).</summary>
     public Guid? SuggestionId { get; set; }
+    /// <summary>The suggested email body it carries, if the body came from a suggestion; replaced bodies stop counting as picked.</summary>
+    public Guid? BodySuggestionId { get; set; }
     /// <summary>The ranker's predicted click-through when it was chosen; compared with the observed rate by model monitoring.</summary>
     public double? PredictedCtr { get; set; }
     /// <summary>The ranker version that made <see cref="PredictedCtr"/>: monitoring judges each version on its own predictions.</summary>

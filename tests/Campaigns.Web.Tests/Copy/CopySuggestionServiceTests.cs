@@ -143,6 +143,32 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     }
 
     [Fact]
+    public async Task A_replaced_body_and_a_removed_line_stop_counting_as_picked()
+    {
+        var email = await NewCampaignAsync(channel: Channel.Email);
+        var lines = (await UseAsync((copy, _) => copy.SuggestAsync(email.Id, Tone.Friendly, Marketer))).Value!;
+        var line = (await UseAsync((copy, _) => copy.PickAsync(lines.Candidates[0].Id, null, Marketer))).Value!;
+        var bodies = (await UseAsync((copy, _) => copy.SuggestAsync(email.Id, Tone.Friendly, Marketer, body: true))).Value!;
+        Assert.True(bodies.Candidates.Count >= 2);
+        var (first, second) = (bodies.Candidates[0].Id, bodies.Candidates[1].Id);
+        Assert.Null((await UseAsync((copy, _) => copy.PickAsync(first, null, Marketer, line.Id))).Error);
+
+        var replaced = await UseAsync((copy, _) => copy.PickAsync(second, null, Marketer, line.Id));
+
+        Assert.Equal((lines.Candidates[0].Id, second), (replaced.Value!.SuggestionId, replaced.Value.BodySuggestionId));
+        async Task<HashSet<Guid>> PickedAsync()
+        {
+            await using var db = store.App.OpenDatabase();
+            return (await db.CopySuggestions.Where(s => s.CampaignId == email.Id && s.PickedAt != null).Select(s => s.Id).ToListAsync()).ToHashSet();
+        }
+        Assert.Equal([lines.Candidates[0].Id, second], await PickedAsync());
+
+        Assert.Null(await UseAsync((copy, _) => copy.RemoveAsync(line.Id, Marketer)));
+
+        Assert.Empty(await PickedAsync());
+    }
+
+    [Fact]
     public async Task Copy_added_behind_the_approval_blocks_the_launch_and_an_emptied_edit_is_refused()
     {
         var campaign = await NewCampaignAsync();

@@ -72,6 +72,13 @@ public class CopySuggestionsPanelTests : ComponentTest, IClassFixture<CopySeeded
         Assert.Contains("Copy B", arms[1].TextContent);
         Assert.Contains(texts[1], arms[1].TextContent);
         Assert.Contains("suggested", arms[0].TextContent);
+        Assert.Equal(rows.Count - 2, panel.FindAll("[data-testid=pick-copy]").Count);
+
+        // A removed line can be picked again.
+        panel.FindAll("[data-testid=remove-copy]")[0].Click();
+
+        panel.WaitForAssertion(() => Assert.Single(panel.FindAll("[data-testid=copy-arm]")));
+        Assert.Equal(rows.Count - 1, panel.FindAll("[data-testid=pick-copy]").Count);
     }
 
     [Fact]

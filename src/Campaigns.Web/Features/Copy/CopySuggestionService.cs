@@ -26,7 +26,9 @@ public sealed record CopyOutcome<T>(T? Value, string? Error)
 }
 
 /// <summary>Copy chosen for a campaign (an arm of its experiment at launch); email copy may carry a body under its subject line.</summary>
-public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySource Source, double? PredictedCtr, string? ApprovedBy);
+/// <param name="SuggestionId">The suggestion the line came from; with <paramref name="BodySuggestionId"/>, what the panel shows as picked.</param>
+public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySource Source, double? PredictedCtr, string? ApprovedBy,
+    Guid? SuggestionId, Guid? BodySuggestionId);
 
 /// <summary>
 /// "Suggest copy" in the campaign editor: generates candidates with the current copy generator for the campaign's
@@ -103,7 +105,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         if (editedText is not null && text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
         var edited = text.Length > 0 && !string.Equals(text, suggestion.Text, StringComparison.Ordinal);
         var outcome = suggestion.IsBody
-            ? await SetBodyAsync(db, suggestion.CampaignId, forVariant, edited ? text : suggestion.Text, user, ct)
+            ? await SetBodyAsync(db, suggestion.CampaignId, forVariant, edited ? text : suggestion.Text, suggestion.Id, user, ct)
             : await AddVariantAsync(db, suggestion.CampaignId, edited ? text : suggestion.Text, suggestion.Tone,
                 edited ? CopySource.Edited : CopySource.Generated, suggestion, user, ct);
         if (outcome.Value is null) return outcome;
@@ -134,16 +136,23 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         db.Audit(user, "copy.remove", nameof(Campaign), campaignId, $"“{variant.Headline}”");
         return await SaveWhileEditableAsync(db, campaignId, async () =>
         {
-            if (variant.SuggestionId is { } sid)
-                await db.CopySuggestions.Where(s => s.Id == sid).ExecuteUpdateAsync(s => s.SetProperty(x => x.PickedAt, (DateTime?)null).SetProperty(x => x.EditedText, (string?)null), ct);
+            await UnpickAsync(db, [variant.SuggestionId, variant.BodySuggestionId], ct);
             return null;
         }, ct);
+    }
+
+    /// <summary>Suggestions no longer chosen (their line removed, their body replaced) stop counting as picked, so the pick rate stays true.</summary>
+    private static Task UnpickAsync(CampaignsDbContext db, IReadOnlyList<Guid?> suggestionIds, CancellationToken ct)
+    {
+        var ids = suggestionIds.OfType<Guid>().ToList();
+        return ids.Count == 0 ? Task.CompletedTask : db.CopySuggestions.Where(s => ids.Contains(s.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(x => x.PickedAt, (DateTime?)null).SetProperty(x => x.EditedText, (string?)null), ct);
     }
 
     public async Task<IReadOnlyList<ChosenCopy>> ChosenAsync(Guid campaignId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Body, v.Source, v.PredictedCtr, v.ApprovedBy)).ToListAsync(ct);
+        return await Chosen(db, campaignId).Select(v => new ChosenCopy(v.Id, v.Headline, v.Body, v.Source, v.PredictedCtr, v.ApprovedBy, v.SuggestionId, v.BodySuggestionId)).ToListAsync(ct);
     }
 
     /// <summary>
@@ -235,10 +244,11 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         };
         db.CopyVariants.Add(variant);
         db.Audit(user, "copy.choose", nameof(Campaign), campaignId, $"{source}: “{text}”");
-        return new ChosenCopy(variant.Id, variant.Headline, null, source, predicted, null);
+        return new ChosenCopy(variant.Id, variant.Headline, null, source, predicted, null, suggestion?.Id, null);
     }
 
-    private static async Task<CopyOutcome<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, string user, CancellationToken ct)
+    private static async Task<CopyOutcome<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, Guid suggestionId,
+        string user, CancellationToken ct)
     {
         var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
         if (campaign is null) return CopyOutcome<ChosenCopy>.Refused(refused!);
@@ -247,9 +257,13 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         if (Problems(text, CopyChannel.EmailBody, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
             return CopyOutcome<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
-        variant.Body = text;
+        // The body it replaces is no longer chosen; saved with the new one.
+        if (variant.BodySuggestionId is { } replaced && replaced != suggestionId
+            && await db.CopySuggestions.SingleOrDefaultAsync(x => x.Id == replaced, ct) is { } old)
+            (old.PickedAt, old.EditedText) = (null, null);
+        (variant.Body, variant.BodySuggestionId) = (text, suggestionId);
         db.Audit(user, "copy.body", nameof(Campaign), campaignId, $"“{variant.Headline}”: {text}");
-        return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.PredictedCtr, variant.ApprovedBy);
+        return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.PredictedCtr, variant.ApprovedBy, variant.SuggestionId, suggestionId);
     }
 
     /// <summary>The current ranker's prediction for an edited or written line, with its version; none when no ranker is current or it cannot load.</summary>
