@@ -51,6 +51,8 @@ public static class CliApp
               the app's targeting pipeline on the demo store, against the generator's true effects: auto vs tuned T-learner
           bench latency --password P [--url http://127.0.0.1:5000] [--email admin@demo.local] [--learner auto]
               times the dashboard while idle and while a targeting model trains in the app at URL
+          bench copy-latency --password P [--url http://127.0.0.1:5000] [--email marketer@demo.local] [--rounds 3]
+              times "Suggest copy" through the app's API (database included) for every draft campaign in each tone
           bench audience --database "Data Source=big.db" [--customers 1000000] [--learner auto|t|...] [--runs 3]
               seeds a store once, trains a targeting model if none, times a budgeted audience over every customer
           bench import --database "Data Source=import.db" [--lines 1000000] [--customers 100000] [--products 2000] [--file ORDERS.csv] [--batch 50000]
@@ -88,6 +90,7 @@ public static class CliApp
                 "bench" when args.Length > 1 && args[1] == "uplift-speed" => UpliftBenchmark.Speed(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "targeting" => await TargetingBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "latency" => await LatencyBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray())),
+                "bench" when args.Length > 1 && args[1] == "copy-latency" => await CopyLatencyBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray())),
                 "bench" when args.Length > 1 && args[1] == "audience" => await AudienceBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "results" => await ResultsBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "bench" when args.Length > 1 && args[1] == "import" => await ImportBenchmark.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),

@@ -111,14 +111,13 @@ internal static class CopyCommands
                     novelSamples += result.NovelShare;
                 }
         }
-        times.Sort();
         Console.WriteLine($"Suggestions over {campaigns.Count} promotions x 3 channels x 4 tones = {requests} requests of {count}:");
         Console.WriteLine($"  requests with all {count} candidates  {full}/{requests}; candidates {candidates:N0}");
         Console.WriteLine($"  distinct-2 per request                 mean {distinct.Average():0.000}, min {distinct.Min():0.000}");
         Console.WriteLine($"  novel candidates                       {1 - (double)verbatim / Math.Max(1, candidates):P1} (samples before the filter: {novelSamples / requests:P1})");
         Console.WriteLine($"  candidates contradicting the terms     {contradicting}");
         Console.WriteLine($"  requests cut short by the time budget  {timedOut}/{requests}");
-        Console.WriteLine($"  time per request (generate + rank)     median {times[times.Count / 2]:0.000} s, p95 {times[(int)(times.Count * 0.95)]:0.000} s, max {times[^1]:0.000} s");
+        Console.WriteLine($"  time per request (generate + rank)     {Timings.Describe(times, "s", "0.000")}");
         return 0;
     }
 

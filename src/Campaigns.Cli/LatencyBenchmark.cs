@@ -47,10 +47,6 @@ internal static class LatencyBenchmark
         return clock.Elapsed.TotalMilliseconds;
     }
 
-    private static void Report(string phase, List<double> ms)
-    {
-        var sorted = ms.Order().ToArray();
-        double P(double q) => sorted[(int)Math.Min(sorted.Length - 1, Math.Floor(q * sorted.Length))];
-        Console.WriteLine($"Dashboard {phase}: {ms.Count} requests, median {P(0.5):0} ms, p95 {P(0.95):0} ms, max {sorted[^1]:0} ms");
-    }
+    private static void Report(string phase, List<double> ms) =>
+        Console.WriteLine($"Dashboard {phase}: {ms.Count} requests, {Timings.Describe(ms)}");
 }

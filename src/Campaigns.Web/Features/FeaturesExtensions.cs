@@ -57,6 +57,7 @@ public static class FeaturesExtensions
         app.MapIntegrationEndpoints();
         app.MapImportEndpoints();
         app.MapAudienceEndpoints();
+        app.MapCopyEndpoints();
         app.MapModelEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");

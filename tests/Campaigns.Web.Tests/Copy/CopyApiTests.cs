@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Web.Features.Campaigns;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Copy;
+
+/// <summary>"Suggest copy" over HTTP, for scripts and email tools.</summary>
+public class CopyApiTests(CopySeededApp store) : IClassFixture<CopySeededApp>
+{
+    private const string Marketer = "marketer@demo.local";
+
+    private async Task<Guid> DraftAsync(Channel channel)
+    {
+        await using var scope = store.App.Services.CreateAsyncScope();
+        var start = DateTime.UtcNow.Date.AddDays(3);
+        var result = await scope.ServiceProvider.GetRequiredService<CampaignService>().SaveAsync(new Campaign
+        {
+            Name = $"Copy API {Guid.NewGuid():N}"[..28], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(10), Budget = 1000,
+            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20, Channel = channel },
+        }, Marketer);
+        return result.Campaign!.Id;
+    }
+
+    private static string Url(Guid id) => $"/api/campaigns/{id}/copy/suggestions";
+
+    [Fact]
+    public async Task A_marketer_gets_candidates_sorted_by_predicted_ctr_stored_as_shown_to_them()
+    {
+        var id = await DraftAsync(Channel.Push);
+        var client = await store.App.SignedInClientAsync(Marketer);
+
+        var response = await client.PostAsJsonAsync(Url(id), new { tone = "urgent", count = 5 });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var candidates = json.GetProperty("candidates").EnumerateArray().ToList();
+        Assert.InRange(candidates.Count, 2, 5);
+        var ctrs = candidates.Select(c => c.GetProperty("predictedCtr").GetDouble()).ToList();
+        Assert.Equal(ctrs.OrderDescending(), ctrs);
+        Assert.All(candidates, c => Assert.InRange(c.GetProperty("predictedCtr").GetDouble(), c.GetProperty("low").GetDouble() - 1e-12, c.GetProperty("high").GetDouble() + 1e-12));
+        Assert.True(json.GetProperty("elapsedMs").GetDouble() > 0);
+        await using var db = store.App.OpenDatabase();
+        var stored = await db.CopySuggestions.AsNoTracking().Where(s => s.CampaignId == id).OrderBy(s => s.Rank).ToListAsync();
+        Assert.Equal(candidates.Select(c => c.GetProperty("text").GetString()), stored.Select(s => s.Text));
+        Assert.All(stored, s => Assert.Equal(Marketer, s.ShownTo));
+    }
+
+    [Fact]
+    public async Task Bad_requests_say_what_is_wrong_with_each_field()
+    {
+        var push = await DraftAsync(Channel.Push);
+        var client = await store.App.SignedInClientAsync(Marketer);
+
+        var response = await client.PostAsJsonAsync(Url(push), new { tone = "shouty", body = true, count = 50 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var errors = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+        Assert.Equal("Unknown tone 'shouty'; use urgent, friendly, premium, playful.", errors.GetProperty("tone")[0].GetString());
+        Assert.Equal("Ask for 1 to 20 candidates.", errors.GetProperty("count")[0].GetString());
+        Assert.Equal("Only email campaigns have a body.", errors.GetProperty("body")[0].GetString());
+        await using var db = store.App.OpenDatabase();
+        Assert.False(await db.CopySuggestions.AnyAsync(s => s.CampaignId == push));
+    }
+
+    [Fact]
+    public async Task An_unknown_campaign_is_404_one_past_review_is_409_and_only_marketing_roles_may_ask()
+    {
+        var client = await store.App.SignedInClientAsync(Marketer);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsJsonAsync(Url(Guid.NewGuid()), new { tone = "friendly" })).StatusCode);
+
+        Guid approved;
+        await using (var db = store.App.OpenDatabase())
+            approved = await db.Campaigns.Where(c => c.Status == CampaignStatus.Approved).Select(c => c.Id).FirstAsync();
+        var past = await client.PostAsJsonAsync(Url(approved), new { tone = "friendly" });
+        Assert.Equal(HttpStatusCode.Conflict, past.StatusCode);
+        Assert.Contains("its copy can no longer change", JsonDocument.Parse(await past.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString());
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await store.App.AnonymousClient().PostAsJsonAsync(Url(approved), new { tone = "friendly" })).StatusCode);
+    }
+}
