@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
@@ -13,14 +12,17 @@ public sealed record ModelInfo(Guid Id, ModelKind Kind, int Version, string Lear
 
 /// <summary>
 /// Loads models (uplift, copy generator, CTR ranker) from the database, verifying each artifact's checksum. Versions are immutable, so a loaded
-/// model is kept by version id: every instance serves the same bytes, and promoting another version is picked
-/// up at the next request because "current" is always read from the database.
+/// model is kept by version id (the <see cref="KeptPerKind"/> most recently used of each kind): every instance serves the same bytes, and
+/// promoting another version is picked up at the next request because "current" is always read from the database.
 /// </summary>
 public sealed class ModelStore(CampaignsDbContext db)
 {
-    private static readonly ConcurrentDictionary<Guid, UpliftModel> Loaded = new();
-    private static readonly ConcurrentDictionary<Guid, CopyGenerator> Generators = new();
-    private static readonly ConcurrentDictionary<Guid, CtrRanker> Rankers = new();
+    /// <summary>Versions kept loaded per kind: the current one, a candidate being compared, and the ones just before.</summary>
+    public const int KeptPerKind = 4;
+
+    private static readonly RecentVersions<UpliftModel> Loaded = new(KeptPerKind);
+    private static readonly RecentVersions<CopyGenerator> Generators = new(KeptPerKind);
+    private static readonly RecentVersions<CtrRanker> Rankers = new(KeptPerKind);
 
     public Task<ModelInfo?> CurrentAsync(ModelKind kind, CancellationToken ct = default) =>
         db.ModelVersions.AsNoTracking().Where(v => v.Kind == kind && v.Status == ModelStatus.Current)
@@ -36,7 +38,7 @@ public sealed class ModelStore(CampaignsDbContext db)
         return Loaded.GetOrAdd(versionId, model);
     }
 
-    /// <summary>A copy generator version (shared: the generator is thread-safe and kept for the process's life).</summary>
+    /// <summary>A copy generator version (shared: the generator is thread-safe).</summary>
     /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
     public async Task<CopyGenerator> LoadCopyGeneratorAsync(Guid versionId, CancellationToken ct = default)
     {
