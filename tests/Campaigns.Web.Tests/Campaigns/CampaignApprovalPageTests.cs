@@ -1,0 +1,67 @@
+using Bunit;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Web.Features.Campaigns;
+using Campaigns.Web.Features.Copy;
+using Campaigns.Web.Features.Experiments;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Campaigns;
+
+/// <summary>The campaign page's approval box for a Manager, over a real database.</summary>
+public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
+{
+    private readonly SeededApp _store;
+
+    public CampaignApprovalPageTests(SeededApp store)
+    {
+        _store = store;
+        var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
+        Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
+        Context.Services.AddScoped<CampaignService>();
+        Context.Services.AddScoped<CopySuggestionService>();
+        Context.Services.AddScoped<CatalogLookup>();
+        Context.Services.AddScoped<ExperimentDesign>();
+        SignInAs("Manager");
+    }
+
+    private async Task<Guid> SubmittedByAsync(string user)
+    {
+        await using var scope = _store.App.Services.CreateAsyncScope();
+        var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
+        var start = DateTime.UtcNow.Date.AddDays(5);
+        var saved = await campaigns.SaveAsync(new Campaign
+        {
+            Name = $"Review {Guid.NewGuid():N}"[..20], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(7), Budget = 800,
+            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email },
+        }, user);
+        Assert.True((await campaigns.SubmitAsync(saved.Campaign!.Id, user)).Succeeded);
+        return saved.Campaign.Id;
+    }
+
+    private IRenderedComponent<CampaignEditorHost> RenderEditor(Guid id) => Render<CampaignEditorHost>(p => p.Add(e => e.Id, id));
+
+    [Fact]
+    public async Task A_manager_who_submitted_the_campaign_is_told_another_must_approve_it_and_gets_no_approve_button()
+    {
+        var page = RenderEditor(await SubmittedByAsync("manager@test"));
+
+        page.WaitForAssertion(() => Assert.Equal("You submitted this campaign; another Manager must approve it.", page.Find("[data-testid=own-submission]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=approve-campaign]"));
+        Assert.NotEmpty(page.FindAll("[data-testid=reject-campaign]"));
+    }
+
+    [Fact]
+    public async Task Approving_someone_elses_campaign_shows_the_launch_plan_at_once()
+    {
+        var page = RenderEditor(await SubmittedByAsync("marketer@test"));
+        page.WaitForElement("[data-testid=approve-campaign]");
+        Assert.Empty(page.FindAll("[data-testid=own-submission]"));
+
+        page.Find("[data-testid=approve-campaign]").Click();
+
+        page.WaitForElement("[data-testid=power-plan]", TimeSpan.FromSeconds(10));
+        Assert.NotEmpty(page.FindAll("[data-testid=launch-campaign]"));
+    }
+}
