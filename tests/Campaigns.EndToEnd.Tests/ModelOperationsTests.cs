@@ -31,7 +31,7 @@ public sealed class ModelOperationsTests(ITestOutputHelper output) : TargetedBro
         await Page.Locator(".mud-select", new() { Has = Page.GetByTestId("train-learner") }).First.ClickAsync();
         await Page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^T$") }).ClickAsync();
         await Page.GetByTestId("train-uplift").ClickAsync();
-        await Assertions.Expect(Page.GetByTestId("job-runs")).ToBeVisibleAsync();
+        await Assertions.Expect(Page.GetByTestId("job-runs")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(Page.GetByTestId("status-v2")).ToHaveTextAsync("Current", new() { Timeout = 180_000 });
         await Assertions.Expect(Page.GetByTestId("status-v1")).ToHaveTextAsync("Retired");
         await Assertions.Expect(Page.GetByTestId("job-runs")).ToContainTextAsync("Succeeded");

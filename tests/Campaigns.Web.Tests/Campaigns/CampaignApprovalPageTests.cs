@@ -28,16 +28,10 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
 
     private async Task<Guid> SubmittedByAsync(string user)
     {
+        var campaign = await _store.App.DraftCampaignAsync(user, Channel.Email, percentOff: 10);
         await using var scope = _store.App.Services.CreateAsyncScope();
-        var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
-        var start = DateTime.UtcNow.Date.AddDays(5);
-        var saved = await campaigns.SaveAsync(new Campaign
-        {
-            Name = $"Review {Guid.NewGuid():N}"[..20], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(7), Budget = 800,
-            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email },
-        }, user);
-        Assert.True((await campaigns.SubmitAsync(saved.Campaign!.Id, user)).Succeeded);
-        return saved.Campaign.Id;
+        Assert.True((await scope.ServiceProvider.GetRequiredService<CampaignService>().SubmitAsync(campaign.Id, user)).Succeeded);
+        return campaign.Id;
     }
 
     private IRenderedComponent<CampaignEditorHost> RenderEditor(Guid id) => Render<CampaignEditorHost>(p => p.Add(e => e.Id, id));

@@ -2,10 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Copy;
 
@@ -14,17 +12,7 @@ public class CopyApiTests(CopySeededApp store) : IClassFixture<CopySeededApp>
 {
     private const string Marketer = "marketer@demo.local";
 
-    private async Task<Guid> DraftAsync(Channel channel)
-    {
-        await using var scope = store.App.Services.CreateAsyncScope();
-        var start = DateTime.UtcNow.Date.AddDays(3);
-        var result = await scope.ServiceProvider.GetRequiredService<CampaignService>().SaveAsync(new Campaign
-        {
-            Name = $"Copy API {Guid.NewGuid():N}"[..28], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(10), Budget = 1000,
-            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20, Channel = channel },
-        }, Marketer);
-        return result.Campaign!.Id;
-    }
+    private async Task<Guid> DraftAsync(Channel channel) => (await store.App.DraftCampaignAsync(Marketer, channel)).Id;
 
     private static string Url(Guid id) => $"/api/campaigns/{id}/copy/suggestions";
 

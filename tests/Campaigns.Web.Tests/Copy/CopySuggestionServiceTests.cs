@@ -20,18 +20,8 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
 {
     private const string Marketer = "marketer@demo.local", Manager = "manager@demo.local";
 
-    private async Task<Campaign> NewCampaignAsync(decimal percentOff = 20, Channel channel = Channel.Push)
-    {
-        await using var scope = store.App.Services.CreateAsyncScope();
-        var start = DateTime.UtcNow.Date.AddDays(3);
-        var result = await scope.ServiceProvider.GetRequiredService<CampaignService>().SaveAsync(new Campaign
-        {
-            Name = $"Copy test {Guid.NewGuid():N}"[..30], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(10), Budget = 1000,
-            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = percentOff, Channel = channel },
-        }, Marketer);
-        Assert.True(result.Succeeded, result.Message);
-        return result.Campaign!;
-    }
+    private Task<Campaign> NewCampaignAsync(decimal percentOff = 20, Channel channel = Channel.Push) =>
+        store.App.DraftCampaignAsync(Marketer, channel, percentOff);
 
     private async Task<T> UseAsync<T>(Func<CopySuggestionService, CampaignService, Task<T>> use)
     {
