@@ -27,7 +27,9 @@ internal sealed class RecentVersions<T>(int capacity) where T : class
 
     /// <summary>
     /// The copy kept for <paramref name="id"/>: an earlier one if another request loaded it first, else <paramref name="value"/>.
-    /// An evicted version is only dropped, never disposed: a request may still be using it; the collector frees it after.
+    /// An evicted version is only dropped, never disposed: a request may still be using it. The collector frees it after
+    /// (a copy generator's TorchSharp tensors through their finalizers; the native memory is a few MB and the GC does not
+    /// see it, so eviction bounds it by count rather than promptly).
     /// </summary>
     public T GetOrAdd(Guid id, T value)
     {

@@ -91,7 +91,8 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
 
     /// <summary>
     /// One query per experiment; every aggregate is bounded by the assignment time (Orders is indexed by customer and date).
-    /// Rows come in a fixed order (the assignments' unique index), so one store always gives the same validation split.
+    /// Rows come in a fixed order (the assignments' unique index), so one store always gives the same validation split on
+    /// a given database engine (SQL Server orders uniqueidentifiers by their last bytes, SQLite by their text).
     /// </summary>
     private IQueryable<Row> RowsOf(Guid experimentId) =>
         from a in db.Assignments.AsNoTracking()

@@ -19,6 +19,7 @@ internal sealed class CopyVariantConfiguration : IEntityTypeConfiguration<CopyVa
         b.Property(c => c.Source).HasConversion<string>().HasMaxLength(20);
         b.Property(c => c.CreatedBy).HasMaxLength(256);
         b.Property(c => c.ApprovedBy).HasMaxLength(256);
+        b.Property(c => c.BodyChosenBy).HasMaxLength(256);
         b.HasIndex(c => c.CampaignId);
         b.Ignore(c => c.ClickThroughRate);
     }

@@ -34,12 +34,13 @@ public sealed class Campaign : Entity
         ReviewComment = null;
     }
 
+    public const string OwnSubmission = "You submitted this campaign for approval; another Manager must approve it.";
+
     public void Approve(string manager, string? comment)
     {
         Require(Status == CampaignStatus.PendingApproval, "Only a campaign waiting for approval can be approved.");
         // Four eyes: the review is worth something only if someone else does it.
-        Require(!string.Equals(manager, SubmittedBy, StringComparison.OrdinalIgnoreCase),
-            "You submitted this campaign for approval; another Manager must approve it.");
+        Require(!string.Equals(manager, SubmittedBy, StringComparison.OrdinalIgnoreCase), OwnSubmission);
         Status = CampaignStatus.Approved;
         ReviewedBy = manager;
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

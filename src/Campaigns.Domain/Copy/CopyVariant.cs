@@ -24,6 +24,8 @@ public sealed class CopyVariant : Entity
     public Guid? SuggestionId { get; set; }
     /// <summary>The suggested email body it carries, if the body came from a suggestion; replaced bodies stop counting as picked.</summary>
     public Guid? BodySuggestionId { get; set; }
+    /// <summary>Who put the body under the line (may differ from <see cref="CreatedBy"/>): neither may approve it.</summary>
+    public string? BodyChosenBy { get; set; }
     /// <summary>The ranker's predicted click-through when it was chosen; compared with the observed rate by model monitoring.</summary>
     public double? PredictedCtr { get; set; }
     /// <summary>The ranker version that made <see cref="PredictedCtr"/>: monitoring judges each version on its own predictions.</summary>

@@ -22,6 +22,8 @@ public sealed class JobRun : Entity
     public DateTime? FinishedAt { get; set; }
     /// <summary>Written every few seconds while an instance runs the job: a running run whose heartbeat stopped was left by an instance that died.</summary>
     public DateTime? HeartbeatAt { get; set; }
+    /// <summary>How often the run was taken over from an instance that stopped; a graceful restart does not count.</summary>
+    public int Takeovers { get; set; }
     public string? HangfireJobId { get; set; }
     public bool CancelRequested { get; set; }
     public int Attempts { get; set; }

@@ -41,9 +41,25 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
     {
         var page = RenderEditor(await SubmittedByAsync("manager@test"));
 
-        page.WaitForAssertion(() => Assert.Equal("You submitted this campaign; another Manager must approve it.", page.Find("[data-testid=own-submission]").TextContent));
+        page.WaitForAssertion(() => Assert.Equal("You submitted this campaign for approval; another Manager must approve it.", page.Find("[data-testid=own-work]").TextContent));
         Assert.Empty(page.FindAll("[data-testid=approve-campaign]"));
         Assert.NotEmpty(page.FindAll("[data-testid=reject-campaign]"));
+    }
+
+    [Fact]
+    public async Task A_manager_who_wrote_copy_for_the_campaign_is_told_another_must_approve_it()
+    {
+        var campaign = await _store.App.DraftCampaignAsync("marketer@test", Channel.Email, percentOff: 10);
+        await using (var scope = _store.App.Services.CreateAsyncScope())
+        {
+            Assert.Null((await scope.ServiceProvider.GetRequiredService<CopySuggestionService>().WriteAsync(campaign.Id, "Take 10% off today", Domain.Copy.Tone.Friendly, "manager@test")).Error);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CampaignService>().SubmitAsync(campaign.Id, "marketer@test")).Succeeded);
+        }
+
+        var page = RenderEditor(campaign.Id);
+
+        page.WaitForAssertion(() => Assert.Equal("You chose the copy “Take 10% off today” yourself; another Manager must approve it.", page.Find("[data-testid=own-work]").TextContent));
+        Assert.Empty(page.FindAll("[data-testid=approve-campaign]"));
     }
 
     [Fact]
@@ -51,7 +67,7 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
     {
         var page = RenderEditor(await SubmittedByAsync("marketer@test"));
         page.WaitForElement("[data-testid=approve-campaign]");
-        Assert.Empty(page.FindAll("[data-testid=own-submission]"));
+        Assert.Empty(page.FindAll("[data-testid=own-work]"));
 
         page.Find("[data-testid=approve-campaign]").Click();
 

@@ -153,6 +153,21 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         }
         Assert.Equal([lines.Candidates[0].Id, second], await PickedAsync());
 
+        // A push campaign has no bodies: the body goes, and stops counting as picked.
+        await using (var scope = store.App.Services.CreateAsyncScope())
+        {
+            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
+            var stored = (await campaigns.GetAsync(email.Id))!;
+            stored.Promotion.Channel = Channel.Push;
+            Assert.True((await campaigns.SaveAsync(stored, Marketer)).Succeeded);
+        }
+        Assert.Equal([lines.Candidates[0].Id], await PickedAsync());
+        await using (var db = store.App.OpenDatabase())
+        {
+            var body = await db.CopyVariants.Where(v => v.Id == line.Id).Select(v => new { v.Body, v.BodySuggestionId, v.BodyChosenBy }).SingleAsync();
+            Assert.True(body is { Body: null, BodySuggestionId: null, BodyChosenBy: null }, body.ToString());
+        }
+
         Assert.Null(await UseAsync((copy, _) => copy.RemoveAsync(line.Id, Marketer)));
 
         Assert.Empty(await PickedAsync());
@@ -250,6 +265,21 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
             Assert.Null((await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == campaign.Id)).ApprovedBy);
         }
         Assert.True((await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, "admin@demo.local", null))).Succeeded);
+    }
+
+    [Fact]
+    public async Task A_manager_who_put_a_body_under_a_line_cannot_approve_it()
+    {
+        var email = await NewCampaignAsync(channel: Channel.Email);
+        var line = (await UseAsync((copy, _) => copy.WriteAsync(email.Id, "Your 20% off is waiting", Tone.Friendly, Marketer))).Value!;
+        var bodies = (await UseAsync((copy, _) => copy.SuggestAsync(email.Id, Tone.Friendly, Manager, body: true))).Value!;
+        Assert.Null((await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Manager, line.Id))).Error);
+        Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(email.Id, Marketer))).Succeeded);
+
+        var own = await UseAsync((_, campaigns) => campaigns.ApproveAsync(email.Id, Manager, null));
+
+        Assert.Equal("You chose the copy “Your 20% off is waiting” yourself; another Manager must approve it.", own.Message);
+        Assert.Equal(CampaignStatus.PendingApproval, (await UseAsync((_, campaigns) => campaigns.GetAsync(email.Id)))!.Status);
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Campaigns.Domain.Jobs;
 using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,11 +15,15 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
 {
     private AppFactory App => fixture.App;
 
-    private async Task<JobRun> AddRunningAsync(string kind, TimeSpan sinceHeartbeat, int attempts, string parameters = "{}")
+    private async Task<JobRun> AddRunningAsync(string kind, TimeSpan sinceHeartbeat, int takeovers = 0, string parameters = "{}")
     {
         await using var db = App.OpenDatabase();
         var seen = DateTime.UtcNow - sinceHeartbeat;
-        var run = new JobRun { Kind = kind, TriggeredBy = "test", Status = JobStatus.Running, StartedAt = seen, HeartbeatAt = seen, Attempts = attempts, ParametersJson = parameters };
+        var run = new JobRun
+        {
+            Kind = kind, TriggeredBy = "test", Status = JobStatus.Running, StartedAt = seen, HeartbeatAt = seen, Attempts = takeovers + 1,
+            Takeovers = takeovers, ParametersJson = parameters,
+        };
         db.JobRuns.Add(run);
         await db.SaveChangesAsync();
         return run;
@@ -46,15 +51,14 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
     [Fact]
     public async Task A_run_whose_heartbeat_stopped_is_queued_again_and_finishes_while_a_live_one_is_left_alone()
     {
-        var dead = await AddRunningAsync(CustomerBehaviourJob.Kind, TimeSpan.FromMinutes(10), attempts: 1);
-        var live = await AddRunningAsync(ExperimentRollupJob.Kind, TimeSpan.FromSeconds(5), attempts: 1);
+        var dead = await AddRunningAsync(CustomerBehaviourJob.Kind, TimeSpan.FromMinutes(10));
+        var live = await AddRunningAsync(ExperimentRollupJob.Kind, TimeSpan.FromSeconds(5));
 
         // The app's own minutely sweep may get there first; either way the run is queued again once.
         await SweepAsync();
 
         var rerun = await FinishedAsync(dead.Id);
-        Assert.Equal(JobStatus.Succeeded, rerun.Status);
-        Assert.Equal(2, rerun.Attempts);
+        Assert.Equal((JobStatus.Succeeded, 2, 1), (rerun.Status, rerun.Attempts, rerun.Takeovers));
         Assert.StartsWith("Recomputed behaviour of", rerun.ResultSummary);
         var untouched = await ReadAsync(live.Id);
         Assert.Equal((JobStatus.Running, 1), (untouched.Status, untouched.Attempts));
@@ -65,8 +69,8 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
     [Fact]
     public async Task Hangfire_delivering_the_job_again_takes_over_a_dead_run_but_never_a_live_one()
     {
-        var dead = await AddRunningAsync(CustomerBehaviourJob.Kind, TimeSpan.FromMinutes(10), attempts: 1);
-        var live = await AddRunningAsync(CustomerBehaviourJob.Kind, TimeSpan.FromSeconds(5), attempts: 1);
+        var dead = await AddRunningAsync(CustomerBehaviourJob.Kind, TimeSpan.FromMinutes(10));
+        var live = await AddRunningAsync(CustomerBehaviourJob.Kind, TimeSpan.FromSeconds(5));
         await using var scope = App.Services.CreateAsyncScope();
         var executor = scope.ServiceProvider.GetRequiredService<JobExecutor>();
 
@@ -75,7 +79,7 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
 
         Assert.Equal((JobStatus.Running, 1), ((await ReadAsync(live.Id)).Status, (await ReadAsync(live.Id)).Attempts));
         var takenOver = await FinishedAsync(dead.Id);
-        Assert.Equal((JobStatus.Succeeded, 2), (takenOver.Status, takenOver.Attempts));
+        Assert.Equal((JobStatus.Succeeded, 2, 1), (takenOver.Status, takenOver.Attempts, takenOver.Takeovers));
         await using var db = App.OpenDatabase();
         await db.JobRuns.Where(r => r.Id == live.Id).ExecuteDeleteAsync();
     }
@@ -91,27 +95,26 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
         }
         var parameters = System.Text.Json.JsonSerializer.Serialize(new ImportJob.Parameters { FileName = "customers.csv", ImportRunId = importRun.Id },
             System.Text.Json.JsonSerializerOptions.Web);
-        var run = await AddRunningAsync(ImportJob.Kind, TimeSpan.FromMinutes(10), attempts: 3, parameters);
+        var run = await AddRunningAsync(ImportJob.Kind, TimeSpan.FromMinutes(10), takeovers: 3, parameters);
 
+        // The app's own minutely sweep may get there first: wait for the outcome, whichever sweep it was.
         await SweepAsync();
 
-        var failed = await ReadAsync(run.Id);
+        var failed = await FinishedAsync(run.Id);
         Assert.Equal(JobStatus.Failed, failed.Status);
-        Assert.Contains("stopped 3 times without finishing", failed.Error);
+        Assert.Contains("stopped 4 times without finishing", failed.Error);
         await using (var db = App.OpenDatabase())
         {
             var import = await db.ImportRuns.AsNoTracking().SingleAsync(r => r.Id == importRun.Id);
             Assert.Equal(ImportStatus.Failed, import.Status);
             Assert.EndsWith("Resume it to continue after row 5,000.", import.Error);
         }
-        Assert.Equal(0, await SweepAsync());
     }
 
     [Fact]
     public async Task A_running_job_writes_its_heartbeat()
     {
-        using var app = App.WithWebHostBuilder(b => b.UseSetting("Jobs:HeartbeatSeconds", "1")
-            .ConfigureTestServices(s => s.AddKeyedScoped<IJob, WaitForHeartbeatJob>(WaitForHeartbeatJob.Kind)));
+        using var app = HostWithHeartbeatEverySecond();
         // Started before the run exists, so its start-up recovery does not pick the run up too.
         await using var scope = app.Services.CreateAsyncScope();
         await using (var db = App.OpenDatabase())
@@ -128,6 +131,52 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
         var run = await ReadAsync(id);
         Assert.True(run.Status == JobStatus.Succeeded, run.Error);
         Assert.Equal("heartbeat seen", run.ResultSummary);
+    }
+
+    [Fact]
+    public async Task An_attempt_that_finds_its_run_taken_over_stops_and_leaves_the_run_to_the_new_attempt()
+    {
+        using var app = HostWithHeartbeatEverySecond();
+        await using var scope = app.Services.CreateAsyncScope();
+        var run = new JobRun { Kind = UntilCancelledJob.Kind, TriggeredBy = "test" };
+        await using (var db = App.OpenDatabase())
+        {
+            db.JobRuns.Add(run);
+            await db.SaveChangesAsync();
+        }
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var attempt = scope.ServiceProvider.GetRequiredService<JobExecutor>().RunAsync(run.Id, CancellationToken.None);
+        for (var deadline = DateTime.UtcNow.AddSeconds(10); (await ReadAsync(run.Id)).Status != JobStatus.Running && DateTime.UtcNow < deadline;) await Task.Delay(50);
+
+        // What another instance's claim does when it takes the run over.
+        await using (var db = App.OpenDatabase())
+            await db.JobRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Attempts, 2).SetProperty(r => r.Stage, "second attempt"));
+        await attempt;
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"The first attempt ran on for {clock.Elapsed}.");
+        var after = await ReadAsync(run.Id);
+        Assert.Equal((JobStatus.Running, 2, "second attempt"), (after.Status, after.Attempts, after.Stage));
+        await using (var db = App.OpenDatabase())
+            await db.JobRuns.Where(r => r.Id == run.Id).ExecuteDeleteAsync();
+    }
+
+    /// <summary>A second host on the same database: heartbeat every second, the tests' jobs, and no start-up recovery of the first host's runs.</summary>
+    private WebApplicationFactory<Program> HostWithHeartbeatEverySecond() =>
+        App.WithWebHostBuilder(b => b.UseSetting("Jobs:HeartbeatSeconds", "1").UseSetting("Jobs:RecoverInterruptedRuns", "false")
+            .ConfigureTestServices(s => s
+                .AddKeyedScoped<IJob, WaitForHeartbeatJob>(WaitForHeartbeatJob.Kind)
+                .AddKeyedScoped<IJob, UntilCancelledJob>(UntilCancelledJob.Kind)));
+
+    /// <summary>Reports now and then until cancelled (or 60 s).</summary>
+    private sealed class UntilCancelledJob : IJob
+    {
+        public const string Kind = "test-until-cancelled";
+
+        public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(60), ct);
+            return "ran to the end";
+        }
     }
 
     /// <summary>Finishes once its run's heartbeat has moved on from the claim's (or fails after 10 s).</summary>

@@ -95,22 +95,38 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
 
     /// <summary>
     /// Approves the campaign with its chosen copy: each copy variant records the Manager who approved it. Nobody approves
-    /// their own work: not a campaign they submitted (<see cref="Campaign.Approve"/>), nor copy they chose or wrote.
+    /// their own work (<see cref="OwnWorkAsync"/>).
     /// </summary>
     public Task<SaveResult> ApproveAsync(Guid id, string user, string? comment, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.approve", comment, c => c.Approve(user, comment), ct, async (db, campaign) =>
         {
+            if (await OwnWorkAsync(db, campaign, user, ct) is { } own) return own;
             var now = DateTime.UtcNow;
-            var chosen = await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct);
-            if (chosen.FirstOrDefault(v => string.Equals(v.CreatedBy, user, StringComparison.OrdinalIgnoreCase)) is { } own)
-                return $"You chose the copy “{own.Headline}” yourself; another Manager must approve it.";
-            foreach (var copy in chosen)
+            foreach (var copy in await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct))
             {
                 copy.ApprovedBy = user;
                 copy.ApprovedAt = now;
             }
             return null;
         });
+
+    /// <summary>Why <paramref name="user"/> may not approve the campaign (four eyes), or null; the page asks before offering Approve.</summary>
+    public async Task<string?> WhyNotApproverAsync(Guid id, string user, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct) is { } campaign ? await OwnWorkAsync(db, campaign, user, ct) : null;
+    }
+
+    /// <summary>Nobody approves their own work: not a campaign they submitted, nor copy (a line or a body) they chose or wrote.</summary>
+    private static async Task<string?> OwnWorkAsync(CampaignsDbContext db, Campaign campaign, string user, CancellationToken ct)
+    {
+        static bool Same(string? a, string b) => string.Equals(a, b, StringComparison.OrdinalIgnoreCase);
+        if (Same(campaign.SubmittedBy, user)) return Campaign.OwnSubmission;
+        var chosen = await db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaign.Id)
+            .Select(v => new { v.Headline, v.CreatedBy, v.BodyChosenBy }).ToListAsync(ct);
+        return chosen.FirstOrDefault(v => Same(v.CreatedBy, user) || Same(v.BodyChosenBy, user)) is { } own
+            ? $"You chose the copy “{own.Headline}” yourself; another Manager must approve it." : null;
+    }
 
     public Task<SaveResult> RejectAsync(Guid id, string user, string comment, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.reject", comment, c => c.Reject(user, comment), ct);
@@ -170,7 +186,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
             copy.Channel = campaign.Promotion.Channel;
             copy.PromotionType = campaign.Promotion.Type;
             copy.CategoryId = campaign.Promotion.CategoryId;
-            if (campaign.Promotion.Channel != Channel.Email) copy.Body = null;
+            if (campaign.Promotion.Channel != Channel.Email) await CopySuggestionService.DropBodyAsync(db, copy, ct);
         }
     }
 

@@ -136,17 +136,34 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         db.Audit(user, "copy.remove", nameof(Campaign), campaignId, $"“{variant.Headline}”");
         return await SaveWhileEditableAsync(db, campaignId, async () =>
         {
-            await UnpickAsync(db, [variant.SuggestionId, variant.BodySuggestionId], ct);
+            await UnpickAsync(db, variant, ct);
             return null;
         }, ct);
     }
 
-    /// <summary>Suggestions no longer chosen (their line removed, their body replaced) stop counting as picked, so the pick rate stays true.</summary>
-    private static Task UnpickAsync(CampaignsDbContext db, IReadOnlyList<Guid?> suggestionIds, CancellationToken ct)
+    /// <summary>
+    /// The suggestions of a removed line stop counting as picked, so the pick rate stays true, unless another line still
+    /// carries them (a body can sit under two lines).
+    /// </summary>
+    private static Task UnpickAsync(CampaignsDbContext db, CopyVariant removed, CancellationToken ct)
     {
-        var ids = suggestionIds.OfType<Guid>().ToList();
-        return ids.Count == 0 ? Task.CompletedTask : db.CopySuggestions.Where(s => ids.Contains(s.Id))
+        var ids = new[] { removed.SuggestionId, removed.BodySuggestionId }.OfType<Guid>().ToList();
+        return ids.Count == 0 ? Task.CompletedTask : db.CopySuggestions
+            .Where(s => ids.Contains(s.Id) && !db.CopyVariants.Any(v => v.Id != removed.Id && (v.SuggestionId == s.Id || v.BodySuggestionId == s.Id)))
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.PickedAt, (DateTime?)null).SetProperty(x => x.EditedText, (string?)null), ct);
+    }
+
+    /// <summary>
+    /// Takes the body off a chosen line (replaced, or the campaign is no longer an email); its suggestion stops counting
+    /// as picked unless another line carries it. Saved with the caller's change.
+    /// </summary>
+    internal static async Task DropBodyAsync(CampaignsDbContext db, CopyVariant variant, CancellationToken ct)
+    {
+        if (variant.BodySuggestionId is { } id
+            && !await db.CopyVariants.AnyAsync(v => v.Id != variant.Id && (v.SuggestionId == id || v.BodySuggestionId == id), ct)
+            && await db.CopySuggestions.SingleOrDefaultAsync(x => x.Id == id, ct) is { } suggestion)
+            (suggestion.PickedAt, suggestion.EditedText) = (null, null);
+        (variant.Body, variant.BodySuggestionId, variant.BodyChosenBy) = (null, null, null);
     }
 
     public async Task<IReadOnlyList<ChosenCopy>> ChosenAsync(Guid campaignId, CancellationToken ct = default)
@@ -257,11 +274,8 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         if (Problems(text, CopyChannel.EmailBody, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
             return CopyOutcome<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
-        // The body it replaces is no longer chosen; saved with the new one.
-        if (variant.BodySuggestionId is { } replaced && replaced != suggestionId
-            && await db.CopySuggestions.SingleOrDefaultAsync(x => x.Id == replaced, ct) is { } old)
-            (old.PickedAt, old.EditedText) = (null, null);
-        (variant.Body, variant.BodySuggestionId) = (text, suggestionId);
+        if (variant.BodySuggestionId != suggestionId) await DropBodyAsync(db, variant, ct);
+        (variant.Body, variant.BodySuggestionId, variant.BodyChosenBy) = (text, suggestionId, user);
         db.Audit(user, "copy.body", nameof(Campaign), campaignId, $"“{variant.Headline}”: {text}");
         return new ChosenCopy(variant.Id, variant.Headline, text, variant.Source, variant.PredictedCtr, variant.ApprovedBy, variant.SuggestionId, suggestionId);
     }

@@ -57,7 +57,8 @@ public sealed class ImportJob(ImportEngine engine, ImportFiles files, IDbContext
             {
                 User = context.TriggeredBy, RunId = parameters.ImportRunId, RejectedRows = rejected, RejectedRowsFileId = rejectedFile.File.Id,
                 EarlierRejectedRows = earlier?.RejectedRowsFileId is { } id ? () => files.Open(id) : null,
-                // A job run is claimed once, and import jobs run one at a time: a run still marked running was left by this job's own interrupted attempt.
+                // Import jobs run one at a time, and a job run by one attempt at a time (a takeover follows a stopped heartbeat,
+                // and an attempt that finds itself taken over stops): a run still marked running was left by this job's earlier attempt.
                 TakeOverRunning = true,
                 Progress = async s =>
                 {

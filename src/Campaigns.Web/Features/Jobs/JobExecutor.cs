@@ -1,6 +1,7 @@
 using Campaigns.Data;
 using Campaigns.Domain.Jobs;
 using Hangfire;
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -21,12 +22,15 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
     {
         await using (var db = await dbFactory.CreateDbContextAsync(shutdown))
         {
-            // Claim atomically, so two workers (or instances) never run the same record.
-            var (now, staleBefore, maxAttempts) = (DateTime.UtcNow, DateTime.UtcNow - options.Value.StaleAfter, options.Value.MaxAttempts);
+            // Claim atomically, so two workers (or instances) never run the same record. A running run is taken over only
+            // once its heartbeat stopped (never one without a heartbeat: an instance of an older version writes none).
+            var (now, staleBefore, maxTakeovers) = (DateTime.UtcNow, DateTime.UtcNow - options.Value.StaleAfter, options.Value.MaxTakeovers);
             var claimed = await db.JobRuns
                 .Where(r => r.Id == runId && (r.Status == JobStatus.Queued
-                    || (r.Status == JobStatus.Running && (r.HeartbeatAt ?? r.StartedAt) < staleBefore && r.Attempts < maxAttempts)))
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Running)
+                    || (r.Status == JobStatus.Running && r.HeartbeatAt < staleBefore && r.Takeovers < maxTakeovers)))
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(r => r.Takeovers, r => r.Status == JobStatus.Running ? r.Takeovers + 1 : r.Takeovers)
+                    .SetProperty(r => r.Status, JobStatus.Running)
                     .SetProperty(r => r.StartedAt, now)
                     .SetProperty(r => r.HeartbeatAt, now)
                     .SetProperty(r => r.Attempts, r => r.Attempts + 1), shutdown);
@@ -37,19 +41,23 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
             run = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Id == runId, shutdown);
 
         using var cancel = CancellationTokenSource.CreateLinkedTokenSource(shutdown);
+        // Every write names this attempt: if another instance took the run over (this one was taken for dead), the
+        // writes change nothing and the job is cancelled, so the same work never runs twice.
+        var mine = (Expression<Func<JobRun, bool>>)(r => r.Id == runId && r.Attempts == run.Attempts && r.Status == JobStatus.Running);
         var lastReport = DateTime.MinValue;
         async Task Report(string stage, double percent)
         {
             if (DateTime.UtcNow - lastReport < ReportInterval && percent < 100) return;
             lastReport = DateTime.UtcNow;
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
-            await db.JobRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, stage).SetProperty(r => r.Progress, percent));
+            if (await db.JobRuns.Where(mine).ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, stage).SetProperty(r => r.Progress, percent)) == 0)
+                await LostAsync(runId, cancel);
             if (await db.JobRuns.Where(r => r.Id == runId).Select(r => r.CancelRequested).SingleAsync()) await cancel.CancelAsync();
             cancel.Token.ThrowIfCancellationRequested();
         }
 
         using var stopHeartbeat = new CancellationTokenSource();
-        var heartbeat = HeartbeatAsync(runId, run.Attempts, stopHeartbeat.Token);
+        var heartbeat = HeartbeatAsync(mine, runId, cancel, stopHeartbeat.Token);
         JobStatus outcome;
         string? summary = null, error = null;
         try
@@ -81,8 +89,8 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
         await using (var db = await dbFactory.CreateDbContextAsync(CancellationToken.None))
         {
             var finished = outcome != JobStatus.Queued;
-            // Only this attempt's outcome: if another instance took the run over meanwhile, its own outcome counts.
-            await db.JobRuns.Where(r => r.Id == runId && r.Attempts == run.Attempts).ExecuteUpdateAsync(s => s
+            // Only this attempt's outcome: if another instance took the run over (or a sweep failed it), theirs counts.
+            await db.JobRuns.Where(mine).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, outcome)
                 .SetProperty(r => r.FinishedAt, finished ? DateTime.UtcNow : null)
                 .SetProperty(r => r.Progress, r => outcome == JobStatus.Succeeded ? 100 : r.Progress)
@@ -93,9 +101,9 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
 
     /// <summary>
     /// Writes the run's heartbeat until stopped. A missed beat (the database busy) is only logged: the next one follows,
-    /// and a run is taken for dead only after several.
+    /// and a run is taken for dead only after several. A beat that finds the run no longer this attempt's cancels the job.
     /// </summary>
-    private async Task HeartbeatAsync(Guid runId, int attempt, CancellationToken stop)
+    private async Task HeartbeatAsync(Expression<Func<JobRun, bool>> mine, Guid runId, CancellationTokenSource job, CancellationToken stop)
     {
         using var timer = new PeriodicTimer(options.Value.HeartbeatInterval);
         try
@@ -105,8 +113,8 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
                 try
                 {
                     await using var db = await dbFactory.CreateDbContextAsync(stop);
-                    await db.JobRuns.Where(r => r.Id == runId && r.Attempts == attempt && r.Status == JobStatus.Running)
-                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, DateTime.UtcNow), stop);
+                    if (await db.JobRuns.Where(mine).ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, DateTime.UtcNow), stop) == 0)
+                        await LostAsync(runId, job);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -115,5 +123,12 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
             }
         }
         catch (OperationCanceledException) { }
+    }
+
+    private async Task LostAsync(Guid runId, CancellationTokenSource job)
+    {
+        if (job.IsCancellationRequested) return;
+        log.LogWarning("Job run {RunId} was taken over by another instance (this one missed its heartbeats); stopping this attempt", runId);
+        await job.CancelAsync();
     }
 }

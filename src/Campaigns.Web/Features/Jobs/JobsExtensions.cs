@@ -17,12 +17,15 @@ public sealed class JobsOptions
     /// <summary>How often a running job's instance writes its heartbeat.</summary>
     [Range(1, 600)]
     public int HeartbeatSeconds { get; set; } = 15;
-    /// <summary>A running run whose heartbeat is older than this was left by an instance that stopped; it is queued again.</summary>
+    /// <summary>
+    /// A running run whose heartbeat is older than this was left by an instance that stopped; it is queued again. The
+    /// margin over the heartbeat interval also absorbs clock differences between instances.
+    /// </summary>
     [Range(10, 3600)]
     public int StaleAfterSeconds { get; set; } = 120;
-    /// <summary>A run whose instance stopped this many times is failed instead of queued again (it may be what stops them).</summary>
+    /// <summary>A run taken over this many times is failed instead (the job itself may be what stops its instances).</summary>
     [Range(1, 10)]
-    public int MaxAttempts { get; set; } = 3;
+    public int MaxTakeovers { get; set; } = 3;
 
     public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatSeconds);
     public TimeSpan StaleAfter => TimeSpan.FromSeconds(StaleAfterSeconds);

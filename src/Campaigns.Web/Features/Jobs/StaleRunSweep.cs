@@ -7,8 +7,9 @@ namespace Campaigns.Web.Features.Jobs;
 
 /// <summary>
 /// Finds runs left "running" by an instance that stopped (no heartbeat for <see cref="JobsOptions.StaleAfter"/>) and
-/// queues them again, from any instance; a run whose instance stopped <see cref="JobsOptions.MaxAttempts"/> times is
-/// failed instead, with the reason, and its job is told so it can leave its own records resumable.
+/// queues them again; a run already taken over <see cref="JobsOptions.MaxTakeovers"/> times is failed instead, with the
+/// reason, after its job has marked its own records (an import run: failed, ready to resume). A recurring job: on SQL
+/// Server one for the whole cluster, run by whichever instance has a free worker; with SQLite, the single instance's.
 /// </summary>
 public sealed class StaleRunSweep(IDbContextFactory<CampaignsDbContext> dbFactory, JobRunner runner, IServiceProvider services,
     IOptions<JobsOptions> options, ILogger<StaleRunSweep> log)
@@ -20,33 +21,45 @@ public sealed class StaleRunSweep(IDbContextFactory<CampaignsDbContext> dbFactor
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var staleBefore = DateTime.UtcNow - options.Value.StaleAfter;
-        var stale = await db.JobRuns.Where(r => r.Status == JobStatus.Running && (r.HeartbeatAt ?? r.StartedAt) < staleBefore).ToListAsync(ct);
+        // Runs without a heartbeat are never taken for dead: an instance of an older version writes none.
+        var stale = await db.JobRuns.Where(r => r.Status == JobStatus.Running && r.HeartbeatAt < staleBefore).ToListAsync(ct);
         var handled = 0;
         foreach (var run in stale)
         {
-            // Each change is conditional on the run still being the stale attempt, so sweeps on two instances (or a
-            // heartbeat arriving late) never act twice.
-            var same = db.JobRuns.Where(r => r.Id == run.Id && r.Attempts == run.Attempts && r.Status == JobStatus.Running
-                && (r.HeartbeatAt ?? r.StartedAt) < staleBefore);
-            var lastSeen = run.HeartbeatAt ?? run.StartedAt;
-            if (run.Attempts >= options.Value.MaxAttempts)
+            try
             {
-                var reason = $"The instance running this job stopped {run.Attempts} times without finishing (last seen {lastSeen:yyyy-MM-dd HH:mm:ss} UTC); it is not tried again.";
-                if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Failed).SetProperty(r => r.Error, reason)
-                        .SetProperty(r => r.FinishedAt, DateTime.UtcNow), ct) == 0) continue;
-                await using var scope = services.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind).AbandonedAsync(run.ParametersJson, reason, ct);
-                log.LogWarning("Job run {RunId} ({Kind}) failed: {Reason}", run.Id, run.Kind, reason);
+                if (await HandleAsync(db, run, staleBefore, ct)) handled++;
             }
-            else
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                var stage = $"The instance running it stopped (last seen {lastSeen:HH:mm:ss} UTC); queued again";
-                if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Queued).SetProperty(r => r.Stage, stage), ct) == 0) continue;
-                await runner.HandToHangfireAsync(db, run, ct);
-                log.LogWarning("Job run {RunId} ({Kind}) queued again: its instance stopped", run.Id, run.Kind);
+                // The run stays stale, so the next sweep tries again; the others are handled now.
+                log.LogError(ex, "Stale job run {RunId} ({Kind}) not handled", run.Id, run.Kind);
             }
-            handled++;
         }
         return handled;
+    }
+
+    private async Task<bool> HandleAsync(CampaignsDbContext db, JobRun run, DateTime staleBefore, CancellationToken ct)
+    {
+        // Each change is conditional on the run still being the stale attempt, so sweeps racing each other (or a
+        // heartbeat arriving late) never act twice.
+        var same = db.JobRuns.Where(r => r.Id == run.Id && r.Attempts == run.Attempts && r.Status == JobStatus.Running && r.HeartbeatAt < staleBefore);
+        if (run.Takeovers >= options.Value.MaxTakeovers)
+        {
+            var reason = $"The instance running this job stopped {run.Takeovers + 1} times without finishing (last seen {run.HeartbeatAt:yyyy-MM-dd HH:mm:ss} UTC); it is not tried again.";
+            // The job's own records first: if that fails, the run is still stale and the next sweep tries again.
+            await using (var scope = services.CreateAsyncScope())
+                await scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind).AbandonedAsync(run.ParametersJson, reason, ct);
+            if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Failed).SetProperty(r => r.Error, reason)
+                    .SetProperty(r => r.FinishedAt, DateTime.UtcNow), ct) == 0) return false;
+            log.LogWarning("Job run {RunId} ({Kind}) failed: {Reason}", run.Id, run.Kind, reason);
+            return true;
+        }
+        var stage = $"The instance running it stopped (last seen {run.HeartbeatAt:HH:mm:ss} UTC); queued again";
+        if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Queued).SetProperty(r => r.Stage, stage)
+                .SetProperty(r => r.Takeovers, r => r.Takeovers + 1), ct) == 0) return false;
+        await runner.HandToHangfireAsync(db, run, ct);
+        log.LogWarning("Job run {RunId} ({Kind}) queued again: its instance stopped", run.Id, run.Kind);
+        return true;
     }
 }

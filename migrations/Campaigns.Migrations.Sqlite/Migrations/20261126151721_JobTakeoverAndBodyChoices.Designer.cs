@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126143830_JobHeartbeat")]
-    partial class JobHeartbeat
+    [Migration("20261126151721_JobTakeoverAndBodyChoices")]
+    partial class JobTakeoverAndBodyChoices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -538,6 +538,13 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Body")
                         .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyChosenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("BodySuggestionId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CampaignId")
@@ -1249,6 +1256,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Takeovers")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TriggeredBy")
                         .IsRequired()

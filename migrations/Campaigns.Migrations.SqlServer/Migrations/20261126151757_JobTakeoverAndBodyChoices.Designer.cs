@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261126144315_CopyBodySuggestion")]
-    partial class CopyBodySuggestion
+    [Migration("20261126151757_JobTakeoverAndBodyChoices")]
+    partial class JobTakeoverAndBodyChoices
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -545,6 +545,10 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<string>("Body")
                         .HasMaxLength(2000)
                         .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("BodyChosenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
 
                     b.Property<Guid?>("BodySuggestionId")
                         .HasColumnType("uniqueidentifier");
@@ -1258,6 +1262,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Takeovers")
+                        .HasColumnType("int");
 
                     b.Property<string>("TriggeredBy")
                         .IsRequired()
