@@ -27,7 +27,10 @@ public sealed class DatabaseOptions
                 builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.Instance);
                 break;
             case DatabaseProvider.SqlServer:
-                builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer").EnableRetryOnFailure());
+                // No retrying execution strategy: it refuses every operation inside a transaction the app begins itself
+                // (import batches, copy changes, event batches, audiences, the rollup), and those are units that a
+                // per-statement retry would break. A transient failure fails the request or the job run instead.
+                builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite or SqlServer.");

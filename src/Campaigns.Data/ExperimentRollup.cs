@@ -7,7 +7,8 @@ namespace Campaigns.Data;
 /// Keeps <c>ExperimentCustomers</c> (one row per customer and experiment) and <c>ExperimentCells</c> (their sums by
 /// arm, segment and day) up to date with the events table, so results read cells, not customers or events. On SQLite it reads only events appended since its watermark (the
 /// table's rowid grows with every insert), a million at a time, each chunk and the new watermark committed
-/// together. Other providers rebuild the rollup in full.
+/// together. Other providers rebuild the rollup in full, in one transaction, from the minutely job only
+/// (<see cref="CatchUpBeforeReadAsync"/>).
 /// </summary>
 public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory)
 {
@@ -107,6 +108,18 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         GROUP BY c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[IsReturning], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1);
         """;
 
+    /// <summary>
+    /// What a results read calls first. On SQLite it catches up: incremental, and one query when nothing is new. On SQL
+    /// Server the rollup is rebuilt in full, which reads every event, so only the minutely job rebuilds it and a read
+    /// shows it as of that job (about a minute behind at most).
+    /// </summary>
+    public async Task CatchUpBeforeReadAsync(CancellationToken ct = default)
+    {
+        bool sqlite;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct)) sqlite = db.Database.IsSqlite();
+        if (sqlite) await CatchUpAsync(ct: ct);
+    }
+
     /// <summary>Rolls up every event not yet rolled up; returns how many events were read.</summary>
     public async Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default)
     {
@@ -114,7 +127,10 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
         if (!db.Database.IsSqlite())
         {
+            // One transaction: a results read sees the old rollup or the new one, never the table emptied half-way.
+            await using var rebuild = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(SqlServerRebuild, ct);
+            await rebuild.CommitAsync(ct);
             return await db.Events.LongCountAsync(ct);
         }
 

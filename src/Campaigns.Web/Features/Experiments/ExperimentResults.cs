@@ -18,7 +18,7 @@ public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFa
 {
     public async Task<List<ExperimentSummary>> RecentAsync(int count, CancellationToken ct = default)
     {
-        await rollup.CatchUpAsync(ct: ct);
+        await rollup.CatchUpBeforeReadAsync(ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var ids = await db.Experiments.AsNoTracking().Where(e => e.StartedAt != null).OrderByDescending(e => e.StartedAt).Take(count).Select(e => e.Id).ToListAsync(ct);
         var list = new List<ExperimentSummary>();

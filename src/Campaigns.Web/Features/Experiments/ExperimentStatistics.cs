@@ -73,7 +73,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment is null) return null;
-        await rollup.CatchUpAsync(ct: ct);
+        await rollup.CatchUpBeforeReadAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
         var start = experiment.StartedAt ?? campaign.StartsAt;
 

@@ -1,0 +1,33 @@
+using System.Diagnostics;
+using Campaigns.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Web.Tests.Database;
+
+/// <summary>What can be checked of the SQL Server configuration without a server (none runs here).</summary>
+public class SqlServerTests
+{
+    // Nothing listens on port 1: anything that tries to reach the database fails within a second.
+    private static readonly DatabaseOptions Unreachable = new()
+    {
+        Provider = DatabaseProvider.SqlServer, ConnectionString = "Server=127.0.0.1,1;Database=campaigns;Connect Timeout=1;TrustServerCertificate=true",
+    };
+
+    [Fact]
+    public void The_app_s_own_transactions_are_allowed_no_retrying_strategy_refuses_them()
+    {
+        using var db = Unreachable.CreateContext();
+        Assert.False(db.Database.CreateExecutionStrategy().RetriesOnFailure);
+    }
+
+    [Fact]
+    public async Task A_results_read_does_not_rebuild_the_rollup_on_sql_server()
+    {
+        var rollup = new ExperimentRollup(new ContextFactory(Unreachable.CreateContext));
+        var clock = Stopwatch.StartNew();
+
+        await rollup.CatchUpBeforeReadAsync();
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"The read reached for the database ({clock.Elapsed}).");
+    }
+}
