@@ -17,11 +17,14 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     /// <param name="databasePath">An existing database to start on (a restart); a new temporary file when null.</param>
     /// <param name="deleteDatabase">Delete the file when the app is disposed.</param>
     private readonly int _customers;
+    private readonly Action<IWebHostBuilder>? _configure;
 
     /// <param name="customers">Size of the demo store (small keeps tests fast; results tests need enough traffic).</param>
-    public AppFactory(string? databasePath = null, bool deleteDatabase = true, int customers = 400)
+    /// <param name="configure">More settings or services for this app (one host per process: Hangfire keeps process-wide state).</param>
+    public AppFactory(string? databasePath = null, bool deleteDatabase = true, int customers = 400, Action<IWebHostBuilder>? configure = null)
     {
         _customers = customers;
+        _configure = configure;
         DatabasePath = databasePath ?? Path.Combine(Path.GetTempPath(), $"campaigns-test-{Guid.NewGuid():N}.db");
         _deleteDatabase = deleteDatabase;
     }
@@ -45,6 +48,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
             // Tests that need a targeting model train it themselves; a background training would only compete for the CPU.
             ["Training:TrainOnFirstStart"] = "false",
         }));
+        _configure?.Invoke(builder);
     }
 
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

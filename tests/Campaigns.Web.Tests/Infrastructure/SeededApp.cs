@@ -7,9 +7,9 @@ public class SeededApp : IDisposable
 
     public SeededApp() : this(400) { }
 
-    protected SeededApp(int customers)
+    protected SeededApp(int customers, Action<Microsoft.AspNetCore.Hosting.IWebHostBuilder>? configure = null)
     {
-        App = new AppFactory(customers: customers);
+        App = new AppFactory(customers: customers, configure: configure);
         App.AnonymousClient();
     }
 

@@ -3,7 +3,7 @@ using Campaigns.Domain.Jobs;
 using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,8 +11,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Campaigns.Web.Tests.Jobs;
 
 /// <summary>Runs left "running" by an instance that died (on SQL Server other instances share the runs and Hangfire's queues).</summary>
-public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
+public sealed class StaleRunTests(StaleRunTests.HeartbeatApp fixture) : IClassFixture<StaleRunTests.HeartbeatApp>
 {
+    /// <summary>The demo app with a heartbeat every second and the tests' own jobs.</summary>
+    public sealed class HeartbeatApp() : SeededApp(400, b => b.UseSetting("Jobs:HeartbeatSeconds", "1")
+        .ConfigureTestServices(s => s
+            .AddKeyedScoped<IJob, WaitForHeartbeatJob>(WaitForHeartbeatJob.Kind)
+            .AddKeyedScoped<IJob, UntilCancelledJob>(UntilCancelledJob.Kind)));
+
     private AppFactory App => fixture.App;
 
     private async Task<JobRun> AddRunningAsync(string kind, TimeSpan sinceHeartbeat, int takeovers = 0, string parameters = "{}")
@@ -114,9 +120,7 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
     [Fact]
     public async Task A_running_job_writes_its_heartbeat()
     {
-        using var app = HostWithHeartbeatEverySecond();
-        // Started before the run exists, so its start-up recovery does not pick the run up too.
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         await using (var db = App.OpenDatabase())
         {
             db.JobRuns.Add(new JobRun { Kind = WaitForHeartbeatJob.Kind, TriggeredBy = "test" });
@@ -136,8 +140,7 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
     [Fact]
     public async Task An_attempt_that_finds_its_run_taken_over_stops_and_leaves_the_run_to_the_new_attempt()
     {
-        using var app = HostWithHeartbeatEverySecond();
-        await using var scope = app.Services.CreateAsyncScope();
+        await using var scope = App.Services.CreateAsyncScope();
         var run = new JobRun { Kind = UntilCancelledJob.Kind, TriggeredBy = "test" };
         await using (var db = App.OpenDatabase())
         {
@@ -160,15 +163,8 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
             await db.JobRuns.Where(r => r.Id == run.Id).ExecuteDeleteAsync();
     }
 
-    /// <summary>A second host on the same database: heartbeat every second, the tests' jobs, and no start-up recovery of the first host's runs.</summary>
-    private WebApplicationFactory<Program> HostWithHeartbeatEverySecond() =>
-        App.WithWebHostBuilder(b => b.UseSetting("Jobs:HeartbeatSeconds", "1").UseSetting("Jobs:RecoverInterruptedRuns", "false")
-            .ConfigureTestServices(s => s
-                .AddKeyedScoped<IJob, WaitForHeartbeatJob>(WaitForHeartbeatJob.Kind)
-                .AddKeyedScoped<IJob, UntilCancelledJob>(UntilCancelledJob.Kind)));
-
-    /// <summary>Reports now and then until cancelled (or 60 s).</summary>
-    private sealed class UntilCancelledJob : IJob
+    /// <summary>Waits until cancelled (or 60 s).</summary>
+    internal sealed class UntilCancelledJob : IJob
     {
         public const string Kind = "test-until-cancelled";
 
@@ -180,7 +176,7 @@ public sealed class StaleRunTests(SeededApp fixture) : IClassFixture<SeededApp>
     }
 
     /// <summary>Finishes once its run's heartbeat has moved on from the claim's (or fails after 10 s).</summary>
-    private sealed class WaitForHeartbeatJob(Microsoft.EntityFrameworkCore.IDbContextFactory<global::Campaigns.Data.CampaignsDbContext> dbFactory) : IJob
+    internal sealed class WaitForHeartbeatJob(Microsoft.EntityFrameworkCore.IDbContextFactory<global::Campaigns.Data.CampaignsDbContext> dbFactory) : IJob
     {
         public const string Kind = "test-wait-for-heartbeat";
 
