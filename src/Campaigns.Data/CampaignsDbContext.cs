@@ -55,6 +55,9 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(CampaignsDbContext).Assembly);
+        // A data-protection key is an XML document of about a kilobyte: the 400-character convention below would make
+        // SQL Server refuse to store it, and with it every sign-in cookie and antiforgery token.
+        builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(int.MaxValue);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

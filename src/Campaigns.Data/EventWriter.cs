@@ -31,14 +31,7 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
     public async Task<HashSet<string>> InsertNewAsync(IReadOnlyList<ExperimentEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0) return [];
-        if (options.Value.Provider != DatabaseProvider.Sqlite)
-        {
-            await using var db = await dbFactory.CreateDbContextAsync(ct);
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var keys = await db.BulkInsertNewAsync(events, nameof(ExperimentEvent.EventKey), ct);
-            await tx.CommitAsync(ct);
-            return keys;
-        }
+        if (options.Value.Provider != DatabaseProvider.Sqlite) return await InsertNewSqlServerAsync(events, ct);
 
         var batch = ToJson(events);
         await _writer.WaitAsync(ct);
@@ -81,6 +74,33 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
     }
 
     /// <summary>Rows in EF's SQLite storage formats: upper-case GUID text, "yyyy-MM-dd HH:mm:ss.FFFFFFF" dates, REAL money, the event type by name.</summary>
+    /// <summary>
+    /// SQL Server's default collation compares keys without case, so a batch keeps one of "abc" and "ABC" (two would
+    /// break the primary key). Rows go in key order, so concurrent batches take their key locks in the same order; a
+    /// batch still chosen as a deadlock victim is run again, which is safe because it only inserts what is new.
+    /// </summary>
+    private async Task<HashSet<string>> InsertNewSqlServerAsync(IReadOnlyList<ExperimentEvent> events, CancellationToken ct)
+    {
+        var rows = events.DistinctBy(e => e.EventKey, StringComparer.OrdinalIgnoreCase).OrderBy(e => e.EventKey, StringComparer.OrdinalIgnoreCase).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var db = await dbFactory.CreateDbContextAsync(ct);
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var keys = await db.BulkInsertNewAsync(rows, nameof(ExperimentEvent.EventKey), ct);
+                await tx.CommitAsync(ct);
+                return keys;
+            }
+            catch (Microsoft.Data.SqlClient.SqlException ex) when (ex.Number == DeadlockVictim && attempt < 3)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
+            }
+        }
+    }
+
+    private const int DeadlockVictim = 1205;
+
     private static string ToJson(IReadOnlyList<ExperimentEvent> events)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(events.Count * 200);

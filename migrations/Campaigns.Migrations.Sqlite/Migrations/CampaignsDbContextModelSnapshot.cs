@@ -1592,7 +1592,7 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Xml")
-                        .HasMaxLength(400)
+                        .HasMaxLength(2147483647)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

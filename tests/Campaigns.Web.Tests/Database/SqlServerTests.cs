@@ -21,6 +21,14 @@ public class SqlServerTests
     }
 
     [Fact]
+    public void A_data_protection_key_fits_its_column_so_sign_in_cookies_can_be_issued()
+    {
+        using var db = Unreachable.CreateContext();
+        var xml = db.Model.FindEntityType(typeof(Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey))!.FindProperty("Xml")!;
+        Assert.Equal("nvarchar(max)", xml.GetColumnType());
+    }
+
+    [Fact]
     public async Task A_results_read_does_not_rebuild_the_rollup_on_sql_server()
     {
         var rollup = new ExperimentRollup(new ContextFactory(Unreachable.CreateContext));
