@@ -85,8 +85,9 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
                CAST(SUM(CASE WHEN e.[Type] = 'Conversion' THEN e.[Revenue] ELSE 0 END) AS FLOAT),
                MIN(CASE WHEN e.[Type] = 'Exposure' THEN e.[OccurredAt] END),
                MIN(CASE WHEN e.[Type] = 'Conversion' THEN e.[OccurredAt] END),
-               DATEDIFF(day, x.[StartedAt], MIN(CASE WHEN e.[Type] = 'Exposure' THEN e.[OccurredAt] END)),
-               DATEDIFF(day, x.[StartedAt], MIN(CASE WHEN e.[Type] = 'Conversion' THEN e.[OccurredAt] END)),
+               -- Whole 24-hour periods since the start, as SQLite's julianday difference counts them (DATEDIFF(day) counts midnights).
+               CAST(DATEDIFF_BIG(second, x.[StartedAt], MIN(CASE WHEN e.[Type] = 'Exposure' THEN e.[OccurredAt] END)) / 86400 AS INT),
+               CAST(DATEDIFF_BIG(second, x.[StartedAt], MIN(CASE WHEN e.[Type] = 'Conversion' THEN e.[OccurredAt] END)) / 86400 AS INT),
                CAST(COALESCE((SELECT SUM(o.[Total]) FROM [Orders] o WHERE o.[CustomerId] = e.[CustomerId]
                          AND o.[PlacedAt] >= DATEADD(day, -30, x.[StartedAt]) AND o.[PlacedAt] < x.[StartedAt]), 0) AS FLOAT),
                cu.[Region], cu.[Device],

@@ -4,6 +4,7 @@ using Campaigns.Data.Demo;
 using Campaigns.Data.Identity;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Hosting;
@@ -37,6 +38,9 @@ public static class StoreInitializer
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Campaigns.Startup");
         var db = services.GetRequiredService<CampaignsDbContext>();
         await db.MigrateAsync(app.Configuration.GetValue("Database:MigrateOnStartup", false));
+        // Instances starting together on one SQL Server database take turns: each checks, then creates, roles, users and
+        // the demo store, and two doing so at once would both create them.
+        await using var turn = await StartupTurn.TakeAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -81,4 +85,32 @@ public static class StoreInitializer
     }
 
     public static string NewPassword() => "Cp-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+}
+
+/// <summary>On SQL Server, an application lock held by this session while the store is initialized; nothing on SQLite (one instance).</summary>
+internal sealed class StartupTurn : IAsyncDisposable
+{
+    private const string Resource = "campaigns-startup";
+    private readonly CampaignsDbContext? _db;
+
+    private StartupTurn(CampaignsDbContext? db) => _db = db;
+
+    public static async Task<StartupTurn> TakeAsync(CampaignsDbContext db)
+    {
+        if (db.Database.IsSqlite()) return new StartupTurn(null);
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync($"""
+            DECLARE @result int;
+            EXEC @result = sp_getapplock @Resource = '{Resource}', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 600000;
+            IF @result < 0 THROW 50000, 'Another instance has been initializing the database for 10 minutes; start this one again later.', 1;
+            """);
+        return new StartupTurn(db);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_db is null) return;
+        await _db.Database.ExecuteSqlRawAsync($"EXEC sp_releaseapplock @Resource = '{Resource}', @LockOwner = 'Session'");
+        await _db.Database.CloseConnectionAsync();
+    }
 }
