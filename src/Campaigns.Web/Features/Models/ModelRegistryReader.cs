@@ -41,6 +41,12 @@ public sealed class ModelRegistryReader(IDbContextFactory<CampaignsDbContext> db
     public async Task<ModelRegistrySnapshot> LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // Runs first: a run read as finished stored its version before it finished, so the versions read next include
+        // it. Read the other way round, a training ending between the two reads stopped the page's polling without
+        // its new version.
+        // Monitoring runs are read too, so the page keeps polling until a "Check now" has finished.
+        var jobKinds = Enum.GetValues<ModelKind>().Select(ScheduledTraining.JobKind).Append(ModelMonitorJob.Kind).ToList();
+        var runs = await db.JobRuns.AsNoTracking().Where(r => jobKinds.Contains(r.Kind)).OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(ct);
         var rows = await db.ModelVersions.AsNoTracking().OrderByDescending(v => v.Version)
             .Select(v => new { v.Id, v.Kind, v.Version, v.Learner, v.Status, v.MainMetric, v.DataFrom, v.DataTo, v.RowCount, v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.MetricsJson, v.FeaturesJson })
             .ToListAsync(ct);
@@ -48,9 +54,6 @@ public sealed class ModelRegistryReader(IDbContextFactory<CampaignsDbContext> db
             v.TrainingTime, v.CreatedAt, v.TriggeredBy, v.Kind == ModelKind.UpliftTargeting ? UpliftModelMetrics.FromJson(v.MetricsJson) : null,
             v.Kind == ModelKind.UpliftTargeting ? UpliftFeatureList.FromJson(v.FeaturesJson) : null)).ToList();
         var schedules = await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct);
-        // Monitoring runs are read too, so the page keeps polling until a "Check now" has finished.
-        var jobKinds = Enum.GetValues<ModelKind>().Select(ScheduledTraining.JobKind).Append(ModelMonitorJob.Kind).ToList();
-        var runs = await db.JobRuns.AsNoTracking().Where(r => jobKinds.Contains(r.Kind)).OrderByDescending(r => r.CreatedAt).Take(20).ToListAsync(ct);
         var waiting = await db.ModelSignOffs.AsNoTracking().Where(s => s.Status == SignOffStatus.Pending).Select(s => s.ModelVersionId).ToListAsync(ct);
         var trainable = Enum.GetValues<ModelKind>().Where(k => catalog.Contains(ScheduledTraining.JobKind(k))).ToHashSet();
         var monitoring = (await db.ModelVersions.AsNoTracking().Where(v => v.Status == ModelStatus.Current && v.MonitoringJson != null)
