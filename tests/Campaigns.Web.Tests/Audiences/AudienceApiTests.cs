@@ -46,7 +46,9 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
             var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
             var plan = await builder.PlanAsync(new AudienceRequest(CampaignId, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 20, RandomCellShare: 0.2));
             await builder.SaveAsync(plan, "marketer@demo.local");
-            var launched = await campaigns.LaunchAsync(CampaignId, "manager@demo.local", 0.1);
+            // A 30% holdout: every decile of ~50 targeted customers then has control customers (the check shows a decile only
+            // with both arms; at 10% about one run in 16 drew a decile without any, as arms are randomized afresh per launch).
+            var launched = await campaigns.LaunchAsync(CampaignId, "manager@demo.local", 0.3);
             if (!launched.Succeeded) throw new InvalidOperationException(launched.Message);
             var best = plan.Targeted.Take(5).ToList();
             Members = await db.AudienceMembers.Where(m => best.Contains(m.CustomerId))
