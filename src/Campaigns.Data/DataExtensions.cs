@@ -12,8 +12,9 @@ public static class DataExtensions
     public static IHostApplicationBuilder AddCampaignsData(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // The factory serves Blazor components (one context per operation); the scoped context serves Identity and the API.
-        builder.Services.AddDbContextFactory<CampaignsDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(o), ServiceLifetime.Scoped);
+        // The factory (a singleton, so singletons such as EventWriter may use it) serves Blazor components and
+        // background work, one context per operation; the scoped context it also registers serves Identity and the API.
+        builder.Services.AddDbContextFactory<CampaignsDbContext>((sp, o) => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Apply(o));
         builder.Services.AddScoped<Demo.DemoStoreSeeder>();
         builder.Services.AddSingleton<EventWriter>();
         builder.Services.AddScoped<ExperimentRollup>();

@@ -8,6 +8,7 @@ using Campaigns.Web.Security;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddRepositorySettings();
+builder.AddCampaignsHosting();
 builder.AddCampaignsData();
 builder.AddCampaignsSecurity();
 builder.AddCampaignsJobs();

@@ -6,6 +6,7 @@ using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Features.Dashboard;
 using Campaigns.Web.Features.Experiments;
+using Campaigns.Web.Features.Health;
 using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Features.Jobs;
@@ -36,6 +37,7 @@ public static class FeaturesExtensions
         builder.AddImports();
         builder.AddCampaignsTargeting();
         builder.AddModels();
+        builder.AddHealth();
     }
 
     private static ResultsOptions Options(AnalysisEngine? engine, CorrectionMethod? correction, bool? cuped, double? winsorize)
@@ -51,6 +53,7 @@ public static class FeaturesExtensions
     public static void MapCampaignsEndpoints(this WebApplication app)
     {
         app.MapAccountEndpoints();
+        app.MapHealthEndpoints();
         app.MapJobsDashboard();
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();

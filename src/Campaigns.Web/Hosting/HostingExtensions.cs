@@ -23,6 +23,26 @@ public static class HostingExtensions
         sources.Insert(firstJson < 0 ? 0 : firstJson, source);
     }
 
+    /// <summary>
+    /// What every host gets whatever its environment: the framework's and MudBlazor's files, and a container checked
+    /// at start-up.
+    /// </summary>
+    public static void AddCampaignsHosting(this WebApplicationBuilder builder)
+    {
+        // `dotnet run` runs the build output, where _framework/ and _content/ files are only listed in the build's
+        // static web assets manifest; ASP.NET Core reads that manifest by itself in Development only, and Production
+        // then answers those files with 0 bytes. Reading it in every environment makes the README's run command work
+        // as shipped; a published build has no manifest (the files are copied into wwwroot), so this does nothing there.
+        builder.WebHost.UseStaticWebAssets();
+        // A singleton holding a scoped service (a captive dependency) fails the start, in every environment and every
+        // test host, instead of misbehaving under load.
+        builder.Host.UseDefaultServiceProvider(o =>
+        {
+            o.ValidateScopes = true;
+            o.ValidateOnBuild = true;
+        });
+    }
+
     public static void AddCampaignsUi(this WebApplicationBuilder builder)
     {
         // One culture for numbers and dates on every host (the UI is English; SVG coordinates need a '.' decimal point).

@@ -45,9 +45,6 @@ public sealed class LiveApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        // Outside Development the framework and MudBlazor files (_framework/blazor.web.js, _content/MudBlazor/...)
-        // are served from the build's static web assets manifest only when asked to; without them no circuit starts.
-        builder.UseStaticWebAssets();
         builder.ConfigureAppConfiguration((_, config) => config.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Database:Provider"] = "Sqlite",

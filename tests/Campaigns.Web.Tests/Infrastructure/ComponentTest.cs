@@ -17,6 +17,7 @@ namespace Campaigns.Web.Tests.Infrastructure;
 public abstract class ComponentTest : IAsyncLifetime
 {
     protected BunitContext Context { get; } = new();
+    private AsyncServiceScope? _appScope;
 
     protected ComponentTest()
     {
@@ -35,6 +36,16 @@ public abstract class ComponentTest : IAsyncLifetime
         return parameters is null ? Context.Render<T>() : Context.Render<T>(parameters);
     }
 
+    /// <summary>
+    /// Lets the components use a running app's services, from a scope of their own as a circuit has (the app validates
+    /// scopes, so its root provider refuses scoped services).
+    /// </summary>
+    protected void UseAppServices(IServiceProvider appServices)
+    {
+        _appScope = appServices.CreateAsyncScope();
+        Context.Services.AddFallbackServiceProvider(_appScope.Value.ServiceProvider);
+    }
+
     /// <summary>Signs in a user with one role for the components rendered next.</summary>
     protected void SignInAs(string role)
     {
@@ -44,7 +55,11 @@ public abstract class ComponentTest : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public async Task DisposeAsync() => await Context.DisposeAsync();
+    public async Task DisposeAsync()
+    {
+        await Context.DisposeAsync();
+        if (_appScope is { } scope) await scope.DisposeAsync();
+    }
 
     private sealed class FixedAuthenticationState(ClaimsPrincipal user) : AuthenticationStateProvider
     {

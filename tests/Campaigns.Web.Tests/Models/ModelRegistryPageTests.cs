@@ -18,7 +18,7 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
     public ModelRegistryPageTests(TwoModelSeededApp store)
     {
         _store = store;
-        Context.Services.AddFallbackServiceProvider(store.App.Services);
+        UseAppServices(store.App.Services);
     }
 
     private IRenderedComponent<ModelsHost> RenderPage(string role = "Admin", bool signOffs = false)

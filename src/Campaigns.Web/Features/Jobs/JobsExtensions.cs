@@ -49,7 +49,12 @@ public static class JobsExtensions
             else cfg.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
         });
         var workers = builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.WorkerCount)}", 2);
-        builder.Services.AddHangfireServer(o => o.WorkerCount = workers);
+        builder.Services.AddSingleton<JobServerIdentity>();
+        builder.Services.AddHangfireServer((services, o) =>
+        {
+            o.WorkerCount = workers;
+            o.ServerName = services.GetRequiredService<JobServerIdentity>().Name;
+        });
 
         var catalog = new JobCatalog();
         builder.Services.AddSingleton(catalog);
