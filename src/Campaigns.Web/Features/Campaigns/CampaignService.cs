@@ -169,7 +169,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(user, "campaign.launch", nameof(Campaign), id,
-            $"Live with a {holdoutShare:P0} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}");
+            $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}");
         return await SaveGuardedAsync(db, campaign, ct);
     }
 

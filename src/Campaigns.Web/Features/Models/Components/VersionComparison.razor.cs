@@ -21,7 +21,7 @@ public partial class VersionComparison
     {
         var rows = new List<Row>
         {
-            new("Learner", Left.Learner, Right.Learner),
+            new("Learner", EnumWords.Learner(Left.Learner), EnumWords.Learner(Right.Learner)),
             new("Status", Left.Status.ToString(), Right.Status.ToString()),
             new(Domain.Models.ModelMetrics.MainMetric(Left.Kind).Name, Metric(Left.MainMetric), Metric(Right.MainMetric)),
             new("Rows", Display.Count(Left.RowCount), Display.Count(Right.RowCount)),
@@ -38,11 +38,11 @@ public partial class VersionComparison
             rows.Add(new("Validation rows", Display.Count(l.ValidationRows), Display.Count(r.ValidationRows)));
             rows.Add(new("Candidates' Qini coefficient", "", "", Section: true));
             foreach (var learner in l.Candidates.Select(c => c.Learner).Union(r.Candidates.Select(c => c.Learner)))
-                rows.Add(new(learner, Candidate(l, learner), Candidate(r, learner)));
+                rows.Add(new(EnumWords.Learner(learner), Candidate(l, learner), Candidate(r, learner)));
             QiniSeries =
             [
-                new CurveSeries($"v{Left.Version} ({Left.Learner})", l.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-primary)"),
-                new CurveSeries($"v{Right.Version} ({Right.Learner})", r.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-secondary)"),
+                new CurveSeries($"v{Left.Version} ({EnumWords.Learner(Left.Learner)})", l.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-primary)"),
+                new CurveSeries($"v{Right.Version} ({EnumWords.Learner(Right.Learner)})", r.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-secondary)"),
                 new CurveSeries("Random targeting", l.Validation.RandomQiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-text-secondary)", Dashed: true),
             ];
         }
