@@ -44,7 +44,7 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         var page = RenderPage();
 
         var row1 = page.Find("[data-testid=version-v1]");
-        Assert.Contains(v1.Learner, row1.TextContent);
+        Assert.Contains(EnumWords.Learner(v1.Learner), row1.TextContent);
         Assert.Contains(Display.Number(v1.MainMetric!.Value, 3), row1.TextContent);
         Assert.Contains(Display.Count(v1.RowCount), row1.TextContent);
         Assert.Contains($"{v1.DataFrom:yyyy-MM-dd} → {v1.DataTo:yyyy-MM-dd}", row1.TextContent);

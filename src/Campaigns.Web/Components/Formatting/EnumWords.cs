@@ -3,6 +3,7 @@ using Campaigns.Analytics;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
+using Campaigns.Domain.Imports;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
 
@@ -22,6 +23,7 @@ public static class EnumWords
         [PromotionType.Bundle] = "Bundle (buy X get Y)",
         [ExperimentDecision.None] = "No decision",
         [ModelKind.CtrRanker] = "Click-through ranker",
+        [ImportKind.Campaign] = "Past campaign",
         [AudienceSelection.TopPercent] = "Top share by uplift",
         [AudienceSelection.UpliftAbove] = "Uplift above a threshold",
         [AudienceSelection.Budget] = "Within a budget",

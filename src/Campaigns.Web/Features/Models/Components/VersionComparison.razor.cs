@@ -50,9 +50,9 @@ public partial class VersionComparison
         Rows = rows;
     }
 
-    private static string Metric(double? value) => value?.ToString("0.000") ?? "–";
+    private static string Metric(double? value) => value is { } v ? Display.Number(v, 3) : Display.None;
     private static string Percent(double value) => Display.SignedPercent(value, 2);
-    private static string Seconds(TimeSpan? t) => t is { } s ? $"{Display.Number(s.TotalSeconds, 1)} s" : "–";
+    private static string Seconds(TimeSpan? t) => t is { } s ? Display.Seconds(s) : Display.None;
     private static string Window(ModelVersionRow v) => $"{v.DataFrom:yyyy-MM-dd} → {v.DataTo:yyyy-MM-dd}";
 
     private static string Candidate(Targeting.UpliftModelMetrics metrics, string learner) =>
