@@ -166,7 +166,7 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         var request = signOffs.Find("[data-testid=signoff-UpliftTargeting-v2]").TextContent;
         Assert.Contains("admin@test", request);
         Assert.Contains("Better calibrated on recent campaigns", request);
-        Assert.Contains("-0.050", request);
+        Assert.Contains("−0.050", request);
         Assert.True(signOffs.Find("[data-testid=signoff-refuse]").HasAttribute("disabled"));
 
         signOffs.Find("[data-testid=signoff-approve]").Click();
