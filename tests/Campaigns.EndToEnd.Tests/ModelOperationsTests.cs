@@ -29,7 +29,7 @@ public sealed class ModelOperationsTests(ITestOutputHelper output) : TargetedBro
 
         // Train now with the T-learner: same data, learner and seed as v1, so an equal Qini, which a margin of 0 promotes.
         await Page.Locator(".mud-select", new() { Has = Page.GetByTestId("train-learner") }).First.ClickAsync();
-        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^T$") }).ClickAsync();
+        await Page.Locator(".mud-popover-open .mud-list-item", new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^T-learner$") }).ClickAsync();
         await Page.GetByTestId("train-uplift").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("job-runs")).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Assertions.Expect(Page.GetByTestId("status-v2")).ToHaveTextAsync("Current", new() { Timeout = 180_000 });

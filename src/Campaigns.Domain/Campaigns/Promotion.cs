@@ -24,14 +24,19 @@ public sealed class Promotion
     public Channel Channel { get; set; }
 
     /// <summary>Short human description of the terms, used in lists and copy slots.</summary>
-    public string Describe() => Type switch
+    /// <param name="money">Writes an amount (the UI adds the store's currency); plain "0.##" without it.</param>
+    public string Describe(Func<decimal, string>? money = null)
     {
-        PromotionType.PercentDiscount => $"{PercentOff:0.##}% off",
-        PromotionType.FixedAmountOff => $"{AmountOff:0.##} off",
-        PromotionType.FreeShipping => "Free shipping",
-        PromotionType.Bundle => $"Buy {BundleBuy} get {BundleGet} free",
-        _ => Type.ToString(),
-    } + (MinimumSpend > 0 ? $" over {MinimumSpend:0.##}" : "");
+        money ??= v => v.ToString("0.##");
+        return Type switch
+        {
+            PromotionType.PercentDiscount => $"{PercentOff:0.##}% off",
+            PromotionType.FixedAmountOff => $"{money(AmountOff ?? 0)} off",
+            PromotionType.FreeShipping => "Free shipping",
+            PromotionType.Bundle => $"Buy {BundleBuy} get {BundleGet} free",
+            _ => Type.ToString(),
+        } + (MinimumSpend > 0 ? $" over {money(MinimumSpend)}" : "");
+    }
 
     /// <summary>
     /// What the offer costs the store on an order of this value, the figure budgets and incremental-profit
@@ -41,13 +46,14 @@ public sealed class Promotion
     {
         if (orderValue < MinimumSpend) return 0;
         return Type switch
-        {
-            PromotionType.PercentDiscount => orderValue * (PercentOff ?? 0) / 100m,
-            PromotionType.FixedAmountOff => Math.Min(orderValue, AmountOff ?? 0),
-            PromotionType.FreeShipping => shippingFee,
-            PromotionType.Bundle when BundleBuy is > 0 && BundleGet is > 0 =>
-                averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value))),
-            _ => 0,
-        };
+            {
+                PromotionType.PercentDiscount => orderValue * (PercentOff ?? 0) / 100m,
+                PromotionType.FixedAmountOff => Math.Min(orderValue, AmountOff ?? 0),
+                PromotionType.FreeShipping => shippingFee,
+                PromotionType.Bundle when BundleBuy is > 0 && BundleGet is > 0 =>
+                    averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value))),
+                _ => 0,
+            };
+        }
     }
-}
+    

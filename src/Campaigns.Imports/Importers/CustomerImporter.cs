@@ -38,7 +38,7 @@ internal sealed class CustomerImporter : Importer<CustomerImporter.Customer>
         foreach (var i in _attributeColumns)
             if (row.Fields[i].Trim() is { Length: > 0 } value) attributes[Context.Header[i].Trim()] = value;
         if (attributes.Count > 0 && JsonSerializer.Serialize(attributes).Length > AttributesMaxLength)
-            row.Problem(null, $"the unmapped columns make more than {AttributesMaxLength} characters of custom attributes; leave some out with COLUMN={ImportFields.Ignore}.");
+            row.Problem(null, $"the unmapped columns make more than {AttributesMaxLength} characters of custom attributes; leave some of them out of the import.");
         var customer = new Customer(row, key!, row.Text("email"), row.Text("first_name", 100), row.Text("region", 60), device,
             row.Date("signed_up_at"), row.Flag("email_opt_in"), attributes);
         return key is null ? null : customer;

@@ -86,6 +86,9 @@ internal sealed class ImportRow(long number, int line, List<string> fields, IRea
         return null;
     }
 
+    /// <summary>A date written back to the user as the file writes dates: in its culture, or ISO in the invariant one.</summary>
+    public string Show(DateTime value) => culture.Name.Length == 0 ? value.ToString("yyyy-MM-dd HH:mm", culture) : value.ToString("g", culture);
+
     public bool? Flag(string field)
     {
         if (!columns.TryGetValue(field, out var i)) return null;

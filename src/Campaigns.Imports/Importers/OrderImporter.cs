@@ -43,7 +43,7 @@ internal sealed class OrderImporter(ImportContext context) : Importer<OrderImpor
         else if (_current.CustomerKey != customerKey)
             row.Problem("customer_id", $"order '{orderKey}' belongs to customer '{_current.CustomerKey}' on its first line (row {_current.Row.Number}).");
         else if (_current.PlacedAt != line.PlacedAt)
-            row.Problem("placed_at", $"order '{orderKey}' is dated {_current.PlacedAt:u} on its first line (row {_current.Row.Number}).");
+            row.Problem("placed_at", $"order '{orderKey}' is dated {row.Show(_current.PlacedAt)} on its first line (row {_current.Row.Number}).");
         return line;
     }
 

@@ -68,7 +68,7 @@ public sealed class ColumnMapping
         {
             var hint = header.Count == 1 && header[0].IndexOfAny([',', ';', '\t', '|']) >= 0
                 ? $" The header is one column: the file seems to use another delimiter than '{Show(delimiter)}'."
-                : $" Map one with COLUMN={field.Name} (columns: {columns}).";
+                : $" Map one of the columns to it (columns: {columns}).";
             throw new ImportException($"Required column {field.Name} ({field.Description}) is missing.{hint}");
         }
         return indexes;

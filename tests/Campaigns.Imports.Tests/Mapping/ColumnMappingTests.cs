@@ -61,7 +61,7 @@ public class ColumnMappingTests
     {
         var ex = Assert.Throws<ImportException>(() => new ColumnMapping { Columns = { ["name"] = "name" } }
             .Resolve(ImportKind.Products, ["name", "price"], ',', []));
-        Assert.Equal("Required column sku (the store's product id) is missing. Map one with COLUMN=sku (columns: 'name', 'price').", ex.Message);
+        Assert.Equal("Required column sku (the store's product id) is missing. Map one of the columns to it (columns: 'name', 'price').", ex.Message);
     }
 
     [Fact]

@@ -59,4 +59,18 @@ public class CampaignFormTests : ComponentTest
 
         form.WaitForAssertion(() => Assert.Contains("That name is taken.", form.Markup));
     }
+
+    [Fact]
+    public void The_money_fields_show_the_store_currency()
+    {
+        SignInAs("Marketer");
+        var campaign = Draft();
+        campaign.Promotion.Type = PromotionType.FixedAmountOff;
+        campaign.Promotion.AmountOff = 5;
+
+        var form = Render<CampaignFormHost>(p => p.Add(h => h.Campaign, campaign));
+
+        // Amount off, minimum spend and budget.
+        Assert.Equal(["€", "€", "€"], form.FindAll(".mud-input-adornment-start").Select(a => a.TextContent.Trim()));
+    }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Bunit;
+using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +28,7 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Context.Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         Context.Services.AddCascadingAuthenticationState();
+        Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
     }
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent

@@ -3,6 +3,7 @@ using Bunit;
 using Campaigns.Domain.Models;
 using Campaigns.Targeting;
 using Campaigns.Web.Features.Models;
+using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -43,9 +44,9 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         var page = RenderPage();
 
         var row1 = page.Find("[data-testid=version-v1]");
-        Assert.Contains(v1.Learner, row1.TextContent);
-        Assert.Contains(v1.MainMetric!.Value.ToString("0.000"), row1.TextContent);
-        Assert.Contains(v1.RowCount.ToString("N0"), row1.TextContent);
+        Assert.Contains(EnumWords.Learner(v1.Learner), row1.TextContent);
+        Assert.Contains(Display.Number(v1.MainMetric!.Value, 3), row1.TextContent);
+        Assert.Contains(Display.Count(v1.RowCount), row1.TextContent);
         Assert.Contains($"{v1.DataFrom:yyyy-MM-dd} → {v1.DataTo:yyyy-MM-dd}", row1.TextContent);
         Assert.Contains("tests", row1.TextContent);
         Assert.Equal("Current", page.Find("[data-testid=status-v1]").TextContent.Trim());
@@ -165,7 +166,7 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         var request = signOffs.Find("[data-testid=signoff-UpliftTargeting-v2]").TextContent;
         Assert.Contains("admin@test", request);
         Assert.Contains("Better calibrated on recent campaigns", request);
-        Assert.Contains("-0.050", request);
+        Assert.Contains("−0.050", request);
         Assert.True(signOffs.Find("[data-testid=signoff-refuse]").HasAttribute("disabled"));
 
         signOffs.Find("[data-testid=signoff-approve]").Click();

@@ -1,4 +1,5 @@
 using System.Text;
+using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Components.Charts;
@@ -9,8 +10,8 @@ public sealed record CurveSeries(string Name, IReadOnlyList<(double X, double Y)
 
 public partial class CurveChart
 {
-    private const int Width = 640, Height = 280, Left = 70, Right = 16, Top = 18, Bottom = 30;
-    private double _minX, _maxX, _minY, _maxY;
+    private const int Width = 640, Height = 300, Left = 84, Right = 16, Top = 24, Bottom = 46;
+    private AxisScale _x = AxisScale.For(0, 1), _y = AxisScale.For(0, 1);
 
     /// <summary>The curves to draw, first one on top in the legend.</summary>
     [Parameter, EditorRequired] public IReadOnlyList<CurveSeries> Series { get; set; } = [];
@@ -21,14 +22,20 @@ public partial class CurveChart
     /// <summary>Label written beside the marker.</summary>
     [Parameter] public string? MarkerLabel { get; set; }
 
-    /// <summary>Formats axis labels.</summary>
-    [Parameter] public Func<double, string> FormatX { get; set; } = v => v.ToString("N0");
+    /// <summary>Formats the x axis' tick labels; by default a number with as many decimals as the ticks need.</summary>
+    [Parameter] public Func<double, string>? FormatX { get; set; }
 
-    /// <summary>Formats axis labels.</summary>
-    [Parameter] public Func<double, string> FormatY { get; set; } = v => v.ToString("N0");
+    /// <summary>Formats the y axis' tick labels; by default a number with as many decimals as the ticks need.</summary>
+    [Parameter] public Func<double, string>? FormatY { get; set; }
 
-    /// <summary>What the x axis counts.</summary>
+    /// <summary>What the x axis measures, with its unit: "Share of customers targeted (%)".</summary>
     [Parameter] public string XTitle { get; set; } = "";
+
+    /// <summary>What the y axis measures, with its unit: "Incremental conversions".</summary>
+    [Parameter] public string YTitle { get; set; } = "";
+
+    /// <summary>Whether the y axis keeps zero in view (true for lifts, profits and counts).</summary>
+    [Parameter] public bool YFromZero { get; set; } = true;
 
     /// <summary>Read by screen readers.</summary>
     [Parameter] public string AriaLabel { get; set; } = "Chart";
@@ -40,13 +47,18 @@ public partial class CurveChart
     {
         var xs = Series.SelectMany(s => s.Points.Select(p => p.X)).DefaultIfEmpty(0).ToList();
         var ys = Series.SelectMany(s => s.Points.Select(p => p.Y).Concat(s.Band?.SelectMany(b => new[] { b.Low, b.High }) ?? [])).DefaultIfEmpty(0).ToList();
-        (_minX, _maxX) = (xs.Min(), Math.Max(xs.Max(), xs.Min() + 1e-9));
-        (_minY, _maxY) = (Math.Min(0, ys.Min()), Math.Max(0, ys.Max()));
-        if (_maxY - _minY < 1e-12) _maxY = _minY + 1;
+        _x = AxisScale.For(xs.Min(), xs.Max(), includeZero: false, ticks: 6, padding: 0);
+        _y = AxisScale.For(ys.Min(), ys.Max(), includeZero: YFromZero);
     }
 
-    private double X(double v) => Left + (v - _minX) / (_maxX - _minX) * (Width - Left - Right);
-    private double Y(double v) => Top + (_maxY - v) / (_maxY - _minY) * (Height - Top - Bottom);
+    private string TickX(double v) => FormatX?.Invoke(v) ?? Plain(v, _x.Step);
+    private string TickY(double v) => FormatY?.Invoke(v) ?? Plain(v, _y.Step);
+
+    /// <summary>Enough decimals to tell ticks one step apart.</summary>
+    private static string Plain(double v, double step) => Display.Number(v, AxisScale.DecimalsOf(step));
+
+    private double X(double v) => Left + (v - _x.Min) / (_x.Max - _x.Min) * (Width - Left - Right);
+    private double Y(double v) => Top + (_y.Max - v) / (_y.Max - _y.Min) * (Height - Top - Bottom);
 
     private string LinePoints(IReadOnlyList<(double X, double Y)> points)
     {

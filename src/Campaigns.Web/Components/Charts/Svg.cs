@@ -11,6 +11,10 @@ public static class Svg
     public static MarkupString Text(double x, double y, int size, string content, string anchor = "start") => new(
         $"<text x=\"{N(x)}\" y=\"{N(y)}\" font-size=\"{size}\" fill=\"currentColor\" text-anchor=\"{anchor}\">{WebUtility.HtmlEncode(content)}</text>");
 
+    /// <summary>Text turned to read upwards, centred on (x, y): a y axis' title.</summary>
+    public static MarkupString VerticalText(double x, double y, int size, string content) => new(
+        $"<text x=\"{N(x)}\" y=\"{N(y)}\" font-size=\"{size}\" fill=\"currentColor\" text-anchor=\"middle\" transform=\"rotate(-90 {N(x)} {N(y)})\">{WebUtility.HtmlEncode(content)}</text>");
+
     /// <summary>A number as SVG wants it, whatever the UI culture.</summary>
     public static string N(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
 }

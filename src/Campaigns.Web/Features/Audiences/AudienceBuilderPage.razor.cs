@@ -1,3 +1,4 @@
+using Campaigns.Web.Components.Formatting;
 using Campaigns.Analytics.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Audiences;
@@ -20,6 +21,7 @@ public partial class AudienceBuilderPage : IDisposable
     [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
     [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
+    [Inject] private MoneyFormat Money { get; set; } = null!;
 
     private CampaignInfo? _campaign;
     private bool _notFound, _building, _saving, _canSave;
@@ -45,7 +47,7 @@ public partial class AudienceBuilderPage : IDisposable
         if (_model is null) _form.Selection = AudienceSelection.Everyone;
         _canSave = campaign.Status is not (CampaignStatus.Live or CampaignStatus.Completed or CampaignStatus.Archived);
         // Set last: the form renders once everything it shows is loaded, so nothing typed early is overwritten.
-        _campaign = new CampaignInfo(campaign.Name, campaign.Promotion.Describe(), campaign.Promotion.Channel, campaign.Budget, campaign.Status);
+        _campaign = new CampaignInfo(campaign.Name, campaign.Promotion.Describe(Money.Format), campaign.Promotion.Channel, campaign.Budget, campaign.Status);
     }
 
     private async Task BuildAsync()
@@ -84,7 +86,7 @@ public partial class AudienceBuilderPage : IDisposable
             var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
             await using var scope = Scopes.CreateAsyncScope();
             _saved = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SaveAsync(_plan, user);
-            Snackbar.Add($"Saved: {_saved.Targeted:N0} customers will get the promotion.", Severity.Success);
+            Snackbar.Add($"Saved: {Display.Count(_saved.Targeted)} customers will get the promotion.", Severity.Success);
         }
         catch (TargetingException ex) { _error = ex.Message; }
         finally { _saving = false; }
@@ -96,7 +98,7 @@ public partial class AudienceBuilderPage : IDisposable
             a.Curve.Select(p => ((double)p.Size, p.Low, p.High)).ToList()),
     ];
 
-    private static string Share(int part, int whole) => whole == 0 ? "–" : ((double)part / whole).ToString("P1");
+    private static string Share(int part, int whole) => whole == 0 ? Display.None : Display.Percent((double)part / whole, 1);
 
     public void Dispose() => _cancel?.Cancel();
 }

@@ -3,6 +3,7 @@ using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
+using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Features.Copy;
 using Microsoft.EntityFrameworkCore;
 
@@ -20,7 +21,7 @@ public sealed record SaveResult(Campaign? Campaign, IReadOnlyList<FieldError> Er
 public sealed record CampaignRow(Guid Id, string Name, string Offer, Channel Channel, DateTime StartsAt, DateTime EndsAt, decimal Budget, CampaignStatus Status, string CreatedBy, DateTime UpdatedAt);
 
 /// <summary>Campaign editing and the approval workflow; every change is written to the audit log in the same transaction.</summary>
-public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money)
 {
     public async Task<List<CampaignRow>> ListAsync(CampaignStatus? status, string? search, CancellationToken ct = default)
     {
@@ -29,7 +30,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (status is { } s) query = query.Where(c => c.Status == s);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
         var campaigns = await query.OrderByDescending(c => c.StartsAt).Take(500).ToListAsync(ct);
-        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, c.Promotion.Describe(), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
+        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, c.Promotion.Describe(money.Format), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
     }
 
     public async Task<Campaign?> GetAsync(Guid id, CancellationToken ct = default)
@@ -157,7 +158,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (copy.Count > CopySuggestionService.MaxVariants || copy.Any(v => v.ApprovedBy is null))
             return SaveResult.Refused("The campaign's copy changed after it was approved: send it back for review before launching.");
         if (copy.Count == 0)
-            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = campaign.Promotion.Describe(), Position = 1, Allocation = 1 - holdoutShare });
+            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = campaign.Promotion.Describe(money.Format), Position = 1, Allocation = 1 - holdoutShare });
         for (var i = 0; i < copy.Count; i++)
             experiment.Arms.Add(new Arm
             {
@@ -168,7 +169,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(user, "campaign.launch", nameof(Campaign), id,
-            $"Live with a {holdoutShare:P0} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}");
+            $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}");
         return await SaveGuardedAsync(db, campaign, ct);
     }
 
@@ -229,23 +230,20 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         }
     }
 
-    public static string Describe(CampaignStatus status) => status switch
-    {
-        CampaignStatus.PendingApproval => "waiting for approval",
-        _ => status.ToString().ToLowerInvariant(),
-    };
+    /// <summary>The status inside a sentence: "a campaign that is waiting for approval".</summary>
+    public static string Describe(CampaignStatus status) => status.ToWords().ToLowerInvariant();
 
-    private static string Diff(Campaign before, Campaign after)
+    private string Diff(Campaign before, Campaign after)
     {
         var parts = new List<string>();
         void Check<T>(string name, T a, T b) { if (!EqualityComparer<T>.Default.Equals(a, b)) parts.Add($"{name}: {a} → {b}"); }
         Check("Name", before.Name, after.Name);
-        Check("Offer", before.Promotion.Describe(), after.Promotion.Describe());
-        Check("Channel", before.Promotion.Channel, after.Promotion.Channel);
+        Check("Offer", before.Promotion.Describe(money.Format), after.Promotion.Describe(money.Format));
+        Check("Channel", before.Promotion.Channel.ToWords(), after.Promotion.Channel.ToWords());
         Check("Coupon", before.Promotion.CouponCode, after.Promotion.CouponCode);
         Check("Starts", before.StartsAt, after.StartsAt);
         Check("Ends", before.EndsAt, after.EndsAt);
-        Check("Budget", before.Budget, after.Budget);
+        Check("Budget", money.Format(before.Budget), money.Format(after.Budget));
         return string.Join("; ", parts);
     }
 }

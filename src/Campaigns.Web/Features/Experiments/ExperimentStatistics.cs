@@ -1,5 +1,6 @@
 using Campaigns.Analytics;
 using Campaigns.Data;
+using Campaigns.Web.Components.Formatting;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public sealed record ExperimentResultsView(Guid ExperimentId, Guid CampaignId, s
 /// from which per-arm metrics (analysed by <see cref="ExperimentAnalyzer"/>), segment breakdowns and cumulative
 /// lift are all derived; only the customers above a revenue cap are read one by one. Nothing per event reaches .NET.
 /// </summary>
-public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
+public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup, MoneyFormat money)
 {
     public const string Conversion = "Conversion rate";
     public const string RevenuePerCustomer = "Revenue per exposed customer";
@@ -118,7 +119,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         var power = Power(figures, options, start, experiment.EndedAt ?? DateTime.UtcNow);
         var daily = await DailyAsync(db, experimentId, start.Date, arms, options.ConfidenceLevel, ct);
         var segments = Segments(groups, arms, options);
-        return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(), experiment.Status,
+        return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(money.Format), experiment.Status,
             experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
             options, cap, report, figures, guardrails, power, daily, segments, Headline(report, guardrails));
     }
@@ -288,7 +289,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         if (conversions.Count == 0) return "No treatment arm to compare yet.";
         var best = conversions.OrderByDescending(c => c.Lift?.Absolute ?? double.MinValue).First();
         var srm = report.SampleRatio.IsMismatch
-            ? $"sample ratio mismatch (p = {report.SampleRatio.PValue:0.####}): traffic did not split as planned, so do not trust these results until it is explained"
+            ? $"sample ratio mismatch ({Display.PValue(report.SampleRatio.PValue)}): traffic did not split as planned, so do not trust these results until it is explained"
             : "no sample ratio problem";
         var guard = guardrails.FirstOrDefault(g => g.Arm == best.Arm);
         var margin = report.Find(MarginPerCustomer, best.Arm) is { Lift: { } m } ? $", margin per customer {m.Absolute:+0.00;-0.00}" : "";

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
@@ -114,6 +115,18 @@ public partial class ImportWizard
             (_preview, _error) = (null, ex.Message);
         }
     }
+
+    /// <summary>The culture chosen for the file; dates shown back are written as the file writes them (a name not yet valid: as ISO dates).</summary>
+    private CultureInfo ChosenCulture
+    {
+        get
+        {
+            try { return _culture.Trim() is { Length: > 0 } name ? CultureInfo.GetCultureInfo(name) : CultureInfo.InvariantCulture; }
+            catch (CultureNotFoundException) { return CultureInfo.InvariantCulture; }
+        }
+    }
+
+    private string DateFormat => ChosenCulture.Name.Length == 0 ? "yyyy-MM-dd" : ChosenCulture.DateTimeFormat.ShortDatePattern;
 
     private ImportSettings Settings()
     {

@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Campaigns.Components;
@@ -11,6 +12,8 @@ public partial class CampaignForm
 {
     private IReadOnlyList<FieldError> _errors = [];
     private bool _saving;
+
+    [Inject] private MoneyFormat Money { get; set; } = default!;
 
     /// <summary>The campaign being edited; the form writes into it.</summary>
     [Parameter, EditorRequired] public Campaign Campaign { get; set; } = default!;

@@ -1,3 +1,4 @@
+using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Components.Charts;
 using Microsoft.AspNetCore.Components;
 
@@ -20,10 +21,10 @@ public partial class VersionComparison
     {
         var rows = new List<Row>
         {
-            new("Learner", Left.Learner, Right.Learner),
+            new("Learner", EnumWords.Learner(Left.Learner), EnumWords.Learner(Right.Learner)),
             new("Status", Left.Status.ToString(), Right.Status.ToString()),
             new(Domain.Models.ModelMetrics.MainMetric(Left.Kind).Name, Metric(Left.MainMetric), Metric(Right.MainMetric)),
-            new("Rows", Left.RowCount.ToString("N0"), Right.RowCount.ToString("N0")),
+            new("Rows", Display.Count(Left.RowCount), Display.Count(Right.RowCount)),
             new("Data window", Window(Left), Window(Right)),
             new("Training time", Seconds(Left.TrainingTime), Seconds(Right.TrainingTime)),
             new("Triggered by", Left.TriggeredBy, Right.TriggeredBy),
@@ -34,14 +35,14 @@ public partial class VersionComparison
             rows.Add(new("AUUC", Metric(l.Validation.Auuc), Metric(r.Validation.Auuc)));
             foreach (var k in l.Validation.UpliftAtK.Keys.Union(r.Validation.UpliftAtK.Keys).Order())
                 rows.Add(new($"Uplift in the top {k}%", Percent(l.Validation.UpliftAtK.GetValueOrDefault(k)), Percent(r.Validation.UpliftAtK.GetValueOrDefault(k))));
-            rows.Add(new("Validation rows", l.ValidationRows.ToString("N0"), r.ValidationRows.ToString("N0")));
+            rows.Add(new("Validation rows", Display.Count(l.ValidationRows), Display.Count(r.ValidationRows)));
             rows.Add(new("Candidates' Qini coefficient", "", "", Section: true));
             foreach (var learner in l.Candidates.Select(c => c.Learner).Union(r.Candidates.Select(c => c.Learner)))
-                rows.Add(new(learner, Candidate(l, learner), Candidate(r, learner)));
+                rows.Add(new(EnumWords.Learner(learner), Candidate(l, learner), Candidate(r, learner)));
             QiniSeries =
             [
-                new CurveSeries($"v{Left.Version} ({Left.Learner})", l.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-primary)"),
-                new CurveSeries($"v{Right.Version} ({Right.Learner})", r.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-secondary)"),
+                new CurveSeries($"v{Left.Version} ({EnumWords.Learner(Left.Learner)})", l.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-primary)"),
+                new CurveSeries($"v{Right.Version} ({EnumWords.Learner(Right.Learner)})", r.Validation.QiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-secondary)"),
                 new CurveSeries("Random targeting", l.Validation.RandomQiniCurve.Select(p => (p.Fraction, p.Value)).ToList(), "var(--mud-palette-text-secondary)", Dashed: true),
             ];
         }
@@ -49,11 +50,11 @@ public partial class VersionComparison
         Rows = rows;
     }
 
-    private static string Metric(double? value) => value?.ToString("0.000") ?? "–";
-    private static string Percent(double value) => value.ToString("+0.00%;-0.00%");
-    private static string Seconds(TimeSpan? t) => t is { } s ? $"{s.TotalSeconds:0.0} s" : "–";
+    private static string Metric(double? value) => value is { } v ? Display.Number(v, 3) : Display.None;
+    private static string Percent(double value) => Display.SignedPercent(value, 2);
+    private static string Seconds(TimeSpan? t) => t is { } s ? Display.Seconds(s) : Display.None;
     private static string Window(ModelVersionRow v) => $"{v.DataFrom:yyyy-MM-dd} → {v.DataTo:yyyy-MM-dd}";
 
     private static string Candidate(Targeting.UpliftModelMetrics metrics, string learner) =>
-        metrics.Candidates.FirstOrDefault(c => c.Learner == learner) is { } c ? $"{c.QiniCoefficient:0.000}{(learner == metrics.Chosen ? " ✓" : "")}" : "–";
+        metrics.Candidates.FirstOrDefault(c => c.Learner == learner) is { } c ? $"{Display.Number(c.QiniCoefficient, 3)}{(learner == metrics.Chosen ? " ✓" : "")}" : "–";
 }
