@@ -1,4 +1,5 @@
 using Campaigns.Web.Components.Formatting;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -42,6 +43,15 @@ public static class HostingExtensions
             o.ValidateScopes = true;
             o.ValidateOnBuild = true;
         });
+        // Behind a TLS-terminating proxy the request's scheme and client address come from X-Forwarded-Proto/-For, so
+        // the sign-in cookie is Secure and HSTS is sent. Only proxies on loopback (the default) or in
+        // Proxy:KnownNetworks are believed; anyone else could claim any address.
+        var proxies = builder.Configuration.GetSection("Proxy:KnownNetworks").Get<string[]>() ?? [];
+        builder.Services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in proxies) o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+        });
     }
 
     public static void AddCampaignsUi(this WebApplicationBuilder builder)
@@ -62,7 +72,13 @@ public static class HostingExtensions
 
     public static void UseCampaignsPipeline(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        if (app.Environment.IsProduction())
+        {
+            app.UseHsts();
+            app.UseHttpsRedirection();
+        }
         app.UseStatusCodePages();
         // The app's own assets (css, logo, favicon) are served from wwwroot-assets, anonymously.
         app.UseStaticFiles(new StaticFileOptions
