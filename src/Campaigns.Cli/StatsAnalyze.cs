@@ -37,6 +37,7 @@ internal static class StatsAnalyze
         var binary = metricColumns.Select(_ => true).ToArray();
         while (csv.Read() is { } record)
         {
+            if (record.Problem is { } problem) throw new ArgumentException($"Row at line {record.Line}: {problem}");
             if (record.Fields.Count == 1 && record.Fields[0].Length == 0) continue;
             if (record.Fields.Count != header.Count)
                 throw new ArgumentException($"Row at line {record.Line} has {record.Fields.Count} fields; the header has {header.Count}.");

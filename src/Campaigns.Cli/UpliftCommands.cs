@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Campaigns.Analytics.Uplift;
+using Campaigns.Imports.Csv;
 using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Cli;
@@ -68,7 +69,7 @@ internal static class UpliftCommands
         var reader = FeatureReader(model, header, path);
 
         using var output = new StreamWriter(outPath, false, new UTF8Encoding(false));
-        output.WriteLine(model.Arms.Count == 2 ? "customer_id,uplift" : "customer_id," + string.Join(",", model.Arms.Skip(1).Select(a => Csv("uplift_" + a))));
+        output.WriteLine(model.Arms.Count == 2 ? "customer_id,uplift" : "customer_id," + string.Join(",", model.Arms.Skip(1).Select(a => CsvText.Cell("uplift_" + a))));
         var rows = 0;
         var batch = NewBatch(model);
         void Flush()
@@ -77,7 +78,7 @@ internal static class UpliftCommands
             var line = new StringBuilder();
             for (var i = 0; i < batch.Count; i++)
             {
-                line.Clear().Append(Csv(batch.IdAt(i)));
+                line.Clear().Append(CsvText.Cell(batch.IdAt(i)));
                 for (var k = 1; k < model.Arms.Count; k++) line.Append(',').Append(predictions.Effect(i, k).ToString("R", CultureInfo.InvariantCulture));
                 output.WriteLine(line);
             }
@@ -145,6 +146,4 @@ internal static class UpliftCommands
     private static string Required(CliApp.Options options, string name, string message) => options.Value(name) ?? throw new ArgumentException(message);
 
     internal static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
-
-    private static string Csv(string value) => value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
 }

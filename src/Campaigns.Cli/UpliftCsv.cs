@@ -78,10 +78,11 @@ internal sealed record UpliftCsv(UpliftDataset Data, bool BinaryOutcome)
         csv.Read();
         while (csv.Read() is { } record)
         {
+            if (record.Problem is { } problem) throw new ArgumentException($"Row at line {record.Line}: {problem}");
             if (record.Fields.Count == 1 && record.Fields[0].Length == 0) continue;
             if (record.Fields.Count != fields)
                 throw new ArgumentException($"Row at line {record.Line} has {record.Fields.Count} fields; the header has {fields}.");
-            yield return record;
+            yield return (record.Line, record.Fields);
         }
     }
 

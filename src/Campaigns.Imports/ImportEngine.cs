@@ -24,19 +24,17 @@ public sealed class ImportRunOptions
 {
     public bool DryRun { get; init; }
     public string User { get; init; } = "system";
-    /// <summary>Receives every rejected row as CSV: row, problems, then the row's own fields.</summary>
+    /// <summary>Receives every rejected row as CSV (row, problems, then the row's own fields), batch by batch as they commit.</summary>
     public TextWriter? RejectedRows { get; init; }
+    /// <summary>
+    /// Name of a rejected-rows file stored with the run (for download on any instance): created with the run, written in
+    /// each batch's transaction, and continued by a resume.
+    /// </summary>
+    public string? StoredRejectedRowsName { get; init; }
     /// <summary>Called after each batch with the running totals.</summary>
     public Func<ImportSummary, Task>? Progress { get; init; }
     /// <summary>Id of the run record a new import creates (so a job can name its run before it starts); new when null.</summary>
     public Guid? RunId { get; init; }
-    /// <summary>The stored file <see cref="RejectedRows"/> is written to, recorded with the run for download.</summary>
-    public Guid? RejectedRowsFileId { get; init; }
-    /// <summary>
-    /// On a resume, the rejected rows the stopped attempt wrote: those up to the resumed position are copied to
-    /// <see cref="RejectedRows"/> first (the rest are rejected again), so the file lists every rejected row once.
-    /// </summary>
-    public Func<Stream>? EarlierRejectedRows { get; init; }
     /// <summary>Resume a run still marked running: only for a job taking over the run its own interrupted attempt left.</summary>
     public bool TakeOverRunning { get; init; }
 }
@@ -51,36 +49,59 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
+    /// <summary>How often a running import writes its heartbeat.</summary>
+    public static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(15);
+
+    /// <summary>A run "running" without a heartbeat for this long was left by a process that stopped: it can be resumed.</summary>
+    public static readonly TimeSpan StaleAfter = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Characters of rows held in memory between batches at most (about 64 MB): a batch of long rows is stored early,
+    /// so memory stays flat whatever the file.
+    /// </summary>
+    public const long MaxHeldChars = 32L * 1024 * 1024;
+
     public Task<ImportSummary> RunAsync(ImportSource source, ImportSettings settings, ImportRunOptions options, CancellationToken ct = default) =>
         RunAsync(source, settings, options, null, ct);
 
     /// <summary>
-    /// Continues a failed or cancelled run from the row after the last committed batch, with the settings it started
-    /// with. The run is claimed first (failed or cancelled → running, in one statement), so two resumes never run together.
+    /// Continues a failed or cancelled run — or one left "running" by a process that stopped (no heartbeat for
+    /// <see cref="StaleAfter"/>) — from the row after the last committed batch, with the settings it started with. The
+    /// run is claimed first (in one statement), so two resumes never run together.
     /// </summary>
     public async Task<ImportSummary> ResumeAsync(Guid runId, ImportSource source, ImportRunOptions options, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var run = await db.ImportRuns.AsNoTracking().FirstOrDefaultAsync(r => r.Id == runId, ct) ?? throw new ImportException($"No import run {runId}.");
         if (run.Status is ImportStatus.Succeeded) throw new ImportException($"Import run {runId} finished already; nothing to resume.");
+        var (now, staleBefore) = (DateTime.UtcNow, DateTime.UtcNow - StaleAfter);
         var claimed = await db.ImportRuns
-            .Where(r => r.Id == runId && (r.Status == ImportStatus.Failed || r.Status == ImportStatus.Cancelled || (options.TakeOverRunning && r.Status == ImportStatus.Running)))
+            .Where(r => r.Id == runId && (r.Status == ImportStatus.Failed || r.Status == ImportStatus.Cancelled
+                || (r.Status == ImportStatus.Running && (options.TakeOverRunning || r.HeartbeatAt < staleBefore))))
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.Error, (string?)null)
-                .SetProperty(r => r.FinishedAt, (DateTime?)null).SetProperty(r => r.RejectedRowsFileId, r => options.RejectedRowsFileId ?? r.RejectedRowsFileId), ct);
-        if (claimed == 0) throw new ImportRunBusyException($"Import run {runId} is running already; wait for it to stop before resuming it.");
+                .SetProperty(r => r.FinishedAt, (DateTime?)null).SetProperty(r => r.HeartbeatAt, now), ct);
+        if (claimed == 0) throw new ImportRunBusyException(BusyMessage(run));
         var settings = JsonSerializer.Deserialize<ImportSettings>(run.SettingsJson, Json)!;
         return await RunAsync(source, settings, options, run, ct);
     }
+
+    /// <summary>Why a running run cannot be resumed now, and when it can be if its process stopped.</summary>
+    public static string BusyMessage(ImportRun run) => run.HeartbeatAt is { } beat
+        ? $"Import run {run.Id} is running (last heartbeat {beat:yyyy-MM-dd HH:mm:ss} UTC). If the process running it stopped, it can be resumed from {beat + StaleAfter:HH:mm:ss} UTC."
+        : $"Import run {run.Id} is running already; wait for it to stop before resuming it.";
 
     /// <summary>The header and the mapping suggested for it, for a preview.</summary>
     public static (List<string> Header, ColumnMapping Suggested, CsvReader Reader) Preview(ImportSource source, ImportKind kind)
     {
         var csv = CsvReader.Open(source.Open, source.Name);
-        var header = csv.Read()?.Fields;
-        if (header is null || header.All(h => h.Trim().Length == 0))
+        var first = csv.Read();
+        var header = first?.Fields;
+        if (first?.Problem is not null || header is null || header.All(h => h.Trim().Length == 0))
         {
             csv.Dispose();
-            throw new ImportException($"'{Path.GetFileName(source.Name)}' is empty: it has no header row.");
+            throw new ImportException(first?.Problem is { } problem
+                ? $"The header (line 1) cannot be read: {problem}"
+                : $"'{Excerpt.Of(Path.GetFileName(source.Name))}' is empty: it has no header row.");
         }
         return (header, ColumnMapping.Suggest(kind, header), csv);
     }
@@ -88,60 +109,71 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
     private async Task<ImportSummary> RunAsync(ImportSource source, ImportSettings settings, ImportRunOptions options, ImportRun? resumed, CancellationToken ct)
     {
         var clock = Stopwatch.StartNew();
-        var culture = settings.ReadCulture();
-        var (header, _, csv) = Preview(source, settings.Kind);
-        using var reader = csv;
-        var columns = settings.Mapping.Resolve(settings.Kind, header, csv.Delimiter, settings.RowIdPrefix is null ? [] : ["external_id", "customer_id"]);
-        var summary = new ImportSummary
-        {
-            DryRun = options.DryRun, Encoding = csv.EncodingName, Delimiter = csv.Delimiter,
-            Mapping = columns.ToDictionary(c => c.Key, c => header[c.Value]),
-        };
-        options.RejectedRows?.WriteLine(CsvText.Line(new[] { "row", "problems" }.Concat(header)));
-        if (resumed is not null && options is { RejectedRows: { } rejectedRows, EarlierRejectedRows: { } earlier })
-            CopyRejectedRows(earlier, resumed.LastCommittedRow, rejectedRows);
-
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var context = new ImportContext(db, dbFactory, settings, header, columns, !options.DryRun, options.User);
-        IImporter importer = settings.Kind switch
-        {
-            ImportKind.Customers => new CustomerImporter(context),
-            ImportKind.Products => new ProductImporter(context),
-            ImportKind.Orders => new OrderImporter(context),
-            ImportKind.Campaign => new CampaignImporter(context),
-            _ => throw new ImportException($"Unknown import kind {settings.Kind}."),
-        };
-        var run = options.DryRun ? null : resumed ?? await StartRunAsync(db, source, settings, options, ct);
-        var resumeAfter = resumed?.LastCommittedRow ?? 0;
-        if (resumed is not null)
-            (summary.Inserted, summary.Updated, summary.Skipped, summary.Rejected, summary.LastCommittedRow) =
-                (resumed.Inserted, resumed.Updated, resumed.Skipped, resumed.Rejected, resumed.LastCommittedRow);
-        summary.RunId = run?.Id;
-
+        // A resumed run is claimed already: whatever fails from here on leaves it failed (resumable), never "running".
+        var run = resumed;
+        using var stopBeating = new CancellationTokenSource();
+        var heartbeat = Task.CompletedTask;
         try
         {
-            long row = 0;
+            var culture = settings.ReadCulture();
+            var (header, _, csv) = Preview(source, settings.Kind);
+            using var reader = csv;
+            var columns = settings.Mapping.Resolve(settings.Kind, header, csv.Delimiter, settings.RowIdPrefix is null ? [] : ["external_id", "customer_id"]);
+            var summary = new ImportSummary
+            {
+                DryRun = options.DryRun, Encoding = csv.EncodingName, Delimiter = csv.Delimiter,
+                Mapping = columns.ToDictionary(c => c.Key, c => header[c.Value]),
+            };
+            options.RejectedRows?.WriteLine(CsvText.Line(new[] { "row", "problems" }.Concat(header)));
+
+            var context = new ImportContext(db, dbFactory, settings, header, columns, !options.DryRun, options.User);
+            IImporter importer = settings.Kind switch
+            {
+                ImportKind.Customers => new CustomerImporter(context),
+                ImportKind.Products => new ProductImporter(context),
+                ImportKind.Orders => new OrderImporter(context),
+                ImportKind.Campaign => new CampaignImporter(context),
+                _ => throw new ImportException($"Unknown import kind {settings.Kind}."),
+            };
+            run ??= options.DryRun ? null : await StartRunAsync(db, source, settings, options, ct);
+            if (run is not null) heartbeat = HeartbeatAsync(run.Id, stopBeating.Token);
+            var rejectedFile = run is null ? null : await RejectedRowsFileAsync(db, run, options, header, ct);
+            var rejected = new RejectedRows(options.RejectedRows, rejectedFile);
+            var resumeAfter = resumed?.LastCommittedRow ?? 0;
+            if (resumed is not null)
+                (summary.Inserted, summary.Updated, summary.Skipped, summary.Rejected, summary.LastCommittedRow) =
+                    (resumed.Inserted, resumed.Updated, resumed.Skipped, resumed.Rejected, resumed.LastCommittedRow);
+            summary.RunId = run?.Id;
+
+            long row = 0, heldChars = 0;
             while (csv.Read() is { } record)
             {
                 if (record.Fields.Count == 1 && record.Fields[0].Trim().Length == 0) continue;
                 row++;
                 var parsed = new ImportRow(row, record.Line, record.Fields, header, columns, culture);
                 var replay = row <= resumeAfter;
-                if (record.Fields.Count != header.Count)
+                if (record.Problem is { } problem) parsed.Problem(null, problem);
+                else if (record.Fields.Count != header.Count)
                     parsed.Problem(null, $"the row has {record.Fields.Count} fields; the header has {header.Count}" +
                         (record.Fields.Count == 1 && record.Fields[0].Contains(csv.Delimiter == ',' ? ';' : ',') ? " (is it written with another delimiter?)." : "."));
-                else importer.Accept(parsed, keep: !replay);
+                else if (importer.Accept(parsed, keep: !replay) && !replay) heldChars += record.Fields.Sum(f => (long)f.Length);
                 if (replay) continue;
                 summary.Rows = row;
-                if (parsed.Problems.Count > 0) Reject(summary, options, parsed, parsed.Problems);
-                if (importer.Flushable(settings.BatchSize, end: false) is var count and > 0)
-                    await FlushAsync(db, importer, count, run, summary, options, row, ct);
+                if (parsed.Problems.Count > 0) Reject(summary, rejected, parsed, parsed.Problems);
+                // A full batch, or rows long enough to fill the memory bound before it is full.
+                var full = heldChars + rejected.Chars > MaxHeldChars;
+                if (importer.Flushable(full ? 0 : settings.BatchSize, end: false) is var count && (count > 0 || full))
+                {
+                    await FlushAsync(db, importer, count, run, summary, rejected, options, row, ct);
+                    heldChars = 0;
+                }
             }
             summary.Rows = row;
-            await FlushAsync(db, importer, importer.Flushable(settings.BatchSize, end: true), run, summary, options, row, ct);
+            await FlushAsync(db, importer, importer.Flushable(settings.BatchSize, end: true), run, summary, rejected, options, row, ct);
             if (summary.Rows == 0 && resumeAfter == 0)
-                AddProblem(summary, new RowProblem(0, 0, null, $"'{Path.GetFileName(source.Name)}' has a header but no data rows."));
+                AddProblem(summary, new RowProblem(0, 0, null, $"'{Excerpt.Of(Path.GetFileName(source.Name))}' has a header but no data rows."));
             foreach (var problem in await importer.FinishAsync(ct)) AddProblem(summary, problem);
             if (!options.DryRun && importer.TouchedCustomers.Count > 0)
             {
@@ -151,6 +183,8 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
                 summary.RecomputeElapsed = recompute.Elapsed;
             }
             if (run is not null) await FinishRunAsync(db, run.Id, ImportStatus.Succeeded, null, ct);
+            summary.Elapsed = clock.Elapsed;
+            return summary;
         }
         catch (Exception ex) when (run is not null)
         {
@@ -158,12 +192,61 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
             await FinishRunAsync(db, run.Id, status, ex is OperationCanceledException ? null : ex.Message, CancellationToken.None);
             throw;
         }
-        summary.Elapsed = clock.Elapsed;
-        return summary;
+        finally
+        {
+            await stopBeating.CancelAsync();
+            await heartbeat;
+        }
+    }
+
+    /// <summary>
+    /// Writes the run's heartbeat until stopped. A beat that fails (the database busy with the batch) is skipped: the
+    /// next follows, and a run is taken for stopped only after several (<see cref="StaleAfter"/>).
+    /// </summary>
+    private async Task HeartbeatAsync(Guid runId, CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(HeartbeatInterval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stop))
+            {
+                try
+                {
+                    await using var db = await dbFactory.CreateDbContextAsync(stop);
+                    await db.ImportRuns.Where(r => r.Id == runId && r.Status == ImportStatus.Running)
+                        .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatAt, DateTime.UtcNow), stop);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException) { }
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    /// <summary>
+    /// The stored rejected-rows file the run writes to, when the caller asked for one: the run's own when it has a
+    /// complete one (a resume appends to it), else a new one holding the header, recorded with the run.
+    /// </summary>
+    private static async Task<Guid?> RejectedRowsFileAsync(CampaignsDbContext db, ImportRun run, ImportRunOptions options, List<string> header, CancellationToken ct)
+    {
+        if (options.StoredRejectedRowsName is not { } name) return null;
+        var current = await db.ImportRuns.Where(r => r.Id == run.Id).Select(r => r.RejectedRowsFileId).SingleAsync(ct);
+        if (current is { } id && await db.ImportFiles.AnyAsync(f => f.Id == id && f.CompletedAt != null, ct)) return id;
+        var file = new ImportFile
+        {
+            FileName = Path.GetFileName(name), Purpose = ImportFilePurpose.RejectedRows, Owner = options.User, ChunkCount = 1, CompletedAt = DateTime.UtcNow,
+        };
+        var first = RejectedRows.Header(file.Id, header);
+        file.Bytes = first.Data.Length;
+        db.ImportFiles.Add(file);
+        db.ImportFileChunks.Add(first);
+        await db.SaveChangesAsync(ct);
+        db.ChangeTracker.Clear();
+        await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.RejectedRowsFileId, file.Id), ct);
+        return file.Id;
     }
 
     private static async Task FlushAsync(CampaignsDbContext db, IImporter importer, int count, ImportRun? run, ImportSummary summary,
-        ImportRunOptions options, long lastRow, CancellationToken ct)
+        RejectedRows rejected, ImportRunOptions options, long lastRow, CancellationToken ct)
     {
         await using var tx = run is null ? null : await db.Database.BeginTransactionAsync(ct);
         var outcome = count > 0 ? await importer.FlushAsync(count, ct) : new BatchOutcome(0, 0, 0, []);
@@ -171,25 +254,26 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
         summary.Inserted += outcome.Inserted;
         summary.Updated += outcome.Updated;
         summary.Skipped += outcome.Skipped;
-        foreach (var group in outcome.Rejected.GroupBy(r => r.Row)) Reject(summary, options, group.Key, group.Select(g => g.Problem).ToList());
+        foreach (var group in outcome.Rejected.GroupBy(r => r.Row)) Reject(summary, rejected, group.Key, group.Select(g => g.Problem).ToList());
         // Everything before the first row still waiting is stored or rejected.
         summary.LastCommittedRow = importer.FirstPendingRow - 1 ?? lastRow;
+        await rejected.WriteAsync(db, summary.LastCommittedRow, ct);
         if (run is not null)
         {
             await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.LastCommittedRow, summary.LastCommittedRow).SetProperty(r => r.Inserted, summary.Inserted)
                 .SetProperty(r => r.Updated, summary.Updated).SetProperty(r => r.Skipped, summary.Skipped)
-                .SetProperty(r => r.Rejected, summary.Rejected), ct);
+                .SetProperty(r => r.Rejected, summary.Rejected).SetProperty(r => r.HeartbeatAt, DateTime.UtcNow), ct);
             await tx!.CommitAsync(ct);
         }
         if (options.Progress is not null) await options.Progress(summary);
     }
 
-    private static void Reject(ImportSummary summary, ImportRunOptions options, ImportRow row, List<RowProblem> problems)
+    private static void Reject(ImportSummary summary, RejectedRows rejected, ImportRow row, List<RowProblem> problems)
     {
         summary.Rejected++;
         foreach (var problem in problems) AddProblem(summary, problem);
-        options.RejectedRows?.WriteLine(CsvText.Line(new[] { row.Number.ToString(), string.Join(" ", problems.Select(p => p.ToString())) }.Concat(row.Fields)));
+        rejected.Add(row.Number, string.Join(" ", problems.Select(p => p.ToString())), row.Fields);
     }
 
     private static void AddProblem(ImportSummary summary, RowProblem problem)
@@ -198,22 +282,13 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
         if (summary.Problems.Count < ImportSummary.ProblemsKept) summary.Problems.Add(problem);
     }
 
-    /// <summary>Copies the rows of an earlier rejected-rows file up to a data row (without its header).</summary>
-    private static void CopyRejectedRows(Func<Stream> earlier, long upToRow, TextWriter to)
-    {
-        using var reader = CsvReader.Open(earlier, "rejected.csv", ',');
-        if (reader.Read() is null) return;
-        while (reader.Read() is { } record)
-            if (long.TryParse(record.Fields[0], out var row) && row <= upToRow) to.WriteLine(CsvText.Line(record.Fields));
-    }
-
     private static async Task<ImportRun> StartRunAsync(CampaignsDbContext db, ImportSource source, ImportSettings settings, ImportRunOptions options, CancellationToken ct)
     {
         var run = new ImportRun
         {
             Id = options.RunId ?? Guid.CreateVersion7(), Kind = settings.Kind, FileName = Path.GetFileName(source.Name),
             SettingsJson = JsonSerializer.Serialize(settings, Json), TriggeredBy = options.User,
-            UploadId = source.StoredFileId, RejectedRowsFileId = options.RejectedRowsFileId,
+            UploadId = source.StoredFileId, HeartbeatAt = DateTime.UtcNow,
         };
         db.ImportRuns.Add(run);
         await db.SaveChangesAsync(ct);

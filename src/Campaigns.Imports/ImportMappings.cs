@@ -12,7 +12,7 @@ public static class ImportMappings
     public static async Task<(ColumnMapping Mapping, string Culture)> LoadAsync(CampaignsDbContext db, string name, ImportKind kind, CancellationToken ct = default)
     {
         var stored = await db.ImportMappings.AsNoTracking().FirstOrDefaultAsync(m => m.Name == name, ct)
-            ?? throw new ImportException($"No saved mapping named '{name}'.");
+            ?? throw new ImportException($"No saved mapping named '{Excerpt.Of(name)}'.");
         if (stored.Kind != kind)
             throw new ImportException($"Mapping '{name}' is for {stored.Kind.ToString().ToLowerInvariant()} imports, not {kind.ToString().ToLowerInvariant()}.");
         return (JsonSerializer.Deserialize<ColumnMapping>(stored.ColumnsJson, ImportEngine.Json)!, stored.Culture);

@@ -24,7 +24,7 @@ public sealed class ImportSettings
     public CultureInfo ReadCulture()
     {
         try { return Culture.Length == 0 ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Culture); }
-        catch (CultureNotFoundException) { throw new ImportException($"'{Culture}' is not a culture name (e.g. en-US, de-DE, fr-FR)."); }
+        catch (CultureNotFoundException) { throw new ImportException($"'{Excerpt.Of(Culture)}' is not a culture name (e.g. en-US, de-DE, fr-FR)."); }
     }
 }
 

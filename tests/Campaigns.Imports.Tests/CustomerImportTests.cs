@@ -1,5 +1,6 @@
 using System.Text;
 using Campaigns.Domain.Imports;
+using Campaigns.Imports.Csv;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Imports.Tests;
@@ -106,5 +107,41 @@ public class CustomerImportTests : ImportDatabase
         await using var db = Open();
         Assert.Equal(["h-1", "h-2"], await db.Customers.OrderBy(c => c.ExternalId).Select(c => c.ExternalId).ToListAsync());
         Assert.Equal("Rural", (await db.Customers.SingleAsync(c => c.ExternalId == "h-2")).Region);
+    }
+
+    [Fact]
+    public async Task Over_long_fields_and_unclosed_quotes_are_row_problems_and_no_message_echoes_more_than_an_excerpt()
+    {
+        var longNumber = new string('9', 5000) + "x";
+        var path = WriteFile($"customer_id,email,total_spend\nL1,a@x.org,{longNumber}\nL2,{new string('b', CsvReader.MaxFieldChars + 1)},1\nL3,c@x.org,2\nL4,\"never closed,3\n");
+        var rejected = new StringWriter();
+
+        var summary = await ImportAsync(ImportKind.Customers, path, map: ["total_spend=ignore"], rejected: rejected);
+
+        Assert.Equal((4L, 2L, 2L), (summary.Rows, summary.Inserted, summary.Rejected));
+        Assert.Contains(summary.Problems, p => p.Row == 2 && p.Message.StartsWith("field 2 is longer than 65,536 characters"));
+        Assert.Contains(summary.Problems, p => p.Row == 4 && p.Line == 5 && p.Message.StartsWith("a quoted field is not closed"));
+        Assert.All(summary.Problems, p => Assert.True(p.ToString().Length < 300));
+        Assert.True(rejected.ToString().Length < 20_000);
+    }
+
+    [Fact]
+    public async Task A_value_that_is_not_a_number_is_quoted_back_as_an_excerpt_of_a_hundred_characters()
+    {
+        var path = WriteFile($"sku,name,category,price\nP9,Mug,Kitchen,{new string('7', 300)}x\n");
+        var summary = await ImportAsync(ImportKind.Products, path, dryRun: true);
+        Assert.Contains(summary.Problems, p => p.Message.StartsWith($"'{new string('7', Excerpt.Length)}…' is not a number"));
+        Assert.All(summary.Problems, p => Assert.True(p.Message.Length < 300));
+    }
+
+    [Fact]
+    public async Task Rejected_rows_are_written_with_formulas_neutralized()
+    {
+        var path = WriteFile("customer_id,email,total_spend\n=HYPERLINK(\"http://x.example\"),a@x.org,1\n=HYPERLINK(\"http://x.example\"),b@x.org,-3.5\n");
+        var rejected = new StringWriter();
+        await ImportAsync(ImportKind.Customers, path, map: ["total_spend=ignore"], rejected: rejected);
+        var line = rejected.ToString().Split('\n')[1];
+        Assert.StartsWith("2,", line);
+        Assert.Contains(",\"'=HYPERLINK(\"\"http://x.example\"\")\",b@x.org,-3.5", line);
     }
 }

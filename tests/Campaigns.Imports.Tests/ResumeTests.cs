@@ -1,6 +1,5 @@
 using System.Text;
 using Campaigns.Domain.Imports;
-using Campaigns.Imports.Csv;
 using Campaigns.Imports.Files;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,40 +20,80 @@ public sealed class ResumeTests : ImportDatabase
         return (source, new ImportSettings { Kind = ImportKind.Orders, Mapping = suggested, BatchSize = 4 });
     }
 
-    [Fact]
-    public async Task A_run_from_a_stored_upload_resumes_after_its_position_and_lists_each_rejected_row_once()
+    private async Task<string> StoredTextAsync(Guid fileId)
+    {
+        using var reader = new StreamReader(Files.Open(fileId));
+        return await reader.ReadToEndAsync();
+    }
+
+    /// <summary>An import of ten orders (row 3 rejected, batches of 4) that stops after its second batch, at row 9.</summary>
+    private async Task<(ImportSource Source, ImportRun Run)> StoppedAfterTwoBatchesAsync()
     {
         await SeedCatalogueAsync();
         var (source, settings) = await StoredAsync(OrdersFile(10, negativeRow: 3));
-        var firstRejected = new StringWriter();
         var batches = 0;
         await Assert.ThrowsAsync<IOException>(() => Engine.RunAsync(source, settings, new ImportRunOptions
         {
-            User = "tests", RejectedRows = firstRejected, Progress = _ => ++batches == 2 ? throw new IOException("disk full") : Task.CompletedTask,
+            User = "tests", StoredRejectedRowsName = "orders-rejected.csv",
+            Progress = _ => ++batches == 2 ? throw new IOException("disk full") : Task.CompletedTask,
         }));
-        ImportRun run;
-        await using (var db = Open()) run = await db.ImportRuns.SingleAsync(r => r.Kind == ImportKind.Orders);
-        Assert.Equal((ImportStatus.Failed, 9L, source.StoredFileId), (run.Status, run.LastCommittedRow, run.UploadId));
+        await using var db = Open();
+        return (source, await db.ImportRuns.SingleAsync(r => r.Kind == ImportKind.Orders));
+    }
 
-        // As if the stopped attempt had also rejected row 10 in a batch that never committed: a resume reads row 10 again.
-        var earlier = firstRejected + CsvText.Line(["10", "Row 10 (line 11): as if rejected before the failure", "O10"]) + "\n";
-        var resumedRejected = new StringWriter();
-        var resumed = await Engine.ResumeAsync(run.Id, source, new ImportRunOptions
-        {
-            User = "tests", RejectedRows = resumedRejected, EarlierRejectedRows = () => new MemoryStream(Encoding.UTF8.GetBytes(earlier)),
-        });
-
-        Assert.Equal((10L, 9L, 1L), (resumed.Rows, resumed.Inserted, resumed.Rejected));
-        await using (var db = Open())
-        {
-            Assert.Equal(9, await db.Orders.CountAsync());
-            Assert.Equal(9, await db.Orders.Select(o => o.ExternalId).Distinct().CountAsync());
-            Assert.Equal(ImportStatus.Succeeded, (await db.ImportRuns.SingleAsync(r => r.Kind == ImportKind.Orders)).Status);
-        }
-        var lines = resumedRejected.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    private async Task AssertFinishedWithRow3RejectedOnceAsync(Guid runId)
+    {
+        await using var db = Open();
+        Assert.Equal(9, await db.Orders.CountAsync());
+        Assert.Equal(9, await db.Orders.Select(o => o.ExternalId).Distinct().CountAsync());
+        var run = await db.ImportRuns.SingleAsync(r => r.Id == runId);
+        Assert.Equal((ImportStatus.Succeeded, 1L), (run.Status, run.Rejected));
+        var lines = (await StoredTextAsync(run.RejectedRowsFileId!.Value)).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(2, lines.Length);
         Assert.StartsWith("row,problems,", lines[0]);
         Assert.StartsWith("3,", lines[1]);
+    }
+
+    [Fact]
+    public async Task A_run_from_a_stored_upload_resumes_after_its_position_and_lists_each_rejected_row_once()
+    {
+        var (source, run) = await StoppedAfterTwoBatchesAsync();
+        Assert.Equal((ImportStatus.Failed, 9L, source.StoredFileId), (run.Status, run.LastCommittedRow, run.UploadId));
+        // The rejected rows up to the position were stored with the batches.
+        Assert.StartsWith("3,", (await StoredTextAsync(run.RejectedRowsFileId!.Value)).Split('\n')[1]);
+
+        var resumed = await Engine.ResumeAsync(run.Id, source, new ImportRunOptions { User = "tests", StoredRejectedRowsName = "orders-rejected.csv" });
+
+        Assert.Equal((10L, 9L, 1L), (resumed.Rows, resumed.Inserted, resumed.Rejected));
+        await AssertFinishedWithRow3RejectedOnceAsync(run.Id);
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_killed_process_is_resumed_once_its_heartbeat_is_stale()
+    {
+        var (source, run) = await StoppedAfterTwoBatchesAsync();
+        // What kill -9 leaves: the run still "running" at its last committed batch, its heartbeat stopped.
+        await using (var db = Open())
+            await db.ImportRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running)
+                .SetProperty(r => r.HeartbeatAt, DateTime.UtcNow - ImportEngine.StaleAfter - TimeSpan.FromSeconds(1)));
+
+        var resumed = await Engine.ResumeAsync(run.Id, source, new ImportRunOptions { User = "tests", StoredRejectedRowsName = "orders-rejected.csv" });
+
+        Assert.Equal(10L, resumed.Rows);
+        await AssertFinishedWithRow3RejectedOnceAsync(run.Id);
+    }
+
+    [Fact]
+    public async Task A_resume_that_fails_before_its_first_row_leaves_the_run_failed_not_running()
+    {
+        var (source, run) = await StoppedAfterTwoBatchesAsync();
+        await Files.DeleteAsync(source.StoredFileId!.Value);
+
+        await Assert.ThrowsAsync<IOException>(() => Engine.ResumeAsync(run.Id, source, new ImportRunOptions { User = "tests" }));
+
+        await using var db = Open();
+        var after = await db.ImportRuns.SingleAsync(r => r.Id == run.Id);
+        Assert.Equal((ImportStatus.Failed, 9L), (after.Status, after.LastCommittedRow));
     }
 
     [Fact]
@@ -74,7 +113,7 @@ public sealed class ResumeTests : ImportDatabase
         }
 
         var ex = await Assert.ThrowsAsync<ImportRunBusyException>(() => Engine.ResumeAsync(runId, source, new ImportRunOptions { User = "tests" }));
-        Assert.Contains("is running already", ex.Message);
+        Assert.Contains("is running (last heartbeat", ex.Message);
         await using (var db = Open()) Assert.Equal(4, await db.Orders.CountAsync());
     }
 }

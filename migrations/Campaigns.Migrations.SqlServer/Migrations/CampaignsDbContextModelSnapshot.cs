@@ -1103,6 +1103,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<long>("Inserted")
                         .HasColumnType("bigint");
 

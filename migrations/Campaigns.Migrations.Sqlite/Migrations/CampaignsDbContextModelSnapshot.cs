@@ -1097,6 +1097,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("HeartbeatAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Inserted")
                         .HasColumnType("INTEGER");
 

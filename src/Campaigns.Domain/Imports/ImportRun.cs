@@ -29,6 +29,11 @@ public sealed class ImportRun : Entity
     public Guid? RejectedRowsFileId { get; set; }
     public required string TriggeredBy { get; set; }
     public DateTime StartedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>
+    /// Written every few seconds while an attempt runs: a run still "running" whose heartbeat stopped was left by a process
+    /// that died, and can be resumed. Null for runs of versions that wrote none.
+    /// </summary>
+    public DateTime? HeartbeatAt { get; set; }
     public DateTime? FinishedAt { get; set; }
 }
 

@@ -7,13 +7,19 @@ namespace Campaigns.Imports.Csv;
 /// Streaming RFC 4180 reader: quoted fields with delimiters, doubled quotes and line breaks, CRLF or LF, and
 /// .csv.gz files. <see cref="Open(Func{Stream}, string, char?)"/> detects the encoding (UTF-8 with or without a
 /// byte-order mark, else Latin-1) and the delimiter from the start of the file; nothing else is read ahead, so
-/// a file of any size streams. Yields one record at a time with its 1-based line number.
+/// a file of any size streams. Yields one record at a time with its 1-based line number; fields and records
+/// are bounded (<see cref="MaxFieldChars"/>, <see cref="MaxRecordChars"/>), so neither can exhaust memory.
 /// </summary>
 public sealed class CsvReader(TextReader reader, char delimiter = ',') : IDisposable
 {
     /// <summary>Bytes sampled to choose the encoding and delimiter.</summary>
     private const int SampleBytes = 1 << 20;
     private static readonly char[] Candidates = [',', ';', '\t', '|'];
+
+    /// <summary>Longest field kept (64 K characters); a longer one makes its record a problem.</summary>
+    public const int MaxFieldChars = 64 * 1024;
+    /// <summary>Longest record read (1 M characters, delimiters included); the rest of a longer one is skipped.</summary>
+    public const int MaxRecordChars = 1024 * 1024;
 
     private readonly StringBuilder _field = new();
     private readonly char[] _buffer = new char[1 << 16];
@@ -42,47 +48,67 @@ public sealed class CsvReader(TextReader reader, char delimiter = ',') : IDispos
         return new CsvReader(text, chosen) { EncodingName = latin1 ? "Latin-1" : "UTF-8" };
     }
 
-    /// <summary>The next record and the line it starts on, or null at the end.</summary>
-    public (int Line, List<string> Fields)? Read()
+    /// <summary>
+    /// The next record, the line it starts on, and what is wrong with it when it could not be read as written (a field
+    /// or the record over its limit, a quote never closed), or null at the end. A record over a limit is read to its end
+    /// without keeping what is over, so memory stays bounded whatever the file; its fields are then cut short.
+    /// </summary>
+    public (int Line, List<string> Fields, string? Problem)? Read()
     {
         if (Peek() < 0) return null;
         var start = _line;
         var fields = new List<string>();
         var quoted = false;
+        var (recordChars, fieldTooLong) = (0L, -1);
         _field.Clear();
+        void Keep(char ch)
+        {
+            if (++recordChars > MaxRecordChars) return;
+            if (_field.Length < MaxFieldChars) _field.Append(ch);
+            else if (fieldTooLong < 0) fieldTooLong = fields.Count;
+        }
+        (int, List<string>, string?) Record(string? unclosed)
+        {
+            fields.Add(_field.ToString());
+            var problem = unclosed
+                ?? (recordChars > MaxRecordChars ? $"the row is longer than {MaxRecordChars:N0} characters (the most a row may have); it is not read."
+                : fieldTooLong >= 0 ? $"field {fieldTooLong + 1} is longer than {MaxFieldChars:N0} characters (the most a field may have)."
+                : null);
+            if (problem is not null) fields = [];
+            return (start, fields, problem);
+        }
         while (true)
         {
             var c = Next();
-            if (c < 0)
-            {
-                if (quoted) throw new FormatException($"Line {start}: a quoted field is not closed before the end of the file.");
-                fields.Add(_field.ToString());
-                return (start, fields);
-            }
+            if (c < 0) return Record(quoted ? $"a quoted field is not closed before the end of the file (the quote opens on line {start} or later)." : null);
             var ch = (char)c;
             if (quoted)
             {
                 if (ch == '"')
                 {
-                    if (Peek() == '"') { Next(); _field.Append('"'); }
+                    if (Peek() == '"') { Next(); Keep('"'); }
                     else quoted = false;
                 }
                 else
                 {
                     if (ch == '\n') _line++;
-                    _field.Append(ch);
+                    Keep(ch);
                 }
             }
             else if (ch == '"' && _field.Length == 0) quoted = true;
-            else if (ch == delimiter) { fields.Add(_field.ToString()); _field.Clear(); }
+            else if (ch == delimiter)
+            {
+                recordChars++;
+                if (recordChars <= MaxRecordChars) fields.Add(_field.ToString());
+                _field.Clear();
+            }
             else if (ch == '\r' && Peek() == '\n') { }
             else if (ch == '\n')
             {
                 _line++;
-                fields.Add(_field.ToString());
-                return (start, fields);
+                return Record(null);
             }
-            else _field.Append(ch);
+            else Keep(ch);
         }
     }
 

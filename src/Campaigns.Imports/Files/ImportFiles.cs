@@ -1,11 +1,14 @@
+using System.IO.Compression;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Imports.Files;
 
-/// <summary>A file that was larger than the limit while it was stored: nothing of it is kept.</summary>
-public sealed class UploadTooLargeException(long limit) : Exception($"The upload is larger than the {limit / (1024 * 1024):N0} MB this server accepts (Imports:MaxUploadMegabytes).");
+/// <summary>A file that was larger than the limit while it was stored, or once decompressed: nothing of it is kept.</summary>
+public sealed class UploadTooLargeException(long limit, bool decompressed = false) : Exception(decompressed
+    ? $"The upload decompresses to more than the {limit / (1024 * 1024):N0} MB this server accepts (Imports:MaxUploadMegabytes counts the decompressed size too)."
+    : $"The upload is larger than the {limit / (1024 * 1024):N0} MB this server accepts (Imports:MaxUploadMegabytes).");
 
 /// <summary>
 /// Import files (uploads and rejected rows) stored in the database in chunks of <see cref="ChunkBytes"/>: written as a
@@ -16,7 +19,11 @@ public sealed class ImportFiles(IDbContextFactory<CampaignsDbContext> dbFactory)
 {
     public const int ChunkBytes = 1 << 20;
 
-    /// <summary>Stores a whole stream; refuses it (keeping nothing) once it passes <paramref name="limit"/> bytes.</summary>
+    /// <summary>
+    /// Stores a whole stream; refuses it (keeping nothing) once it passes <paramref name="limit"/> bytes. A name ending
+    /// in .gz is decompressed once after it is stored: refused unless it is gzip and decompresses within the limit too
+    /// (a few hundred kilobytes of gzip can hold gigabytes).
+    /// </summary>
     public async Task<ImportFile> SaveAsync(Stream content, string fileName, ImportFilePurpose purpose, string owner, long limit, CancellationToken ct = default)
     {
         var writer = await CreateAsync(fileName, purpose, owner, limit, ct);
@@ -24,6 +31,7 @@ public sealed class ImportFiles(IDbContextFactory<CampaignsDbContext> dbFactory)
         {
             await content.CopyToAsync(writer, 81920, ct);
             await writer.DisposeAsync();
+            if (fileName.EndsWith(".gz", StringComparison.OrdinalIgnoreCase)) await CheckGzipAsync(writer.File, limit, ct);
             return writer.File;
         }
         catch
@@ -31,6 +39,22 @@ public sealed class ImportFiles(IDbContextFactory<CampaignsDbContext> dbFactory)
             writer.Discard();
             await DeleteAsync(writer.File.Id, CancellationToken.None);
             throw;
+        }
+    }
+
+    private async Task CheckGzipAsync(ImportFile file, long limit, CancellationToken ct)
+    {
+        await using var gzip = new GZipStream(Open(file.Id), CompressionMode.Decompress);
+        var buffer = new byte[81920];
+        long total = 0;
+        try
+        {
+            for (int read; (read = await gzip.ReadAsync(buffer, ct)) > 0;)
+                if ((total += read) > limit) throw new UploadTooLargeException(limit, decompressed: true);
+        }
+        catch (InvalidDataException)
+        {
+            throw new ImportException($"'{Excerpt.Of(file.FileName)}' is not gzip data: send the CSV itself, or a file compressed with gzip.");
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class CustomerImporter : Importer<CustomerImporter.Customer>
         if (row.Text("device") is { } d)
         {
             if (Enum.TryParse<Device>(d, true, out var parsed) && Enum.IsDefined(parsed)) device = parsed;
-            else row.Problem("device", $"'{d}' is not a device (Desktop, Mobile or Tablet).");
+            else row.Problem("device", $"'{Excerpt.Of(d)}' is not a device (Desktop, Mobile or Tablet).");
         }
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var i in _attributeColumns)

@@ -50,12 +50,12 @@ internal sealed class ImportRow(long number, int line, List<string> fields, IRea
         if (Text(field) is not { } text) return null;
         if (!decimal.TryParse(text, NumberStyles.Number | NumberStyles.AllowExponent, culture, out var value))
         {
-            Problem(field, $"'{text}' is not a number{CultureHint()}.");
+            Problem(field, $"'{Excerpt.Of(text)}' is not a number{CultureHint()}.");
             return null;
         }
         if (value < 0)
         {
-            Problem(field, $"{what} {text} is negative.");
+            Problem(field, $"{what} {Excerpt.Of(text)} is negative.");
             return null;
         }
         return value;
@@ -66,12 +66,12 @@ internal sealed class ImportRow(long number, int line, List<string> fields, IRea
         if (Text(field) is not { } text) return null;
         if (!int.TryParse(text, NumberStyles.Integer, culture, out var value))
         {
-            Problem(field, $"'{text}' is not a whole number.");
+            Problem(field, $"'{Excerpt.Of(text)}' is not a whole number.");
             return null;
         }
         if (value <= 0)
         {
-            Problem(field, value < 0 ? $"quantity {text} is negative." : "quantity is 0.");
+            Problem(field, value < 0 ? $"quantity {Excerpt.Of(text)} is negative." : "quantity is 0.");
             return null;
         }
         return value;
@@ -82,7 +82,7 @@ internal sealed class ImportRow(long number, int line, List<string> fields, IRea
     {
         if (Text(field) is not { } text) return null;
         if (DateTime.TryParse(text, culture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)) return value;
-        Problem(field, $"'{text}' is not a date{CultureHint()}.");
+        Problem(field, $"'{Excerpt.Of(text)}' is not a date{CultureHint()}.");
         return null;
     }
 
@@ -95,7 +95,7 @@ internal sealed class ImportRow(long number, int line, List<string> fields, IRea
         var text = fields[i].Trim().ToLowerInvariant();
         if (TrueWords.Contains(text)) return true;
         if (FalseWords.Contains(text)) return false;
-        Problem(field, $"'{fields[i].Trim()}' is not yes/no (use 1/0, true/false or yes/no).");
+        Problem(field, $"'{Excerpt.Of(fields[i].Trim())}' is not yes/no (use 1/0, true/false or yes/no).");
         return null;
     }
 

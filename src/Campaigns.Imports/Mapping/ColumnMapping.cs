@@ -41,10 +41,10 @@ public sealed class ColumnMapping
         {
             var parts = choice.Split('=', 2, StringSplitOptions.TrimEntries);
             if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length == 0)
-                throw new ImportException($"'{choice}' is not a mapping: write COLUMN=FIELD, e.g. visit=converted.");
+                throw new ImportException($"'{Excerpt.Of(choice)}' is not a mapping: write COLUMN=FIELD, e.g. visit=converted.");
             var (column, field) = (parts[0], parts[1]);
             if (field != ImportFields.Ignore && ImportFields.For(kind).All(f => f.Name != field))
-                throw new ImportException($"'{field}' is not a field of a {kind.ToString().ToLowerInvariant()} import (fields: {string.Join(", ", ImportFields.For(kind).Select(f => f.Name))}, or {ImportFields.Ignore}).");
+                throw new ImportException($"'{Excerpt.Of(field)}' is not a field of a {kind.ToString().ToLowerInvariant()} import (fields: {string.Join(", ", ImportFields.For(kind).Select(f => f.Name))}, or {ImportFields.Ignore}).");
             foreach (var taken in result.Columns.Where(c => c.Value == column).Select(c => c.Key).ToList()) result.Columns.Remove(taken);
             result.Ignored.Remove(column);
             if (field == ImportFields.Ignore) result.Ignored.Add(column);
@@ -53,15 +53,18 @@ public sealed class ColumnMapping
         return result;
     }
 
+    /// <summary>Columns a message lists at most: a header can have thousands.</summary>
+    private const int ListedColumns = 30;
+
     /// <summary>The column index of each mapped field in this header; a specific message when a column or a required field is missing.</summary>
     public Dictionary<string, int> Resolve(ImportKind kind, IReadOnlyList<string> header, char delimiter, IReadOnlyCollection<string> supplied)
     {
         var indexes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var columns = string.Join(", ", header.Select(h => $"'{h}'"));
+        var columns = string.Join(", ", header.Take(ListedColumns).Select(h => $"'{Excerpt.Of(h)}'")) + (header.Count > ListedColumns ? ", …" : "");
         foreach (var (field, column) in Columns)
         {
             var i = FindColumn(header, column);
-            if (i < 0) throw new ImportException($"Column '{column}' (mapped to {field}) is not in the header (read with delimiter '{Show(delimiter)}'; columns: {columns}).");
+            if (i < 0) throw new ImportException($"Column '{Excerpt.Of(column)}' (mapped to {field}) is not in the header (read with delimiter '{Show(delimiter)}'; columns: {columns}).");
             indexes[field] = i;
         }
         foreach (var field in ImportFields.For(kind).Where(f => f.Required && !indexes.ContainsKey(f.Name) && !supplied.Contains(f.Name)))

@@ -65,6 +65,7 @@ public static class HostingExtensions
         builder.Services.AddMudServices();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ApiExceptionHandler>();
         // Enums travel by name ("Running", not 2): readable, and stable if members are reordered.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
@@ -73,7 +74,9 @@ public static class HostingExtensions
     public static void UseCampaignsPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        // API errors are ProblemDetails (ApiExceptionHandler) in every environment; pages get the error page outside development.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
+        else app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions()));
         if (app.Environment.IsProduction())
         {
             app.UseHsts();

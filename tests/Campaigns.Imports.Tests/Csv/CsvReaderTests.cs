@@ -73,11 +73,59 @@ public class CsvReaderTests
     }
 
     [Fact]
-    public void An_unclosed_quote_is_reported_with_its_line()
+    public void An_unclosed_quote_is_a_problem_of_its_record_with_its_line_not_an_exception()
     {
         using var csv = new CsvReader(new StringReader("a,b\n1,\"open\n2,3\n"));
-        var ex = Assert.Throws<FormatException>(() => ReadAll(csv));
-        Assert.Contains("Line 2", ex.Message);
+        csv.Read();
+        var record = csv.Read()!.Value;
+        Assert.Equal(2, record.Line);
+        Assert.Contains("quoted field is not closed", record.Problem);
+        Assert.Null(csv.Read());
+    }
+
+    [Fact]
+    public void A_field_over_the_limit_is_a_problem_of_its_record_and_the_next_record_is_read()
+    {
+        using var csv = new CsvReader(new StringReader($"a,b\n1,{new string('x', CsvReader.MaxFieldChars + 1)}\n2,y\n"));
+        csv.Read();
+        var record = csv.Read()!.Value;
+        Assert.Equal("field 2 is longer than 65,536 characters (the most a field may have).", record.Problem);
+        Assert.Empty(record.Fields);
+        var next = csv.Read()!.Value;
+        Assert.Equal((3, null), (next.Line, next.Problem));
+        Assert.Equal(["2", "y"], next.Fields);
+    }
+
+    [Fact]
+    public void A_line_of_any_length_without_a_line_break_is_read_in_bounded_memory_as_one_problem()
+    {
+        // 20 million characters, never held: before the limit, reading it allocated over 80 MB (the field, then its string).
+        using var csv = new CsvReader(new RepeatingReader("a,b\n", 'x', 20_000_000, "\n2,y\n"));
+        csv.Read();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var record = csv.Read()!.Value;
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.Contains("the row is longer than 1,048,576 characters", record.Problem);
+        Assert.True(allocated < 8 << 20, $"reading the line allocated {allocated:N0} bytes");
+        Assert.Equal(["2", "y"], csv.Read()!.Value.Fields);
+    }
+
+    /// <summary>A text of a head, a character repeated, and a tail, produced as it is read.</summary>
+    private sealed class RepeatingReader(string head, char repeated, long count, string tail) : TextReader
+    {
+        private long _position;
+
+        public override int Read(char[] buffer, int index, int length)
+        {
+            var written = 0;
+            while (written < length && _position < head.Length + count + tail.Length)
+            {
+                buffer[index + written++] = _position < head.Length ? head[(int)_position]
+                    : _position < head.Length + count ? repeated : tail[(int)(_position - head.Length - count)];
+                _position++;
+            }
+            return written;
+        }
     }
 }
 

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports.Files;
@@ -27,6 +28,36 @@ public sealed class ImportFilesTests : ImportDatabase
         }
         using var sync = new StreamReader(Files.Open(file.Id), Encoding.Latin1);
         Assert.Equal(content.Length, sync.ReadToEnd().Length);
+    }
+
+    private static byte[] Gzip(byte[] content)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize)) gzip.Write(content);
+        return compressed.ToArray();
+    }
+
+    [Fact]
+    public async Task A_gzip_file_that_decompresses_beyond_the_limit_is_refused_and_nothing_of_it_is_kept()
+    {
+        // Three megabytes of one character compress to a few kilobytes: the limit is on what they become.
+        var bomb = Gzip(Encoding.ASCII.GetBytes("customer_id\n" + new string('x', 3 * 1024 * 1024)));
+        Assert.True(bomb.Length < 64 * 1024);
+        var ex = await Assert.ThrowsAsync<UploadTooLargeException>(() =>
+            Files.SaveAsync(new MemoryStream(bomb), "bomb.csv.gz", ImportFilePurpose.Upload, "tests", limit: 2 * 1024 * 1024));
+        Assert.Contains("decompresses to more than the 2 MB", ex.Message);
+        await using var db = Open();
+        Assert.False(await db.ImportFiles.AnyAsync());
+    }
+
+    [Fact]
+    public async Task A_gz_file_that_is_not_gzip_is_refused_saying_so()
+    {
+        var ex = await Assert.ThrowsAsync<ImportException>(() =>
+            Files.SaveAsync(new MemoryStream(Encoding.ASCII.GetBytes("customer_id\nC1\n")), "plain.csv.gz", ImportFilePurpose.Upload, "tests", limit: 1 << 20));
+        Assert.Equal("'plain.csv.gz' is not gzip data: send the CSV itself, or a file compressed with gzip.", ex.Message);
+        await using var db = Open();
+        Assert.False(await db.ImportFiles.AnyAsync());
     }
 
     [Fact]

@@ -117,6 +117,60 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         Assert.False(await db.Customers.AnyAsync(c => c.ExternalId.StartsWith("BIG-")));
     }
 
+    private static ByteArrayContent Body(byte[] bytes, string mediaType, string? encoding = null)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(mediaType);
+        if (encoding is not null) content.Headers.ContentEncoding.Add(encoding);
+        return content;
+    }
+
+    private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return (await Json(response)).GetProperty("detail").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_gzip_body_that_decompresses_beyond_the_upload_limit_is_refused_with_problem_details()
+    {
+        using var small = fixture.App.WithWebHostBuilder(b => b.UseSetting("Imports:MaxUploadMegabytes", "1"));
+        var client = small.CreateClient();
+        client.DefaultRequestHeaders.Add(ApiKeyAuthenticationHandler.Header, fixture.ImportKey);
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.SmallestSize))
+            gzip.Write(Encoding.ASCII.GetBytes("customer_id,note\nBOMB-1," + new string('x', 3 * 1024 * 1024) + "\n"));
+
+        var response = await client.PostAsync("/api/imports/customers?dryRun=true", Body(compressed.ToArray(), "application/gzip"));
+
+        Assert.Contains("decompresses to more than the 1 MB", await ProblemDetailAsync(response, HttpStatusCode.RequestEntityTooLarge));
+        await using var db = fixture.App.OpenDatabase();
+        Assert.False(await db.ImportFiles.AnyAsync(f => f.FileName == "customers.csv.gz"));
+    }
+
+    [Fact]
+    public async Task A_body_labelled_gzip_that_is_not_gzip_is_a_bad_request_with_problem_details()
+    {
+        var client = fixture.Client(fixture.ImportKey);
+        var csv = Encoding.UTF8.GetBytes("customer_id\nNOTGZ-1\n");
+        Assert.Contains("is not gzip data", await ProblemDetailAsync(await client.PostAsync("/api/imports/customers", Body(csv, "application/gzip")), HttpStatusCode.BadRequest));
+        Assert.Contains("is not gzip data", await ProblemDetailAsync(await client.PostAsync("/api/imports/customers", Body(csv, "text/csv", "gzip")), HttpStatusCode.BadRequest));
+        Assert.Contains("Content-Encoding 'br'", await ProblemDetailAsync(await client.PostAsync("/api/imports/customers", Body(csv, "text/csv", "br")), HttpStatusCode.UnsupportedMediaType));
+    }
+
+    [Fact]
+    public async Task An_unclosed_quote_is_a_row_problem_and_the_rows_before_it_are_checked()
+    {
+        var response = await fixture.Client(fixture.ImportKey).PostAsync("/api/imports/customers?dryRun=true", Csv("customer_id,email\nQ-1,a@x.org\nQ-2,\"b@x.org\nQ-3,c@x.org\n"));
+        await ProblemDetailAsync(response, HttpStatusCode.UnprocessableEntity);
+        var json = await Json(response);
+        Assert.Equal((1L, 1L), (json.GetProperty("inserted").GetInt64(), json.GetProperty("rejected").GetInt64()));
+        var problem = json.GetProperty("problems")[0];
+        Assert.Equal((2, 3), (problem.GetProperty("row").GetInt32(), problem.GetProperty("line").GetInt32()));
+        Assert.StartsWith("a quoted field is not closed", problem.GetProperty("message").GetString());
+    }
+
     /// <summary>Stores an upload of customers and imports it in batches of 4, failing after the second batch (8 rows stored).</summary>
     private async Task<Guid> StoppedRunAsync(string prefix, int rows)
     {
@@ -157,6 +211,30 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
         Assert.Equal("application/problem+json", again.Content.Headers.ContentType?.MediaType);
         Assert.Contains("finished already", (await Json(again)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task A_run_left_running_by_a_killed_process_is_refused_while_its_heartbeat_is_fresh_and_resumed_once_it_is_stale()
+    {
+        var runId = await StoppedRunAsync("KILL-", 10);
+        var client = fixture.Client(fixture.ImportKey);
+        async Task LeaveRunningAsync(DateTime heartbeat)
+        {
+            await using var db = fixture.App.OpenDatabase();
+            await db.ImportRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.HeartbeatAt, heartbeat));
+        }
+
+        await LeaveRunningAsync(DateTime.UtcNow);
+        Assert.Contains("If the process running it stopped, it can be resumed from",
+            await ProblemDetailAsync(await client.PostAsync($"/api/imports/runs/{runId}/resume", null), HttpStatusCode.Conflict));
+
+        // What kill -9 leaves once the heartbeat is old: the run "running" at its last committed batch.
+        await LeaveRunningAsync(DateTime.UtcNow - ImportEngine.StaleAfter - TimeSpan.FromSeconds(1));
+        var response = await client.PostAsync($"/api/imports/runs/{runId}/resume", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await using var check = fixture.App.OpenDatabase();
+        Assert.Equal(10, await check.Customers.CountAsync(c => c.ExternalId.StartsWith("KILL-")));
+        Assert.Equal(ImportStatus.Succeeded, (await check.ImportRuns.SingleAsync(r => r.Id == runId)).Status);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
@@ -143,6 +144,51 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/events", new { events = Array.Empty<object>() })).StatusCode);
         var big = new { events = Enumerable.Range(0, 10_001).Select(i => new { eventId = $"big-{i}" }).ToArray() };
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, (await client.PostAsJsonAsync("/api/events", big)).StatusCode);
+    }
+
+    private static ByteArrayContent JsonBody(byte[] bytes, string? encoding = null)
+    {
+        var content = new ByteArrayContent(bytes);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        if (encoding is not null) content.Headers.ContentEncoding.Add(encoding);
+        return content;
+    }
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        var compressed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(compressed, System.IO.Compression.CompressionLevel.Fastest)) gzip.Write(bytes);
+        return compressed.ToArray();
+    }
+
+    private static async Task<string> ProblemDetailAsync(HttpResponseMessage response, HttpStatusCode status)
+    {
+        Assert.Equal(status, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("detail").GetString()!;
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_sent_or_decompressed_is_refused_with_problem_details()
+    {
+        var client = fixture.Client(fixture.FullKey);
+        // 17 MB of one event's padding: over the 16 MB a batch may have.
+        var huge = Encoding.UTF8.GetBytes("{\"events\":[{\"eventId\":\"" + new string('p', 17 * 1024 * 1024) + "\"}]}");
+
+        Assert.Contains("larger than the 16 MB this endpoint accepts.", await ProblemDetailAsync(await client.PostAsync("/api/events", JsonBody(huge)), HttpStatusCode.RequestEntityTooLarge));
+        Assert.Contains("larger than the 16 MB this endpoint accepts once decompressed",
+            await ProblemDetailAsync(await client.PostAsync("/api/events", JsonBody(Gzip(huge), "gzip")), HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Fact]
+    public async Task A_body_labelled_gzip_must_be_gzip_and_is_read_decompressed()
+    {
+        var client = fixture.Client(fixture.FullKey);
+        var empty = Encoding.UTF8.GetBytes("{\"events\":[]}");
+        Assert.Equal("The body is labelled Content-Encoding: gzip but is not gzip data.",
+            await ProblemDetailAsync(await client.PostAsync("/api/events", JsonBody(empty, "gzip")), HttpStatusCode.BadRequest));
+        // Decompressed, it is read like any other body (here: a batch without events).
+        Assert.Contains("with 1 to 10,000 events", await ProblemDetailAsync(await client.PostAsync("/api/events", JsonBody(Gzip(empty), "gzip")), HttpStatusCode.BadRequest));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Campaigns.Data;
+using Campaigns.Imports.Csv;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Security;
 using Microsoft.EntityFrameworkCore;
@@ -36,10 +37,7 @@ public static class AudienceEndpoints
         await writer.WriteLineAsync("external_id,email,cell,rank,predicted_uplift,expected_profit");
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{Csv(r.ExternalId)},{Csv(r.Email ?? "")},{r.Cell},{r.Rank},{r.PredictedUplift:0.######},{r.ExpectedProfit:0.##}"));
+                $"{CsvText.Cell(r.ExternalId)},{CsvText.Cell(r.Email ?? "")},{r.Cell},{r.Rank},{r.PredictedUplift:0.######},{r.ExpectedProfit:0.##}"));
         return Results.Empty;
     }
-
-    private static string Csv(string value) =>
-        value.IndexOfAny([',', '"', '\n', '\r']) < 0 ? value : $"\"{value.Replace("\"", "\"\"")}\"";
 }

@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text;
+using Campaigns.Imports.Csv;
 
 namespace Campaigns.Web.Features.Experiments;
 
-/// <summary>The results table as CSV (one row per metric and arm), invariant culture so spreadsheets anywhere read it.</summary>
+/// <summary>The results table as CSV (one row per metric and arm), invariant culture so spreadsheets anywhere read it; names and verdicts are text cells (<see cref="CsvText.Cell"/>).</summary>
 public static class ResultsCsv
 {
     public static string Write(ExperimentResultsView view)
@@ -12,8 +12,8 @@ public static class ResultsCsv
         csv.AppendLine("metric,arm,control,engine,control_mean,arm_mean,absolute_lift,absolute_low,absolute_high,relative_lift,relative_low,relative_high,p_value,adjusted_p_value,chance_to_win,significant,outcome,verdict");
         foreach (var c in view.Report.Comparisons)
         {
-            string N(double? v) => v is { } d ? d.ToString("G10", CultureInfo.InvariantCulture) : "";
-            string Q(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+            string N(double? v) => v is { } d ? CsvText.Number(d) : "";
+            string Q(string s) => CsvText.Cell(s);
             csv.AppendLine(string.Join(",",
                 Q(c.Metric), Q(c.Arm), Q(c.Control), c.Engine, N(c.ControlEstimate?.Mean), N(c.TreatmentEstimate?.Mean),
                 N(c.Lift?.Absolute), N(c.Lift?.AbsoluteInterval.Low), N(c.Lift?.AbsoluteInterval.High),

@@ -52,15 +52,15 @@ public static class ImportEndpoints
         app.MapPost("/api/imports/{kind}", ImportAsync)
             .RequireAuthorization(ImportPolicy)
             .WithTags("Imports")
-            .WithSummary("Imports customers, products, orders (one row per line) or a past campaign from CSV, .csv.gz or JSON lines; dryRun=true checks without writing.")
+            .WithSummary("Imports customers, products, orders (one row per line) or a past campaign from CSV or JSON lines, optionally gzipped; dryRun=true checks without writing.")
             .Accepts<string>("text/csv", "application/gzip", "application/x-ndjson")
             .Produces<ImportSummary>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422).ProducesProblem(500);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(500);
 
         app.MapPost("/api/imports/runs/{runId:guid}/resume", ResumeAsync)
             .RequireAuthorization(ImportPolicy)
             .WithTags("Imports")
-            .WithSummary("Continues a failed or cancelled import run after its last stored batch, with the upload and settings it started with.")
+            .WithSummary("Continues a failed or cancelled import run (or one whose process stopped) after its last stored batch, with the upload and settings it started with.")
             .Produces<ImportSummary>()
             .ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(410).ProducesProblem(422).ProducesProblem(500);
     }
@@ -85,18 +85,22 @@ public static class ImportEndpoints
         string? culture = null, string? rowId = null, string? name = null, string? control = null, DateTime? date = null, int? days = null, Channel? channel = null)
     {
         if (!Enum.TryParse<ImportKind>(kind, true, out var importKind) || !Enum.IsDefined(importKind))
-            return Results.Problem(statusCode: 404, title: "Unknown import", detail: $"'{kind}' is not an import: use customers, products, orders or campaign.");
+            return Results.Problem(statusCode: 404, title: "Unknown import", detail: $"'{Excerpt.Of(kind)}' is not an import: use customers, products, orders or campaign.");
         var limit = limits.Value.MaxUploadBytes;
         if (http.Request.ContentLength > limit) return TooLarge(new UploadTooLargeException(limit));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = limit;
 
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
+        var encoding = http.Request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
+        if (encoding is not ("" or "identity" or "gzip"))
+            return Results.Problem(statusCode: 415, title: "Unsupported content encoding",
+                detail: $"Content-Encoding '{Excerpt.Of(encoding)}' is not accepted: send the body as it is, or gzipped (Content-Encoding: gzip).");
         var jsonLines = mediaType is "application/x-ndjson" or "application/jsonl" or "application/json-lines";
-        var fileName = mediaType is "application/gzip" or "application/x-gzip" ? $"{importKind}.csv.gz".ToLowerInvariant() : $"{importKind}.csv".ToLowerInvariant();
+        var gzip = encoding == "gzip" || mediaType is "application/gzip" or "application/x-gzip";
         ImportFile upload;
         try
         {
-            upload = await ImportUpload.StoreAsync(files, http.Request.Body, fileName, jsonLines, Caller(http), limit, ct);
+            upload = await ImportUpload.StoreAsync(files, http.Request.Body, importKind.ToString().ToLowerInvariant(), jsonLines, gzip, Caller(http), limit, ct);
         }
         catch (UploadTooLargeException ex) { return TooLarge(ex); }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge) { return TooLarge(new UploadTooLargeException(limit)); }
@@ -138,7 +142,7 @@ public static class ImportEndpoints
         }
     }
 
-    /// <summary>Continues a failed or cancelled run from its recorded position, reading the upload stored with it.</summary>
+    /// <summary>Continues a failed, cancelled or abandoned run from its recorded position, reading the upload stored with it.</summary>
     private static async Task<IResult> ResumeAsync(Guid runId, HttpContext http, ImportEngine engine, ImportFiles files, IDbContextFactory<CampaignsDbContext> dbFactory,
         ILogger<ImportEngine> log, CancellationToken ct)
     {
@@ -150,8 +154,9 @@ public static class ImportEndpoints
             null => Results.Problem(statusCode: 404, title: "No such import run", detail: $"There is no import run {runId}."),
             { Status: ImportStatus.Succeeded } => Results.Problem(statusCode: 409, title: "The import finished",
                 detail: $"Import run {runId} finished already; nothing is left to resume."),
-            { Status: ImportStatus.Running } => Results.Problem(statusCode: 409, title: "The import is running",
-                detail: $"Import run {runId} is still running; resume it once it has stopped."),
+            // A run whose heartbeat stopped was left by a process that died: the engine claims it like a failed one.
+            { Status: ImportStatus.Running } when !(run.HeartbeatAt < DateTime.UtcNow - ImportEngine.StaleAfter) =>
+                Results.Problem(statusCode: 409, title: "The import is running", detail: ImportEngine.BusyMessage(run)),
             { UploadId: null } => Results.Problem(statusCode: 409, title: "Not resumable here",
                 detail: $"Import run {runId} read a file on the server that ran the command line; resume it there with campaigns import ... --resume {runId}."),
             _ when await files.FindAsync(run.UploadId.Value, ct) is null => Results.Problem(statusCode: 410, title: "The upload is gone",

@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
@@ -13,7 +12,7 @@ namespace Campaigns.Web.Features.Imports;
 
 /// <summary>
 /// Runs a wizard import in the background on any instance: reads the upload stored in the database, reports progress
-/// by rows (against a quick count of the file's records), writes the rejected rows to a stored file for download, and
+/// by rows (against a quick count of the file's records), has the rejected rows stored with each batch for download, and
 /// stops between batches on cancel (the run records where). When the named import run exists already — a resume, or
 /// this job delivered again after a restart — it continues that run from its position instead of starting over.
 /// The upload is deleted once the run has succeeded.
@@ -48,32 +47,21 @@ public sealed class ImportJob(ImportEngine engine, ImportFiles files, IDbContext
 
         await context.ReportAsync("Counting rows", 0);
         var records = Math.Max(1, CountRecords(source, ct) - 1);
-        var rejectedName = Path.GetFileNameWithoutExtension(parameters.FileName.Replace(".gz", "")) + "-rejected.csv";
-        var rejectedFile = await files.CreateAsync(rejectedName, ImportFilePurpose.RejectedRows, context.TriggeredBy, ct: ct);
-        ImportSummary summary;
-        await using (var rejected = new StreamWriter(rejectedFile, new UTF8Encoding(false), 1 << 16))
+        var options = new ImportRunOptions
         {
-            var options = new ImportRunOptions
-            {
-                User = context.TriggeredBy, RunId = parameters.ImportRunId, RejectedRows = rejected, RejectedRowsFileId = rejectedFile.File.Id,
-                EarlierRejectedRows = earlier?.RejectedRowsFileId is { } id ? () => files.Open(id) : null,
-                // Import jobs run one at a time, and a job run by one attempt at a time (a takeover follows a stopped heartbeat,
-                // and an attempt that finds itself taken over stops): a run still marked running was left by this job's earlier attempt.
-                TakeOverRunning = true,
-                Progress = async s =>
-                {
-                    // The rows rejected so far are stored with each batch, so a resume finds them.
-                    await rejected.FlushAsync(ct);
-                    await context.ReportAsync($"{s.Rows:N0} of about {records:N0} rows", 99.0 * s.Rows / records);
-                },
-            };
-            summary = earlier is null
-                ? await engine.RunAsync(source, JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!, options, ct)
-                : await engine.ResumeAsync(parameters.ImportRunId, source, options, ct);
-        }
-        // Every batch is stored: the upload and the earlier attempt's rejected rows are not needed any more.
+            User = context.TriggeredBy, RunId = parameters.ImportRunId,
+            // Stored with each batch, and continued by a resume: the file lists each row rejected up to the run's position once.
+            StoredRejectedRowsName = Path.GetFileNameWithoutExtension(parameters.FileName.Replace(".gz", "")) + "-rejected.csv",
+            // Import jobs run one at a time, and a job run by one attempt at a time (a takeover follows a stopped heartbeat,
+            // and an attempt that finds itself taken over stops): a run still marked running was left by this job's earlier attempt.
+            TakeOverRunning = true,
+            Progress = s => context.ReportAsync($"{s.Rows:N0} of about {records:N0} rows", 99.0 * s.Rows / records),
+        };
+        var summary = earlier is null
+            ? await engine.RunAsync(source, JsonSerializer.Deserialize<ImportSettings>(parameters.SettingsJson, ImportEngine.Json)!, options, ct)
+            : await engine.ResumeAsync(parameters.ImportRunId, source, options, ct);
+        // Every batch is stored: the upload is not needed any more.
         await files.DeleteAsync(parameters.UploadId, CancellationToken.None);
-        if (earlier?.RejectedRowsFileId is { } stale) await files.DeleteAsync(stale, CancellationToken.None);
         return (earlier is null ? "" : $"Resumed after row {earlier.LastCommittedRow:N0}: ") +
                $"{summary.Inserted:N0} inserted, {summary.Updated:N0} updated, {summary.Skipped:N0} unchanged (skipped), {summary.Rejected:N0} rejected of {summary.Rows:N0} rows" +
                (summary.CustomersRecomputed > 0 ? $"; behaviour of {summary.CustomersRecomputed:N0} customers recomputed." : ".");

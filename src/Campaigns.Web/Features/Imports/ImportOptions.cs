@@ -7,7 +7,7 @@ public sealed class ImportOptions
 {
     public const string Section = "Imports";
 
-    /// <summary>Largest file accepted, in megabytes (a gzipped file counts compressed).</summary>
+    /// <summary>Largest file accepted, in megabytes; a gzipped file must be within it both as sent and decompressed.</summary>
     [Range(1, 100_000, ErrorMessage = "Imports:MaxUploadMegabytes must be between 1 and 100000.")]
     public int MaxUploadMegabytes { get; set; } = 200;
 

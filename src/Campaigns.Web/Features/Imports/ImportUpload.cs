@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 using Campaigns.Domain.Imports;
@@ -13,13 +14,15 @@ namespace Campaigns.Web.Features.Imports;
 /// </summary>
 public static class ImportUpload
 {
-    public static async Task<ImportFile> StoreAsync(ImportFiles files, Stream body, string fileName, bool jsonLines, string owner, long limit, CancellationToken ct)
+    /// <summary>Stores a body named after its kind; a gzipped one stays compressed (checked, and bounded once decompressed, as it is stored).</summary>
+    public static async Task<ImportFile> StoreAsync(ImportFiles files, Stream body, string name, bool jsonLines, bool gzip, string owner, long limit, CancellationToken ct)
     {
-        if (!jsonLines) return await files.SaveAsync(body, fileName, ImportFilePurpose.Upload, owner, limit, ct);
-        var raw = await files.SaveAsync(body, Path.ChangeExtension(fileName, ".jsonl"), ImportFilePurpose.Upload, owner, limit, ct);
+        var compressed = gzip ? ".gz" : "";
+        if (!jsonLines) return await files.SaveAsync(body, $"{name}.csv{compressed}", ImportFilePurpose.Upload, owner, limit, ct);
+        var raw = await files.SaveAsync(body, $"{name}.jsonl{compressed}", ImportFilePurpose.Upload, owner, limit, ct);
         try
         {
-            return await JsonLinesToCsvAsync(files, raw, Path.ChangeExtension(fileName, ".csv"), owner, ct);
+            return await JsonLinesToCsvAsync(files, raw, $"{name}.csv", owner, ct);
         }
         finally
         {
@@ -49,7 +52,7 @@ public static class ImportUpload
         {
             await using (var writer = new StreamWriter(csv, new UTF8Encoding(false), 1 << 16))
             {
-                await writer.WriteLineAsync(CsvText.Line(header));
+                await writer.WriteLineAsync(CsvText.RawLine(header));
                 var cells = new string[header.Count];
                 await foreach (var text in LinesAsync(files, jsonl, ct))
                 {
@@ -63,7 +66,7 @@ public static class ImportUpload
                             JsonValueKind.Null => "",
                             _ => property.Value.GetRawText(),
                         };
-                    await writer.WriteLineAsync(CsvText.Line(cells));
+                    await writer.WriteLineAsync(CsvText.RawLine(cells));
                 }
             }
             return csv.File;
@@ -77,7 +80,8 @@ public static class ImportUpload
 
     private static async IAsyncEnumerable<string> LinesAsync(ImportFiles files, ImportFile file, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
-        using var reader = new StreamReader(files.Open(file.Id), Encoding.UTF8);
+        var stored = files.Open(file.Id);
+        using var reader = new StreamReader(file.FileName.EndsWith(".gz", StringComparison.Ordinal) ? new GZipStream(stored, CompressionMode.Decompress) : stored, Encoding.UTF8);
         while (await reader.ReadLineAsync(ct) is { } line) yield return line;
     }
 

@@ -79,7 +79,7 @@ public sealed class ImportWizardService(ImportEngine engine, ImportFiles files, 
         var whyNot = run.Status switch
         {
             ImportStatus.Succeeded => "it finished",
-            ImportStatus.Running => "it is still running",
+            ImportStatus.Running when !(run.HeartbeatAt < DateTime.UtcNow - ImportEngine.StaleAfter) => "it is still running",
             _ when !await db.ImportFiles.AnyAsync(f => f.Id == parameters.UploadId && f.CompletedAt != null, ct) =>
                 $"the upload of {run.FileName} is no longer stored (uploads of stopped runs are kept {options.Value.KeepFilesDays} days); upload it again: rows already stored are skipped",
             _ => null,

@@ -15,6 +15,9 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
 {
     public const int MaxBatch = 10_000;
 
+    /// <summary>Largest body of a batch, as sent or decompressed: 10,000 events of about 1.6 KB each.</summary>
+    public const long MaxBodyBytes = 16L * 1024 * 1024;
+
     private sealed record Parsed(int Row, string EventId, string CustomerKey, Guid CampaignId, EventType Type, DateTime OccurredAt, decimal Revenue);
 
     public async Task<IngestionResult> IngestAsync(IReadOnlyList<JsonElement> rows, CancellationToken ct)

@@ -43,11 +43,17 @@ public static class IntegrationEndpoints
                 JsonDocument document;
                 try
                 {
-                    document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+                    await using var body = RequestBody.Open(request, EventIngestion.MaxBodyBytes);
+                    document = await JsonDocument.ParseAsync(body, cancellationToken: ct);
                 }
                 catch (JsonException ex)
                 {
                     return Results.Problem(statusCode: 400, title: "Malformed JSON", detail: $"The body is not valid JSON: {ex.Message}");
+                }
+                catch (BadHttpRequestException ex)
+                {
+                    return Results.Problem(statusCode: ex.StatusCode, title: ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Batch too large" : "Unreadable body",
+                        detail: ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? $"{ex.Message} A batch holds at most {EventIngestion.MaxBatch:N0} events; split it." : ex.Message);
                 }
                 using var _ = document;
                 if (document.RootElement.ValueKind != JsonValueKind.Object || !document.RootElement.TryGetProperty("events", out var list) || list.ValueKind != JsonValueKind.Array || list.GetArrayLength() == 0)
@@ -67,8 +73,8 @@ public static class IntegrationEndpoints
             })
             .Accepts<EventBatch>("application/json")
             .RequireAuthorization(IngestPolicy)
-            .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events; idempotent on eventId.")
+            .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events (at most 16 MB, optionally Content-Encoding: gzip); idempotent on eventId.")
             .Produces<IngestionResult>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
     }
 }
