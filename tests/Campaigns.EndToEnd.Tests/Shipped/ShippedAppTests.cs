@@ -110,8 +110,8 @@ public sealed class ShippedAppTests(ShippedCopy shipped, ITestOutputHelper outpu
         Directory.CreateDirectory(folder);
         return (page, path) =>
         {
-            // "campaigns/0193…/audience" → "campaigns-detail-audience"; the dashboard is "".
-            var name = Regex.Replace(path.Trim('/'), "[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}", "detail").Replace('/', '-');
+            // "campaigns/0193…/audience" → "campaigns_detail_audience"; the dashboard is "".
+            var name = Regex.Replace(path.Trim('/'), "[0-9a-fA-F]{8}-[0-9a-fA-F-]{27}", "detail").Replace('/', '_');
             return page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{(name.Length == 0 ? "dashboard" : name)}-{width}-{theme}.png") });
         };
     }
