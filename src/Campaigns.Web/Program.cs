@@ -5,7 +5,7 @@ using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Hosting;
 using Campaigns.Web.Security;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(HostingExtensions.Options(args));
 
 builder.AddRepositorySettings();
 builder.AddCampaignsHosting();

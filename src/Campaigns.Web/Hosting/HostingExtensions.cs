@@ -26,6 +26,17 @@ public static class HostingExtensions
     }
 
     /// <summary>
+    /// A published build keeps its scripts and stylesheets in wwwroot beside its binaries, but the web root defaults to
+    /// the working directory's wwwroot: taking the published one makes <c>dotnet out/Campaigns.Web.dll</c> work from
+    /// any folder. A build that was not published has none, and serves its files from the static web assets manifest.
+    /// </summary>
+    public static WebApplicationOptions Options(string[] args)
+    {
+        var published = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        return new WebApplicationOptions { Args = args, WebRootPath = Directory.Exists(published) ? published : null };
+    }
+
+    /// <summary>
     /// What every host gets whatever its environment: the framework's and MudBlazor's files, and a container checked
     /// at start-up.
     /// </summary>
