@@ -1,3 +1,4 @@
+using Campaigns.Web.Components.Layout;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -30,6 +31,7 @@ public static class HostingExtensions
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<ThemePreference>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         // Enums travel by name ("Running", not 2): readable, and stable if members are reordered.
@@ -37,10 +39,14 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
     }
 
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+
     public static void UseCampaignsPipeline(this WebApplication app)
     {
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        app.UseStatusCodePages();
+        // An API client gets ProblemDetails JSON; a browser gets a page with the app around it and a way back.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         // The app's own assets (css, logo, favicon) are served from wwwroot-assets, anonymously.
         app.UseStaticFiles(new StaticFileOptions
         {
