@@ -53,6 +53,9 @@ public static class HostingExtensions
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
             RequestPath = "/assets",
         });
+        // Routing after the status-code pages, so a re-executed request is routed to the status page (the implicit
+        // UseRouting at the start of the pipeline would run only once, leaving the re-executed request without an endpoint).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
