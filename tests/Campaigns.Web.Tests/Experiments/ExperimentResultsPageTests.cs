@@ -63,7 +63,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
 
         Assert.Contains("The experiment ends now", page.WaitForElement("[data-testid=confirm-message]").TextContent);
         Assert.True(page.Find("[data-testid=confirm-action]").HasAttribute("disabled"));
-        page.Find("[data-testid=confirm-reason] textarea").Input("Lift holds in every segment.");
+        page.Find("textarea[data-testid=confirm-reason]").Input("Lift holds in every segment.");
         page.Find("[data-testid=confirm-action]").Click();
 
         page.WaitForAssertion(() => Assert.Contains("Ship by manager@test", page.Find("[data-testid=decision]").TextContent), TimeSpan.FromSeconds(10));
