@@ -21,6 +21,9 @@ public sealed class ManagerDecisionTests(ITestOutputHelper output) : BrowserTest
 
         await FillAsync("decision-comment", "Lift holds after CUPED; ship to all.", 500);
         await Page.GetByTestId("record-decision").ClickAsync();
+        // Shipping asks first, with the comment as its reason.
+        await Assertions.Expect(Page.Locator("textarea[data-testid=confirm-reason]")).ToHaveValueAsync("Lift holds after CUPED; ship to all.");
+        await Page.GetByTestId("confirm-action").ClickAsync();
         await Assertions.Expect(Page.GetByTestId("decision")).ToContainTextAsync("Ship by manager@demo.local");
 
         await using var check = App.OpenDatabase();

@@ -79,6 +79,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("bit");
 
+                    b.Property<bool>("PrefersDarkTheme")
+                        .HasColumnType("bit");
+
                     b.Property<string>("SecurityStamp")
                         .HasMaxLength(400)
                         .HasColumnType("nvarchar(400)");

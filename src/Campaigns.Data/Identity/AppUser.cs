@@ -7,6 +7,8 @@ public sealed class AppUser : IdentityUser
     public string? DisplayName { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>The dark theme, kept with the account so it follows the user to any browser.</summary>
+    public bool PrefersDarkTheme { get; set; }
 }
 
 /// <summary>The three roles. Each includes the rights of the one before it.</summary>

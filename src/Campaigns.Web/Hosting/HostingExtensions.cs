@@ -1,5 +1,6 @@
 using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.HttpOverrides;
+using Campaigns.Web.Components.Layout;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;
@@ -74,6 +75,7 @@ public static class HostingExtensions
         builder.Services.AddSingleton<MoneyFormat>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<ThemePreference>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
@@ -81,6 +83,8 @@ public static class HostingExtensions
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();
     }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
 
     public static void UseCampaignsPipeline(this WebApplication app)
     {
@@ -93,13 +97,18 @@ public static class HostingExtensions
             app.UseHsts();
             app.UseHttpsRedirection();
         }
-        app.UseStatusCodePages();
+        // An API client gets ProblemDetails JSON; a browser gets a page with the app around it and a way back.
+        app.UseWhen(IsApi, api => api.UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages => pages.UseStatusCodePagesWithReExecute("/status/{0}", createScopeForStatusCodePages: true));
         // The app's own assets (css, logo, favicon) are served from wwwroot-assets, anonymously.
         app.UseStaticFiles(new StaticFileOptions
         {
             FileProvider = new PhysicalFileProvider(Path.Combine(AppContext.BaseDirectory, "wwwroot-assets")),
             RequestPath = "/assets",
         });
+        // Routing after the status-code pages, so a re-executed request is routed to the status page (the implicit
+        // UseRouting at the start of the pipeline would run only once, leaving the re-executed request without an endpoint).
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -74,4 +74,48 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
         page.WaitForElement("[data-testid=power-plan]", TimeSpan.FromSeconds(10));
         Assert.NotEmpty(page.FindAll("[data-testid=launch-campaign]"));
     }
+
+    private async Task<IRenderedComponent<CampaignEditorHost>> ApprovedEditorAsync()
+    {
+        var id = await SubmittedByAsync("marketer@test");
+        await using (var scope = _store.App.Services.CreateAsyncScope())
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CampaignService>().ApproveAsync(id, "other-manager@test", null)).Succeeded);
+        var page = RenderEditor(id);
+        page.WaitForElement("[data-testid=launch-campaign]");
+        return page;
+    }
+
+    private async Task<CampaignStatus> StoredStatusAsync(IRenderedComponent<CampaignEditorHost> page)
+    {
+        await using var db = _store.App.OpenDatabase();
+        return (await db.Campaigns.FindAsync(page.Instance.Id))!.Status;
+    }
+
+    [Fact]
+    public async Task Launching_before_the_start_date_asks_first_and_says_customers_are_assigned_from_now_and_cancel_changes_nothing()
+    {
+        var page = await ApprovedEditorAsync();
+
+        page.Find("[data-testid=launch-campaign]").Click();
+
+        var message = page.WaitForElement("[data-testid=confirm-message]").TextContent;
+        Assert.Contains("before its start date", message);
+        Assert.Contains("assigning customers to it immediately", message);
+        Assert.Equal("Launch", page.Find("[data-testid=confirm-action]").TextContent.Trim());
+        page.Find("[data-testid=confirm-cancel]").Click();
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=confirm-dialog]")));
+        Assert.Equal(CampaignStatus.Approved, await StoredStatusAsync(page));
+    }
+
+    [Fact]
+    public async Task Confirming_the_launch_makes_the_campaign_live()
+    {
+        var page = await ApprovedEditorAsync();
+
+        page.Find("[data-testid=launch-campaign]").Click();
+        page.WaitForElement("[data-testid=confirm-action]").Click();
+
+        page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-testid=launch-campaign]")), TimeSpan.FromSeconds(10));
+        Assert.Equal(CampaignStatus.Live, await StoredStatusAsync(page));
+    }
 }

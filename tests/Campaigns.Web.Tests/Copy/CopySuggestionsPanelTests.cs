@@ -107,4 +107,34 @@ public class CopySuggestionsPanelTests : ComponentTest, IClassFixture<CopySeeded
         Assert.Empty(panel.FindAll("[data-testid=write-copy]"));
         Assert.Contains("a Manager approves it with the campaign", panel.Find("[data-testid=copy-panel]").TextContent);
     }
+
+    [Fact]
+    public async Task Suggestions_shown_before_are_there_again_when_the_campaign_is_opened_with_their_predictions_intervals_and_picks()
+    {
+        var campaign = await CampaignAsync();
+        SuggestionBatch shown;
+        await using (var scope = _store.App.Services.CreateAsyncScope())
+        {
+            var copy = scope.ServiceProvider.GetRequiredService<CopySuggestionService>();
+            shown = (await copy.SuggestAsync(campaign.Id, Domain.Copy.Tone.Urgent, "marketer@test")).Value!;
+            Assert.Null((await copy.PickAsync(shown.Candidates[1].Id, null, "marketer@test")).Error);
+        }
+
+        var panel = RenderPanel(campaign, CampaignStatus.Draft);
+
+        panel.WaitForAssertion(() => Assert.Equal(shown.Candidates.Count, panel.FindAll("[data-testid=copy-candidate]").Count));
+        Assert.Equal(shown.Candidates.Select(c => c.Text), panel.FindAll("[data-testid=copy-candidate-text]").Select(t => t.TextContent));
+        var ctrs = panel.FindAll("[data-testid=copy-candidate-ctr]");
+        Assert.Equal(shown.Candidates.Count, ctrs.Count);
+        for (var i = 0; i < ctrs.Count; i++)
+        {
+            Assert.Equal(shown.Candidates[i].Prediction!.Ctr * 100, Percent(ctrs[i].FirstChild!.TextContent), 2);
+            Assert.Contains("–", ctrs[i].TextContent);
+        }
+        Assert.Contains("Picked", panel.FindAll("[data-testid=copy-candidate]")[1].TextContent);
+        Assert.Equal(shown.Candidates.Count - 1, panel.FindAll("[data-testid=pick-copy]").Count);
+        Assert.Equal(shown.RequestId.ToString(), panel.Find("[data-testid=copy-timing]").GetAttribute("data-request"));
+        Assert.Contains("shown", panel.Find("[data-testid=copy-timing]").TextContent);
+        Assert.Equal("Regenerate", panel.Find("[data-testid=suggest-copy]").TextContent.Trim());
+    }
 }

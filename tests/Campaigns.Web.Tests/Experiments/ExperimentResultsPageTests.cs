@@ -49,4 +49,25 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         var page = Render<ResultsHost>(p => p.Add(h => h.Id, Guid.NewGuid()));
         page.WaitForAssertion(() => Assert.Contains("No experiment has this id", page.Markup), TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task Shipping_asks_for_a_reason_says_the_experiment_ends_and_records_the_reason_with_the_decision()
+    {
+        Guid id;
+        await using (var db = _store.App.OpenDatabase())
+            id = (await db.Experiments.AsNoTracking().FirstAsync(e => e.Name != "Spring Wardrobe 20% vs 10%" && e.Decision == Domain.Experiments.ExperimentDecision.None)).Id;
+        var page = Render<ResultsHost>(p => p.Add(h => h.Id, id));
+        page.WaitForElement("[data-testid=record-decision]", TimeSpan.FromSeconds(10));
+
+        page.Find("[data-testid=record-decision]").Click();
+
+        Assert.Contains("The experiment ends now", page.WaitForElement("[data-testid=confirm-message]").TextContent);
+        Assert.True(page.Find("[data-testid=confirm-action]").HasAttribute("disabled"));
+        page.Find("textarea[data-testid=confirm-reason]").Input("Lift holds in every segment.");
+        page.Find("[data-testid=confirm-action]").Click();
+
+        page.WaitForAssertion(() => Assert.Contains("Ship by manager@test", page.Find("[data-testid=decision]").TextContent), TimeSpan.FromSeconds(10));
+        await using var check = _store.App.OpenDatabase();
+        Assert.Equal("Lift holds in every segment.", (await check.Experiments.FindAsync(id))!.DecisionComment);
+    }
 }

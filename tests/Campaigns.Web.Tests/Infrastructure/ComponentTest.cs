@@ -49,9 +49,10 @@ public abstract class ComponentTest : IAsyncLifetime
     }
 
     /// <summary>Signs in a user with one role for the components rendered next.</summary>
-    protected void SignInAs(string role)
+    /// <param name="name">The user name; "role@test" when null (a user the database does not hold).</param>
+    protected void SignInAs(string role, string? name = null)
     {
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, $"{role.ToLowerInvariant()}@test"), new Claim(ClaimTypes.Role, role)], "test");
+        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, name ?? $"{role.ToLowerInvariant()}@test"), new Claim(ClaimTypes.Role, role)], "test");
         Context.Services.AddSingleton<AuthenticationStateProvider>(new FixedAuthenticationState(new ClaimsPrincipal(identity)));
     }
 

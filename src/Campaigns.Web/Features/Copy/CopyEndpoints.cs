@@ -48,7 +48,7 @@ public static class CopyEndpoints
 
         var outcome = await copy.SuggestAsync(id, tone, http.User.Identity?.Name ?? "api", request.Body, count, ct);
         if (outcome.Value is not { } batch) return Results.Problem(statusCode: 409, title: "No suggestions", detail: outcome.Error);
-        return Results.Ok(new CopySuggestionResponse(batch.RequestId, batch.Models, batch.Elapsed.TotalMilliseconds,
+        return Results.Ok(new CopySuggestionResponse(batch.RequestId, batch.Models, batch.Elapsed.GetValueOrDefault().TotalMilliseconds,
             batch.Candidates.Select(c => new SuggestedCopy(c.Id, c.Rank, c.Text, c.Prediction?.Ctr, c.Prediction?.Low, c.Prediction?.High,
                 c.Prediction?.Up ?? [], c.Prediction?.Down ?? [])).ToList()));
     }

@@ -16,7 +16,8 @@ namespace Campaigns.Web.Features.Copy;
 public sealed record ShownSuggestion(Guid Id, int Rank, string Text, CtrPrediction? Prediction);
 
 /// <summary>One click on "Suggest": the candidates, the versions that made them, and how long it took.</summary>
-public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan Elapsed);
+/// <param name="Elapsed">How long generating and ranking took; null for a batch read back later (that is not stored).</param>
+public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan? Elapsed, Tone Tone, DateTime ShownAt);
 
 /// <summary>Either a value or why it could not be had, in words for the marketer.</summary>
 public sealed record CopyOutcome<T>(T? Value, string? Error)
@@ -79,17 +80,40 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
             : CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails).Ranked.Select(r => (r.Candidate, Prediction: (CtrPrediction?)r.Prediction)).ToList(), ct);
         clock.Stop();
 
+        var shownAt = DateTime.UtcNow;
         var rows = ranked.Select((r, i) => new CopySuggestion
         {
             CampaignId = campaignId, RequestId = requestId, Rank = i + 1, Channel = campaign.Promotion.Channel, IsBody = body, Tone = tone, Text = r.Candidate.Text,
             PredictedCtr = r.Prediction?.Ctr, PredictedLow = r.Prediction?.Low, PredictedHigh = r.Prediction?.High,
-            GeneratorVersionId = generatorInfo.Id, RankerVersionId = rankerInfo?.Id, ShownTo = user,
+            GeneratorVersionId = generatorInfo.Id, RankerVersionId = rankerInfo?.Id, ShownTo = user, ShownAt = shownAt,
         }).ToList();
         db.CopySuggestions.AddRange(rows);
         await db.SaveChangesAsync(ct);
         var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction)).ToList();
-        return new SuggestionBatch(requestId, shown, $"generator v{generatorInfo.Version}" + (rankerInfo is null ? "" : $", ranker v{rankerInfo.Version}"),
-            clock.Elapsed);
+        return new SuggestionBatch(requestId, shown, ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
+    }
+
+    private static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
+
+    /// <summary>
+    /// The last candidates shown for the campaign on its current channel (headlines, or email bodies), as they were shown:
+    /// same ranks, predictions and intervals (the words that moved a prediction are not stored). Null when none were.
+    /// </summary>
+    public async Task<SuggestionBatch?> LastShownAsync(Guid campaignId, bool body, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var channel = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => (Channel?)c.Promotion.Channel).SingleOrDefaultAsync(ct);
+        if (channel is null) return null;
+        var shown = db.CopySuggestions.AsNoTracking().Where(s => s.CampaignId == campaignId && s.Channel == channel && s.IsBody == body);
+        var last = await shown.OrderByDescending(s => s.ShownAt).Select(s => (Guid?)s.RequestId).FirstOrDefaultAsync(ct);
+        if (last is not { } requestId) return null;
+        var rows = await shown.Where(s => s.RequestId == requestId).OrderBy(s => s.Rank).ToListAsync(ct);
+        var versions = await db.ModelVersions.AsNoTracking().Where(v => v.Id == rows[0].GeneratorVersionId || v.Id == rows[0].RankerVersionId)
+            .ToDictionaryAsync(v => v.Id, v => v.Version, ct);
+        var candidates = rows.Select(r => new ShownSuggestion(r.Id, r.Rank, r.Text,
+            r.PredictedCtr is { } ctr ? new CtrPrediction(ctr, r.PredictedLow ?? ctr, r.PredictedHigh ?? ctr, [], []) : null)).ToList();
+        var ranker = rows[0].RankerVersionId is { } rankerId ? versions.GetValueOrDefault(rankerId) : (int?)null;
+        return new SuggestionBatch(requestId, candidates, ModelsText(versions.GetValueOrDefault(rows[0].GeneratorVersionId), ranker), null, rows[0].Tone, rows[0].ShownAt);
     }
 
     /// <summary>
