@@ -54,7 +54,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     /// <summary>What the store earns per customer must not fall, whatever the offer does to conversion.</summary>
     private static readonly string[] Guardrail = [MarginPerCustomer, RevenuePerCustomer];
 
-    private sealed record GroupSums(Guid ArmId, string Region, int Device, bool IsReturning, long Units, long Converters, long Orders, double Orders2,
+    private sealed record GroupSums(Guid ArmId, string Region, int Device, CustomerTenure Tenure, long Units, long Converters, long Orders, double Orders2,
         double Revenue, double Revenue2, double RevenueOrders, double Pre, double Pre2, double RevenuePre, double ConvertedPre);
 
     private sealed record ArmSums(Guid ArmId, long Units, long Converters, long Orders, double Orders2, double Revenue, double Revenue2, double RevenueOrders,
@@ -166,21 +166,21 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     private static async Task<List<GroupSums>> GroupSumsAsync(CampaignsDbContext db, Guid experimentId, double? cap, CancellationToken ct)
     {
         var cells = await db.ExperimentCells.Where(c => c.ExperimentId == experimentId)
-            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.IsReturning })
-            .Select(g => new GroupSums(g.Key.ArmId, g.Key.Region, (int)g.Key.Device, g.Key.IsReturning, g.Sum(c => c.Units), g.Sum(c => c.Converters),
+            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.Tenure })
+            .Select(g => new GroupSums(g.Key.ArmId, g.Key.Region, (int)g.Key.Device, g.Key.Tenure, g.Sum(c => c.Units), g.Sum(c => c.Converters),
                 g.Sum(c => c.Orders), g.Sum(c => c.Orders2), g.Sum(c => c.Revenue), g.Sum(c => c.Revenue2), g.Sum(c => c.RevenueOrders),
                 g.Sum(c => c.Pre), g.Sum(c => c.Pre2), g.Sum(c => c.RevenuePre), g.Sum(c => c.ConvertedPre)))
             .ToListAsync(ct);
         if (cap is not { } c0) return cells;
         var excess = await db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.Exposures > 0 && c.Revenue > c0)
-            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.IsReturning })
+            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.Tenure })
             .Select(g => new
             {
-                g.Key.ArmId, g.Key.Region, g.Key.Device, g.Key.IsReturning,
+                g.Key.ArmId, g.Key.Region, g.Key.Device, g.Key.Tenure,
                 X = g.Sum(c => c.Revenue - c0), X2 = g.Sum(c => c.Revenue * c.Revenue - c0 * c0),
                 XY = g.Sum(c => (c.Revenue - c0) * c.Conversions), XPre = g.Sum(c => (c.Revenue - c0) * c.PreSpend),
             }).ToListAsync(ct);
-        return cells.Select(g => excess.FirstOrDefault(e => e.ArmId == g.ArmId && e.Region == g.Region && (int)e.Device == g.Device && e.IsReturning == g.IsReturning) is { } e
+        return cells.Select(g => excess.FirstOrDefault(e => e.ArmId == g.ArmId && e.Region == g.Region && (int)e.Device == g.Device && e.Tenure == g.Tenure) is { } e
             ? g with { Revenue = g.Revenue - e.X, Revenue2 = g.Revenue2 - e.X2, RevenueOrders = g.RevenueOrders - e.XY, RevenuePre = g.RevenuePre - e.XPre }
             : g).ToList();
     }
@@ -281,8 +281,8 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         var dimensions = new (string Name, Func<GroupSums, string> Segment)[]
         {
             ("Region", g => g.Region),
-            ("Device", g => ((Domain.Customers.Device)g.Device).ToString()),
-            ("Customer", g => g.IsReturning ? "Returning" : "New"),
+            ("Device", g => ((Domain.Customers.Device)g.Device).ToWords()),
+            ("Customer", g => g.Tenure.ToWords()),
         };
         var results = new List<(SegmentResult Result, double P)>();
         foreach (var (dimension, segmentOf) in dimensions)
