@@ -56,7 +56,7 @@ internal static class CopyCommands
         var terms = await CopySuggester.TermsAsync(db, campaign, options.Value("category"));
         var banned = options.Values("banned").SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var clock = Stopwatch.StartNew();
-        var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
+        var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.KnownType, terms.Category, tone), terms,
             new GenerationOptions(count, Temperature: Double(options, "temperature", 1.6), TopP: Double(options, "top-p", 0.98), Seed: options.Int("seed", 1)),
             new CopyGuardrails(banned));
         clock.Stop();
@@ -94,7 +94,7 @@ internal static class CopyCommands
                 foreach (var tone in Enum.GetValues<Tone>())
                 {
                     var clock = Stopwatch.StartNew();
-                    var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), terms,
+                    var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.KnownType, terms.Category, tone), terms,
                         new GenerationOptions(count, Seed: seed++), new CopyGuardrails(), out var generating);
                     times.Add(clock.Elapsed.TotalSeconds);
                     if (details)

@@ -16,9 +16,11 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
     private const long Chunk = 1_000_000;
 
     // Customers' arm, region, device and pre-period behaviour are fixed when they first appear; later chunks add counts.
+    // Tenure (CustomerTenure): returning if they bought before the start; new only if the store's orders reach back before
+    // the start at all, else unknown (a past campaign imported without its order history is not 64,000 new customers).
     private const string SqliteUpsert = """
         INSERT INTO "ExperimentCustomers" ("ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue",
-            "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay", "PreSpend", "Region", "Device", "IsReturning")
+            "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay", "PreSpend", "Region", "Device", "Tenure")
         SELECT e."ExperimentId", e."CustomerId", e."ArmId",
                SUM(CASE WHEN e."Type" = 'Exposure' THEN 1 ELSE 0 END),
                SUM(CASE WHEN e."Type" = 'Conversion' THEN 1 ELSE 0 END),
@@ -30,7 +32,8 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
                COALESCE((SELECT SUM(o."Total") FROM "Orders" o WHERE o."CustomerId" = e."CustomerId"
                          AND o."PlacedAt" >= datetime(x."StartedAt", '-30 days') AND o."PlacedAt" < x."StartedAt"), 0),
                cu."Region", cu."Device",
-               CASE WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."CustomerId" = e."CustomerId" AND o."PlacedAt" < x."StartedAt") THEN 1 ELSE 0 END
+               CASE WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."CustomerId" = e."CustomerId" AND o."PlacedAt" < x."StartedAt") THEN 1
+                    WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."PlacedAt" < x."StartedAt") THEN 0 ELSE 2 END
         FROM "Events" e
         JOIN "Customers" cu ON cu."Id" = e."CustomerId"
         JOIN "Experiments" x ON x."Id" = e."ExperimentId"
@@ -57,8 +60,8 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         """;
 
     private const string SqliteCells = """
-        INSERT INTO "ExperimentCells" ("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay", "Units", "Converters", "Orders", "Orders2", "Revenue", "Revenue2", "RevenueOrders", "Pre", "Pre2", "RevenuePre", "ConvertedPre")
-        SELECT c."ExperimentId", c."ArmId", c."Region", c."Device", c."IsReturning", COALESCE(c."FirstExposedDay", 0), COALESCE(c."FirstConvertedDay", -1),
+        INSERT INTO "ExperimentCells" ("ExperimentId", "ArmId", "Region", "Device", "Tenure", "ExposedDay", "ConvertedDay", "Units", "Converters", "Orders", "Orders2", "Revenue", "Revenue2", "RevenueOrders", "Pre", "Pre2", "RevenuePre", "ConvertedPre")
+        SELECT c."ExperimentId", c."ArmId", c."Region", c."Device", c."Tenure", COALESCE(c."FirstExposedDay", 0), COALESCE(c."FirstConvertedDay", -1),
                @sign * COUNT(*), @sign * SUM(CASE WHEN c."Conversions" > 0 THEN 1 ELSE 0 END), @sign * SUM(c."Conversions"), @sign * SUM(c."Conversions" * c."Conversions"),
                @sign * SUM(c."Revenue"), @sign * SUM(c."Revenue" * c."Revenue"), @sign * SUM(c."Revenue" * c."Conversions"),
                @sign * SUM(c."PreSpend"), @sign * SUM(c."PreSpend" * c."PreSpend"), @sign * SUM(c."Revenue" * c."PreSpend"),
@@ -66,8 +69,8 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         FROM "ExperimentCustomers" c
         JOIN "RollupTouched" t ON t."ExperimentId" = c."ExperimentId" AND t."CustomerId" = c."CustomerId"
         WHERE c."Exposures" > 0
-        GROUP BY c."ExperimentId", c."ArmId", c."Region", c."Device", c."IsReturning", COALESCE(c."FirstExposedDay", 0), COALESCE(c."FirstConvertedDay", -1)
-        ON CONFLICT ("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay") DO UPDATE SET
+        GROUP BY c."ExperimentId", c."ArmId", c."Region", c."Device", c."Tenure", COALESCE(c."FirstExposedDay", 0), COALESCE(c."FirstConvertedDay", -1)
+        ON CONFLICT ("ExperimentId", "ArmId", "Region", "Device", "Tenure", "ExposedDay", "ConvertedDay") DO UPDATE SET
             "Units" = "Units" + excluded."Units", "Converters" = "Converters" + excluded."Converters",
             "Orders" = "Orders" + excluded."Orders", "Orders2" = "Orders2" + excluded."Orders2",
             "Revenue" = "Revenue" + excluded."Revenue", "Revenue2" = "Revenue2" + excluded."Revenue2",
@@ -78,7 +81,7 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
     private const string SqlServerRebuild = """
         DELETE FROM [ExperimentCustomers];
         INSERT INTO [ExperimentCustomers] ([ExperimentId], [CustomerId], [ArmId], [Exposures], [Conversions], [Revenue],
-            [FirstExposedAt], [FirstConvertedAt], [FirstExposedDay], [FirstConvertedDay], [PreSpend], [Region], [Device], [IsReturning])
+            [FirstExposedAt], [FirstConvertedAt], [FirstExposedDay], [FirstConvertedDay], [PreSpend], [Region], [Device], [Tenure])
         SELECT e.[ExperimentId], e.[CustomerId], e.[ArmId],
                SUM(CASE WHEN e.[Type] = 'Exposure' THEN 1 ELSE 0 END),
                SUM(CASE WHEN e.[Type] = 'Conversion' THEN 1 ELSE 0 END),
@@ -91,22 +94,23 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
                CAST(COALESCE((SELECT SUM(o.[Total]) FROM [Orders] o WHERE o.[CustomerId] = e.[CustomerId]
                          AND o.[PlacedAt] >= DATEADD(day, -30, x.[StartedAt]) AND o.[PlacedAt] < x.[StartedAt]), 0) AS FLOAT),
                cu.[Region], cu.[Device],
-               CASE WHEN EXISTS (SELECT 1 FROM [Orders] o WHERE o.[CustomerId] = e.[CustomerId] AND o.[PlacedAt] < x.[StartedAt]) THEN 1 ELSE 0 END
+               CASE WHEN EXISTS (SELECT 1 FROM [Orders] o WHERE o.[CustomerId] = e.[CustomerId] AND o.[PlacedAt] < x.[StartedAt]) THEN 1
+                    WHEN EXISTS (SELECT 1 FROM [Orders] o WHERE o.[PlacedAt] < x.[StartedAt]) THEN 0 ELSE 2 END
         FROM [Events] e
         JOIN [Customers] cu ON cu.[Id] = e.[CustomerId]
         JOIN [Experiments] x ON x.[Id] = e.[ExperimentId]
         WHERE e.[ArmId] IS NOT NULL
         GROUP BY e.[ExperimentId], e.[CustomerId], e.[ArmId], cu.[Region], cu.[Device], x.[StartedAt];
         DELETE FROM [ExperimentCells];
-        INSERT INTO [ExperimentCells] ([ExperimentId], [ArmId], [Region], [Device], [IsReturning], [ExposedDay], [ConvertedDay], [Units], [Converters],
+        INSERT INTO [ExperimentCells] ([ExperimentId], [ArmId], [Region], [Device], [Tenure], [ExposedDay], [ConvertedDay], [Units], [Converters],
             [Orders], [Orders2], [Revenue], [Revenue2], [RevenueOrders], [Pre], [Pre2], [RevenuePre], [ConvertedPre])
-        SELECT c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[IsReturning], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1),
+        SELECT c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[Tenure], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1),
                COUNT_BIG(*), SUM(CASE WHEN c.[Conversions] > 0 THEN 1 ELSE 0 END), SUM(CAST(c.[Conversions] AS BIGINT)), SUM(CAST(c.[Conversions] AS FLOAT) * c.[Conversions]),
                SUM(c.[Revenue]), SUM(c.[Revenue] * c.[Revenue]), SUM(c.[Revenue] * c.[Conversions]),
                SUM(c.[PreSpend]), SUM(c.[PreSpend] * c.[PreSpend]), SUM(c.[Revenue] * c.[PreSpend]), SUM(CASE WHEN c.[Conversions] > 0 THEN c.[PreSpend] ELSE 0 END)
         FROM [ExperimentCustomers] c
         WHERE c.[Exposures] > 0
-        GROUP BY c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[IsReturning], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1);
+        GROUP BY c.[ExperimentId], c.[ArmId], c.[Region], c.[Device], c.[Tenure], COALESCE(c.[FirstExposedDay], 0), COALESCE(c.[FirstConvertedDay], -1);
         """;
 
     /// <summary>

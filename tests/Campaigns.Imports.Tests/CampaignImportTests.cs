@@ -33,6 +33,25 @@ public class CampaignImportTests : ImportDatabase
         await ImportAsync(ImportKind.Campaign, path, rowIdPrefix: "hillstrom-", campaign: Settings, map: ["visit=converted"], batchSize: 50);
 
     [Fact]
+    public async Task What_the_files_do_not_say_stays_unknown_offer_device_and_new_or_returning()
+    {
+        var path = WriteFile(Hillstrom(), "hillstrom.csv");
+        await ImportAsync(ImportKind.Customers, path, rowIdPrefix: "hillstrom-",
+            map: ["zip_code=region", "segment=ignore", "visit=ignore", "conversion=ignore", "spend=ignore"]);
+        await ImportHillstromAsync(path);
+
+        await using var db = Open();
+        var experiment = await db.Experiments.SingleAsync();
+        var campaign = await db.Campaigns.SingleAsync(c => c.Id == experiment.CampaignId);
+        Assert.Null(campaign.Promotion.Type);
+        Assert.Equal("Unknown offer", campaign.Promotion.Describe());
+        Assert.All(await db.Customers.ToListAsync(), c => Assert.Equal(Domain.Customers.Device.Unknown, c.Device));
+        // No orders from before the campaign were imported: nobody can be called new (or returning).
+        var cells = await db.ExperimentCells.Where(c => c.ExperimentId == experiment.Id).ToListAsync();
+        Assert.All(cells, c => Assert.Equal((Domain.Customers.Device.Unknown, CustomerTenure.Unknown), (c.Device, c.Tenure)));
+    }
+
+    [Fact]
     public async Task A_past_campaign_becomes_a_historical_experiment_whose_rollup_gives_each_arms_visit_rate()
     {
         var path = WriteFile(Hillstrom(), "hillstrom.csv");

@@ -355,7 +355,6 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                                 .HasColumnType("decimal(18,4)");
 
                             b1.Property<string>("Type")
-                                .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("nvarchar(20)");
                         });
@@ -839,8 +838,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<int>("Device")
                         .HasColumnType("int");
 
-                    b.Property<bool>("IsReturning")
-                        .HasColumnType("bit");
+                    b.Property<int>("Tenure")
+                        .HasColumnType("int");
 
                     b.Property<int>("ExposedDay")
                         .HasColumnType("int");
@@ -881,7 +880,7 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<long>("Units")
                         .HasColumnType("bigint");
 
-                    b.HasKey("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay");
+                    b.HasKey("ExperimentId", "ArmId", "Region", "Device", "Tenure", "ExposedDay", "ConvertedDay");
 
                     b.ToTable("ExperimentCells", (string)null);
                 });
@@ -918,9 +917,6 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<int?>("FirstExposedDay")
                         .HasColumnType("int");
 
-                    b.Property<bool>("IsReturning")
-                        .HasColumnType("bit");
-
                     b.Property<double>("PreSpend")
                         .HasColumnType("float");
 
@@ -931,6 +927,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.Property<double>("Revenue")
                         .HasColumnType("float");
+
+                    b.Property<int>("Tenure")
+                        .HasColumnType("int");
 
                     b.HasKey("ExperimentId", "CustomerId");
 

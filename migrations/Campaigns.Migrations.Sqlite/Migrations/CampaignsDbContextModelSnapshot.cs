@@ -349,7 +349,6 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                                 .HasColumnType("REAL");
 
                             b1.Property<string>("Type")
-                                .IsRequired()
                                 .HasMaxLength(20)
                                 .HasColumnType("TEXT");
                         });
@@ -833,7 +832,7 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<int>("Device")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsReturning")
+                    b.Property<int>("Tenure")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("ExposedDay")
@@ -875,7 +874,7 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<long>("Units")
                         .HasColumnType("INTEGER");
 
-                    b.HasKey("ExperimentId", "ArmId", "Region", "Device", "IsReturning", "ExposedDay", "ConvertedDay");
+                    b.HasKey("ExperimentId", "ArmId", "Region", "Device", "Tenure", "ExposedDay", "ConvertedDay");
 
                     b.ToTable("ExperimentCells", (string)null);
                 });
@@ -912,9 +911,6 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<int?>("FirstExposedDay")
                         .HasColumnType("INTEGER");
 
-                    b.Property<bool>("IsReturning")
-                        .HasColumnType("INTEGER");
-
                     b.Property<double>("PreSpend")
                         .HasColumnType("REAL");
 
@@ -925,6 +921,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.Property<double>("Revenue")
                         .HasColumnType("REAL");
+
+                    b.Property<int>("Tenure")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("ExperimentId", "CustomerId");
 

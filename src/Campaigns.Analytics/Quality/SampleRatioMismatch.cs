@@ -17,14 +17,18 @@ public static class SampleRatioMismatch
         var total = observed.Sum();
         var expected = plannedAllocation.Select(a => totalShare > 0 && a > 0 && double.IsFinite(a) ? total * a / totalShare : 0).ToArray();
         var arms = plannedAllocation.Count(a => a > 0 && double.IsFinite(a));
-        if (total <= 0 || observed.Any(o => o < 0)) return new SampleRatioMismatchResult(0, Math.Max(0, arms - 1), 1, false, expected);
-        if (observed.Where((o, i) => expected[i] == 0 && o > 0).Any()) return new SampleRatioMismatchResult(double.MaxValue, Math.Max(0, arms - 1), 0, true, expected);
-        if (arms < 2) return new SampleRatioMismatchResult(0, 0, 1, false, expected);
+        if (total <= 0 || observed.Any(o => o < 0)) return new SampleRatioMismatchResult(0, Math.Max(0, arms - 1), 1, false, expected, Math.Max(0, total));
+        if (observed.Where((o, i) => expected[i] == 0 && o > 0).Any()) return new SampleRatioMismatchResult(double.MaxValue, Math.Max(0, arms - 1), 0, true, expected, total);
+        if (arms < 2) return new SampleRatioMismatchResult(0, 0, 1, false, expected, total);
         var chi = observed.Select((o, i) => expected[i] > 0 ? (o - expected[i]) * (o - expected[i]) / expected[i] : 0).Sum();
         var p = ChiSquare.Survival(chi, arms - 1);
-        return new SampleRatioMismatchResult(chi, arms - 1, p, p < threshold, expected);
+        return new SampleRatioMismatchResult(chi, arms - 1, p, p < threshold, expected, total);
     }
 }
 
-/// <summary>Goodness-of-fit result; <see cref="Expected"/> holds the expected units per arm in input order.</summary>
-public sealed record SampleRatioMismatchResult(double ChiSquare, int DegreesOfFreedom, double PValue, bool IsMismatch, IReadOnlyList<double> Expected);
+/// <summary>Goodness-of-fit result; <see cref="Expected"/> holds the expected units per arm in input order, <see cref="Units"/> the units observed in all.</summary>
+public sealed record SampleRatioMismatchResult(double ChiSquare, int DegreesOfFreedom, double PValue, bool IsMismatch, IReadOnlyList<double> Expected, long Units)
+{
+    /// <summary>No unit was exposed: p = 1 then says nothing about the split.</summary>
+    public bool HasTraffic => Units > 0;
+}

@@ -84,7 +84,7 @@ internal sealed class ExperimentCellConfiguration : IEntityTypeConfiguration<Exp
     public void Configure(EntityTypeBuilder<ExperimentCell> b)
     {
         b.ToTable("ExperimentCells");
-        b.HasKey(x => new { x.ExperimentId, x.ArmId, x.Region, x.Device, x.IsReturning, x.ExposedDay, x.ConvertedDay });
+        b.HasKey(x => new { x.ExperimentId, x.ArmId, x.Region, x.Device, x.Tenure, x.ExposedDay, x.ConvertedDay });
         b.Property(x => x.Region).HasMaxLength(60);
     }
 }

@@ -27,6 +27,9 @@ public static partial class CampaignRules
 
         switch (p.Type)
         {
+            case null:
+                Add(nameof(p.Type), "Choose the offer.");
+                break;
             case PromotionType.PercentDiscount:
                 if (p.PercentOff is not { } pct) Add(nameof(p.PercentOff), "Enter the percentage off.");
                 else if (pct <= 0 || pct > MaxPercentOff) Add(nameof(p.PercentOff), $"The discount must be between 1% and {MaxPercentOff}% (got {pct:0.##}%).");

@@ -7,7 +7,11 @@ public enum Channel { Email, Push, OnsiteBanner }
 /// <summary>The offer a campaign makes: its type, its terms and its limits.</summary>
 public sealed class Promotion
 {
-    public PromotionType Type { get; set; }
+    /// <summary>Null when unknown (a campaign imported from a file that did not say): never read as a default offer.</summary>
+    public PromotionType? Type { get; set; } = PromotionType.PercentDiscount;
+
+    /// <summary>The type where it must be known (copy is written on the terms); campaigns made in the app always have one.</summary>
+    public PromotionType KnownType => Type ?? throw new DomainException("This campaign's offer is unknown: say what it was before writing copy for it.");
     /// <summary>Percent off, for <see cref="PromotionType.PercentDiscount"/> (1..90).</summary>
     public decimal? PercentOff { get; set; }
     /// <summary>Currency amount off, for <see cref="PromotionType.FixedAmountOff"/>.</summary>
@@ -34,7 +38,8 @@ public sealed class Promotion
             PromotionType.FixedAmountOff => $"{money(AmountOff ?? 0)} off",
             PromotionType.FreeShipping => "Free shipping",
             PromotionType.Bundle => $"Buy {BundleBuy} get {BundleGet} free",
-            _ => Type.ToString(),
+            null => "Unknown offer",
+            _ => Type.ToString()!,
         } + (MinimumSpend > 0 ? $" over {money(MinimumSpend)}" : "");
     }
 

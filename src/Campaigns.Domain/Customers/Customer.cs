@@ -1,6 +1,7 @@
 namespace Campaigns.Domain.Customers;
 
-public enum Device { Desktop, Mobile, Tablet }
+/// <summary>The device a customer shops on; <see cref="Unknown"/> when no source said (last, so stored values keep their meaning).</summary>
+public enum Device { Desktop, Mobile, Tablet, Unknown }
 
 public sealed class Customer : Entity
 {
@@ -9,7 +10,7 @@ public sealed class Customer : Entity
     public string? Email { get; set; }
     public string? FirstName { get; set; }
     public required string Region { get; set; }
-    public Device Device { get; set; }
+    public Device Device { get; set; } = Device.Unknown;
     public DateTime SignedUpAt { get; set; }
     public bool EmailOptIn { get; set; } = true;
     /// <summary>Extra attributes from imports, as a JSON object of strings.</summary>

@@ -37,7 +37,10 @@ public sealed class Experiment : Entity
     public void Decide(ExperimentDecision decision, string manager, string? comment)
     {
         if (decision == ExperimentDecision.None) throw new DomainException("Choose ship, stop or extend.");
-        if (decision != ExperimentDecision.Ship && string.IsNullOrWhiteSpace(comment))
+        // A ship is the decision most often revisited, so it needs its reason as much as a stop does.
+        if (decision == ExperimentDecision.Ship && string.IsNullOrWhiteSpace(comment))
+            throw new DomainException("Say why you ship it (what the results show), so the team can learn from it.");
+        if (string.IsNullOrWhiteSpace(comment))
             throw new DomainException("Say why you stop or extend the experiment, so the team can learn from it.");
         Decision = decision;
         DecisionComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();

@@ -24,8 +24,8 @@ public sealed class ExperimentCustomer
     public double PreSpend { get; set; }
     public string Region { get; set; } = "";
     public Device Device { get; set; }
-    /// <summary>Bought before the experiment started.</summary>
-    public bool IsReturning { get; set; }
+    /// <summary>Bought before the experiment started (unknown without order history from before the start).</summary>
+    public CustomerTenure Tenure { get; set; }
 }
 
 /// <summary>How far a rollup has read an append-only table.</summary>
@@ -36,7 +36,7 @@ public sealed class RollupWatermark
 }
 
 /// <summary>
-/// Sufficient statistics of the exposed customers who share an arm, region, device, new-or-returning and first
+/// Sufficient statistics of the exposed customers who share an arm, region, device, tenure (new or returning) and first
 /// exposure and conversion day (-1: not converted). Kept in step with the rollup, so a result reads a few
 /// thousand cells however many customers an experiment has. Sums are over customers: x = revenue, y = conversions.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class ExperimentCell
     public Guid ArmId { get; set; }
     public string Region { get; set; } = "";
     public Device Device { get; set; }
-    public bool IsReturning { get; set; }
+    public CustomerTenure Tenure { get; set; }
     public int ExposedDay { get; set; }
     public int ConvertedDay { get; set; }
     public long Units { get; set; }

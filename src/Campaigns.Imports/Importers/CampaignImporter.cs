@@ -134,7 +134,8 @@ internal sealed class CampaignImporter : Importer<CampaignImporter.Row>
         {
             Name = _settings.Name,
             Description = "Imported past campaign",
-            Promotion = new Promotion { Channel = _settings.Channel },
+            // The file says who got which arm, not what the offer was: unknown, not a default "% off".
+            Promotion = new Promotion { Type = null, Channel = _settings.Channel },
             StartsAt = start,
             EndsAt = start.AddDays(_settings.Days),
             CreatedBy = Context.User,

@@ -12,7 +12,7 @@ public sealed record PromotionTerms(PromotionType Type, decimal? PercentOff = nu
     string? Product = null, string? EndDate = null)
 {
     public static PromotionTerms From(Promotion promotion, string? category, string? product, DateTime? endsAt) => new(
-        promotion.Type, promotion.PercentOff, promotion.AmountOff, promotion.MinimumSpend, promotion.BundleBuy, promotion.BundleGet,
+        promotion.KnownType, promotion.PercentOff, promotion.AmountOff, promotion.MinimumSpend, promotion.BundleBuy, promotion.BundleGet,
         string.IsNullOrWhiteSpace(promotion.CouponCode) ? null : promotion.CouponCode.Trim(), category, promotion.CategoryId is not null,
         product, endsAt?.ToString("d MMMM", CultureInfo.InvariantCulture));
 

@@ -44,6 +44,34 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
     }
 
     [Fact]
+    public async Task An_experiment_without_traffic_says_no_traffic_everywhere_and_takes_no_decision()
+    {
+        var empty = await _store.App.ExperimentWithoutTrafficAsync();
+
+        var page = Render<ResultsHost>(p => p.Add(h => h.Id, empty.Id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=srm]")), TimeSpan.FromSeconds(10));
+        Assert.StartsWith("No traffic yet", page.Find("[data-testid=verdict]").TextContent.Trim());
+        Assert.StartsWith("No traffic yet", page.Find("[data-testid=srm]").TextContent.Trim());
+        Assert.DoesNotContain("split as planned", page.Markup);
+        Assert.Contains("not enough data", page.Find("[data-testid=guardrails]").TextContent);
+        Assert.Equal(ExperimentDecisions.NoDataMessage, page.Find("[data-testid=decision-unavailable]").TextContent.Trim());
+        Assert.True(page.Find("[data-testid=record-decision]").HasAttribute("disabled"));
+    }
+
+    [Fact]
+    public async Task The_p_value_column_names_the_engine()
+    {
+        await using var db = _store.App.OpenDatabase();
+        var experiment = await db.Experiments.AsNoTracking().FirstAsync(e => e.Name == "Spring Wardrobe 20% vs 10%");
+
+        var page = Render<ResultsHost>(p => p.Add(h => h.Id, experiment.Id));
+
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=metrics-table]")), TimeSpan.FromSeconds(10));
+        Assert.Equal("p (sequential)", page.Find("[data-testid=p-value-header]").TextContent.Trim());
+    }
+
+    [Fact]
     public void An_unknown_experiment_says_so()
     {
         var page = Render<ResultsHost>(p => p.Add(h => h.Id, Guid.NewGuid()));

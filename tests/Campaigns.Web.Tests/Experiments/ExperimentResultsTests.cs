@@ -89,6 +89,61 @@ public class ExperimentResultsTests(LargerSeededApp fixture) : IClassFixture<Lar
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(view.Report.Comparisons.Count + 1, lines.Length);
         Assert.Contains(first.PValue.Value.ToString("G10", System.Globalization.CultureInfo.InvariantCulture), lines[1]);
+
+        // One verdict, from one rule, everywhere.
+        Assert.Equal(view.Headline, json.GetProperty("headline").GetString());
+        Assert.Equal(view.Verdict.Action.ToString(), json.GetProperty("verdict").GetProperty("reading").GetProperty("action").GetString());
+        Assert.EndsWith(",recommendation,headline", lines[0].TrimEnd('\r'));
+        var verdictCells = $"{view.Verdict.Action}," + global::Campaigns.Imports.Csv.CsvText.Cell(view.Headline);
+        Assert.All(lines.Skip(1), l => Assert.Contains(verdictCells, l));
+    }
+
+    [Fact]
+    public async Task The_list_shows_the_results_pages_default_engine_with_the_same_p_values()
+    {
+        var experiment = await ThreeArmExperimentAsync();
+        var page = (await Statistics.LoadAsync(experiment.Id, new ResultsOptions()))!;
+        var list = await fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<ExperimentResults>().RecentAsync(50);
+
+        var summary = list.Single(e => e.Id == experiment.Id);
+        Assert.Equal(page.Options.Engine, summary.Engine);
+        Assert.Equal(page.Headline, summary.Headline);
+        foreach (var arm in summary.Arms.Where(a => !a.IsControl))
+        {
+            var expected = page.Report.Find(ExperimentStatistics.Conversion, arm.Name)!;
+            Assert.Equal(expected.AdjustedPValue, arm.VersusControl!.AdjustedPValue);
+            Assert.Equal(expected.Lift!.AbsoluteInterval, arm.VersusControl.Lift!.AbsoluteInterval);
+        }
+    }
+
+    [Fact]
+    public async Task An_experiment_without_traffic_says_so_and_takes_no_decision()
+    {
+        var empty = await fixture.App.ExperimentWithoutTrafficAsync();
+        var view = (await Statistics.LoadAsync(empty.Id, new ResultsOptions()))!;
+
+        Assert.False(view.Report.SampleRatio.HasTraffic);
+        Assert.Equal(VerdictAction.NoTraffic, view.Verdict.Action);
+        Assert.StartsWith("No traffic yet", view.Headline);
+        var decisions = fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<ExperimentDecisions>();
+        Assert.Equal(ExperimentDecisions.NoDataMessage, await decisions.DecideAsync(empty.Id, ExperimentDecision.Stop, "Nothing happens", "manager@demo.local"));
+        await using var db = fixture.App.OpenDatabase();
+        Assert.Equal(ExperimentDecision.None, (await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == empty.Id)).Decision);
+    }
+
+    [Fact]
+    public async Task Shipping_needs_a_reason_which_is_stored_and_audited()
+    {
+        await using var db0 = fixture.App.OpenDatabase();
+        var stopped = await db0.Experiments.AsNoTracking().FirstAsync(e => e.Status == ExperimentStatus.Stopped && db0.ExperimentCells.Any(c => c.ExperimentId == e.Id));
+        var decisions = fixture.App.Services.CreateScope().ServiceProvider.GetRequiredService<ExperimentDecisions>();
+
+        Assert.Equal("Say why you ship it (what the results show), so the team can learn from it.", await decisions.DecideAsync(stopped.Id, ExperimentDecision.Ship, null, "manager@demo.local"));
+        Assert.Null(await decisions.DecideAsync(stopped.Id, ExperimentDecision.Ship, "Margin holds", "manager@demo.local"));
+
+        await using var db = fixture.App.OpenDatabase();
+        Assert.Equal("Margin holds", (await db.Experiments.AsNoTracking().SingleAsync(e => e.Id == stopped.Id)).DecisionComment);
+        Assert.True(await db.AuditLog.AnyAsync(a => a.Action == "experiment.decide" && a.EntityId == stopped.Id.ToString() && a.Details == "Ship: Margin holds"));
     }
 
     [Fact]

@@ -10,12 +10,12 @@ public class ExperimentRollupTests
 {
     private static async Task<List<string>> SnapshotAsync(CampaignsDbContext db) =>
         (await db.ExperimentCustomers.AsNoTracking().ToListAsync())
-        .Select(c => $"{c.ExperimentId}|{c.CustomerId}|{c.ArmId}|{c.Exposures}|{c.Conversions}|{c.Revenue:0.####}|{c.FirstExposedAt:O}|{c.FirstConvertedAt:O}|{c.FirstExposedDay}|{c.FirstConvertedDay}|{c.PreSpend:0.####}|{c.Region}|{c.Device}|{c.IsReturning}")
+        .Select(c => $"{c.ExperimentId}|{c.CustomerId}|{c.ArmId}|{c.Exposures}|{c.Conversions}|{c.Revenue:0.####}|{c.FirstExposedAt:O}|{c.FirstConvertedAt:O}|{c.FirstExposedDay}|{c.FirstConvertedDay}|{c.PreSpend:0.####}|{c.Region}|{c.Device}|{c.Tenure}")
         .Order().ToList();
 
     private static async Task<List<string>> CellsAsync(CampaignsDbContext db) =>
         (await db.ExperimentCells.AsNoTracking().ToListAsync())
-        .Select(c => $"{c.ExperimentId}|{c.ArmId}|{c.Region}|{c.Device}|{c.IsReturning}|{c.ExposedDay}|{c.ConvertedDay}|{c.Units}|{c.Converters}|{c.Orders}|{c.Revenue:0.###}|{c.Revenue2:0.#}|{c.Pre:0.###}|{c.RevenuePre:0.#}")
+        .Select(c => $"{c.ExperimentId}|{c.ArmId}|{c.Region}|{c.Device}|{c.Tenure}|{c.ExposedDay}|{c.ConvertedDay}|{c.Units}|{c.Converters}|{c.Orders}|{c.Revenue:0.###}|{c.Revenue2:0.#}|{c.Pre:0.###}|{c.RevenuePre:0.#}")
         .Order().ToList();
 
     [Fact]

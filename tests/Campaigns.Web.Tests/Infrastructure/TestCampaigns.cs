@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
 using Campaigns.Web.Features.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,5 +19,18 @@ public static class TestCampaigns
         }, user);
         Assert.True(result.Succeeded, result.Message);
         return result.Campaign!;
+    }
+
+    /// <summary>A planned experiment of a new draft campaign, control and one treatment arm, that no customer has seen yet.</summary>
+    public static async Task<Experiment> ExperimentWithoutTrafficAsync(this AppFactory app)
+    {
+        var campaign = await app.DraftCampaignAsync("marketer@demo.local");
+        var experiment = new Experiment { CampaignId = campaign.Id, Name = campaign.Name, Status = ExperimentStatus.Planned };
+        experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Control", Position = 0, Allocation = 0.5, IsControl = true });
+        experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Offer", Position = 1, Allocation = 0.5 });
+        await using var db = app.OpenDatabase();
+        db.Experiments.Add(experiment);
+        await db.SaveChangesAsync();
+        return experiment;
     }
 }

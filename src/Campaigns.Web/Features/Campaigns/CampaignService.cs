@@ -185,7 +185,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         foreach (var copy in await db.CopyVariants.Where(v => v.CampaignId == campaign.Id).ToListAsync(ct))
         {
             copy.Channel = campaign.Promotion.Channel;
-            copy.PromotionType = campaign.Promotion.Type;
+            copy.PromotionType = campaign.Promotion.KnownType;
             copy.CategoryId = campaign.Promotion.CategoryId;
             if (campaign.Promotion.Channel != Channel.Email) await CopySuggestionService.DropBodyAsync(db, copy, ct);
         }

@@ -68,7 +68,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
             return CopyOutcome<SuggestionBatch>.Refused(ex.Message);
         }
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
-        var conditions = new CopyConditions(body ? CopyChannel.EmailBody : CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.Type, terms.Category, tone);
+        var conditions = new CopyConditions(body ? CopyChannel.EmailBody : CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.KnownType, terms.Category, tone);
         var guardrails = await GuardrailsAsync(db, ct);
         var requestId = Guid.NewGuid();
         var clock = Stopwatch.StartNew();
@@ -276,10 +276,10 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         if (Problems(text, channel, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
             return CopyOutcome<ChosenCopy>.Refused($"This copy {string.Join("; ", problems)}.");
         var (predicted, rankerVersion) = suggestion is not null && source == CopySource.Generated ? (suggestion.PredictedCtr, suggestion.RankerVersionId)
-            : await PredictAsync(db, text, new CopyConditions(channel, campaign.Promotion.Type, terms.Category, tone), ct);
+            : await PredictAsync(db, text, new CopyConditions(channel, campaign.Promotion.KnownType, terms.Category, tone), ct);
         var variant = new CopyVariant
         {
-            CampaignId = campaignId, Channel = campaign.Promotion.Channel, Tone = tone, PromotionType = campaign.Promotion.Type,
+            CampaignId = campaignId, Channel = campaign.Promotion.Channel, Tone = tone, PromotionType = campaign.Promotion.KnownType,
             CategoryId = campaign.Promotion.CategoryId, Headline = text, Source = source, SuggestionId = suggestion?.Id,
             PredictedCtr = predicted, RankerVersionId = rankerVersion, CreatedBy = user,
         };

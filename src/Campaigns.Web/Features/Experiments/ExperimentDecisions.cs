@@ -6,13 +6,17 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Web.Features.Experiments;
 
 /// <summary>Records a Manager's ship / stop / extend decision with its reason, in the audit log too.</summary>
-public sealed class ExperimentDecisions(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class ExperimentDecisions(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
 {
+    public const string NoDataMessage = "No customer has been exposed yet: there are no results to decide on.";
+
     public async Task<string?> DecideAsync(Guid experimentId, ExperimentDecision decision, string? comment, string manager, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment is null) return "The experiment no longer exists.";
+        await rollup.CatchUpBeforeReadAsync(ct);
+        if (!await db.ExperimentCells.AnyAsync(c => c.ExperimentId == experimentId && c.Units > 0, ct)) return NoDataMessage;
         try
         {
             experiment.Decide(decision, manager, comment);

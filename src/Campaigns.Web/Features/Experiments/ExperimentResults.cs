@@ -5,47 +5,37 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Experiments;
 
-public sealed record ArmResult(Guid ArmId, string Name, bool IsControl, double PlannedShare, long Exposed, long Converted, double Revenue, ProportionComparison? VersusControl)
+/// <param name="VersusControl">The arm's conversion comparison from the results page's report (null for control).</param>
+public sealed record ArmResult(string Name, bool IsControl, double PlannedShare, long Exposed, long Converted, double Revenue, MetricComparison? VersusControl)
 {
     public double ConversionRate => Exposed == 0 ? 0 : (double)Converted / Exposed;
     public double RevenuePerExposed => Exposed == 0 ? 0 : Revenue / Exposed;
 }
 
-public sealed record ExperimentSummary(Guid Id, Guid CampaignId, string Name, ExperimentStatus Status, DateTime? StartedAt, DateTime? EndedAt, IReadOnlyList<ArmResult> Arms);
+/// <param name="Engine">The engine every figure comes from: the results page's default, at <paramref name="ConfidenceLevel"/>.</param>
+public sealed record ExperimentSummary(Guid Id, Guid CampaignId, string Name, ExperimentStatus Status, DateTime? StartedAt, DateTime? EndedAt,
+    AnalysisEngine Engine, double ConfidenceLevel, IReadOnlyList<ArmResult> Arms, string Headline);
 
-/// <summary>Per-arm counts from the rollup's cells and each arm's conversion lift over control, for lists and the dashboard.</summary>
-public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup)
+/// <summary>
+/// Recent experiments for lists and the dashboard, read by <see cref="ExperimentStatistics"/> with the results page's
+/// default options, so a list never shows another engine's p-value than the page it links to.
+/// </summary>
+public sealed class ExperimentResults(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentStatistics statistics)
 {
     public async Task<List<ExperimentSummary>> RecentAsync(int count, CancellationToken ct = default)
     {
-        await rollup.CatchUpBeforeReadAsync(ct);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var ids = await db.Experiments.AsNoTracking().Where(e => e.StartedAt != null).OrderByDescending(e => e.StartedAt).Take(count).Select(e => e.Id).ToListAsync(ct);
+        List<Experiment> experiments;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            experiments = await db.Experiments.AsNoTracking().Where(e => e.StartedAt != null).OrderByDescending(e => e.StartedAt).Take(count).ToListAsync(ct);
+        var options = new ResultsOptions();
         var list = new List<ExperimentSummary>();
-        foreach (var id in ids) list.Add((await SummarizeAsync(db, id, ct))!);
-        return list;
-    }
-
-    private static async Task<ExperimentSummary?> SummarizeAsync(CampaignsDbContext db, Guid id, CancellationToken ct)
-    {
-        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == id, ct);
-        if (experiment is null) return null;
-        var counts = await db.ExperimentCells.Where(c => c.ExperimentId == id).GroupBy(c => c.ArmId)
-            .Select(g => new { ArmId = g.Key, Exposed = g.Sum(c => c.Units), Converted = g.Sum(c => c.Converters), Revenue = g.Sum(c => c.Revenue) })
-            .ToListAsync(ct);
-        var totalAllocation = experiment.Arms.Sum(a => a.Allocation);
-        (long Exposed, long Converted, double Revenue) Of(Guid arm) => counts.FirstOrDefault(c => c.ArmId == arm) is { } c ? (c.Exposed, c.Converted, c.Revenue) : (0, 0, 0);
-        var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
-        var control = arms.FirstOrDefault(a => a.IsControl);
-        var controlCounts = control is null ? default : Of(control.Id);
-        var results = arms.Select(a =>
+        foreach (var e in experiments)
         {
-            var (exposed, converted, revenue) = Of(a.Id);
-            ProportionComparison? versus = null;
-            if (!a.IsControl && control is not null && exposed > 0 && controlCounts.Exposed > 0)
-                versus = TwoProportionTest.Compare(controlCounts.Converted, controlCounts.Exposed, converted, exposed);
-            return new ArmResult(a.Id, a.Name, a.IsControl, totalAllocation == 0 ? 0 : a.Allocation / totalAllocation, exposed, converted, revenue, versus);
-        }).ToList();
-        return new ExperimentSummary(experiment.Id, experiment.CampaignId, experiment.Name, experiment.Status, experiment.StartedAt, experiment.EndedAt, results);
+            if (await statistics.ReadAsync(e.Id, options, ct) is not { } reading) continue;
+            var arms = reading.Arms.Select(a => new ArmResult(a.Arm, a.IsControl, a.PlannedShare, a.Exposed, a.Converters, a.Revenue,
+                a.IsControl ? null : reading.Report.Find(ExperimentStatistics.Conversion, a.Arm))).ToList();
+            list.Add(new ExperimentSummary(e.Id, e.CampaignId, e.Name, e.Status, e.StartedAt, e.EndedAt, options.Engine, options.ConfidenceLevel, arms, reading.Headline));
+        }
+        return list;
     }
 }

@@ -37,7 +37,7 @@ public sealed record SegmentResult(string Dimension, string Segment, string Arm,
 public sealed record ExperimentResultsView(Guid ExperimentId, Guid CampaignId, string Name, string CampaignName, string Offer, ExperimentStatus Status,
     DateTime? StartedAt, DateTime? EndedAt, ExperimentDecision Decision, string? DecisionComment, string? DecidedBy, DateTime? DecidedAt,
     ResultsOptions Options, double? RevenueCap, ExperimentReport Report, IReadOnlyList<ArmFigures> Arms, IReadOnlyList<Guardrails> Guardrails,
-    PowerProgress? Power, IReadOnlyList<DailyLift> Daily, IReadOnlyList<SegmentResult> Segments, string Headline);
+    PowerProgress? Power, IReadOnlyList<DailyLift> Daily, IReadOnlyList<SegmentResult> Segments, Verdict Verdict, string Headline);
 
 /// <summary>
 /// Reads an experiment's results from the rollup's cells (brought up to date first): sums by arm, segment and day,
@@ -51,8 +51,10 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     public const string OrderValue = "Average order value";
     public const string MarginPerCustomer = "Margin per exposed customer";
     private const int MinimumSegmentUnits = 200;
+    /// <summary>What the store earns per customer must not fall, whatever the offer does to conversion.</summary>
+    private static readonly string[] Guardrail = [MarginPerCustomer, RevenuePerCustomer];
 
-    private sealed record GroupSums(Guid ArmId, string Region, int Device, bool IsReturning, long Units, long Converters, long Orders, double Orders2,
+    private sealed record GroupSums(Guid ArmId, string Region, int Device, CustomerTenure Tenure, long Units, long Converters, long Orders, double Orders2,
         double Revenue, double Revenue2, double RevenueOrders, double Pre, double Pre2, double RevenuePre, double ConvertedPre);
 
     private sealed record ArmSums(Guid ArmId, long Units, long Converters, long Orders, double Orders2, double Revenue, double Revenue2, double RevenueOrders,
@@ -68,7 +70,6 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
 
     private sealed record MarginSums(Guid ArmId, long Orders, double Margin, double Margin2, double Discount);
 
-
     public async Task<ExperimentResultsView?> LoadAsync(Guid experimentId, ResultsOptions options, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -77,11 +78,39 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         await rollup.CatchUpBeforeReadAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
         var start = experiment.StartedAt ?? campaign.StartsAt;
+        var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
+        var a = await AnalyzeAsync(db, experiment, options, ct);
+        var power = Power(a.Figures, options, start, experiment.EndedAt ?? DateTime.UtcNow);
+        var daily = await DailyAsync(db, experimentId, start.Date, arms, options.ConfidenceLevel, ct);
+        var segments = Segments(a.Groups, arms, options);
+        return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(money.Format), experiment.Status,
+            experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
+            options, a.Cap, a.Report, a.Figures, a.Guardrails, power, daily, segments, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
+    }
 
-        var cap = options.WinsorizePercentile is { } pct ? await RevenueCapAsync(db, experimentId, pct, ct) : null;
-        var groups = await GroupSumsAsync(db, experimentId, cap, ct);
+    /// <summary>
+    /// What lists show of an experiment: its arms, report and verdict, computed by the same code as the results page
+    /// (without days, segments or power).
+    /// </summary>
+    public async Task<ExperimentReading?> ReadAsync(Guid experimentId, ResultsOptions options, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
+        if (experiment is null) return null;
+        await rollup.CatchUpBeforeReadAsync(ct);
+        var a = await AnalyzeAsync(db, experiment, options, ct);
+        return new ExperimentReading(a.Report, a.Figures, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
+    }
+
+    private sealed record Analysis(ExperimentReport Report, Verdict Verdict, List<ArmFigures> Figures, List<Guardrails> Guardrails, List<GroupSums> Groups, double? Cap);
+
+    /// <summary>Per-arm metrics analysed by every engine (they are cheap on sums), so the verdict can say where engines disagree.</summary>
+    private static async Task<Analysis> AnalyzeAsync(CampaignsDbContext db, Experiment experiment, ResultsOptions options, CancellationToken ct)
+    {
+        var cap = options.WinsorizePercentile is { } pct ? await RevenueCapAsync(db, experiment.Id, pct, ct) : null;
+        var groups = await GroupSumsAsync(db, experiment.Id, cap, ct);
         var sums = groups.GroupBy(g => g.ArmId).Select(g => ArmSums.Of(g.Key, g)).ToList();
-        var margins = await MarginSumsAsync(db, experimentId, campaign.Id, ct);
+        var margins = await MarginSumsAsync(db, experiment.Id, experiment.CampaignId, ct);
         var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
         var total = arms.Sum(a => a.Allocation);
         var hasMargins = margins.Count > 0;
@@ -102,11 +131,13 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
             return new ArmInput(a.Name, a.IsControl, total == 0 ? 0 : a.Allocation / total, s.Units, summaries);
         }).ToList();
 
-        var report = ExperimentAnalyzer.Analyze(metrics, inputs, new AnalysisOptions
+        var reports = Enum.GetValues<AnalysisEngine>().ToDictionary(e => e, e => ExperimentAnalyzer.Analyze(metrics, inputs, new AnalysisOptions
         {
-            Engine = options.Engine, Correction = options.Correction, UseCuped = options.UseCuped, ConfidenceLevel = options.ConfidenceLevel,
+            Engine = e, Correction = options.Correction, UseCuped = options.UseCuped, ConfidenceLevel = options.ConfidenceLevel,
             SequentialExpectedSampleSize = Math.Max(1000, inputs.Sum(i => i.Exposed)),
-        });
+        }));
+        var report = reports[options.Engine];
+        var verdict = VerdictRule.Decide(reports, options.Engine, Conversion, hasMargins ? Guardrail : [RevenuePerCustomer]);
 
         var figures = arms.Select(a =>
         {
@@ -115,13 +146,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
             return new ArmFigures(a.Name, a.IsControl, total == 0 ? 0 : a.Allocation / total, s?.Units ?? 0, s?.Converters ?? 0, s?.Orders ?? 0, s?.Revenue ?? 0,
                 hasMargins ? m?.Margin ?? 0 : null, hasMargins ? m?.Discount ?? 0 : null);
         }).ToList();
-        var guardrails = Guard(figures, report, hasMargins);
-        var power = Power(figures, options, start, experiment.EndedAt ?? DateTime.UtcNow);
-        var daily = await DailyAsync(db, experimentId, start.Date, arms, options.ConfidenceLevel, ct);
-        var segments = Segments(groups, arms, options);
-        return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(money.Format), experiment.Status,
-            experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
-            options, cap, report, figures, guardrails, power, daily, segments, Headline(report, guardrails));
+        return new Analysis(report, verdict, figures, Guard(figures, report, hasMargins), groups, cap);
     }
 
     /// <summary>The revenue a converter's total is capped at: the given percentile of converters' revenue, read from the top.</summary>
@@ -141,21 +166,21 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     private static async Task<List<GroupSums>> GroupSumsAsync(CampaignsDbContext db, Guid experimentId, double? cap, CancellationToken ct)
     {
         var cells = await db.ExperimentCells.Where(c => c.ExperimentId == experimentId)
-            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.IsReturning })
-            .Select(g => new GroupSums(g.Key.ArmId, g.Key.Region, (int)g.Key.Device, g.Key.IsReturning, g.Sum(c => c.Units), g.Sum(c => c.Converters),
+            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.Tenure })
+            .Select(g => new GroupSums(g.Key.ArmId, g.Key.Region, (int)g.Key.Device, g.Key.Tenure, g.Sum(c => c.Units), g.Sum(c => c.Converters),
                 g.Sum(c => c.Orders), g.Sum(c => c.Orders2), g.Sum(c => c.Revenue), g.Sum(c => c.Revenue2), g.Sum(c => c.RevenueOrders),
                 g.Sum(c => c.Pre), g.Sum(c => c.Pre2), g.Sum(c => c.RevenuePre), g.Sum(c => c.ConvertedPre)))
             .ToListAsync(ct);
         if (cap is not { } c0) return cells;
         var excess = await db.ExperimentCustomers.Where(c => c.ExperimentId == experimentId && c.Exposures > 0 && c.Revenue > c0)
-            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.IsReturning })
+            .GroupBy(c => new { c.ArmId, c.Region, c.Device, c.Tenure })
             .Select(g => new
             {
-                g.Key.ArmId, g.Key.Region, g.Key.Device, g.Key.IsReturning,
+                g.Key.ArmId, g.Key.Region, g.Key.Device, g.Key.Tenure,
                 X = g.Sum(c => c.Revenue - c0), X2 = g.Sum(c => c.Revenue * c.Revenue - c0 * c0),
                 XY = g.Sum(c => (c.Revenue - c0) * c.Conversions), XPre = g.Sum(c => (c.Revenue - c0) * c.PreSpend),
             }).ToListAsync(ct);
-        return cells.Select(g => excess.FirstOrDefault(e => e.ArmId == g.ArmId && e.Region == g.Region && (int)e.Device == g.Device && e.IsReturning == g.IsReturning) is { } e
+        return cells.Select(g => excess.FirstOrDefault(e => e.ArmId == g.ArmId && e.Region == g.Region && (int)e.Device == g.Device && e.Tenure == g.Tenure) is { } e
             ? g with { Revenue = g.Revenue - e.X, Revenue2 = g.Revenue2 - e.X2, RevenueOrders = g.RevenueOrders - e.XY, RevenuePre = g.RevenuePre - e.XPre }
             : g).ToList();
     }
@@ -256,8 +281,8 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         var dimensions = new (string Name, Func<GroupSums, string> Segment)[]
         {
             ("Region", g => g.Region),
-            ("Device", g => ((Domain.Customers.Device)g.Device).ToString()),
-            ("Customer", g => g.IsReturning ? "Returning" : "New"),
+            ("Device", g => ((Domain.Customers.Device)g.Device).ToWords()),
+            ("Customer", g => g.Tenure.ToWords()),
         };
         var results = new List<(SegmentResult Result, double P)>();
         foreach (var (dimension, segmentOf) in dimensions)
@@ -280,25 +305,5 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         }
         var adjusted = MultipleComparisons.Adjust(results.Select(r => r.P).ToList(), options.Correction);
         return results.Select((r, i) => r.Result with { AdjustedPValue = adjusted[i] }).ToList();
-    }
-
-    /// <summary>One sentence a manager can act on: the best arm's conversion verdict, its margin, and the data-quality check.</summary>
-    private static string Headline(ExperimentReport report, List<Guardrails> guardrails)
-    {
-        var conversions = report.For(Conversion).ToList();
-        if (conversions.Count == 0) return "No treatment arm to compare yet.";
-        var best = conversions.OrderByDescending(c => c.Lift?.Absolute ?? double.MinValue).First();
-        var srm = report.SampleRatio.IsMismatch
-            ? $"sample ratio mismatch ({Display.PValue(report.SampleRatio.PValue)}): traffic did not split as planned, so do not trust these results until it is explained"
-            : "no sample ratio problem";
-        var guard = guardrails.FirstOrDefault(g => g.Arm == best.Arm);
-        var margin = report.Find(MarginPerCustomer, best.Arm) is { Lift: { } m } ? $", margin per customer {m.Absolute:+0.00;-0.00}" : "";
-        var action = report.SampleRatio.IsMismatch ? "investigate before deciding"
-            : best.Outcome == Outcome.Improvement && guard?.WinsOnConversionLosesMargin == true ? $"{best.Arm} wins on conversion but loses margin — do not ship as is"
-            : best.Outcome == Outcome.Improvement ? $"ship {best.Arm}"
-            : best.Outcome == Outcome.Regression ? $"stop: {best.Arm} hurts conversion"
-            : best.Outcome == Outcome.NotEnoughData ? "keep collecting data"
-            : "no clear winner yet — extend or stop";
-        return $"{best.Verdict.TrimEnd('.')}{margin}; {srm} — {action}.";
     }
 }
