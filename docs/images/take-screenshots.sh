@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 export CAMPAIGNS_SCREENSHOTS="$PWD/docs/images"
 rm -f docs/images/*-desktop-*.png docs/images/*-phone-*.png
-bash tests/run tests/Campaigns.EndToEnd.Tests --filter "FullyQualifiedName~Every_page_works_at_desktop_and_phone_width"
+bash tests/run --filter "FullyQualifiedName~Every_page_works_at_desktop_and_phone_width"
 
 {
   echo "# Screenshots"

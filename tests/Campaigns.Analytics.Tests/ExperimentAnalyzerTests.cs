@@ -29,10 +29,17 @@ public class ExperimentAnalyzerTests
     public void Verdict_reads_like_a_sentence()
     {
         var r = ExperimentAnalyzer.Analyze([Conversion], Conversions(100, 1000, 140, 1000)).Comparisons.Single();
-        Assert.Equal("B raises conversion by +4.00 pp (95% CI +1.16 pp to +6.84 pp, +40.0% relative) — significant improvement.", r.Verdict);
+        Assert.Equal("B raises conversion by 4.00 pp (95% CI +1.16 pp to +6.84 pp, +40.0% relative) — significant improvement.", r.Verdict);
         var flat = ExperimentAnalyzer.Analyze([Conversion], Conversions(100, 1000, 104, 1000)).Comparisons.Single();
-        Assert.StartsWith("B raises conversion by +0.40 pp (95% CI ", flat.Verdict);
+        Assert.StartsWith("B raises conversion by 0.40 pp (95% CI ", flat.Verdict);
         Assert.EndsWith("— not significant (p = 0.768).", flat.Verdict);
+    }
+
+    [Fact]
+    public void A_fall_is_said_by_the_verb_with_a_positive_amount_and_minus_signs_in_the_interval()
+    {
+        var r = ExperimentAnalyzer.Analyze([Conversion], Conversions(140, 1000, 100, 1000)).Comparisons.Single();
+        Assert.Equal("B lowers conversion by 4.00 pp (95% CI \u22126.84 pp to \u22121.16 pp, \u221228.6% relative) — significant regression.", r.Verdict);
     }
 
     [Fact]

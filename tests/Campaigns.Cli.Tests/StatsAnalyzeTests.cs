@@ -39,7 +39,7 @@ public class StatsAnalyzeTests
         var (code, output, _) = await RunAsync(Experiment(), "--arm-column", "arm", "--control", "control", "--metric", "converted", "--metric", "spend");
         Assert.Equal(0, code);
         Assert.Contains("control (control): 2,000  converted 0.1  spend 4", output);
-        Assert.Contains("offer raises converted by +10.00 pp", output);
+        Assert.Contains("offer raises converted by 10.00 pp", output);
         Assert.Contains("offer raises spend by", output);
     }
 
