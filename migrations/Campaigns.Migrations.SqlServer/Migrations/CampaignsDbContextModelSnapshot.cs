@@ -1224,6 +1224,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
@@ -1274,6 +1277,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_JobRuns_ActiveExclusiveKind")
+                        .HasFilter("\"Exclusive\" = 1 AND \"Status\" IN ('Queued', 'Running')");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -1218,6 +1218,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -1268,6 +1271,11 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_JobRuns_ActiveExclusiveKind")
+                        .HasFilter("\"Exclusive\" = 1 AND \"Status\" IN ('Queued', 'Running')");
 
                     b.HasIndex("Status", "CreatedAt");
 
