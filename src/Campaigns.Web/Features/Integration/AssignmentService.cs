@@ -51,9 +51,10 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 await db.SaveChangesAsync(ct);
                 isNew = true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
-                // Another request assigned the same customer first; the unique index kept one row: return it.
+                // Another request assigned the same customer first; the unique index kept one row: return it. Any other
+                // failure (the database busy: a 503) is not a race and is not answered as one.
                 db.ChangeTracker.Clear();
                 assignment = await db.Assignments.AsNoTracking().SingleAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id, ct);
             }

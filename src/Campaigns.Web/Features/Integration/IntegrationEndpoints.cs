@@ -21,6 +21,8 @@ public static class IntegrationEndpoints
         builder.Services.AddScoped<EventIngestion>();
         builder.Services.AddSingleton<IngestionLookups>();
         builder.Services.AddScoped<ApiKeyAdmin>();
+        builder.Services.AddSingleton<ApiKeyUsage>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
     }
 
     public static void MapIntegrationEndpoints(this WebApplication app)
@@ -35,7 +37,7 @@ public static class IntegrationEndpoints
             .RequireAuthorization(AssignPolicy)
             .WithSummary("Assigns a customer to an arm of a live campaign (deterministic and sticky).")
             .Produces<AssignmentResponse>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422).ProducesProblem(503);
 
         api.MapPost("/events", async (HttpRequest request, EventIngestion ingestion, CancellationToken ct) =>
             {
@@ -75,6 +77,6 @@ public static class IntegrationEndpoints
             .RequireAuthorization(IngestPolicy)
             .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events (at most 16 MB, optionally Content-Encoding: gzip); idempotent on eventId.")
             .Produces<IngestionResult>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
     }
 }
