@@ -205,6 +205,8 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         var tooLong = await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = new string('C', 101) });
         Assert.Equal("customerId: at most 100 characters (got 101).", await ProblemDetailAsync(tooLong, HttpStatusCode.BadRequest));
         Assert.StartsWith("campaignId: required", await ProblemDetailAsync(await client.PostAsJsonAsync("/api/assignments", new { customerId = "C000202" }), HttpStatusCode.BadRequest));
+        Assert.Equal("campaignId: not a GUID (the campaign's id).",
+            await ProblemDetailAsync(await client.PostAsJsonAsync("/api/assignments", new { campaignId = "summer", customerId = "C000202" }), HttpStatusCode.BadRequest));
 
         var now = DateTime.UtcNow.ToString("O");
         var response = await client.PostAsJsonAsync("/api/events", new
