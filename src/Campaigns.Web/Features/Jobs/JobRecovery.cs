@@ -31,8 +31,16 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
                     // counts like a takeover, so a job that crashes the process cannot crash-loop it.
                     if (run.Takeovers >= options.MaxTakeovers)
                     {
-                        await sweep.GiveUpAsync(run, db.JobRuns.Where(r => r.Id == run.Id && r.Attempts == run.Attempts && r.Status == JobStatus.Running),
-                            $"The process stopped {run.Takeovers + 1} times while running this job (last seen {run.HeartbeatAt ?? run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC); it is not tried again.", ct);
+                        try
+                        {
+                            await sweep.GiveUpAsync(run, db.JobRuns.Where(r => r.Id == run.Id && r.Attempts == run.Attempts && r.Status == JobStatus.Running),
+                                $"The process stopped {run.Takeovers + 1} times while running this job (last seen {run.HeartbeatAt ?? run.StartedAt:yyyy-MM-dd HH:mm:ss} UTC); it is not tried again.", ct);
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            // Never a reason not to start: the run stays stale, and the sweep gives it up once it can.
+                            log.LogError(ex, "Job run {RunId} ({Kind}) not given up at start-up", run.Id, run.Kind);
+                        }
                         continue;
                     }
                     run.Takeovers++;
