@@ -1,4 +1,6 @@
+using System.Data.Common;
 using System.Net;
+using Campaigns.Data;
 using Campaigns.Domain.Jobs;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Models;
@@ -8,6 +10,7 @@ using Hangfire.Common;
 using Hangfire.States;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Jobs;
@@ -18,8 +21,11 @@ public sealed class ExclusiveRunTests
     [Fact]
     public async Task Ten_concurrent_train_requests_start_exactly_one_run_and_the_others_are_refused_with_409()
     {
-        // Runs are recorded but never executed: the test is about starting them, not about training.
-        using var app = new AppFactory(configure: b => b.ConfigureTestServices(s => s.AddSingleton<IBackgroundJobClient, RecordingClient>()));
+        // Runs are recorded but never executed: the test is about starting them, not about training. The check before
+        // the insert is slowed down, so that all ten requests pass it before any inserts, as they can under load.
+        using var app = new AppFactory(configure: b => b.ConfigureTestServices(s => s
+            .AddSingleton<IBackgroundJobClient, RecordingClient>()
+            .ConfigureDbContext<CampaignsDbContext>(o => o.AddInterceptors(new SlowExistenceCheck()))));
         var admin = await app.SignedInClientAsync("admin@demo.local");
         for (var round = 0; round < 3; round++)
         {
@@ -38,6 +44,18 @@ public sealed class ExclusiveRunTests
             // Cancelled while queued, so the next round may start one again.
             await using var scope = app.Services.CreateAsyncScope();
             Assert.True(await scope.ServiceProvider.GetRequiredService<JobRunner>().RequestCancelAsync(run.Id, "test"));
+        }
+    }
+
+    /// <summary>Holds back the answer of "is a run of this kind active?" for a moment.</summary>
+    private sealed class SlowExistenceCheck : DbCommandInterceptor
+    {
+        public override async ValueTask<DbDataReader> ReaderExecutedAsync(DbCommand command, CommandExecutedEventData eventData, DbDataReader result,
+            CancellationToken cancellationToken = default)
+        {
+            if (command.CommandText.Contains("EXISTS", StringComparison.Ordinal) && command.CommandText.Contains("FROM \"JobRuns\"", StringComparison.Ordinal))
+                await Task.Delay(300, cancellationToken);
+            return result;
         }
     }
 
