@@ -34,7 +34,24 @@ public static class QueryValues
         return null;
     }
 
-    /// <summary>The 400 for the values <see cref="Enum{T}"/>, <see cref="Bool"/> and <see cref="Number"/> refused.</summary>
+    public static int? Integer(string name, string? text, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (int.TryParse(text.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)) return value;
+        errors.Add($"{name}: '{Excerpt.Of(text)}' is not a whole number");
+        return null;
+    }
+
+    /// <summary>A date (and time), read as UTC unless it names its zone.</summary>
+    public static DateTime? Date(string name, string? text, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        if (DateTime.TryParse(text.Trim(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)) return value;
+        errors.Add($"{name}: '{Excerpt.Of(text)}' is not a date (e.g. 2026-11-20)");
+        return null;
+    }
+
+    /// <summary>The 400 for the values the readers above refused.</summary>
     public static IResult Problem(List<string> errors) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid query value",
         detail: string.Join("; ", errors) + ".",
         extensions: new Dictionary<string, object?> { ["errors"] = errors });
