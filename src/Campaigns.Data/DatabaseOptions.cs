@@ -16,6 +16,19 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "Data Source=data/campaigns.db";
 
     /// <summary>
+    /// How long a statement waits for a lock another connection holds (SQLite's writer lock, a SQL Server row lock)
+    /// before the database is reported busy: a request then answers 503 with Retry-After instead of hanging.
+    /// </summary>
+    [Range(1, 300)]
+    public int BusyTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>
+    /// The SQLite connection string with the busy timeout as its default command timeout: Microsoft.Data.Sqlite retries a
+    /// busy statement until then, on top of SQLite's own busy_timeout.
+    /// </summary>
+    public string SqliteConnectionString => new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = BusyTimeoutSeconds }.ToString();
+
+    /// <summary>
     /// The one place a provider is chosen. Each provider's migrations live in their own assembly.
     /// </summary>
     public void Apply(DbContextOptionsBuilder builder)
@@ -24,13 +37,13 @@ public sealed class DatabaseOptions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(ConnectionString);
-                builder.UseSqlite(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.Instance);
+                builder.UseSqlite(SqliteConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.For(BusyTimeoutSeconds));
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: it refuses every operation inside a transaction the app begins itself
                 // (import batches, copy changes, event batches, audiences, the rollup), and those are units that a
                 // per-statement retry would break. A transient failure fails the request or the job run instead.
-                builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer"));
+                builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer")).AddInterceptors(SqlServerLockTimeout.For(BusyTimeoutSeconds));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite or SqlServer.");

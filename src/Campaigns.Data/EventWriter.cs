@@ -65,10 +65,10 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         if (_connection is { State: System.Data.ConnectionState.Open }) return _connection;
-        _connection = new SqliteConnection(options.Value.ConnectionString);
+        _connection = new SqliteConnection(options.Value.SqliteConnectionString);
         await _connection.OpenAsync(ct);
         await using var pragmas = _connection.CreateCommand();
-        pragmas.CommandText = SqlitePragmas.Sql;
+        pragmas.CommandText = SqlitePragmas.For(options.Value.BusyTimeoutSeconds).Sql;
         await pragmas.ExecuteNonQueryAsync(ct);
         return _connection;
     }

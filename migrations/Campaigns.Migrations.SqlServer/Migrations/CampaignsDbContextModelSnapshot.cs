@@ -1226,6 +1226,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("datetime2");
 
@@ -1276,6 +1279,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_JobRuns_ActiveExclusiveKind")
+                        .HasFilter("\"Exclusive\" = 1 AND \"Status\" IN ('Queued', 'Running')");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -1220,6 +1220,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Exclusive")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("FinishedAt")
                         .HasColumnType("TEXT");
 
@@ -1270,6 +1273,11 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("Kind")
+                        .IsUnique()
+                        .HasDatabaseName("IX_JobRuns_ActiveExclusiveKind")
+                        .HasFilter("\"Exclusive\" = 1 AND \"Status\" IN ('Queued', 'Running')");
 
                     b.HasIndex("Status", "CreatedAt");
 

@@ -10,6 +10,11 @@ public enum JobStatus { Queued, Running, Succeeded, Failed, Cancelled }
 public sealed class JobRun : Entity
 {
     public required string Kind { get; set; }
+    /// <summary>
+    /// Of a kind that runs one at a time: the database holds at most one such run queued or running per kind (a filtered
+    /// unique index), so two requests or instances can never both start one.
+    /// </summary>
+    public bool Exclusive { get; set; }
     public string ParametersJson { get; set; } = "{}";
     public JobStatus Status { get; set; } = JobStatus.Queued;
     public double Progress { get; set; }

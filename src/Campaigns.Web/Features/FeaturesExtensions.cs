@@ -40,14 +40,19 @@ public static class FeaturesExtensions
         builder.AddHealth();
     }
 
-    private static ResultsOptions Options(AnalysisEngine? engine, CorrectionMethod? correction, bool? cuped, double? winsorize)
+    /// <summary>The results options a query asks for, or the 400 naming each value it cannot take.</summary>
+    private static (ResultsOptions? Options, IResult? Problem) Options(string? engine, string? correction, string? cuped, string? winsorize)
     {
+        var errors = new List<string>();
+        var (e, c, u, w) = (QueryValues.Enum<AnalysisEngine>(nameof(engine), engine, errors), QueryValues.Enum<CorrectionMethod>(nameof(correction), correction, errors),
+            QueryValues.Bool(nameof(cuped), cuped, errors), QueryValues.Number(nameof(winsorize), winsorize, errors));
+        if (errors.Count > 0) return (null, QueryValues.Problem(errors));
         var defaults = new ResultsOptions();
-        return defaults with
+        return (defaults with
         {
-            Engine = engine ?? defaults.Engine, Correction = correction ?? defaults.Correction, UseCuped = cuped ?? defaults.UseCuped,
-            WinsorizePercentile = winsorize is > 0 and < 1 ? winsorize : winsorize is null ? defaults.WinsorizePercentile : null,
-        };
+            Engine = e ?? defaults.Engine, Correction = c ?? defaults.Correction, UseCuped = u ?? defaults.UseCuped,
+            WinsorizePercentile = w is > 0 and < 1 ? w : w is null ? defaults.WinsorizePercentile : null,
+        }, null);
     }
 
     public static void MapCampaignsEndpoints(this WebApplication app)
@@ -64,21 +69,34 @@ public static class FeaturesExtensions
         app.MapModelEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");
-        api.MapGet("/campaigns", (CampaignService campaigns, Domain.Campaigns.CampaignStatus? status, string? search, CancellationToken ct) =>
-                campaigns.ListAsync(status, search, ct))
+        api.MapGet("/campaigns", async (CampaignService campaigns, string? status, string? search, CancellationToken ct) =>
+            {
+                var errors = new List<string>();
+                var wanted = QueryValues.Enum<Domain.Campaigns.CampaignStatus>(nameof(status), status, errors);
+                return errors.Count > 0 ? QueryValues.Problem(errors) : Results.Ok(await campaigns.ListAsync(wanted, search, ct));
+            })
             .RequireAuthorization(Policies.Marketing)
-            .WithSummary("Lists campaigns, optionally by status or name.");
-        api.MapGet("/experiments/{id:guid}/results", async (Guid id, ExperimentStatistics statistics, AnalysisEngine? engine, CorrectionMethod? correction,
-                bool? cuped, double? winsorize, CancellationToken ct) =>
-                await statistics.LoadAsync(id, Options(engine, correction, cuped, winsorize), ct) is { } view ? Results.Ok(view)
-                    : Results.Problem(statusCode: 404, title: "Experiment not found", detail: $"No experiment has id {id}."))
+            .WithSummary("Lists campaigns, optionally by status (Draft, PendingApproval, Approved, Rejected, Live, Completed, Archived) or name.");
+        api.MapGet("/experiments/{id:guid}/results", async (Guid id, ExperimentStatistics statistics, string? engine, string? correction,
+                string? cuped, string? winsorize, CancellationToken ct) =>
+            {
+                var (options, problem) = Options(engine, correction, cuped, winsorize);
+                if (problem is not null) return problem;
+                return await statistics.LoadAsync(id, options!, ct) is { } view ? Results.Ok(view)
+                    : Results.Problem(statusCode: 404, title: "Experiment not found", detail: $"No experiment has id {id}.");
+            })
             .RequireAuthorization(Policies.Review)
-            .WithSummary("Full results: per metric and arm lift with intervals, p-values or chance to win, SRM, power, guardrails, segments.");
-        api.MapGet("/experiments/{id:guid}/results.csv", async (Guid id, ExperimentStatistics statistics, AnalysisEngine? engine, CorrectionMethod? correction,
-                bool? cuped, double? winsorize, CancellationToken ct) =>
-                await statistics.LoadAsync(id, Options(engine, correction, cuped, winsorize), ct) is { } view
+            .WithSummary("Full results: per metric and arm lift with intervals, p-values or chance to win, SRM, power, guardrails, segments. "
+                + "Options: engine=Frequentist|Bayesian|Sequential, correction=None|Holm|BenjaminiHochberg, cuped=true|false, winsorize=0.99.");
+        api.MapGet("/experiments/{id:guid}/results.csv", async (Guid id, ExperimentStatistics statistics, string? engine, string? correction,
+                string? cuped, string? winsorize, CancellationToken ct) =>
+            {
+                var (options, problem) = Options(engine, correction, cuped, winsorize);
+                if (problem is not null) return problem;
+                return await statistics.LoadAsync(id, options!, ct) is { } view
                     ? Results.File(System.Text.Encoding.UTF8.GetBytes(ResultsCsv.Write(view)), "text/csv", $"experiment-{id}.csv")
-                    : Results.Problem(statusCode: 404, title: "Experiment not found", detail: $"No experiment has id {id}."))
+                    : Results.Problem(statusCode: 404, title: "Experiment not found", detail: $"No experiment has id {id}.");
+            })
             .RequireAuthorization(Policies.Review)
             .WithSummary("The results table as CSV.");
     }

@@ -57,6 +57,16 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
     }
 
     [Fact]
+    public async Task A_query_value_that_is_not_allowed_is_a_400_naming_it_before_anything_is_stored()
+    {
+        var client = fixture.Client(fixture.ImportKey);
+        var response = await client.PostAsync("/api/imports/campaign?channel=99&days=two&dryRun=maybe&date=someday", Csv("customer_id\nX1\n"));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("dryRun: 'maybe' is not true or false; date: 'someday' is not a date (e.g. 2026-11-20); days: 'two' is not a whole number; "
+            + "channel: '99' is not one of Email, Push, OnsiteBanner.", (await Json(response)).GetProperty("detail").GetString());
+    }
+
+    [Fact]
     public async Task A_csv_of_customers_is_upserted_and_a_second_post_changes_nothing()
     {
         var client = fixture.Client(fixture.ImportKey);

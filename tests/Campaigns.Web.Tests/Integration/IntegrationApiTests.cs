@@ -137,6 +137,124 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         Assert.Equal(54.20m, (await db.Events.SingleAsync(e => e.EventKey == "t-2")).Revenue);
     }
 
+    private static async Task<List<(int Row, string Error)>> RejectedAsync(HttpResponseMessage response)
+    {
+        Assert.Equal((HttpStatusCode)422, response.StatusCode);
+        return (await Json(response)).GetProperty("rejected").EnumerateArray()
+            .SelectMany(r => r.GetProperty("errors").EnumerateArray().Select(e => (r.GetProperty("row").GetInt32(), e.GetString()!))).ToList();
+    }
+
+    [Fact]
+    public async Task Events_for_a_campaign_that_is_not_live_are_rejected_and_leave_its_results_unchanged()
+    {
+        await using var db = fixture.App.OpenDatabase();
+        var completed = await db.Campaigns.FirstAsync(c => c.Status == CampaignStatus.Completed);
+        var experiment = await db.Experiments.SingleAsync(e => e.CampaignId == completed.Id);
+        var assigned = await db.Assignments.Where(a => a.ExperimentId == experiment.Id)
+            .Join(db.Customers, a => a.CustomerId, c => c.Id, (a, c) => new { c.ExternalId, a.AssignedAt }).FirstAsync();
+        var before = await db.Events.CountAsync(e => e.ExperimentId == experiment.Id);
+        var at = assigned.AssignedAt.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ");
+
+        var response = await fixture.Client(fixture.FullKey).PostAsJsonAsync("/api/events", new
+        {
+            events = new object[]
+            {
+                new { eventId = "done-1", customerId = assigned.ExternalId, campaignId = completed.Id, type = "conversion", timestamp = at, revenue = 500 },
+                new { eventId = "done-2", customerId = assigned.ExternalId, campaignId = fixture.DraftCampaign, type = "exposure", timestamp = at },
+            },
+        });
+
+        var rejected = await RejectedAsync(response);
+        Assert.Equal((1, $"campaignId: campaign {completed.Id} is completed; events are accepted only while it is live"), rejected[0]);
+        Assert.Equal(2, rejected[1].Row);
+        Assert.Equal(0, (await Json(response)).GetProperty("accepted").GetInt32());
+        Assert.Equal(before, await db.Events.CountAsync(e => e.ExperimentId == experiment.Id));
+    }
+
+    [Fact]
+    public async Task An_event_must_lie_between_the_experiment_start_and_now_with_five_minutes_of_clock_skew()
+    {
+        var client = fixture.Client(fixture.FullKey);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = "C000201" })).StatusCode);
+        object Event(string id, string timestamp) => new { eventId = id, customerId = "C000201", campaignId = fixture.LiveCampaign, type = "exposure", timestamp };
+
+        var response = await client.PostAsJsonAsync("/api/events", new
+        {
+            events = new[]
+            {
+                Event("when-1", "0001-01-01T00:00:00Z"), Event("when-2", "1970-01-01T00:00:00Z"),
+                Event("when-3", DateTime.UtcNow.AddMinutes(30).ToString("O")), Event("when-4", DateTime.UtcNow.AddMinutes(2).ToString("O")),
+            },
+        });
+
+        var rejected = await RejectedAsync(response);
+        Assert.Equal([1, 2, 3], rejected.Select(r => r.Row));
+        Assert.StartsWith("timestamp: 0001-01-01T00:00:00Z is before the campaign's experiment started", rejected[0].Error);
+        Assert.StartsWith("timestamp: 1970-01-01T00:00:00Z is before the campaign's experiment started", rejected[1].Error);
+        Assert.Contains("is in the future (more than 5 minutes ahead", rejected[2].Error);
+        await using var db = fixture.App.OpenDatabase();
+        Assert.Equal(["when-4"], await db.Events.Where(e => e.EventKey.StartsWith("when-")).Select(e => e.EventKey).ToListAsync());
+    }
+
+    [Fact]
+    public async Task Ids_are_trimmed_and_bounded_and_revenue_is_bounded_with_a_reason_naming_the_field()
+    {
+        var client = fixture.Client(fixture.FullKey);
+        var padded = await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = "  C000202 " });
+        Assert.Equal("C000202", (await Json(padded)).GetProperty("customerId").GetString());
+        var tooLong = await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = new string('C', 101) });
+        Assert.Equal("customerId: at most 100 characters (got 101).", await ProblemDetailAsync(tooLong, HttpStatusCode.BadRequest));
+        Assert.StartsWith("campaignId: required", await ProblemDetailAsync(await client.PostAsJsonAsync("/api/assignments", new { customerId = "C000202" }), HttpStatusCode.BadRequest));
+        Assert.Equal("campaignId: not a GUID (the campaign's id).",
+            await ProblemDetailAsync(await client.PostAsJsonAsync("/api/assignments", new { campaignId = "summer", customerId = "C000202" }), HttpStatusCode.BadRequest));
+
+        var now = DateTime.UtcNow.ToString("O");
+        var response = await client.PostAsJsonAsync("/api/events", new
+        {
+            events = new object[]
+            {
+                new { eventId = "  ids-1  ", customerId = " C000202 ", campaignId = fixture.LiveCampaign, type = "conversion", timestamp = now, revenue = 12.5 },
+                new { eventId = new string('e', 101), customerId = "C000202", campaignId = fixture.LiveCampaign, type = "exposure", timestamp = now },
+                new { eventId = "ids-3", customerId = "   ", campaignId = fixture.LiveCampaign, type = "exposure", timestamp = now },
+                new { eventId = "ids-4", customerId = "C000202", campaignId = fixture.LiveCampaign, type = "conversion", timestamp = now, revenue = 7.9e28m },
+            },
+        });
+
+        var rejected = await RejectedAsync(response);
+        Assert.Equal(
+            [(2, "eventId: at most 100 characters (got 101)"), (3, "customerId: required"), (4, "revenue: at most 1,000,000 per event")],
+            rejected);
+        await using var db = fixture.App.OpenDatabase();
+        Assert.Equal(12.5m, (await db.Events.SingleAsync(e => e.EventKey == "ids-1")).Revenue);
+    }
+
+    [Fact]
+    public async Task AssignedAt_is_UTC_with_its_zone_on_the_first_answer_and_every_one_after()
+    {
+        var client = fixture.Client(fixture.FullKey);
+        var first = await Json(await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = "C000203" }));
+        var again = await Json(await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = "C000203" }));
+        Assert.EndsWith("Z", first.GetProperty("assignedAt").GetString());
+        Assert.EndsWith("Z", again.GetProperty("assignedAt").GetString());
+        Assert.Equal(first.GetProperty("assignedAt").GetDateTimeOffset(), again.GetProperty("assignedAt").GetDateTimeOffset(), TimeSpan.FromMilliseconds(1));
+    }
+
+    [Fact]
+    public async Task A_query_value_that_is_not_allowed_is_a_400_naming_the_parameter_and_what_it_allows()
+    {
+        var manager = await fixture.App.SignedInClientAsync("manager@demo.local");
+        Guid experiment;
+        await using (var db = fixture.App.OpenDatabase())
+            experiment = (await db.Experiments.SingleAsync(e => e.CampaignId == fixture.LiveCampaign)).Id;
+
+        Assert.Equal("engine: '99' is not one of Frequentist, Bayesian, Sequential.",
+            await ProblemDetailAsync(await manager.GetAsync($"/api/experiments/{experiment}/results?engine=99"), HttpStatusCode.BadRequest));
+        var several = await ProblemDetailAsync(await manager.GetAsync($"/api/experiments/{experiment}/results.csv?correction=Bonferroni&cuped=maybe"), HttpStatusCode.BadRequest);
+        Assert.Equal("correction: 'Bonferroni' is not one of None, Holm, BenjaminiHochberg; cuped: 'maybe' is not true or false.", several);
+        Assert.StartsWith("status: '2' is not one of Draft,", await ProblemDetailAsync(await manager.GetAsync("/api/campaigns?status=2"), HttpStatusCode.BadRequest));
+        Assert.Equal(HttpStatusCode.OK, (await manager.GetAsync($"/api/experiments/{experiment}/results?engine=bayesian&cuped=false")).StatusCode);
+    }
+
     [Fact]
     public async Task An_oversized_or_empty_batch_is_refused_whole()
     {

@@ -28,9 +28,9 @@ public sealed class BannedPhraseAdmin(IDbContextFactory<CampaignsDbContext> dbFa
         {
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
-            // Another Admin banned it at the same moment (the unique index).
+            // Another Admin banned it at the same moment (the unique index); any other failure is not that.
             return $"'{text}' is already banned.";
         }
         return null;

@@ -81,11 +81,15 @@ public static class ImportEndpoints
     }
 
     private static async Task<IResult> ImportAsync(string kind, HttpContext http, ImportEngine engine, ImportFiles files, IDbContextFactory<CampaignsDbContext> dbFactory,
-        IOptions<ImportOptions> limits, ILogger<ImportEngine> log, CancellationToken ct, bool dryRun = false, string? mapping = null, string? map = null,
-        string? culture = null, string? rowId = null, string? name = null, string? control = null, DateTime? date = null, int? days = null, Channel? channel = null)
+        IOptions<ImportOptions> limits, ILogger<ImportEngine> log, CancellationToken ct, string? dryRun = null, string? mapping = null, string? map = null,
+        string? culture = null, string? rowId = null, string? name = null, string? control = null, string? date = null, string? days = null, string? channel = null)
     {
         if (!Enum.TryParse<ImportKind>(kind, true, out var importKind) || !Enum.IsDefined(importKind))
             return Results.Problem(statusCode: 404, title: "Unknown import", detail: $"'{Excerpt.Of(kind)}' is not an import: use customers, products, orders or campaign.");
+        var errors = new List<string>();
+        var (isDryRun, startedAt, campaignDays, campaignChannel) = (QueryValues.Bool(nameof(dryRun), dryRun, errors) ?? false,
+            QueryValues.Date(nameof(date), date, errors), QueryValues.Integer(nameof(days), days, errors), QueryValues.Enum<Channel>(nameof(channel), channel, errors));
+        if (errors.Count > 0) return QueryValues.Problem(errors);
         var limit = limits.Value.MaxUploadBytes;
         if (http.Request.ContentLength > limit) return TooLarge(new UploadTooLargeException(limit));
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = limit;
@@ -122,10 +126,9 @@ public static class ImportEndpoints
             if (importKind == ImportKind.Campaign)
                 settings.Campaign = new CampaignImportSettings
                 {
-                    Name = name ?? "", ControlArm = control ?? "", StartedAt = date is { } d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : null,
-                    Days = days ?? 14, Channel = channel ?? Channel.Email,
+                    Name = name ?? "", ControlArm = control ?? "", StartedAt = startedAt, Days = campaignDays ?? 14, Channel = campaignChannel ?? Channel.Email,
                 };
-            var summary = await engine.RunAsync(source, settings, new ImportRunOptions { DryRun = dryRun, User = Caller(http) }, ct);
+            var summary = await engine.RunAsync(source, settings, new ImportRunOptions { DryRun = isDryRun, User = Caller(http) }, ct);
             await files.DeleteAsync(upload.Id, CancellationToken.None);
             return Outcome(summary);
         }

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Integration;
 
-/// <summary>Authenticates integration calls by the X-Api-Key header against the stored key hashes.</summary>
+/// <summary>Authenticates integration calls by the X-Api-Key header against the stored key hashes; reads only.</summary>
 public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
-    IDbContextFactory<CampaignsDbContext> dbFactory) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+    IDbContextFactory<CampaignsDbContext> dbFactory, ApiKeyUsage usage) : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiKey";
     public const string Header = "X-Api-Key";
@@ -25,10 +25,8 @@ public sealed class ApiKeyAuthenticationHandler(IOptionsMonitor<AuthenticationSc
             .Select(k => new { k.Id, k.Name, k.Scopes, k.RevokedAt, k.LastUsedAt }).SingleOrDefaultAsync(Context.RequestAborted);
         if (key is null) return AuthenticateResult.Fail("Unknown API key.");
         if (key.RevokedAt is not null) return AuthenticateResult.Fail("This API key was revoked.");
-        var now = DateTime.UtcNow;
-        // Last use is shown to Admins; a minute's precision spares a write per request.
-        if (key.LastUsedAt is null || key.LastUsedAt < now.AddMinutes(-1))
-            await db.ApiKeys.Where(k => k.Id == key.Id).ExecuteUpdateAsync(s => s.SetProperty(k => k.LastUsedAt, now), Context.RequestAborted);
+        // Never a write here: a busy database would fail every authenticated read. The use is stored in the background.
+        usage.Note(key.Id, key.LastUsedAt, DateTime.UtcNow);
         var claims = new List<Claim> { new(ClaimTypes.NameIdentifier, key.Id.ToString()), new(ClaimTypes.Name, $"api-key:{key.Name}") };
         foreach (var scope in Enum.GetValues<ApiScopes>().Where(s => s != ApiScopes.None && key.Scopes.HasFlag(s)))
             claims.Add(new Claim(ScopeClaim, scope.ToString().ToLowerInvariant()));

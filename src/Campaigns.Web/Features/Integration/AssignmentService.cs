@@ -19,9 +19,11 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
 {
     public async Task<(AssignmentResponse? Response, ApiProblem? Problem)> AssignAsync(AssignmentRequest request, CancellationToken ct)
     {
-        if (request.CampaignId is not { } campaignId || string.IsNullOrWhiteSpace(request.CustomerId))
-            return (null, new ApiProblem(400, "Missing field", "Send both campaignId (a GUID) and customerId (the store's customer id)."));
-        var customerKey = request.CustomerId.Trim();
+        var errors = new List<string>();
+        if (request.CampaignId is null) errors.Add("campaignId: required (the campaign's id, a GUID)");
+        var customerKey = ExternalIds.Check("customerId", request.CustomerId, errors);
+        if (request.CampaignId is not { } campaignId || customerKey is null)
+            return (null, new ApiProblem(400, "Invalid field", string.Join("; ", errors) + "."));
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
@@ -51,9 +53,10 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 await db.SaveChangesAsync(ct);
                 isNew = true;
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
-                // Another request assigned the same customer first; the unique index kept one row: return it.
+                // Another request assigned the same customer first; the unique index kept one row: return it. Any other
+                // failure (the database busy: a 503) is not a race and is not answered as one.
                 db.ChangeTracker.Clear();
                 assignment = await db.Assignments.AsNoTracking().SingleAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id, ct);
             }
@@ -63,7 +66,9 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         AssignedCopy? copy = null;
         if (!chosen.IsControl && chosen.CopyVariantId is { } copyId)
             copy = await db.CopyVariants.AsNoTracking().Where(c => c.Id == copyId).Select(c => new AssignedCopy(c.Id, c.Headline, c.Body)).SingleOrDefaultAsync(ct);
-        return (new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), coupon, copy, assignment.AssignedAt, isNew), null);
+        // Stored in UTC, read back from SQLite without a kind: always answered with its zone (…Z), first call or not.
+        var assignedAt = DateTime.SpecifyKind(assignment.AssignedAt, DateTimeKind.Utc);
+        return (new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), coupon, copy, assignedAt, isNew), null);
     }
 
     private static string CampaignStatusText(CampaignStatus s) => s == CampaignStatus.PendingApproval ? "waiting for approval" : s.ToString().ToLowerInvariant();

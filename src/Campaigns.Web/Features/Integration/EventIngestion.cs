@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Campaigns.Data;
 using Campaigns.Domain.Experiments;
+using Campaigns.Imports;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Integration;
@@ -17,6 +18,12 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
 
     /// <summary>Largest body of a batch, as sent or decompressed: 10,000 events of about 1.6 KB each.</summary>
     public const long MaxBodyBytes = 16L * 1024 * 1024;
+
+    /// <summary>How far ahead of this server's clock a sender's timestamp may be (its clock runs fast).</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    /// <summary>Most revenue one conversion may carry: far above any basket, far below what would wreck a sum.</summary>
+    public const decimal MaxRevenue = 1_000_000m;
 
     private sealed record Parsed(int Row, string EventId, string CustomerKey, Guid CampaignId, EventType Type, DateTime OccurredAt, decimal Revenue);
 
@@ -39,19 +46,25 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
         var customers = await lookups.CustomersAsync(db, parsed.Select(p => p.CustomerKey), ct);
         var arms = await lookups.ArmsAsync(db, parsed
             .Where(p => experiments.ContainsKey(p.CampaignId) && customers.ContainsKey(p.CustomerKey))
-            .Select(p => (experiments[p.CampaignId], customers[p.CustomerKey])), ct);
+            .Select(p => (experiments[p.CampaignId].Id, customers[p.CustomerKey])), ct);
 
         var events = new List<ExperimentEvent>(parsed.Count);
         var rowOf = new List<int>(parsed.Count);
+        var latest = DateTime.UtcNow + ClockSkew;
         foreach (var p in parsed)
         {
             string? error = null;
-            if (!experiments.TryGetValue(p.CampaignId, out var experimentId)) error = $"campaignId: no launched campaign has id {p.CampaignId}";
+            if (!experiments.TryGetValue(p.CampaignId, out var experiment)) error = $"campaignId: no launched campaign has id {p.CampaignId}";
+            // Only a live campaign takes events: a finished one's results are final.
+            else if (!experiment.Live) error = $"campaignId: campaign {p.CampaignId} is {experiment.CampaignStatus}; events are accepted only while it is live";
+            else if (p.OccurredAt < experiment.StartedAt)
+                error = $"timestamp: {p.OccurredAt:yyyy-MM-ddTHH:mm:ssZ} is before the campaign's experiment started ({experiment.StartedAt:yyyy-MM-ddTHH:mm:ssZ})";
+            else if (p.OccurredAt > latest) error = $"timestamp: {p.OccurredAt:yyyy-MM-ddTHH:mm:ssZ} is in the future (more than {ClockSkew.TotalMinutes:0} minutes ahead of the server's clock)";
             else if (!customers.TryGetValue(p.CustomerKey, out var customerId)) error = $"customerId: no customer has id '{p.CustomerKey}'";
-            else if (!arms.TryGetValue((experimentId, customerId), out var armId)) error = $"customerId: '{p.CustomerKey}' is not assigned to this campaign; call POST /api/assignments first";
+            else if (!arms.TryGetValue((experiment.Id, customerId), out var armId)) error = $"customerId: '{p.CustomerKey}' is not assigned to this campaign; call POST /api/assignments first";
             else
             {
-                events.Add(new ExperimentEvent { EventKey = p.EventId, ExperimentId = experimentId, CustomerId = customerId, ArmId = armId, Type = p.Type, OccurredAt = p.OccurredAt, Revenue = p.Revenue });
+                events.Add(new ExperimentEvent { EventKey = p.EventId, ExperimentId = experiment.Id, CustomerId = customerId, ArmId = armId, Type = p.Type, OccurredAt = p.OccurredAt, Revenue = p.Revenue });
                 rowOf.Add(p.Row);
                 continue;
             }
@@ -72,34 +85,31 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
     {
         var errors = new List<string>();
         if (e.ValueKind != JsonValueKind.Object) return (null, ["the row is not a JSON object"]);
-        var eventId = Text(e, "eventId");
-        if (string.IsNullOrWhiteSpace(eventId)) errors.Add("eventId: required");
-        else if (eventId.Length > 100) errors.Add("eventId: at most 100 characters");
-        var customer = Text(e, "customerId");
-        if (string.IsNullOrWhiteSpace(customer)) errors.Add("customerId: required");
+        var eventId = ExternalIds.Check("eventId", Text(e, "eventId"), errors);
+        var customer = ExternalIds.Check("customerId", Text(e, "customerId"), errors);
         var campaignText = Text(e, "campaignId");
-        if (!Guid.TryParse(campaignText, out var campaignId)) errors.Add(campaignText is null ? "campaignId: required" : $"campaignId: '{campaignText}' is not a GUID");
+        if (!Guid.TryParse(campaignText, out var campaignId)) errors.Add(campaignText is null ? "campaignId: required" : $"campaignId: '{Excerpt.Of(campaignText)}' is not a GUID");
         var typeText = Text(e, "type");
         EventType type = default;
         if (typeText is null || !Enum.TryParse(typeText, ignoreCase: true, out type) || !Enum.IsDefined(type) || int.TryParse(typeText, out _))
-            errors.Add($"type: must be exposure, click or conversion{(typeText is null ? "" : $" (got '{typeText}')")}");
+            errors.Add($"type: must be exposure, click or conversion{(typeText is null ? "" : $" (got '{Excerpt.Of(typeText)}')")}");
         var timeText = Text(e, "timestamp");
         var occurredAt = default(DateTime);
         if (timeText is null) errors.Add("timestamp: required (ISO 8601, e.g. 2026-11-20T10:00:00Z)");
         else if (!TryParseTimestamp(timeText, out var at))
-            errors.Add($"timestamp: '{timeText}' is not an ISO 8601 date and time");
-        else if (at.UtcDateTime > DateTime.UtcNow.AddDays(1)) errors.Add($"timestamp: {timeText} is in the future");
+            errors.Add($"timestamp: '{Excerpt.Of(timeText)}' is not an ISO 8601 date and time");
         else occurredAt = at.UtcDateTime;
         decimal revenue = 0;
         if (e.TryGetProperty("revenue", out var r) && r.ValueKind != JsonValueKind.Null)
         {
             var ok = r.ValueKind == JsonValueKind.Number ? r.TryGetDecimal(out revenue)
                 : r.ValueKind == JsonValueKind.String && decimal.TryParse(r.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out revenue);
-            if (!ok) errors.Add($"revenue: '{r}' is not a number");
+            if (!ok) errors.Add($"revenue: '{Excerpt.Of(r.ToString())}' is not a number");
             else if (revenue < 0) errors.Add("revenue: cannot be negative");
+            else if (revenue > MaxRevenue) errors.Add($"revenue: at most {MaxRevenue:N0} per event");
             else if (revenue > 0 && type != EventType.Conversion && errors.Count == 0) errors.Add("revenue: only conversions carry revenue");
         }
-        return errors.Count > 0 ? (null, errors) : (new Parsed(row, eventId!, customer!.Trim(), campaignId, type, occurredAt, revenue), errors);
+        return errors.Count > 0 ? (null, errors) : (new Parsed(row, eventId!, customer!, campaignId, type, occurredAt, revenue), errors);
     }
 
     /// <summary>ISO 8601; the round-trip form senders usually use is parsed on a fast path.</summary>
@@ -107,7 +117,7 @@ public sealed class EventIngestion(IDbContextFactory<CampaignsDbContext> dbFacto
         DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at)
         || DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out at);
 
-    private static string? EventIdOf(JsonElement e) => e.ValueKind == JsonValueKind.Object ? Text(e, "eventId") : null;
+    private static string? EventIdOf(JsonElement e) => e.ValueKind == JsonValueKind.Object && Text(e, "eventId") is { } id ? Excerpt.Of(id) : null;
 
     private static string? Text(JsonElement e, string name) =>
         !e.TryGetProperty(name, out var v) ? null

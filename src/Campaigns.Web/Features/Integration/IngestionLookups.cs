@@ -1,30 +1,42 @@
 using System.Collections.Concurrent;
 using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Integration;
 
 /// <summary>
 /// Resolves a batch's campaigns, customers and assignments with one query per 500 keys, remembering answers
-/// that can never change (a campaign's experiment, a customer's internal id, a sticky assignment). Only facts
-/// that exist are cached, so a customer imported later is found; another instance needs none of this state.
+/// that can never change (a customer's internal id, a sticky assignment). Only facts that exist are cached, so a
+/// customer imported later is found; a campaign's experiment, whose status and window change, is read every batch.
+/// Another instance needs none of this state.
 /// </summary>
 public sealed class IngestionLookups
 {
+    /// <summary>What a batch needs of a campaign's experiment: whether events are taken now, and the window they must lie in.</summary>
+    public sealed record ExperimentWindow(Guid Id, bool Live, string CampaignStatus, DateTime? StartedAt, DateTime? EndedAt);
+
     private const int Chunk = 500;
     private const int MaxEntries = 2_000_000;
-    private readonly ConcurrentDictionary<Guid, Guid> _experimentOfCampaign = new();
     private readonly ConcurrentDictionary<string, Guid> _customerIds = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<(Guid Experiment, Guid Customer), Guid> _arms = new();
 
-    public async Task<Dictionary<Guid, Guid>> ExperimentsAsync(CampaignsDbContext db, IEnumerable<Guid> campaignIds, CancellationToken ct)
+    public async Task<Dictionary<Guid, ExperimentWindow>> ExperimentsAsync(CampaignsDbContext db, IEnumerable<Guid> campaignIds, CancellationToken ct)
     {
-        var wanted = campaignIds.Distinct().ToList();
-        var missing = wanted.Where(id => !_experimentOfCampaign.ContainsKey(id)).ToList();
-        if (missing.Count > 0)
-            foreach (var e in await db.Experiments.AsNoTracking().Where(e => missing.Contains(e.CampaignId)).Select(e => new { e.CampaignId, e.Id }).ToListAsync(ct))
-                _experimentOfCampaign[e.CampaignId] = e.Id;
-        return wanted.Where(_experimentOfCampaign.ContainsKey).ToDictionary(id => id, id => _experimentOfCampaign[id]);
+        var found = new Dictionary<Guid, ExperimentWindow>();
+        foreach (var chunk in campaignIds.Distinct().Chunk(Chunk))
+        {
+            var rows = await (from e in db.Experiments.AsNoTracking()
+                              join c in db.Campaigns.AsNoTracking() on e.CampaignId equals c.Id
+                              where chunk.Contains(e.CampaignId)
+                              select new { e.CampaignId, e.Id, e.Status, CampaignStatus = c.Status, e.StartedAt, e.EndedAt }).ToListAsync(ct);
+            foreach (var r in rows)
+                found[r.CampaignId] = new ExperimentWindow(r.Id, r.Status == ExperimentStatus.Running && r.CampaignStatus == CampaignStatus.Live,
+                    r.CampaignStatus == CampaignStatus.PendingApproval ? "waiting for approval" : r.CampaignStatus.ToString().ToLowerInvariant(),
+                    r.StartedAt, r.EndedAt);
+        }
+        return found;
     }
 
     public async Task<Dictionary<string, Guid>> CustomersAsync(CampaignsDbContext db, IEnumerable<string> externalIds, CancellationToken ct)

@@ -21,21 +21,42 @@ public static class IntegrationEndpoints
         builder.Services.AddScoped<EventIngestion>();
         builder.Services.AddSingleton<IngestionLookups>();
         builder.Services.AddScoped<ApiKeyAdmin>();
+        builder.Services.AddSingleton<ApiKeyUsage>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
     }
 
     public static void MapIntegrationEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Integration");
 
-        api.MapPost("/assignments", async (AssignmentRequest request, AssignmentService assignments, CancellationToken ct) =>
+        api.MapPost("/assignments", async (HttpRequest http, AssignmentService assignments, CancellationToken ct) =>
             {
-                var (response, problem) = await assignments.AssignAsync(request, ct);
+                // Read here rather than bound: a value of the wrong type is answered naming its field, not a bare 400.
+                if (!http.HasJsonContentType())
+                    return Results.Problem(statusCode: 415, title: "Unsupported content type", detail: "Send the body as JSON (Content-Type: application/json).");
+                AssignmentRequest? request;
+                try
+                {
+                    request = await http.ReadFromJsonAsync<AssignmentRequest>(ct);
+                }
+                catch (JsonException ex)
+                {
+                    var field = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : null;
+                    return Results.Problem(statusCode: 400, title: "Invalid field", detail: field switch
+                    {
+                        "campaignId" => "campaignId: not a GUID (the campaign's id).",
+                        "customerId" => "customerId: not a string (the store's customer id).",
+                        _ => $"The body is not a JSON object with campaignId and customerId: {ex.Message}",
+                    });
+                }
+                var (response, problem) = await assignments.AssignAsync(request ?? new AssignmentRequest(null, null), ct);
                 return problem is null ? Results.Ok(response) : problem.ToResult();
             })
             .RequireAuthorization(AssignPolicy)
             .WithSummary("Assigns a customer to an arm of a live campaign (deterministic and sticky).")
+            .Accepts<AssignmentRequest>("application/json")
             .Produces<AssignmentResponse>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
 
         api.MapPost("/events", async (HttpRequest request, EventIngestion ingestion, CancellationToken ct) =>
             {
@@ -75,6 +96,6 @@ public static class IntegrationEndpoints
             .RequireAuthorization(IngestPolicy)
             .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events (at most 16 MB, optionally Content-Encoding: gzip); idempotent on eventId.")
             .Produces<IngestionResult>()
-            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
+            .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
     }
 }

@@ -14,15 +14,27 @@ public sealed class JobRunner(IDbContextFactory<CampaignsDbContext> dbFactory, I
     {
         if (!catalog.Contains(kind)) throw new DomainException($"There is no job of kind '{kind}'.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (catalog.IsExclusive(kind) && await db.JobRuns.AnyAsync(r => r.Kind == kind && (r.Status == JobStatus.Queued || r.Status == JobStatus.Running), ct))
-            throw new DomainException($"A '{catalog.Title(kind)}' job is already queued or running; wait for it to finish or cancel it.");
-        var run = new JobRun { Kind = kind, TriggeredBy = triggeredBy, ParametersJson = JsonSerializer.Serialize(parameters ?? new { }, JsonSerializerOptions.Web) };
+        var exclusive = catalog.IsExclusive(kind);
+        if (exclusive && await db.JobRuns.AnyAsync(r => r.Kind == kind && (r.Status == JobStatus.Queued || r.Status == JobStatus.Running), ct))
+            throw AlreadyActive(kind);
+        var run = new JobRun { Kind = kind, Exclusive = exclusive, TriggeredBy = triggeredBy, ParametersJson = JsonSerializer.Serialize(parameters ?? new { }, JsonSerializerOptions.Web) };
         db.JobRuns.Add(run);
         db.Audit(triggeredBy, "job.enqueue", nameof(JobRun), run.Id, kind);
-        await db.SaveChangesAsync(ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException ex) when (exclusive && DatabaseErrors.IsUniqueViolation(ex))
+        {
+            // Another request (or instance) inserted its run between the check above and this insert: the index kept one.
+            throw AlreadyActive(kind);
+        }
         await HandToHangfireAsync(db, run, ct);
         return run;
     }
+
+    private DomainException AlreadyActive(string kind) =>
+        new($"A '{catalog.Title(kind)}' job is already queued or running; wait for it to finish or cancel it.");
 
     /// <summary>Hands a recorded run to Hangfire; also used at start-up to re-enqueue runs a restart interrupted.</summary>
     public async Task HandToHangfireAsync(CampaignsDbContext db, JobRun run, CancellationToken ct)

@@ -45,21 +45,28 @@ public sealed class StaleRunSweep(IDbContextFactory<CampaignsDbContext> dbFactor
         // heartbeat arriving late) never act twice.
         var same = db.JobRuns.Where(r => r.Id == run.Id && r.Attempts == run.Attempts && r.Status == JobStatus.Running && r.HeartbeatAt < staleBefore);
         if (run.Takeovers >= options.Value.MaxTakeovers)
-        {
-            var reason = $"The instance running this job stopped {run.Takeovers + 1} times without finishing (last seen {run.HeartbeatAt:yyyy-MM-dd HH:mm:ss} UTC); it is not tried again.";
-            // The job's own records first: if that fails, the run is still stale and the next sweep tries again.
-            await using (var scope = services.CreateAsyncScope())
-                await scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind).AbandonedAsync(run.ParametersJson, reason, ct);
-            if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Failed).SetProperty(r => r.Error, reason)
-                    .SetProperty(r => r.FinishedAt, DateTime.UtcNow), ct) == 0) return false;
-            log.LogWarning("Job run {RunId} ({Kind}) failed: {Reason}", run.Id, run.Kind, reason);
-            return true;
-        }
+            return await GiveUpAsync(run, same,
+                $"The instance running this job stopped {run.Takeovers + 1} times without finishing (last seen {run.HeartbeatAt:yyyy-MM-dd HH:mm:ss} UTC); it is not tried again.", ct);
         var stage = $"The instance running it stopped (last seen {run.HeartbeatAt:HH:mm:ss} UTC); queued again";
         if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Queued).SetProperty(r => r.Stage, stage)
                 .SetProperty(r => r.Takeovers, r => r.Takeovers + 1), ct) == 0) return false;
         await runner.HandToHangfireAsync(db, run, ct);
         log.LogWarning("Job run {RunId} ({Kind}) queued again: its instance stopped", run.Id, run.Kind);
+        return true;
+    }
+
+    /// <summary>
+    /// Fails a run that used up its <see cref="JobsOptions.MaxTakeovers"/>, after its job has marked its own records (an
+    /// import run: failed, ready to resume). If that fails the run is left as it is, so the next attempt to give it up
+    /// tries again; the run is failed only if <paramref name="same"/> still selects it (no one else acted meanwhile).
+    /// </summary>
+    public async Task<bool> GiveUpAsync(JobRun run, IQueryable<JobRun> same, string reason, CancellationToken ct)
+    {
+        await using (var scope = services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind).AbandonedAsync(run.ParametersJson, reason, ct);
+        if (await same.ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, JobStatus.Failed).SetProperty(r => r.Error, reason)
+                .SetProperty(r => r.FinishedAt, DateTime.UtcNow), ct) == 0) return false;
+        log.LogWarning("Job run {RunId} ({Kind}) failed: {Reason}", run.Id, run.Kind, reason);
         return true;
     }
 }
