@@ -1,4 +1,5 @@
 using Campaigns.Web.Components.Formatting;
+using Campaigns.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -73,6 +74,7 @@ public static class HostingExtensions
 
     public static void UseCampaignsPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         // API errors are ProblemDetails (ApiExceptionHandler) in every environment; pages get the error page outside development.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
