@@ -7,6 +7,8 @@ public sealed class AppUser : IdentityUser
     public string? DisplayName { get; set; }
     public bool IsDisabled { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
+    /// <summary>Set by an invitation or an Admin's reset (a password someone else has seen); cleared when the user changes it.</summary>
+    public bool PasswordChangeRequired { get; set; }
 }
 
 /// <summary>The three roles. Each includes the rights of the one before it.</summary>
