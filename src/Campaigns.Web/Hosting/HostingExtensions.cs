@@ -92,6 +92,7 @@ public static class HostingExtensions
             RequestPath = "/assets",
         });
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

@@ -84,7 +84,8 @@ public static class StoreInitializer
         return true;
     }
 
-    public static string NewPassword() => "Cp-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+    /// <summary>A random password that meets Identity's rules (the fixed "Cp1-" gives the upper case letter, lower case letter and digit).</summary>
+    public static string NewPassword() => "Cp1-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
 }
 
 /// <summary>On SQL Server, an application lock held by this session while the store is initialized; nothing on SQLite (one instance).</summary>

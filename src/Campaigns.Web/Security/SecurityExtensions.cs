@@ -43,6 +43,7 @@ public static class SecurityExtensions
                 o.Lockout.MaxFailedAccessAttempts = 8;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<CampaignsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();

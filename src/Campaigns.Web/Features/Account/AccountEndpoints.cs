@@ -18,6 +18,7 @@ public static class AccountEndpoints
         var account = app.MapGroup("/account");
         account.MapPost("/login", LoginAsync).AllowAnonymous();
         account.MapPost("/logout", LogoutAsync).RequireAuthorization();
+        account.MapPost("/password", ChangePasswordAsync).RequireAuthorization();
     }
 
     private static async Task<IResult> LoginAsync([FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
@@ -54,6 +55,26 @@ public static class AccountEndpoints
         }
         await signIn.SignOutAsync();
         return Results.LocalRedirect("~/account/login");
+    }
+
+    private static async Task<IResult> ChangePasswordAsync([FromForm] string currentPassword, [FromForm] string newPassword, [FromForm] string confirmPassword,
+        HttpContext http, SignInManager<AppUser> signIn, CampaignsDbContext db)
+    {
+        static IResult Back(string error) => Results.LocalRedirect($"~/account/password?error={Uri.EscapeDataString(error)}");
+        var users = signIn.UserManager;
+        if (await users.GetUserAsync(http.User) is not { } user) return Results.LocalRedirect("~/account/login");
+        if (newPassword != confirmPassword) return Back("The two new passwords differ.");
+        if (newPassword == currentPassword) return Back("Choose a password other than the current one.");
+        // Identity checks the current password and the rules, and gives the user a new security stamp: every other session ends.
+        var changed = await users.ChangePasswordAsync(user, currentPassword, newPassword);
+        if (!changed.Succeeded) return Back(string.Join(" ", changed.Errors.Select(e => e.Description)));
+        user.PasswordChangeRequired = false;
+        await users.UpdateAsync(user);
+        db.Audit(user.Email!, "user.password-change", nameof(AppUser), user.Id);
+        await db.SaveChangesAsync();
+        // This browser's cookie carries the old stamp: issue it a new one.
+        await signIn.SignInAsync(user, isPersistent: true);
+        return Results.LocalRedirect("~/");
     }
 
     /// <summary>
