@@ -4,8 +4,11 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
+using Campaigns.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Security;
 
@@ -14,8 +17,18 @@ public static class SecurityExtensions
     public static void AddCampaignsSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // Keys in the shared database: a cookie issued by one instance is readable by every other.
+        // Keys in the shared database: a cookie issued by one instance is readable by every other. Encrypted with a
+        // certificate kept outside it: whoever copies the database cannot sign cookies.
         builder.Services.AddDataProtection().SetApplicationName("Campaigns").PersistKeysToDbContext<CampaignsDbContext>();
+        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section)
+            .Validate<IHostEnvironment, IOptions<DemoOptions>>((o, environment, demo) => o.CertificatePath is { Length: > 0 } || demo.Value.Enabled || !environment.IsProduction(),
+                "Set DataProtection:CertificatePath (a .pfx file with its private key) and DataProtection:CertificatePassword: in Production " +
+                "the keys that sign sign-in cookies are stored encrypted with it, and only demo mode generates a certificate of its own.")
+            .Validate(o => o.CertificatePath is not { Length: > 0 } path || File.Exists(path), "DataProtection:CertificatePath names no file.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<KeyRingCertificate>();
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<KeyRingCertificate, ILoggerFactory>((o, key, loggers) =>
+            o.XmlEncryptor = new KeyRingEncryptor(key, loggers));
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddSingleton<UserSessions>();
         builder.Services.ConfigureApplicationCookie(o =>

@@ -83,6 +83,13 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         return client;
     }
 
+    /// <summary>Starts the app (migrated, seeded) and returns it.</summary>
+    public AppFactory WithStarted()
+    {
+        _ = Services;
+        return this;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
@@ -90,5 +97,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
+        // The key-ring certificate generated beside the database.
+        File.Delete(Path.ChangeExtension(DatabasePath, ".keys.pfx"));
     }
 }
