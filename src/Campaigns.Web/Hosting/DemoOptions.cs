@@ -14,6 +14,13 @@ public sealed class DemoOptions
     /// <summary>Password of the demo users (demo only; a production install disables Demo).</summary>
     [System.ComponentModel.DataAnnotations.MinLength(10)]
     public string Password { get; set; } = PublishedPassword;
-    /// <summary>Start in Production although an account still has the demo password (a demo or smoke test run in Production).</summary>
-    public bool AllowInProduction { get; set; }
+    /// <summary>
+    /// Whether Production may start while an account still has the demo password: true for a demo deliberately run in
+    /// Production, false never. Unset, only a build run from source may (the README's <c>dotnet run</c>, recognised by
+    /// the build's static web assets manifest beside the binaries), never a published build.
+    /// </summary>
+    public bool? AllowInProduction { get; set; }
+
+    public bool AllowsDemoPasswordsInProduction =>
+        AllowInProduction ?? File.Exists(Path.Combine(AppContext.BaseDirectory, $"{typeof(DemoOptions).Assembly.GetName().Name}.staticwebassets.runtime.json"));
 }

@@ -61,7 +61,7 @@ public static class StoreInitializer
             // Printed once, when the accounts are created.
             Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
         }
-        if (app.Environment.IsProduction() && !demo.AllowInProduction) await RefuseDemoPasswordsAsync(users, demo, admin);
+        if (app.Environment.IsProduction() && !demo.AllowsDemoPasswordsInProduction) await RefuseDemoPasswordsAsync(users, demo, admin);
     }
 
     /// <summary>In Production, an enabled demo account (or the first Admin) whose password is still the demo one stops the start.</summary>
