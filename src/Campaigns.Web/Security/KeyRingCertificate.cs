@@ -23,7 +23,8 @@ public sealed class KeyRingCertificate
         if (!File.Exists(generated))
         {
             Generate(generated);
-            log.LogWarning("Generated {Path} to encrypt the sign-in keys. Keep it with the database's backups; set DataProtection:CertificatePath in production.", generated);
+            log.LogWarning("Generated {Path} to encrypt the sign-in keys stored in the database; without it they cannot be read. " +
+                "In production, set DataProtection:CertificatePath instead.", generated);
         }
         Certificate = Load(generated, null);
     }
