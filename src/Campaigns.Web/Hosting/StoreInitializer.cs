@@ -27,6 +27,7 @@ public static class StoreInitializer
         _ = services.GetRequiredService<KeyRingCertificate>();
         var db = services.GetRequiredService<CampaignsDbContext>();
         await db.MigrateAsync(app.Configuration.GetValue("Database:MigrateOnStartup", false));
+        await UnencryptedKeys.DeleteAsync(db, log);
         // Instances starting together on one SQL Server database take turns: each checks, then creates, roles, users and
         // the demo store, and two doing so at once would both create them.
         await using var turn = await StartupTurn.TakeAsync(db);

@@ -34,6 +34,24 @@ public class StartupSafetyTests
     }
 
     [Fact]
+    public async Task Keys_stored_unencrypted_before_are_deleted_at_start_up()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"campaigns-test-{Guid.NewGuid():N}.db");
+        using (new AppFactory(path, deleteDatabase: false).WithStarted()) { }
+        await using (var db = new global::Campaigns.Data.DatabaseOptions { ConnectionString = $"Data Source={path}" }.CreateContext())
+        {
+            db.DataProtectionKeys.Add(new() { FriendlyName = "key-legacy", Xml = "<key id=\"legacy\" version=\"1\"><descriptor><descriptor><masterKey><value>c2VjcmV0</value></masterKey></descriptor></descriptor></key>" });
+            await db.SaveChangesAsync();
+        }
+
+        using var restarted = new AppFactory(path);
+        var client = await restarted.SignedInClientAsync("admin@demo.local");
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/campaigns")).StatusCode);
+        await using var after = restarted.OpenDatabase();
+        Assert.False(await after.DataProtectionKeys.AnyAsync(k => k.FriendlyName == "key-legacy"));
+    }
+
+    [Fact]
     public void Production_without_a_key_ring_certificate_or_demo_mode_refuses_to_start()
     {
         using var app = new AppFactory(configure: b => Production(b, new() { ["Demo:Enabled"] = "false" }));
