@@ -48,21 +48,23 @@ public static class StoreInitializer
         if (await EnsureUserAsync(users, admin.Email, "Administrator", Roles.Admin, adminPassword))
             created.Add($"  {Roles.Admin,-9} {admin.Email,-24} {(admin.Password is { Length: > 0 } ? "(password from configuration)" : adminPassword)}");
         if (newDemoStore)
-        {
             foreach (var (email, name, role) in DemoUsers)
                 if (await EnsureUserAsync(users, email, name, role, demo.Password))
                     created.Add($"  {role,-9} {email,-24} {demo.Password}");
-            log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
-            var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
-            await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
-            log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
-        }
         if (created.Count > 0)
         {
             // Printed once, when the accounts are created.
             Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
         }
+        // Before seeding: a published Production build refuses a new demo store's accounts without the wait.
         if (app.Environment.IsProduction() && !demo.AllowsDemoPasswordsInProduction) await RefuseDemoPasswordsAsync(users, demo, admin);
+        if (newDemoStore)
+        {
+            log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
+            var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
+            await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
+            log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
+        }
     }
 
     /// <summary>In Production, an enabled demo account (or the first Admin) whose password is still the demo one stops the start.</summary>
