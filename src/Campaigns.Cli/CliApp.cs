@@ -14,8 +14,8 @@ public static class CliApp
                                                   they default to Database:* in appsettings.json)
           seed --customers N [--seed 42] [--reset]
               generates the demo store into an empty database (--reset deletes the database first)
-          apikey create --name NAME [--scopes assign,ingest,import]
-              creates an integration API key and prints it once
+          apikey create --name NAME --scopes assign,ingest,import
+              creates an integration API key with the scopes named (one or more) and prints it once
           import customers|products|orders|campaign FILE [--map COLUMN=FIELD,...] [--mapping NAME] [--save-mapping NAME]
                  [--culture de-DE] [--row-id PREFIX] [--dry-run] [--rejected REJECTED.csv] [--batch 50000] [--resume RUN]
                  campaign: --name NAME --control ARM [--date 2008-03-20] [--days 14] [--channel Email|Push|OnsiteBanner]
@@ -126,9 +126,12 @@ public static class CliApp
     private static async Task<int> CreateKeyAsync(Options options)
     {
         var name = options.Value("name") ?? throw new ArgumentException("--name is required.");
+        // No default: a key gets exactly the rights its creator names.
+        var named = options.Value("scopes") ?? throw new ArgumentException("--scopes is required: one or more of assign, ingest, import, comma-separated.");
         var scopes = ApiScopes.None;
-        foreach (var s in (options.Value("scopes") ?? "assign,ingest").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        foreach (var s in named.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             scopes |= Enum.TryParse<ApiScopes>(s, true, out var scope) ? scope : throw new ArgumentException($"Unknown scope '{s}' (use assign, ingest, import).");
+        if (scopes == ApiScopes.None) throw new ArgumentException("--scopes names no scope: use one or more of assign, ingest, import.");
         await using var db = OpenDatabase(options);
         var (key, plain) = ApiKey.Create(name, scopes, "cli");
         db.ApiKeys.Add(key);

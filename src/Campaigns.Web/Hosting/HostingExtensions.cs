@@ -1,4 +1,5 @@
 using Campaigns.Web.Components.Formatting;
+using Campaigns.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
 using Campaigns.Web.Components.Layout;
 using Microsoft.Extensions.Configuration.Json;
@@ -88,6 +89,7 @@ public static class HostingExtensions
 
     public static void UseCampaignsPipeline(this WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseForwardedHeaders();
         // API errors are ProblemDetails (ApiExceptionHandler) in every environment; pages get the error page outside development.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -110,6 +112,7 @@ public static class HostingExtensions
         // UseRouting at the start of the pipeline would run only once, leaving the re-executed request without an endpoint).
         app.UseRouting();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();

@@ -9,19 +9,6 @@ using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Hosting;
 
-public sealed class DemoOptions
-{
-    public const string Section = "Demo";
-    /// <summary>Seed a demo store into an empty database and create one user per role.</summary>
-    public bool Enabled { get; set; } = true;
-    [System.ComponentModel.DataAnnotations.Range(1, 2_000_000)]
-    public int Customers { get; set; } = 50_000;
-    public int Seed { get; set; } = 42;
-    /// <summary>Password of the demo users (demo only; a production install disables Demo).</summary>
-    [System.ComponentModel.DataAnnotations.MinLength(10)]
-    public string Password { get; set; } = "Campaigns-demo-1";
-}
-
 /// <summary>First-start work: schema, roles, the first Admin and, in demo mode, the demo users and store.</summary>
 public static class StoreInitializer
 {
@@ -36,8 +23,11 @@ public static class StoreInitializer
         using var scope = app.Services.CreateScope();
         var services = scope.ServiceProvider;
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Campaigns.Startup");
+        // First, so a Production host without its key-ring certificate stops with the reason before touching the database.
+        _ = services.GetRequiredService<KeyRingCertificate>();
         var db = services.GetRequiredService<CampaignsDbContext>();
         await db.MigrateAsync(app.Configuration.GetValue("Database:MigrateOnStartup", false));
+        await UnencryptedKeys.DeleteAsync(db, log);
         // Instances starting together on one SQL Server database take turns: each checks, then creates, roles, users and
         // the demo store, and two doing so at once would both create them.
         await using var turn = await StartupTurn.TakeAsync(db);
@@ -49,28 +39,47 @@ public static class StoreInitializer
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         var admin = services.GetRequiredService<IOptions<AdminAccountOptions>>().Value;
         var users = services.GetRequiredService<UserManager<AppUser>>();
+        var seeder = services.GetRequiredService<DemoStoreSeeder>();
+        // Accounts with the published demo password come only with a new demo store, never into a database that
+        // already holds a store (a real one, or a demo someone kept using).
+        var newDemoStore = demo.Enabled && await seeder.IsStoreEmptyAsync();
         var created = new List<string>();
-        var adminPassword = admin.Password is { Length: > 0 } p ? p : demo.Enabled ? demo.Password : NewPassword();
+        var adminPassword = admin.Password is { Length: > 0 } p ? p : newDemoStore ? demo.Password : NewPassword();
         if (await EnsureUserAsync(users, admin.Email, "Administrator", Roles.Admin, adminPassword))
             created.Add($"  {Roles.Admin,-9} {admin.Email,-24} {(admin.Password is { Length: > 0 } ? "(password from configuration)" : adminPassword)}");
-        if (demo.Enabled)
-        {
+        if (newDemoStore)
             foreach (var (email, name, role) in DemoUsers)
                 if (await EnsureUserAsync(users, email, name, role, demo.Password))
                     created.Add($"  {role,-9} {email,-24} {demo.Password}");
-            var seeder = services.GetRequiredService<DemoStoreSeeder>();
-            if (await seeder.IsStoreEmptyAsync())
-            {
-                log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
-                var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
-                await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
-                log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
-            }
-        }
         if (created.Count > 0)
         {
             // Printed once, when the accounts are created.
             Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
+        }
+        // Before seeding: a published Production build refuses a new demo store's accounts without the wait.
+        if (app.Environment.IsProduction() && !demo.AllowsDemoPasswordsInProduction) await RefuseDemoPasswordsAsync(users, demo, admin);
+        if (newDemoStore)
+        {
+            log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
+            var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
+            await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
+            log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
+        }
+    }
+
+    /// <summary>In Production, an enabled demo account (or the first Admin) whose password is still the demo one stops the start.</summary>
+    private static async Task RefuseDemoPasswordsAsync(UserManager<AppUser> users, DemoOptions demo, AdminAccountOptions admin)
+    {
+        string[] passwords = [.. new[] { demo.Password, DemoOptions.PublishedPassword }.Distinct()];
+        foreach (var email in DemoUsers.Select(u => u.Email).Prepend(admin.Email))
+        {
+            if (await users.FindByEmailAsync(email) is not { IsDisabled: false } user) continue;
+            foreach (var password in passwords)
+                if (await users.CheckPasswordAsync(user, password))
+                    throw new InvalidOperationException(
+                        $"{email} still has the demo password, which is published. Change it (or disable the account) before running in Production: " +
+                        "start once with Demo__AllowInProduction=true, or outside Production, and use Change password or an Admin's reset. " +
+                        "Set Demo:AllowInProduction=true only to run a demo in Production.");
         }
     }
 
@@ -84,7 +93,8 @@ public static class StoreInitializer
         return true;
     }
 
-    public static string NewPassword() => "Cp-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
+    /// <summary>A random password that meets Identity's rules (the fixed "Cp1-" gives the upper case letter, lower case letter and digit).</summary>
+    public static string NewPassword() => "Cp1-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
 }
 
 /// <summary>On SQL Server, an application lock held by this session while the store is initialized; nothing on SQLite (one instance).</summary>

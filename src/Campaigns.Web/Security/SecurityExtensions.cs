@@ -1,38 +1,36 @@
 using Campaigns.Data;
 using Campaigns.Data.Identity;
-using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using Campaigns.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Security;
-
-/// <summary>Authorization policies. Every page and endpoint names one; anything that names none requires sign-in.</summary>
-public static class Policies
-{
-    /// <summary>Create and edit campaigns, audiences and copy.</summary>
-    public const string Marketing = nameof(Marketing);
-    /// <summary>Approve campaigns and read experiment results.</summary>
-    public const string Review = nameof(Review);
-    /// <summary>Users, models and jobs.</summary>
-    public const string Admin = nameof(Admin);
-
-    public static void Register(AuthorizationOptions o)
-    {
-        o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
-        o.AddPolicy(Marketing, p => p.RequireRole(Roles.Marketer, Roles.Manager, Roles.Admin));
-        o.AddPolicy(Review, p => p.RequireRole(Roles.Manager, Roles.Admin));
-        o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
-    }
-}
 
 public static class SecurityExtensions
 {
     public static void AddCampaignsSecurity(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AdminAccountOptions>().BindConfiguration(AdminAccountOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        // Keys in the shared database: a cookie issued by one instance is readable by every other.
+        // Keys in the shared database: a cookie issued by one instance is readable by every other. Encrypted with a
+        // certificate kept outside it: whoever copies the database cannot sign cookies.
         builder.Services.AddDataProtection().SetApplicationName("Campaigns").PersistKeysToDbContext<CampaignsDbContext>();
+        builder.Services.AddOptions<KeyRingOptions>().BindConfiguration(KeyRingOptions.Section)
+            .Validate<IHostEnvironment, IOptions<DemoOptions>>((o, environment, demo) => o.CertificatePath is { Length: > 0 } || demo.Value.Enabled || !environment.IsProduction(),
+                "Set DataProtection:CertificatePath (a .pfx file with its private key) and DataProtection:CertificatePassword: in Production " +
+                "the keys that sign sign-in cookies are stored encrypted with it, and only demo mode generates a certificate of its own.")
+            .Validate(o => o.CertificatePath is not { Length: > 0 } path || File.Exists(path), "DataProtection:CertificatePath names no file.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton<KeyRingCertificate>();
+        builder.Services.AddOptions<KeyManagementOptions>().Configure<KeyRingCertificate, ILoggerFactory>((o, key, loggers) =>
+            o.XmlEncryptor = new KeyRingEncryptor(key, loggers));
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        builder.Services.AddSingleton<UserSessions>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";
@@ -42,9 +40,14 @@ public static class SecurityExtensions
             // API clients get status codes, not a redirect to an HTML sign-in page.
             o.Events.OnRedirectToLogin = ctx => RedirectOrStatus(ctx, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = ctx => RedirectOrStatus(ctx, StatusCodes.Status403Forbidden);
+            // Every request checks the cookie's security stamp against the user's row (one read by primary key) instead of
+            // Identity's check every minute: a cookie stops working at once when its user signs out (a captured copy
+            // included), is disabled or locked out, or changes role or password.
+            o.Events.OnValidatePrincipal = ValidateSessionAsync;
         });
-        // A disabled user or a role change takes effect within a minute on every instance.
-        builder.Services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Open pages: revalidated every minute, and checked before each action their browser sends.
+        builder.Services.AddScoped<AuthenticationStateProvider, RevalidatingUserStateProvider>();
+        builder.Services.AddScoped<CircuitHandler, ActiveUserCircuitHandler>();
         builder.Services.AddIdentityCore<AppUser>(o =>
             {
                 o.Password.RequiredLength = 10;
@@ -53,6 +56,7 @@ public static class SecurityExtensions
                 o.Lockout.MaxFailedAccessAttempts = 8;
             })
             .AddRoles<IdentityRole>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddEntityFrameworkStores<CampaignsDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
@@ -60,7 +64,15 @@ public static class SecurityExtensions
         builder.Services.AddAuthorization(Policies.Register);
     }
 
-    private static Task RedirectOrStatus(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    private static async Task ValidateSessionAsync(CookieValidatePrincipalContext ctx)
+    {
+        var sessions = ctx.HttpContext.RequestServices.GetRequiredService<UserSessions>();
+        if (ctx.Principal is { } principal && await sessions.IsActiveAsync(principal, ctx.HttpContext.RequestAborted)) return;
+        ctx.RejectPrincipal();
+        await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
         if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
             ctx.Response.StatusCode = status;
@@ -68,17 +80,4 @@ public static class SecurityExtensions
             ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
-}
-
-/// <summary>The first Admin, created at first start. The password comes from configuration (user secrets or environment), never the repo.</summary>
-public sealed class AdminAccountOptions
-{
-    public const string Section = "Admin";
-
-    [System.ComponentModel.DataAnnotations.Required(ErrorMessage = "Set Admin:Email.")]
-    [System.ComponentModel.DataAnnotations.EmailAddress]
-    public string Email { get; set; } = "admin@demo.local";
-
-    /// <summary>When empty, a random password is generated and printed once at first start.</summary>
-    public string? Password { get; set; }
 }

@@ -69,8 +69,9 @@ public sealed class ShippedAppTests(ShippedCopy shipped, ITestOutputHelper outpu
     public async Task The_published_build_serves_the_same_app_in_Production()
     {
         await RunAsync("dotnet", "publish src/Campaigns.Web -c Release -o out");
-        await using var app = await AppProcess.StartAsync(shipped.Copy.Root, "dotnet", "out/Campaigns.Web.dll",
-            With("Database__ConnectionString", "Data Source=data/published.db"), ShippedCopy.StartTimeout);
+        // A published build refuses to start in Production with the demo password unless a demo is meant.
+        var settings = With(("Database__ConnectionString", "Data Source=data/published.db"), ("Demo__AllowInProduction", "true"));
+        await using var app = await AppProcess.StartAsync(shipped.Copy.Root, "dotnet", "out/Campaigns.Web.dll", settings, ShippedCopy.StartTimeout);
         Assert.Contains(app.Output, l => l.Contains("Hosting environment: Production"));
         foreach (var (role, email, password) in ShippedCopy.PrintedSignIns(app))
         {
@@ -88,8 +89,7 @@ public sealed class ShippedAppTests(ShippedCopy shipped, ITestOutputHelper outpu
     [Fact]
     public async Task The_readme_run_command_starts_in_Development_too()
     {
-        var settings = With("Database__ConnectionString", "Data Source=data/development.db");
-        ((Dictionary<string, string>)settings)["ASPNETCORE_ENVIRONMENT"] = "Development";
+        var settings = With(("Database__ConnectionString", "Data Source=data/development.db"), ("ASPNETCORE_ENVIRONMENT", "Development"));
         await using var app = await AppProcess.StartAsync(shipped.Copy.Root, "dotnet", ShippedCopy.RunCommand, settings, ShippedCopy.StartTimeout);
         Assert.Contains(app.Output, l => l.Contains("Hosting environment: Development"));
         var marketer = ShippedCopy.PrintedSignIns(app).Single(s => s.Role == "Marketer");
@@ -101,8 +101,12 @@ public sealed class ShippedAppTests(ShippedCopy shipped, ITestOutputHelper outpu
         Assert.Empty(app.Failures);
     }
 
-    private static IReadOnlyDictionary<string, string> With(string key, string value) =>
-        new Dictionary<string, string>(ShippedCopy.Settings) { [key] = value };
+    private static IReadOnlyDictionary<string, string> With(params (string Key, string Value)[] more)
+    {
+        var settings = new Dictionary<string, string>(ShippedCopy.Settings);
+        foreach (var (key, value) in more) settings[key] = value;
+        return settings;
+    }
 
     /// <summary>On a phone nothing may need sideways scrolling of the whole page (a wide table scrolls in its own box).</summary>
     private static Func<IPage, string, Task> FitsThePhone(List<string> tooWide, Func<IPage, string, Task>? then) => async (page, path) =>

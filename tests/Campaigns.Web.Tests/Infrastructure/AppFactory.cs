@@ -54,18 +54,40 @@ public sealed class AppFactory : WebApplicationFactory<Program>
     public HttpClient AnonymousClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>A client signed in through the real sign-in form (antiforgery token and all).</summary>
-    public async Task<HttpClient> SignedInClientAsync(string email)
+    public async Task<HttpClient> SignedInClientAsync(string email, string password = Password)
     {
         var client = AnonymousClient();
-        var form = await client.GetStringAsync("/account/login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await client.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = Password, ["returnUrl"] = "", ["__RequestVerificationToken"] = token,
-        }));
+        var response = await PostSignInAsync(client, email, password);
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error") == true)
             throw new InvalidOperationException($"Sign-in as {email} failed: {response.StatusCode} {response.Headers.Location}");
         return client;
+    }
+
+    /// <summary>Posts the sign-in form with the client's antiforgery token and returns the endpoint's answer (a redirect).</summary>
+    public async Task<HttpResponseMessage> PostSignInAsync(HttpClient client, string email, string password, string returnUrl = "") =>
+        await PostFormAsync(client, "/account/login", "/account/login", new() { ["email"] = email, ["password"] = password, ["returnUrl"] = returnUrl });
+
+    /// <summary>Posts a form the way a browser does: with the antiforgery token rendered into <paramref name="page"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(HttpClient client, string page, string action, Dictionary<string, string> fields)
+    {
+        var html = await client.GetStringAsync(page);
+        fields["__RequestVerificationToken"] = Regex.Match(html, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        return await client.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
+    /// <summary>A client that sends exactly this cookie header and keeps none it is given: a replayed, captured cookie.</summary>
+    public HttpClient ClientWithCookie(string cookie)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        client.DefaultRequestHeaders.Add("Cookie", cookie);
+        return client;
+    }
+
+    /// <summary>Starts the app (migrated, seeded) and returns it.</summary>
+    public AppFactory WithStarted()
+    {
+        _ = Services;
+        return this;
     }
 
     protected override void Dispose(bool disposing)
@@ -75,5 +97,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         foreach (var suffix in new[] { "", "-wal", "-shm" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
+        // The key-ring certificate generated beside the database.
+        File.Delete(Path.ChangeExtension(DatabasePath, ".keys.pfx"));
     }
 }

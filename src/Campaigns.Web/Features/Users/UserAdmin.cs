@@ -9,7 +9,10 @@ namespace Campaigns.Web.Features.Users;
 
 public sealed record UserRow(string Id, string Email, string? DisplayName, string Role, bool IsDisabled, DateTime CreatedAt);
 
-/// <summary>Admin operations on users. Invitations create the account with a one-time password shown to the Admin.</summary>
+/// <summary>
+/// Admin operations on users. Invitations and resets set a one-time password shown to the Admin once, which the user
+/// must change at their first sign-in.
+/// </summary>
 public sealed class UserAdmin(UserManager<AppUser> users, CampaignsDbContext db)
 {
     public async Task<List<UserRow>> ListAsync()
@@ -27,10 +30,34 @@ public sealed class UserAdmin(UserManager<AppUser> users, CampaignsDbContext db)
         if (!new System.ComponentModel.DataAnnotations.EmailAddressAttribute().IsValid(email)) throw new DomainException($"'{email}' is not an email address.");
         if (await users.FindByEmailAsync(email) is not null) throw new DomainException($"{email} already has an account.");
         var password = StoreInitializer.NewPassword();
-        var user = new AppUser { UserName = email, Email = email, DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(), EmailConfirmed = true };
+        var user = new AppUser
+        {
+            UserName = email, Email = email, DisplayName = string.IsNullOrWhiteSpace(displayName) ? null : displayName.Trim(), EmailConfirmed = true,
+            PasswordChangeRequired = true,
+        };
         Check(await users.CreateAsync(user, password));
         Check(await users.AddToRoleAsync(user, role));
         db.Audit(admin, "user.invite", nameof(AppUser), user.Id, $"{email} as {role}");
+        await db.SaveChangesAsync();
+        return password;
+    }
+
+    /// <summary>
+    /// Replaces a user's password with a one-time password, which they must change at their next sign-in. Their
+    /// sessions end (new security stamp), and a lockout is lifted: a reset is how an Admin lets a locked-out user back in.
+    /// </summary>
+    /// <returns>The one-time password to hand to the user; it is not stored anywhere.</returns>
+    public async Task<string> ResetPasswordAsync(string userId, string admin)
+    {
+        var user = await FindAsync(userId);
+        if (string.Equals(user.Email, admin, StringComparison.OrdinalIgnoreCase)) throw new DomainException("Change your own password with Change password.");
+        var password = StoreInitializer.NewPassword();
+        Check(await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password));
+        user.PasswordChangeRequired = true;
+        user.LockoutEnd = null;
+        user.AccessFailedCount = 0;
+        Check(await users.UpdateAsync(user));
+        db.Audit(admin, "user.password-reset", nameof(AppUser), user.Id, user.Email);
         await db.SaveChangesAsync();
         return password;
     }
