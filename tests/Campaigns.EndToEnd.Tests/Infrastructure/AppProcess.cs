@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Campaigns.EndToEnd.Tests.Shipped;
+namespace Campaigns.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The app as its own operating-system process, started by the command a user types (not a test host), on a free
@@ -94,13 +94,19 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Kills the process tree the way a power cut or the OOM killer would (on Linux <see cref="Process.Kill(bool)"/> sends
+    /// SIGKILL: no shutdown hook, no flush) and waits until it is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await KillAsync();
         _process.Dispose();
     }
 }
