@@ -3,7 +3,11 @@ using System.Net;
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Campaigns.Data;
+using Campaigns.Domain.Imports;
+using Campaigns.Domain.Jobs;
 using Campaigns.EndToEnd.Tests.Infrastructure;
+using Campaigns.Imports;
+using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace Campaigns.EndToEnd.Tests.Faults;
@@ -123,6 +127,24 @@ public sealed class CrashableApp : IAsyncDisposable
         if (response.StatusCode != HttpStatusCode.Redirect || response.Headers.Location?.OriginalString.Contains("error") == true)
             throw new InvalidOperationException($"Sign-in as {AdminEmail} failed: {response.StatusCode} {response.Headers.Location}");
         return client;
+    }
+
+    /// <summary>
+    /// Every recorded run can be read for what became of it: finished (a failure with its reason), or queued or running
+    /// on a live heartbeat. A run left "running" by a dead process, or failed without a word, is not.
+    /// </summary>
+    public async Task AssertEveryRunReadableAsync()
+    {
+        await using var db = OpenDatabase();
+        var alive = DateTime.UtcNow - TimeSpan.FromSeconds(int.Parse(_settings["Jobs__StaleAfterSeconds"]));
+        foreach (var run in await db.JobRuns.AsNoTracking().ToListAsync())
+            Assert.True(run.Status is JobStatus.Succeeded or JobStatus.Cancelled || run.Status == JobStatus.Failed && !string.IsNullOrWhiteSpace(run.Error)
+                || run.Status == JobStatus.Queued || run.Status == JobStatus.Running && run.HeartbeatAt > alive,
+                $"Job run {run.Id} ({run.Kind}) is {run.Status}, heartbeat {run.HeartbeatAt:O}, error '{run.Error}'.");
+        foreach (var run in await db.ImportRuns.AsNoTracking().ToListAsync())
+            Assert.True(run.Status is ImportStatus.Succeeded or ImportStatus.Cancelled || run.Status == ImportStatus.Failed && !string.IsNullOrWhiteSpace(run.Error)
+                || run.Status == ImportStatus.Running && run.HeartbeatAt > DateTime.UtcNow - ImportEngine.StaleAfter,
+                $"Import run {run.Id} is {run.Status}, heartbeat {run.HeartbeatAt:O}, error '{run.Error}'.");
     }
 
     /// <summary>Writes what the current process logged at error level to the test's output, for the report.</summary>

@@ -67,6 +67,16 @@ public sealed class IngestionCrashTests(ITestOutputHelper output)
             })));
         output.WriteLine($"{resent} batches resent after the restart ({clock.Elapsed.TotalSeconds:0} s)");
 
+        // A sender that cannot tell whether its answer was lost resends: an acknowledged batch sent again adds nothing.
+        using (var api = app.ApiClient(key))
+            foreach (var (sender, batch) in acknowledged.Keys.GroupBy(k => k.Sender).Select(g => g.Max()))
+            {
+                using var response = await api.PostAsJsonAsync("api/events", new { events = batches[sender][batch] });
+                await AssertAllStoredAsync(response);
+                using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+                Assert.Equal(BatchSize, json.RootElement.GetProperty("duplicates").GetInt32());
+            }
+
         var sent = batches.SelectMany(s => s).SelectMany(b => b).Select(e => e.EventId).ToHashSet();
         await using var db = app.OpenDatabase();
         var stored = await db.Events.AsNoTracking().Where(e => e.EventKey.StartsWith(prefix)).Select(e => e.EventKey).ToListAsync();
@@ -76,7 +86,7 @@ public sealed class IngestionCrashTests(ITestOutputHelper output)
         Assert.True(sent.SetEquals(storedOnce), "The stored event ids are not the ids sent.");
         var acknowledgedIds = acknowledged.Keys.SelectMany(k => batches[k.Sender][k.Batch]).Select(e => e.EventId).ToList();
         Assert.True(storedOnce.IsSupersetOf(acknowledgedIds), "An acknowledged event is missing.");
-        app.Report("after the resend");
+        await app.AssertEveryRunReadableAsync();
         Assert.Empty(app.Process.Failures);
     }
 

@@ -52,7 +52,8 @@ public sealed class TrainingCrashTests(ITestOutputHelper output)
             var read = await admin.GetFromJsonAsync<Read>($"api/jobs/{runId}");
             Assert.Equal(finished.Status.ToString(), read!.Status);
         }
-        app.Report("after the training");
+        await app.AssertEveryRunReadableAsync();
+        Assert.Empty(app.Process.Failures);
     }
 
     /// <summary>At most one current version per kind, and a current version's artifact is all there (its SHA-256 matches).</summary>
