@@ -54,10 +54,15 @@ public static class StoreInitializer
         if (await EnsureUserAsync(users, admin.Email, "Administrator", Roles.Admin, adminPassword))
             created.Add($"  {Roles.Admin,-9} {admin.Email,-24} {(admin.Password is { Length: > 0 } ? "(password from configuration)" : adminPassword)}");
         if (demo.Enabled)
-        {
             foreach (var (email, name, role) in DemoUsers)
                 if (await EnsureUserAsync(users, email, name, role, demo.Password))
                     created.Add($"  {role,-9} {email,-24} {demo.Password}");
+        // Printed once, when the accounts are created, and before the demo store is written: a first start stopped while
+        // it seeds (a minute for the default store) finds the accounts at the next start and has nothing to print then.
+        if (created.Count > 0)
+            Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
+        if (demo.Enabled)
+        {
             var seeder = services.GetRequiredService<DemoStoreSeeder>();
             if (await seeder.IsStoreEmptyAsync())
             {
@@ -66,11 +71,6 @@ public static class StoreInitializer
                 await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
                 log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
             }
-        }
-        if (created.Count > 0)
-        {
-            // Printed once, when the accounts are created.
-            Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
         }
     }
 

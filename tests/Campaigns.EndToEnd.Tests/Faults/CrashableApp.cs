@@ -51,6 +51,8 @@ public sealed class CrashableApp : IAsyncDisposable
             ["Jobs__HeartbeatSeconds"] = "2",
             ["Jobs__StaleAfterSeconds"] = "10",
             ["Logging__LogLevel__Default"] = "Warning",
+            // What the first start does (seeding the demo store), for the test's report and for a test that kills it then.
+            ["Logging__LogLevel__Campaigns.Startup"] = "Information",
         };
     }
 
@@ -70,6 +72,14 @@ public sealed class CrashableApp : IAsyncDisposable
         }
     }
 
+    /// <summary>Starts the app on a new database without waiting for it to be ready, for a test that kills its first start.</summary>
+    public static CrashableApp Launch(int customers, ITestOutputHelper output)
+    {
+        var app = new CrashableApp(customers, output);
+        app._process = AppProcess.Start(app._folder, "dotnet", WebApp, app._settings);
+        return app;
+    }
+
     /// <summary>SIGKILL: whatever the app was doing stops mid-write, as in a power cut.</summary>
     public async Task KillAsync()
     {
@@ -83,7 +93,7 @@ public sealed class CrashableApp : IAsyncDisposable
         if (_process is not null) await _process.DisposeAsync();
         _process = null;
         var clock = Stopwatch.StartNew();
-        _process = await AppProcess.StartAsync(_folder, "dotnet", Quote(BuildOutput("src/Campaigns.Web", "Campaigns.Web.dll")), _settings, StartTimeout);
+        _process = await AppProcess.StartAsync(_folder, "dotnet", WebApp, _settings, StartTimeout);
         _output.WriteLine($"App ready on {BaseAddress} in {clock.Elapsed.TotalSeconds:0.0} s");
     }
 
@@ -169,7 +179,7 @@ public sealed class CrashableApp : IAsyncDisposable
         throw new InvalidOperationException($"No Campaigns.sln above {AppContext.BaseDirectory}.");
     }
 
-    private static string Quote(string path) => $"\"{path}\"";
+    private static string WebApp => $"\"{BuildOutput("src/Campaigns.Web", "Campaigns.Web.dll")}\"";
 
     public async ValueTask DisposeAsync()
     {

@@ -48,11 +48,15 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>Runs the command without waiting for the app, for a test that watches (or kills) its start.</summary>
+    public static AppProcess Start(string workingDirectory, string command, string arguments, IReadOnlyDictionary<string, string> environment) =>
+        new(workingDirectory, command, arguments, environment);
+
     /// <summary>Runs the command and waits until the app answers ready on <c>/health/ready</c>.</summary>
     public static async Task<AppProcess> StartAsync(string workingDirectory, string command, string arguments,
         IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var app = new AppProcess(workingDirectory, command, arguments, environment);
+        var app = Start(workingDirectory, command, arguments, environment);
         try
         {
             await app.WaitUntilReadyAsync(timeout);
@@ -65,7 +69,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -82,6 +86,18 @@ public sealed class AppProcess : IAsyncDisposable
             await Task.Delay(TimeSpan.FromSeconds(1));
         }
         throw new TimeoutException($"The app was not ready within {timeout}:\n{Tail()}");
+    }
+
+    /// <summary>Waits until the app has printed a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_output.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before printing '{text}':\n{Tail()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The app did not print '{text}' within {timeout}:\n{Tail()}");
+            await Task.Delay(20);
+        }
     }
 
     /// <summary>The last lines of output, for a failure message.</summary>
