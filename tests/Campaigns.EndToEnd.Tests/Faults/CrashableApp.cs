@@ -47,9 +47,10 @@ public sealed class CrashableApp : IAsyncDisposable
             ["Admin__Email"] = AdminEmail,
             ["Admin__Password"] = Password,
             ["Training__TrainOnFirstStart"] = "false",
-            // Short, so a run left by the killed process is taken for dead within seconds rather than minutes.
+            // Short, so a run left by the killed process is taken for dead within a minute rather than minutes; not shorter,
+            // or on a busy CI machine a live run whose heartbeat waits behind a long batch would be taken for dead too.
             ["Jobs__HeartbeatSeconds"] = "2",
-            ["Jobs__StaleAfterSeconds"] = "10",
+            ["Jobs__StaleAfterSeconds"] = "30",
             ["Logging__LogLevel__Default"] = "Warning",
             // What the first start does (seeding the demo store), for the test's report and for a test that kills it then.
             ["Logging__LogLevel__Campaigns.Startup"] = "Information",
