@@ -53,7 +53,8 @@ public static class StoreInitializer
                     created.Add($"  {role,-9} {email,-24} {demo.Password}");
         if (created.Count > 0)
         {
-            // Printed once, when the accounts are created.
+            // Printed once, when the accounts are created, and before the demo store is written: a first start stopped while
+            // it seeds finds the accounts at the next start and has nothing to print then.
             Console.WriteLine("Sign in with:" + Environment.NewLine + string.Join(Environment.NewLine, created));
         }
         // Before seeding: a published Production build refuses a new demo store's accounts without the wait.

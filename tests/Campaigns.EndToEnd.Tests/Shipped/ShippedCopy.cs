@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Campaigns.EndToEnd.Tests.Infrastructure;
 
 namespace Campaigns.EndToEnd.Tests.Shipped;
 

@@ -48,4 +48,45 @@ public class TrainingRestartTests
         Assert.Equal(ModelStatus.Current, version.Status);
         Assert.StartsWith("T", version.Learner);
     }
+
+    [Fact]
+    public async Task A_training_whose_model_was_stored_before_its_process_stopped_is_not_trained_again_after_a_restart()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"campaigns-train-stored-{Guid.NewGuid():N}.db");
+        Guid runId;
+        using (var first = new AppFactory(path, deleteDatabase: false))
+        {
+            first.AnonymousClient();
+            await using var db = first.OpenDatabase();
+            // A process killed between storing the model and recording the run's outcome leaves both behind.
+            var run = new JobRun
+            {
+                Kind = UpliftTrainingJob.Kind, TriggeredBy = "admin@demo.local", Status = JobStatus.Running, StartedAt = DateTime.UtcNow, Progress = 96,
+                Stage = "Storing the model", ParametersJson = "{}",
+            };
+            byte[] artifact = [1, 2, 3];
+            db.JobRuns.Add(run);
+            db.ModelVersions.Add(new ModelVersion
+            {
+                Kind = ModelKind.UpliftTargeting, Version = 1, Learner = "T", Status = ModelStatus.Candidate, Artifact = artifact,
+                ArtifactSha256 = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(artifact)), JobRunId = run.Id, TriggeredBy = run.TriggeredBy,
+            });
+            await db.SaveChangesAsync();
+            runId = run.Id;
+        }
+
+        using var second = new AppFactory(path);
+        second.AnonymousClient();
+        JobRun? finished = null;
+        for (var deadline = DateTime.UtcNow.AddSeconds(60); DateTime.UtcNow < deadline; await Task.Delay(250))
+        {
+            await using var db = second.OpenDatabase();
+            finished = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+            if (finished.IsFinished) break;
+        }
+        Assert.Equal(JobStatus.Succeeded, finished!.Status);
+        Assert.Contains("earlier attempt", finished.ResultSummary);
+        await using var check = second.OpenDatabase();
+        Assert.Equal(1, await check.ModelVersions.CountAsync(v => v.Kind == ModelKind.UpliftTargeting));
+    }
 }

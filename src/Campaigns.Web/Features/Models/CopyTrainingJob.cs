@@ -1,6 +1,8 @@
+using Campaigns.Data;
 using Campaigns.Domain.Models;
 using Campaigns.Targeting.Copy;
 using Campaigns.Web.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Models;
@@ -10,7 +12,8 @@ namespace Campaigns.Web.Features.Models;
 /// loss) and cooperative cancel. One class registered under both job kinds (<c>train-CopyGenerator</c>,
 /// <c>train-CtrRanker</c>); the key it was resolved with says which model to train.
 /// </summary>
-public sealed class CopyTrainingJob(CopyTrainingService training, IOptions<TrainingLimits> limits, [ServiceKey] string jobKind) : IJob
+public sealed class CopyTrainingJob(CopyTrainingService training, IOptions<TrainingLimits> limits, IDbContextFactory<CampaignsDbContext> dbFactory,
+    [ServiceKey] string jobKind) : IJob
 {
     public static readonly string GeneratorKind = ScheduledTraining.JobKind(ModelKind.CopyGenerator);
     public static readonly string RankerKind = ScheduledTraining.JobKind(ModelKind.CtrRanker);
@@ -28,6 +31,7 @@ public sealed class CopyTrainingJob(CopyTrainingService training, IOptions<Train
 
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
+        if (await TrainedBefore.SummaryAsync(dbFactory, context.RunId, ct) is { } done) return done;
         var p = context.Parameters<Parameters>();
         var request = new CopyTrainingRequest(p.Epochs, p.Bootstraps, p.Seed, limits.Value.Threads);
         var report = await context.RunWithProgressAsync((progress, cancel) =>

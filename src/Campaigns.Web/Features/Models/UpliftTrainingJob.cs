@@ -1,7 +1,9 @@
+using Campaigns.Data;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
 using Campaigns.Targeting;
 using Campaigns.Web.Features.Jobs;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Models;
@@ -17,7 +19,7 @@ public sealed class TrainingLimits
 }
 
 /// <summary>Trains the uplift targeting model as a recorded background run, with live progress and cooperative cancel.</summary>
-public sealed class UpliftTrainingJob(UpliftTrainingService training, IOptions<TrainingLimits> limits) : IJob
+public sealed class UpliftTrainingJob(UpliftTrainingService training, IOptions<TrainingLimits> limits, IDbContextFactory<CampaignsDbContext> dbFactory) : IJob
 {
     public static readonly string Kind = ScheduledTraining.JobKind(ModelKind.UpliftTargeting);
 
@@ -29,6 +31,7 @@ public sealed class UpliftTrainingJob(UpliftTrainingService training, IOptions<T
 
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
+        if (await TrainedBefore.SummaryAsync(dbFactory, context.RunId, ct) is { } done) return done;
         var p = context.Parameters<Parameters>();
         var report = await context.RunWithProgressAsync((progress, cancel) =>
             training.TrainAsync(new TrainingRequest(p.Learner, p.Outcome, limits.Value.Threads), context.TriggeredBy, context.RunId, progress, cancel), ct);

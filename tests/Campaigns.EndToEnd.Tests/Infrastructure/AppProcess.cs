@@ -3,7 +3,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace Campaigns.EndToEnd.Tests.Shipped;
+namespace Campaigns.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// The app as its own operating-system process, started by the command a user types (not a test host), on a free
@@ -48,11 +48,15 @@ public sealed class AppProcess : IAsyncDisposable
         _process.BeginErrorReadLine();
     }
 
+    /// <summary>Runs the command without waiting for the app, for a test that watches (or kills) its start.</summary>
+    public static AppProcess Start(string workingDirectory, string command, string arguments, IReadOnlyDictionary<string, string> environment) =>
+        new(workingDirectory, command, arguments, environment);
+
     /// <summary>Runs the command and waits until the app answers ready on <c>/health/ready</c>.</summary>
     public static async Task<AppProcess> StartAsync(string workingDirectory, string command, string arguments,
         IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
     {
-        var app = new AppProcess(workingDirectory, command, arguments, environment);
+        var app = Start(workingDirectory, command, arguments, environment);
         try
         {
             await app.WaitUntilReadyAsync(timeout);
@@ -65,7 +69,7 @@ public sealed class AppProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout)
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
@@ -84,6 +88,18 @@ public sealed class AppProcess : IAsyncDisposable
         throw new TimeoutException($"The app was not ready within {timeout}:\n{Tail()}");
     }
 
+    /// <summary>Waits until the app has printed a line containing <paramref name="text"/>.</summary>
+    public async Task WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!_output.Any(l => l.Contains(text, StringComparison.Ordinal)))
+        {
+            if (_process.HasExited) throw new InvalidOperationException($"The app exited with code {_process.ExitCode} before printing '{text}':\n{Tail()}");
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"The app did not print '{text}' within {timeout}:\n{Tail()}");
+            await Task.Delay(20);
+        }
+    }
+
     /// <summary>The last lines of output, for a failure message.</summary>
     public string Tail(int lines = 60) => string.Join('\n', _output.TakeLast(lines));
 
@@ -94,13 +110,19 @@ public sealed class AppProcess : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
+    /// <summary>
+    /// Kills the process tree the way a power cut or the OOM killer would (on Linux <see cref="Process.Kill(bool)"/> sends
+    /// SIGKILL: no shutdown hook, no flush) and waits until it is gone.
+    /// </summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
+        await KillAsync();
         _process.Dispose();
     }
 }
