@@ -18,7 +18,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
     {
         // Outside development the middleware has pointed the request at the error page already; the feature keeps its path.
         var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
-        if (!path.StartsWithSegments("/api") || http.Response.HasStarted) return false;
+        if (!ApiPath.Matches(path) || http.Response.HasStarted) return false;
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad =>

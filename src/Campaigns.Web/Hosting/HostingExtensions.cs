@@ -85,7 +85,7 @@ public static class HostingExtensions
         builder.Services.AddOpenApi();
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    private static bool IsApi(HttpContext context) => ApiPath.Matches(context.Request.Path);
 
     public static void UseCampaignsPipeline(this WebApplication app)
     {
@@ -93,7 +93,7 @@ public static class HostingExtensions
         app.UseForwardedHeaders();
         // API errors are ProblemDetails (ApiExceptionHandler) in every environment; pages get the error page outside development.
         if (!app.Environment.IsDevelopment()) app.UseExceptionHandler("/error", createScopeForErrors: true);
-        else app.UseWhen(http => http.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions()));
+        else app.UseWhen(IsApi, api => api.UseExceptionHandler(new ExceptionHandlerOptions()));
         if (app.Environment.IsProduction())
         {
             app.UseHsts();

@@ -1,3 +1,5 @@
+using Campaigns.Web.Hosting;
+
 namespace Campaigns.Web.Security;
 
 /// <summary>
@@ -15,7 +17,7 @@ public static class PasswordChangeGate
     public static void UsePasswordChangeGate(this IApplicationBuilder app) => app.Use((http, next) =>
     {
         if (!http.User.HasClaim(c => c.Type == ClaimType) || Open.Any(p => http.Request.Path.StartsWithSegments(p))) return next(http);
-        if (http.Request.Path.StartsWithSegments("/api")) http.Response.StatusCode = StatusCodes.Status403Forbidden;
+        if (ApiPath.Matches(http.Request.Path)) http.Response.StatusCode = StatusCodes.Status403Forbidden;
         else http.Response.Redirect(http.Request.PathBase + PagePath);
         return Task.CompletedTask;
     });

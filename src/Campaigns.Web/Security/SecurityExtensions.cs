@@ -74,7 +74,7 @@ public static class SecurityExtensions
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api") || ctx.Request.Path.StartsWithSegments("/openapi"))
+        if (ApiPath.Matches(ctx.Request.Path) || ctx.Request.Path.StartsWithSegments("/openapi"))
             ctx.Response.StatusCode = status;
         else
             ctx.Response.Redirect(ctx.RedirectUri);
