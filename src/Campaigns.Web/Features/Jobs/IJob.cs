@@ -39,7 +39,7 @@ public sealed class JobContext(Guid runId, string parametersJson, string trigger
         var run = work(latest, cancel.Token);
         while (!run.IsCompleted)
         {
-            await Task.WhenAny(run, Task.Delay(500, CancellationToken.None));
+            await Task.WhenAny(run, Task.Delay(100, CancellationToken.None));
             var (stage, fraction) = latest.Value;
             try { await ReportAsync(stage, 100 * fraction); }
             catch (OperationCanceledException) { await cancel.CancelAsync(); }

@@ -15,7 +15,7 @@ namespace Campaigns.Web.Features.Jobs;
 public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory, IServiceProvider services, IOptions<JobsOptions> options,
     ILogger<JobExecutor> log)
 {
-    private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan ReportInterval = TimeSpan.FromMilliseconds(200);
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(Guid runId, CancellationToken shutdown)
