@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using Campaigns.Application.Audiences;
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Data.Demo;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Cli;

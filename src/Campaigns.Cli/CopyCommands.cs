@@ -1,12 +1,10 @@
 using System.Diagnostics;
+using Campaigns.Application.Copy;
+using Campaigns.Application.Models;
 using Campaigns.Data;
-using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
-using Campaigns.Ml;
-using Campaigns.Ml.Copy;
 using Campaigns.Domain.Models;
-using Campaigns.Targeting;
-using Campaigns.Targeting.Copy;
+using Campaigns.Ml.Copy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Cli;

@@ -59,8 +59,11 @@ internal static class ResultsBenchmark
     private static async Task<Experiment> GenerateAsync(CampaignsDbContext db, int customers, int events)
     {
         var start = DateTime.UtcNow.Date.AddDays(-14);
-        var campaign = new Campaign { Name = CampaignName, CreatedBy = "benchmark", StartsAt = start, EndsAt = start.AddDays(28), Budget = 1_000_000,
-            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email } };
+        var campaign = new Campaign
+        {
+            Name = CampaignName, CreatedBy = "benchmark", StartsAt = start, EndsAt = start.AddDays(28), Budget = 1_000_000,
+            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email }
+        };
         campaign.RestoreStatus(CampaignStatus.Live);
         var experiment = new Experiment { CampaignId = campaign.Id, Name = CampaignName, Status = ExperimentStatus.Running, StartedAt = start };
         experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Control", Position = 0, Allocation = 0.5, IsControl = true });
@@ -119,7 +122,7 @@ internal static class ResultsBenchmark
     internal static async Task<HttpClient> SignInAsync(string url, string email, string password)
     {
         var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-            { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
+        { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
         var form = await http.GetStringAsync("account/login");
         var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
         var response = await http.PostAsync("account/login", new FormUrlEncodedContent(new Dictionary<string, string>

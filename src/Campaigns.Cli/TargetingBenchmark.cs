@@ -1,9 +1,7 @@
 using System.Globalization;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Data.Demo;
-using Campaigns.Domain.Campaigns;
-using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Cli;

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Campaigns.Analytics.Uplift;
 using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Cli;

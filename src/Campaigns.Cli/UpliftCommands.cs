@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Campaigns.Analytics.Uplift;
 using Campaigns.Imports.Csv;
 using Campaigns.Ml.Uplift;
 

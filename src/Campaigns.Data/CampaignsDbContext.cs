@@ -1,6 +1,6 @@
 using Campaigns.Data.Identity;
-using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Copy;

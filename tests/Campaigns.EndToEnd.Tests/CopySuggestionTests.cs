@@ -1,7 +1,7 @@
+using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.EndToEnd.Tests.Infrastructure;
 using Campaigns.Ml.Copy;
-using Campaigns.Targeting.Copy;
 using Campaigns.Web.Features.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -2,7 +2,6 @@ using System.Text;
 using Campaigns.Data;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports.Files;
-using Campaigns.Imports.Mapping;
 using Microsoft.Data.Sqlite;
 
 namespace Campaigns.Imports.Tests;

@@ -1,6 +1,5 @@
 using System.Text;
 using Campaigns.Domain.Imports;
-using Campaigns.Imports.Files;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Imports.Tests;

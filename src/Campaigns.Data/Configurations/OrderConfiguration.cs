@@ -1,5 +1,5 @@
-using Campaigns.Domain.Customers;
 using Campaigns.Domain.Catalog;
+using Campaigns.Domain.Customers;
 using Campaigns.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;

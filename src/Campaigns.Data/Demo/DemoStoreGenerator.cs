@@ -262,7 +262,10 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     /// <summary>Chance of buying in a two-week window with no promotion.</summary>
     private static double BaseRate(Kind kind) => kind switch
     {
-        Kind.SureThing => 0.22, Kind.Persuadable => 0.04, Kind.SleepingDog => 0.12, _ => 0.012,
+        Kind.SureThing => 0.22,
+        Kind.Persuadable => 0.04,
+        Kind.SleepingDog => 0.12,
+        _ => 0.012,
     };
 
     /// <summary>

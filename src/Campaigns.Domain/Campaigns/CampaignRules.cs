@@ -2,9 +2,6 @@ using System.Text.RegularExpressions;
 
 namespace Campaigns.Domain.Campaigns;
 
-/// <summary>A broken rule, named by the field it belongs to so a form can show it beside the input.</summary>
-public sealed record FieldError(string Field, string Message);
-
 /// <summary>The rules a campaign must satisfy before it can be submitted; the editor shows the same messages.</summary>
 public static partial class CampaignRules
 {

@@ -51,14 +51,13 @@ public sealed class Promotion
     {
         if (orderValue < MinimumSpend) return 0;
         return Type switch
-            {
-                PromotionType.PercentDiscount => orderValue * (PercentOff ?? 0) / 100m,
-                PromotionType.FixedAmountOff => Math.Min(orderValue, AmountOff ?? 0),
-                PromotionType.FreeShipping => shippingFee,
-                PromotionType.Bundle when BundleBuy is > 0 && BundleGet is > 0 =>
-                    averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value))),
-                _ => 0,
-            };
-        }
+        {
+            PromotionType.PercentDiscount => orderValue * (PercentOff ?? 0) / 100m,
+            PromotionType.FixedAmountOff => Math.Min(orderValue, AmountOff ?? 0),
+            PromotionType.FreeShipping => shippingFee,
+            PromotionType.Bundle when BundleBuy is > 0 && BundleGet is > 0 =>
+                averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value))),
+            _ => 0,
+        };
     }
-    
+}

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Campaigns.Data;
 using Campaigns.Domain.Customers;
-using Campaigns.Imports.Mapping;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Imports.Importers;

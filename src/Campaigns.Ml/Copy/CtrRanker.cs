@@ -132,11 +132,11 @@ public sealed partial class CtrRanker
     private static (ITransformer Featurizer, LinearWeights[] Models) Fit(MLContext ml, IReadOnlyList<CopyLine> lines, CtrRankerOptions options, int bootstraps)
     {
         var pipeline = ml.Transforms.Text.FeaturizeText("TextFeatures", new TextFeaturizingEstimator.Options
-            {
-                WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
-                CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
-                CaseMode = TextNormalizingEstimator.CaseMode.Lower,
-            }, nameof(CtrInput.Text))
+        {
+            WordFeatureExtractor = new WordBagEstimator.Options { NgramLength = 2, UseAllLengths = true },
+            CharFeatureExtractor = new WordBagEstimator.Options { NgramLength = 3, UseAllLengths = false },
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+        }, nameof(CtrInput.Text))
             .Append(ml.Transforms.Categorical.OneHotEncoding([
                 new InputOutputColumnPair("ChannelF", nameof(CtrInput.Channel)), new InputOutputColumnPair("TypeF", nameof(CtrInput.PromotionType)),
                 new InputOutputColumnPair("CategoryF", nameof(CtrInput.Category)), new InputOutputColumnPair("ToneF", nameof(CtrInput.Tone)),

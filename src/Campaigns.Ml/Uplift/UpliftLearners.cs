@@ -82,18 +82,18 @@ internal static class UpliftLearners
         var predicted = Enumerable.Range(0, set.Arms).Select(_ => new float[set.Data.Count]).ToArray();
         var nuisance = new List<Func<ITransformer?>> { () => FitArm(set, byArm[0], outcome) };
         for (var fold = 0; fold < 2; fold++)
-        for (var a = 0; a < set.Arms; a++)
-        {
-            var (f, arm) = (fold, a);
-            nuisance.Add(() =>
+            for (var a = 0; a < set.Arms; a++)
             {
-                var model = FitArm(set, folds[arm][1 - f], outcome);
-                var heldOut = folds.SelectMany(g => g[f]).ToArray();
-                var scores = Score(set, model, heldOut);
-                for (var i = 0; i < heldOut.Length; i++) predicted[arm][heldOut[i]] = scores[i];
-                return null;
-            });
-        }
+                var (f, arm) = (fold, a);
+                nuisance.Add(() =>
+                {
+                    var model = FitArm(set, folds[arm][1 - f], outcome);
+                    var heldOut = folds.SelectMany(g => g[f]).ToArray();
+                    var scores = Score(set, model, heldOut);
+                    for (var i = 0; i < heldOut.Length; i++) predicted[arm][heldOut[i]] = scores[i];
+                    return null;
+                });
+            }
         var controlModel = Run(set, nuisance, ct)[0]!;
         var effects = Run(set, Enumerable.Range(1, set.Arms - 1).Select(k => Job(() =>
         {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Campaigns.Analytics.Uplift;
 
 namespace Campaigns.Ml.Uplift;
 

@@ -1,5 +1,5 @@
 using Campaigns.Analytics;
-using Campaigns.Targeting;
+using Campaigns.Application;
 using Campaigns.Web.Features.Account;
 using Campaigns.Web.Features.Audiences;
 using Campaigns.Web.Features.Campaigns;
@@ -35,7 +35,7 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<UserAdmin>();
         builder.AddIntegration();
         builder.AddImports();
-        builder.AddCampaignsTargeting();
+        builder.AddCampaignsApplication();
         builder.AddModels();
         builder.AddHealth();
     }
@@ -50,7 +50,9 @@ public static class FeaturesExtensions
         var defaults = new ResultsOptions();
         return (defaults with
         {
-            Engine = e ?? defaults.Engine, Correction = c ?? defaults.Correction, UseCuped = u ?? defaults.UseCuped,
+            Engine = e ?? defaults.Engine,
+            Correction = c ?? defaults.Correction,
+            UseCuped = u ?? defaults.UseCuped,
             WinsorizePercentile = w is > 0 and < 1 ? w : w is null ? defaults.WinsorizePercentile : null,
         }, null);
     }

@@ -1,7 +1,7 @@
 using Campaigns.Web.Components.Formatting;
+using Campaigns.Web.Components.Layout;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
-using Campaigns.Web.Components.Layout;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using MudBlazor.Services;

@@ -1,10 +1,10 @@
 using Campaigns.Data;
 using Campaigns.Data.Identity;
+using Campaigns.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server.Circuits;
-using Campaigns.Web.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -31,6 +31,7 @@ public static class SecurityExtensions
             o.XmlEncryptor = new KeyRingEncryptor(key, loggers));
         builder.Services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
         builder.Services.AddSingleton<UserSessions>();
+        builder.Services.AddScoped<CurrentUser>();
         builder.Services.ConfigureApplicationCookie(o =>
         {
             o.LoginPath = "/account/login";

@@ -1,5 +1,5 @@
+using Campaigns.Application.Targeting;
 using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 

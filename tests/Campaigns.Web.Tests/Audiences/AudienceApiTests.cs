@@ -1,9 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
+using Campaigns.Application.Audiences;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
-using Campaigns.Targeting;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;

@@ -1,7 +1,9 @@
 using Bunit;
+using Campaigns.Application.Audiences;
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Targeting;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,4 +1,5 @@
 using Bunit;
+using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Web.Tests.Infrastructure;
 

@@ -1,10 +1,9 @@
-using Campaigns.Data;
+using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Copy;
-using Campaigns.Targeting.Copy;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Features.Jobs;

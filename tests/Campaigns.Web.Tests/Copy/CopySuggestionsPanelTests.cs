@@ -4,7 +4,6 @@ using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Tests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Copy;

@@ -2,7 +2,6 @@ using System.Net;
 using Campaigns.Data;
 using Campaigns.Web.Features.Health;
 using Campaigns.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;

@@ -1,5 +1,5 @@
+using Campaigns.Application.Copy;
 using Campaigns.Ml.Copy;
-using Campaigns.Targeting.Copy;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Infrastructure;

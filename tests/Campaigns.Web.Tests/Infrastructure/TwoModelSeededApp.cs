@@ -1,6 +1,6 @@
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,5 @@
 using Bunit;
 using Campaigns.Data.Identity;
-using Campaigns.Web.Components.Layout;
 using Campaigns.Web.Tests.Infrastructure;
 
 namespace Campaigns.Web.Tests.Layout;

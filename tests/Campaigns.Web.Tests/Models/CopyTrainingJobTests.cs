@@ -1,6 +1,6 @@
+using Campaigns.Application.Models;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
-using Campaigns.Targeting;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;

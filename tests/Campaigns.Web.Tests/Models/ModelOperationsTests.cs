@@ -1,7 +1,8 @@
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;

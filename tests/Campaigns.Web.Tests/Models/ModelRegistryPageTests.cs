@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
-using Campaigns.Targeting;
-using Campaigns.Web.Features.Models;
 using Campaigns.Web.Components.Formatting;
+using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -77,7 +77,8 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
             Assert.Empty(features.Attributes ?? []);
             v2.FeaturesJson = (features with
             {
-                Numeric = [.. features.Numeric, "attr:visits"], Categorical = [.. features.Categorical, "attr:loyalty_tier"],
+                Numeric = [.. features.Numeric, "attr:visits"],
+                Categorical = [.. features.Categorical, "attr:loyalty_tier"],
                 Attributes = [new AttributeFeature("loyalty_tier", AttributeKind.Categorical, 0.8, ["gold", "silver"]), new AttributeFeature("visits", AttributeKind.Numeric, 0.95)],
             }).ToJson();
             await db.SaveChangesAsync();

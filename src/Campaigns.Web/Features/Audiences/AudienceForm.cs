@@ -1,6 +1,6 @@
+using Campaigns.Application.Audiences;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Customers;
-using Campaigns.Targeting;
 
 namespace Campaigns.Web.Features.Audiences;
 

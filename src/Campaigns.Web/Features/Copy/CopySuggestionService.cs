@@ -1,11 +1,11 @@
 using System.Diagnostics;
+using Campaigns.Application.Copy;
+using Campaigns.Application.Models;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Copy;
-using Campaigns.Targeting;
-using Campaigns.Targeting.Copy;
 using Campaigns.Web.Features.Campaigns;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,7 @@
 using Campaigns.Analytics;
 using Campaigns.Data;
-using Campaigns.Web.Components.Formatting;
-using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
+using Campaigns.Web.Components.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Experiments;

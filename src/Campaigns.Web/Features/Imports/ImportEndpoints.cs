@@ -1,4 +1,3 @@
-using System.Globalization;
 using Campaigns.Data;
 using Campaigns.Data.Identity;
 using Campaigns.Domain.Campaigns;

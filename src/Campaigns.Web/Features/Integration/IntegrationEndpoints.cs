@@ -1,7 +1,5 @@
 using System.Text.Json;
-using Campaigns.Domain.Integration;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authorization;
 
 namespace Campaigns.Web.Features.Integration;
 

@@ -1,7 +1,7 @@
+using System.Linq.Expressions;
 using Campaigns.Data;
 using Campaigns.Domain.Jobs;
 using Hangfire;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

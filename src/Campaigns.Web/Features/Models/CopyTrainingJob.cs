@@ -1,6 +1,6 @@
+using Campaigns.Application.Copy;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
-using Campaigns.Targeting.Copy;
 using Campaigns.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,6 @@
+using Campaigns.Application.Models;
 using Campaigns.Data;
-using Campaigns.Domain;
 using Campaigns.Domain.Models;
-using Campaigns.Targeting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Models;

@@ -1,7 +1,7 @@
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
-using Campaigns.Targeting;
 using Campaigns.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,7 +1,7 @@
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
-using Campaigns.Targeting;
 using Campaigns.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;

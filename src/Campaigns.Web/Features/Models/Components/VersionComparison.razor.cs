@@ -1,5 +1,5 @@
-using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Components.Charts;
+using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Models.Components;
@@ -55,6 +55,6 @@ public partial class VersionComparison
     private static string Seconds(TimeSpan? t) => t is { } s ? Display.Seconds(s) : Display.None;
     private static string Window(ModelVersionRow v) => $"{v.DataFrom:yyyy-MM-dd} → {v.DataTo:yyyy-MM-dd}";
 
-    private static string Candidate(Targeting.UpliftModelMetrics metrics, string learner) =>
+    private static string Candidate(Application.Targeting.UpliftModelMetrics metrics, string learner) =>
         metrics.Candidates.FirstOrDefault(c => c.Learner == learner) is { } c ? $"{Display.Number(c.QiniCoefficient, 3)}{(learner == metrics.Chosen ? " ✓" : "")}" : "–";
 }

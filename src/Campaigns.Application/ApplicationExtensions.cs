@@ -1,0 +1,24 @@
+using Campaigns.Application.Audiences;
+using Campaigns.Application.Copy;
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Campaigns.Application;
+
+public static class ApplicationExtensions
+{
+    /// <summary>Registers training-set building, model loading, training and audience building.</summary>
+    public static IHostApplicationBuilder AddCampaignsApplication(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<TargetingOptions>().BindConfiguration(TargetingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AttributeFeatureOptions>().BindConfiguration(TargetingOptions.Section + ":Attributes").ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<TrainingSetBuilder>();
+        builder.Services.AddScoped<ModelStore>();
+        builder.Services.AddScoped<UpliftTrainingService>();
+        builder.Services.AddScoped<CopyTrainingService>();
+        builder.Services.AddScoped<AudienceBuilder>();
+        return builder;
+    }
+}

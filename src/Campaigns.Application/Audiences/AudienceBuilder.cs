@@ -1,0 +1,210 @@
+using System.Text.Json;
+using Campaigns.Analytics.Targeting;
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
+using Campaigns.Data;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Uplift;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Application.Audiences;
+
+/// <summary>What a marketer asks for: a segment by rules, narrowed by the model, plus an optional random cell.</summary>
+public sealed record AudienceRequest(Guid CampaignId, AudienceRules Rules, AudienceSelection Selection,
+    double? TopPercent = null, double? UpliftThreshold = null, decimal? Budget = null, double RandomCellShare = 0)
+{
+    public IReadOnlyList<string> Validate()
+    {
+        var errors = Rules.Validate().ToList();
+        switch (Selection)
+        {
+            case AudienceSelection.TopPercent when TopPercent is not (> 0 and <= 100):
+                errors.Add("Top share must be between 0 and 100 percent."); break;
+            case AudienceSelection.UpliftAbove when UpliftThreshold is not { } t || double.IsNaN(t) || t < -1 || t > 1:
+                errors.Add("The uplift threshold is a change in purchase probability, between -100% and +100%."); break;
+            case AudienceSelection.Budget when Budget is not > 0:
+                errors.Add("Set a budget above zero."); break;
+        }
+        if (RandomCellShare is < 0 or > 0.5) errors.Add("The random cell is 0% to 50% of the eligible customers.");
+        return errors;
+    }
+}
+
+/// <summary>A refusal to build an audience, with a message meant for the marketer.</summary>
+public sealed class TargetingException(string message) : Exception(message);
+
+/// <summary>Customers of one attribute value, among the eligible and among those selected.</summary>
+public sealed record ProfileShare(string Value, int Eligible, int Selected);
+
+public sealed record AttributeProfile(string Attribute, IReadOnlyList<ProfileShare> Shares);
+
+/// <summary>A built audience before it is saved: who is in it, what the model expects, and how it compares with the eligible pool.</summary>
+public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int Eligible, Allocation? Allocation,
+    IReadOnlyList<Guid> Targeted, IReadOnlyList<double> TargetedUplift, IReadOnlyList<double> TargetedProfit,
+    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed, TimeSpan Scoring);
+
+/// <summary>
+/// Builds audiences: streams the eligible customers from the database, scores them in batches with the current
+/// uplift model, prices each one's expected incremental profit on the campaign's own terms, and lets the
+/// allocator choose. Saving writes the members in bulk and replaces the campaign's previous audience.
+/// </summary>
+public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IOptions<TargetingOptions> options)
+{
+    private readonly TargetingOptions _options = options.Value;
+
+    public async Task<AudiencePlan> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
+    {
+        var started = DateTime.UtcNow;
+        var scoring = new System.Diagnostics.Stopwatch();
+        var errors = request.Validate();
+        if (errors.Count > 0) throw new TargetingException(string.Join(" ", errors));
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct)
+            ?? throw new TargetingException("The campaign no longer exists.");
+        var modelInfo = await models.CurrentAsync(ModelKind.UpliftTargeting, ct);
+        if (modelInfo is null && request.Selection != AudienceSelection.Everyone)
+            throw new TargetingException("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
+        var model = modelInfo is null ? null : await models.LoadUpliftAsync(modelInfo.Id, ct);
+        var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model);
+        var economics = await StoreEconomics.ReadAsync(db, _options, ct);
+
+        var now = DateTime.UtcNow;
+        var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
+        var total = await eligible.CountAsync(ct);
+        var rows = new EligibleRows(total);
+        var prospects = model is null ? null : new List<Prospect>(total);
+        // Seeded from the campaign (HashCode is randomized per process), so the same request draws the same random cell on any instance.
+        var random = new Random(BitConverter.ToInt32(request.CampaignId.ToByteArray(), 0));
+        // Two stages on two cores: the database streams the next batch while the model scores the last one.
+        var batch = new List<CustomerRow>(_options.ScoringBatch);
+        var scoringBatch = Task.CompletedTask;
+        await foreach (var row in CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            batch.Add(row);
+            if (batch.Count < _options.ScoringBatch) continue;
+            await scoringBatch;
+            var full = batch;
+            scoringBatch = Task.Run(() => Absorb(full), ct);
+            batch = new List<CustomerRow>(_options.ScoringBatch);
+        }
+        await scoringBatch;
+        Absorb(batch);
+
+        // Batches are absorbed one at a time and in order, so row indexes, prospects and the random cell stay deterministic.
+        void Absorb(List<CustomerRow> rowsToScore)
+        {
+            if (rowsToScore.Count == 0) return;
+            scoring.Start();
+            var predictions = model is null ? null : Score(model, attributes, rowsToScore, campaign.Promotion);
+            scoring.Stop();
+            for (var i = 0; i < rowsToScore.Count; i++)
+            {
+                var r = rowsToScore[i];
+                var index = rows.Add(r, random.NextDouble() < request.RandomCellShare);
+                if (predictions is null) continue;
+                var pControl = Math.Clamp(predictions.ControlOutcome(i), 0, 1);
+                var uplift = predictions.Effect(i, 1);
+                var orderValue = r.Snapshot.Orders > 0 ? r.Snapshot.Spend / r.Snapshot.Orders : economics.AverageOrderValue;
+                prospects!.Add(new Prospect(index, uplift, Math.Clamp(pControl + uplift, 0, 1), pControl,
+                    orderValue * economics.MarginRate, economics.CostOn(campaign.Promotion, orderValue)));
+            }
+            progress?.Report(Math.Min(1, (double)rows.Count / Math.Max(1, total)));
+        }
+
+        Allocation? allocation = null;
+        List<int> chosen;
+        if (prospects is null)
+        {
+            chosen = Enumerable.Range(0, rows.Count).Where(i => !rows.InRandomCell[i]).ToList();
+        }
+        else
+        {
+            var candidates = prospects.Where(p => !rows.InRandomCell[p.Index]).ToList();
+            allocation = BudgetAllocator.Allocate(candidates, new AllocationRequest(Mode(request.Selection), request.TopPercent,
+                request.UpliftThreshold, (double?)request.Budget));
+            chosen = allocation.Selected.ToList();
+        }
+        // Every eligible row has its prospect at the same index.
+        return new AudiencePlan(request, modelInfo, rows.Count, allocation,
+            chosen.Select(i => rows.Ids[i]).ToList(),
+            chosen.Select(i => prospects is null ? 0 : prospects[i].Uplift).ToList(),
+            chosen.Select(i => prospects is null ? 0 : prospects[i].ExpectedIncrementalProfit).ToList(),
+            Enumerable.Range(0, rows.Count).Where(i => rows.InRandomCell[i]).Select(i => rows.Ids[i]).ToList(),
+            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed);
+    }
+
+    /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
+    public async Task<Audience> SaveAsync(AudiencePlan plan, string user, CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct)
+            ?? throw new TargetingException("The campaign no longer exists.");
+        if (campaign.Status is CampaignStatus.Live or CampaignStatus.Completed or CampaignStatus.Archived)
+            throw new TargetingException($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
+        var a = plan.Allocation;
+        var audience = new Audience
+        {
+            CampaignId = campaign.Id,
+            RulesJson = JsonSerializer.Serialize(plan.Request.Rules),
+            Selection = plan.Request.Selection,
+            TopPercent = plan.Request.TopPercent,
+            UpliftThreshold = plan.Request.UpliftThreshold,
+            Budget = plan.Request.Budget,
+            RandomCellShare = plan.Request.RandomCellShare,
+            ModelVersionId = plan.Model?.Id,
+            Eligible = plan.Eligible,
+            Targeted = plan.Targeted.Count,
+            RandomCell = plan.RandomCell.Count,
+            PutOff = a?.PutOff ?? 0,
+            ExpectedConversions = a?.IncrementalConversions ?? 0,
+            ExpectedConversionsLow = a?.IncrementalConversionsLow ?? 0,
+            ExpectedConversionsHigh = a?.IncrementalConversionsHigh ?? 0,
+            ExpectedProfit = a?.Profit ?? 0,
+            ExpectedProfitLow = a?.ProfitLow ?? 0,
+            ExpectedProfitHigh = a?.ProfitHigh ?? 0,
+            ExpectedCost = a?.ExpectedCost ?? 0,
+            CurveJson = JsonSerializer.Serialize(a?.Curve ?? []),
+            CreatedBy = user,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var previous = db.Audiences.Where(x => x.CampaignId == campaign.Id);
+        await db.AudienceMembers.Where(m => previous.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
+        await previous.ExecuteDeleteAsync(ct);
+        db.Audiences.Add(audience);
+        db.Audit(user, "audience.save", nameof(Audience), audience.Id,
+            $"{campaign.Name}: {plan.Targeted.Count:N0} targeted, {plan.RandomCell.Count:N0} random, {plan.Request.Rules.Describe()}, {plan.Request.Selection}");
+        await db.SaveChangesAsync(ct);
+        await db.BulkInsertAsync(Members(audience.Id, plan), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return audience;
+    }
+
+    private static IEnumerable<AudienceMember> Members(Guid audienceId, AudiencePlan plan)
+    {
+        for (var i = 0; i < plan.Targeted.Count; i++)
+            yield return new AudienceMember
+            {
+                AudienceId = audienceId,
+                CustomerId = plan.Targeted[i],
+                Cell = AudienceCell.Targeted,
+                Rank = i + 1,
+                PredictedUplift = plan.TargetedUplift[i],
+                ExpectedProfit = plan.TargetedProfit[i]
+            };
+        for (var i = 0; i < plan.RandomCell.Count; i++)
+            yield return new AudienceMember { AudienceId = audienceId, CustomerId = plan.RandomCell[i], Cell = AudienceCell.Random, Rank = plan.Targeted.Count + i + 1 };
+    }
+
+    private static SelectionMode Mode(AudienceSelection s) => s switch
+    {
+        AudienceSelection.TopPercent => SelectionMode.TopPercent,
+        AudienceSelection.UpliftAbove => SelectionMode.UpliftAbove,
+        AudienceSelection.Budget => SelectionMode.Budget,
+        _ => SelectionMode.All,
+    };
+
+    private static UpliftPredictions Score(UpliftModel model, AttributeSchema attributes, IReadOnlyList<CustomerRow> batch, Promotion promotion) =>
+        model.Predict(CustomerRow.Dataset(batch, promotion, attributes, model.Arms));
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Customers;
+
+namespace Campaigns.Application.Audiences;
+
+/// <summary>Translates an audience's rules into a database filter, so eligibility is decided where the customers are stored.</summary>
+public static class AudienceQuery
+{
+    public static IQueryable<Customer> Eligible(this IQueryable<Customer> customers, AudienceRules rules, Promotion promotion, DateTime now)
+    {
+        // An email campaign can only reach customers who opted in to email.
+        if (promotion.Channel == Channel.Email) customers = customers.Where(c => c.EmailOptIn);
+        if (rules.Regions.Count > 0)
+        {
+            var regions = rules.Regions;
+            customers = customers.Where(c => regions.Contains(c.Region));
+        }
+        if (rules.Devices.Count > 0)
+        {
+            var devices = rules.Devices;
+            customers = customers.Where(c => devices.Contains(c.Device));
+        }
+        if (rules.MinOrders is { } minOrders) customers = customers.Where(c => c.Behaviour.OrderCount >= minOrders);
+        if (rules.MaxOrders is { } maxOrders) customers = customers.Where(c => c.Behaviour.OrderCount <= maxOrders);
+        if (rules.MinSpend is { } minSpend) customers = customers.Where(c => c.Behaviour.TotalSpend >= minSpend);
+        if (rules.BoughtWithinDays is { } within)
+        {
+            var since = now.AddDays(-within);
+            customers = customers.Where(c => c.Behaviour.LastOrderAt >= since);
+        }
+        if (rules.LapsedForDays is { } lapsed)
+        {
+            var before = now.AddDays(-lapsed);
+            customers = customers.Where(c => c.Behaviour.LastOrderAt == null || c.Behaviour.LastOrderAt < before);
+        }
+        if (rules.MinTenureDays is { } tenure)
+        {
+            var signedUpBy = now.AddDays(-tenure);
+            customers = customers.Where(c => c.SignedUpAt <= signedUpBy);
+        }
+        if (rules.MinDiscountShare is { } minShare) customers = customers.Where(c => c.Behaviour.DiscountShare >= minShare);
+        if (rules.MaxDiscountShare is { } maxShare) customers = customers.Where(c => c.Behaviour.DiscountShare <= maxShare);
+        foreach (var (name, value) in rules.Attributes)
+        {
+            // Imports store custom attributes as a JSON object of strings written by the same serializer, so the pair's text is exact.
+            var pair = JsonSerializer.Serialize(name) + ":" + JsonSerializer.Serialize(value);
+            customers = customers.Where(c => c.CustomAttributesJson != null && c.CustomAttributesJson.Contains(pair));
+        }
+        return customers;
+    }
+}

@@ -1,0 +1,55 @@
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Ml.Copy;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Application.Copy;
+
+/// <summary>A generated candidate with the ranker's prediction for it.</summary>
+public sealed record RankedCandidate(CopyCandidate Candidate, CtrPrediction Prediction);
+
+/// <summary>What the app and the CLI share to suggest copy: a campaign's real terms, and candidates generated then sorted by predicted click-through.</summary>
+public static class CopySuggester
+{
+    /// <summary>Generates candidates under the guardrails and sorts them by the ranker's predicted CTR, best first.</summary>
+    public static (GenerationResult Result, IReadOnlyList<RankedCandidate> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails) =>
+        Suggest(generator, ranker, conditions, terms, options, guardrails, out _);
+
+    /// <param name="generating">How long generation took (the rest is ranking).</param>
+    public static (GenerationResult Result, IReadOnlyList<RankedCandidate> Ranked) Suggest(CopyGenerator generator, CtrRanker ranker,
+        CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails, out TimeSpan generating)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = generator.Generate(conditions, terms, options, guardrails);
+        generating = clock.Elapsed;
+        var predictions = ranker.Predict(result.Candidates.Select(c => (c.Text, conditions)).ToList());
+        var ranked = result.Candidates.Zip(predictions, (c, p) => new RankedCandidate(c, p)).OrderByDescending(r => r.Prediction.Ctr).ToList();
+        return (result, ranked);
+    }
+
+    /// <summary>
+    /// The campaign's terms. The featured category is the promotion's own, else <paramref name="categoryName"/>, else the
+    /// category with the most products; the featured product is that category's active product with the highest margin.
+    /// </summary>
+    /// <exception cref="ArgumentException">No category has the given name.</exception>
+    public static async Task<PromotionTerms> TermsAsync(CampaignsDbContext db, Campaign campaign, string? categoryName, CancellationToken ct = default)
+    {
+        var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
+        var category = campaign.Promotion.CategoryId is { } limited ? categories.FirstOrDefault(c => c.Id == limited)
+            : categoryName is not null ? categories.FirstOrDefault(c => string.Equals(c.Name, categoryName, StringComparison.OrdinalIgnoreCase))
+                ?? throw new ArgumentException($"No category is named '{categoryName}'.")
+            : null;
+        if (category is null)
+        {
+            var largest = await db.Products.AsNoTracking().GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() })
+                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).FirstOrDefaultAsync(ct);
+            category = categories.FirstOrDefault(c => c.Id == largest?.Key);
+        }
+        string? product = null;
+        if (category is not null)
+            product = (await db.Products.AsNoTracking().Where(p => p.CategoryId == category.Id && p.IsActive).Select(p => new { p.Name, p.Price, p.Cost }).ToListAsync(ct))
+                .OrderByDescending(p => p.Price - p.Cost).ThenBy(p => p.Name).Select(p => p.Name).FirstOrDefault();
+        return PromotionTerms.From(campaign.Promotion, category?.Name, product, campaign.EndsAt);
+    }
+}

@@ -1,0 +1,26 @@
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Application.Targeting;
+
+/// <summary>The store-wide figures an offer is priced with, aggregated in the database from the catalogue and orders.</summary>
+public sealed record StoreEconomics(double MarginRate, double AverageOrderValue, double AverageItemPrice, TargetingOptions Shipping)
+{
+    public static async Task<StoreEconomics> ReadAsync(CampaignsDbContext db, TargetingOptions options, CancellationToken ct)
+    {
+        var catalogue = await db.Products.Where(p => p.IsActive).GroupBy(_ => 1)
+            .Select(g => new { Price = g.Sum(p => (double)p.Price), Cost = g.Sum(p => (double)p.Cost), Count = g.Count() }).FirstOrDefaultAsync(ct);
+        var aov = await db.Orders.Select(o => (double?)(double)o.Total).AverageAsync(ct) ?? 0;
+        var marginRate = catalogue is { Price: > 0 } ? (catalogue.Price - catalogue.Cost) / catalogue.Price : 0;
+        return new StoreEconomics(marginRate, aov, catalogue is { Count: > 0 } ? catalogue.Price / catalogue.Count : 0, options);
+    }
+
+    /// <summary>What the offer gives away on an order of this value (the discount, or the shipping fee it waives).</summary>
+    public double CostOn(Promotion promotion, double orderValue)
+    {
+        var value = (decimal)orderValue;
+        var shipping = value >= Shipping.FreeShippingFrom ? 0 : Shipping.ShippingFee;
+        return (double)promotion.CostOn(value, shipping, (decimal)Math.Max(0.01, AverageItemPrice));
+    }
+}
