@@ -1,5 +1,4 @@
 using Campaigns.Application.Audiences;
-using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,9 +14,7 @@ public static class ApplicationExtensions
         builder.Services.AddOptions<TargetingOptions>().BindConfiguration(TargetingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AttributeFeatureOptions>().BindConfiguration(TargetingOptions.Section + ":Attributes").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<TrainingSetBuilder>();
-        builder.Services.AddScoped<ModelStore>();
-        builder.Services.AddScoped<UpliftTrainingService>();
-        builder.Services.AddScoped<CopyTrainingService>();
+        builder.Services.AddModels();
         builder.Services.AddScoped<AudienceBuilder>();
         return builder;
     }

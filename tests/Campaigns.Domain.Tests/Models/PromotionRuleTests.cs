@@ -4,7 +4,8 @@ namespace Campaigns.Domain.Tests.Models;
 
 public class PromotionRuleTests
 {
-    private const ModelKind Uplift = ModelKind.UpliftTargeting;
+    private static readonly MainMetric Uplift = new("Qini coefficient", HigherIsBetter: true);
+    private static readonly MainMetric Perplexity = new("held-out perplexity", HigherIsBetter: false);
 
     [Fact]
     public void The_first_working_model_is_promoted_whatever_the_rule()
@@ -55,8 +56,8 @@ public class PromotionRuleTests
     public void For_a_metric_where_lower_is_better_a_lower_score_is_the_gain()
     {
         // The copy generator is judged on perplexity: 40 beats 50.
-        Assert.Equal(10, ModelMetrics.Gain(ModelKind.CopyGenerator, 40, 50), 9);
-        Assert.Equal(PromotionDecision.Promote, PromotionRule.Decide(ModelKind.CopyGenerator, passes: true, 40, current: 50, autoPromoteMinGain: 5).Decision);
-        Assert.Equal(PromotionDecision.WaitForAdmin, PromotionRule.Decide(ModelKind.CopyGenerator, passes: true, 60, current: 50, autoPromoteMinGain: 0).Decision);
+        Assert.Equal(10, Perplexity.Gain(40, 50), 9);
+        Assert.Equal(PromotionDecision.Promote, PromotionRule.Decide(Perplexity, passes: true, 40, current: 50, autoPromoteMinGain: 5).Decision);
+        Assert.Equal(PromotionDecision.WaitForAdmin, PromotionRule.Decide(Perplexity, passes: true, 60, current: 50, autoPromoteMinGain: 0).Decision);
     }
 }

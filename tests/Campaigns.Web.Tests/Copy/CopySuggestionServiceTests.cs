@@ -1,3 +1,4 @@
+using Campaigns.Application.Models;
 using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;

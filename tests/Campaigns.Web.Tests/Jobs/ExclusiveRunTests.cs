@@ -1,3 +1,6 @@
+using Campaigns.Domain.Models;
+using Campaigns.Application.Targeting;
+using Campaigns.Application.Models;
 using System.Data.Common;
 using System.Net;
 using Campaigns.Data;
@@ -38,7 +41,7 @@ public sealed class ExclusiveRunTests
             Assert.Contains("already queued or running", await refused[0].Content.ReadAsStringAsync());
             await using var db = app.OpenDatabase();
             var active = await db.JobRuns.AsNoTracking()
-                .Where(r => r.Kind == UpliftTrainingJob.Kind && (r.Status == JobStatus.Queued || r.Status == JobStatus.Running)).ToListAsync();
+                .Where(r => r.Kind == ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob && (r.Status == JobStatus.Queued || r.Status == JobStatus.Running)).ToListAsync();
             var run = Assert.Single(active);
 
             // Cancelled while queued, so the next round may start one again.

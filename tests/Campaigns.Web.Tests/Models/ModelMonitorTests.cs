@@ -1,3 +1,5 @@
+using Campaigns.Application.Targeting;
+using Campaigns.Application.Models;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Features.Jobs;
@@ -31,7 +33,7 @@ public class ModelMonitorTests(TargetedSeededApp store) : IClassFixture<Targeted
         {
             var saved = await scope.ServiceProvider.GetRequiredService<ScheduleAdmin>().SaveAsync(
                 new ScheduleRequest(ModelKind.UpliftTargeting, "0 3 * * 1", Enabled: false, AutoPromoteMinGain: null, DriftThreshold: 1e-9, CalibrationThreshold: 0.5), "admin@demo.local");
-            Assert.True(saved.Done, saved.Message);
+            Assert.True(saved.Succeeded, saved.Message);
         }
 
         var run = await RunToEndAsync(ModelMonitorJob.Kind);
@@ -46,7 +48,7 @@ public class ModelMonitorTests(TargetedSeededApp store) : IClassFixture<Targeted
         Assert.Equal(current.Id, alert.ModelVersionId);
         Assert.Contains("drifted (PSI", alert.Reason);
         var retraining = await db.JobRuns.AsNoTracking().SingleAsync(r => r.Id == alert.RetrainRunId);
-        Assert.Equal(UpliftTrainingJob.Kind, retraining.Kind);
+        Assert.Equal(ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob, retraining.Kind);
         Assert.Equal("monitor", retraining.TriggeredBy);
 
         // The retraining itself is not what this test is about: stop it.

@@ -1,3 +1,4 @@
+using Campaigns.Application.Common;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Jobs;
@@ -31,10 +32,10 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
         return await action(scope.ServiceProvider);
     }
 
-    private Task<OperationResult> PromoteAsync(int version, string user = Admin) =>
+    private Task<Result> PromoteAsync(int version, string user = Admin) =>
         WithAsync(async s => await s.GetRequiredService<ModelOperations>().PromoteAsync((await VersionAsync(version)).Id, user, "test promotion"));
 
-    private Task<OperationResult> RollBackAsync(int version) =>
+    private Task<Result> RollBackAsync(int version) =>
         WithAsync(async s => await s.GetRequiredService<ModelOperations>().RollBackAsync((await VersionAsync(version)).Id, Admin, "test rollback"));
 
     /// <summary>The same 500 past customers scored by whichever version is current now: control outcome and uplift, as the model gives them.</summary>
@@ -67,7 +68,7 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
 
         var result = await PromoteAsync(2);
 
-        Assert.True(result.Done, result.Message);
+        Assert.True(result.Succeeded, result.Message);
         Assert.Equal("v2 is now current; v1 retired and kept for rollback.", result.Message);
         Assert.Equal(ModelStatus.Current, (await VersionAsync(2)).Status);
         Assert.Equal(ModelStatus.Retired, (await VersionAsync(1)).Status);
@@ -82,13 +83,13 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
         var before = await ScoreWithCurrentAsync();
         Assert.Equal(1, before.Version);
 
-        Assert.True((await PromoteAsync(2)).Done);
+        Assert.True((await PromoteAsync(2)).Succeeded);
         var promoted = await ScoreWithCurrentAsync();
         Assert.Equal(2, promoted.Version);
         Assert.NotEqual(before.Scores, promoted.Scores);
 
         var rolledBack = await RollBackAsync(1);
-        Assert.True(rolledBack.Done, rolledBack.Message);
+        Assert.True(rolledBack.Succeeded, rolledBack.Message);
         var after = await ScoreWithCurrentAsync();
 
         Assert.Equal(1, after.Version);
@@ -103,7 +104,7 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
     {
         await ArrangeAsync(candidateGain: 0.01);
         var result = await RollBackAsync(2);
-        Assert.False(result.Done);
+        Assert.False(result.Succeeded);
         Assert.Contains("Only a retired version", result.Message);
         Assert.Equal(ModelStatus.Current, (await VersionAsync(1)).Status);
     }
@@ -114,7 +115,7 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
         await ArrangeAsync(candidateGain: -0.05);
 
         var request = await PromoteAsync(2);
-        Assert.False(request.Done);
+        Assert.False(request.Succeeded);
         Assert.Contains("a Manager must sign off first", request.Message);
         Assert.Equal(ModelStatus.Current, (await VersionAsync(1)).Status);
         Assert.Equal(ModelStatus.Candidate, (await VersionAsync(2)).Status);
@@ -124,18 +125,18 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
         Assert.Equal(pending.CurrentMetric!.Value - 0.05, pending.CandidateMetric!.Value, 9);
         Assert.Contains("already waits", (await PromoteAsync(2)).Message);
 
-        var operations = (Func<string, bool, string?, Task<OperationResult>>)((user, approve, comment) =>
+        var operations = (Func<string, bool, string?, Task<Result>>)((user, approve, comment) =>
             WithAsync(s => s.GetRequiredService<ModelOperations>().DecideSignOffAsync(pending.Id, user, approve, comment)));
         var own = await operations(Admin, true, null);
-        Assert.False(own.Done);
+        Assert.False(own.Succeeded);
         Assert.Contains("cannot also sign it off", own.Message);
         var refusalWithoutReason = await operations(Manager, false, "  ");
-        Assert.False(refusalWithoutReason.Done);
+        Assert.False(refusalWithoutReason.Succeeded);
         Assert.Contains("Say why you refuse", refusalWithoutReason.Message);
         Assert.Equal(ModelStatus.Current, (await VersionAsync(1)).Status);
 
         var approved = await operations(Manager, true, "Fine for the spring campaigns");
-        Assert.True(approved.Done, approved.Message);
+        Assert.True(approved.Succeeded, approved.Message);
         Assert.Equal(ModelStatus.Current, (await VersionAsync(2)).Status);
         Assert.Equal(ModelStatus.Retired, (await VersionAsync(1)).Status);
         await using var db = fixture.App.OpenDatabase();
@@ -148,12 +149,12 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
     public async Task A_refused_sign_off_keeps_the_version_a_candidate()
     {
         await ArrangeAsync(candidateGain: -0.05);
-        Assert.False((await PromoteAsync(2)).Done);
+        Assert.False((await PromoteAsync(2)).Succeeded);
         var pending = Assert.Single(await WithAsync(s => s.GetRequiredService<ModelRegistryReader>().PendingSignOffsAsync()));
 
         var refused = await WithAsync(s => s.GetRequiredService<ModelOperations>().DecideSignOffAsync(pending.Id, Manager, false, "Too weak on the holdout"));
 
-        Assert.True(refused.Done, refused.Message);
+        Assert.True(refused.Succeeded, refused.Message);
         Assert.Equal(ModelStatus.Candidate, (await VersionAsync(2)).Status);
         Assert.Equal(ModelStatus.Current, (await VersionAsync(1)).Status);
         Assert.Empty(await WithAsync(s => s.GetRequiredService<ModelRegistryReader>().PendingSignOffsAsync()));
@@ -183,7 +184,7 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
 
         var result = await PromoteAsync(broken);
 
-        Assert.False(result.Done);
+        Assert.False(result.Succeeded);
         Assert.Contains(reason, result.Message);
         Assert.Contains("The current version keeps serving", result.Message);
         Assert.Equal(ModelStatus.Candidate, (await VersionAsync(broken)).Status);
@@ -200,7 +201,7 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
         JobRun run;
         await using (var scope = fixture.App.Services.CreateAsyncScope())
             // Auto compares every learner: long enough to be cancelled midway.
-            run = await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(UpliftTrainingJob.Kind, new UpliftTrainingJob.Parameters { Learner = UpliftLearner.Auto }, Admin);
+            run = await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob, new UpliftTrainingParameters { Learner = UpliftLearner.Auto }, Admin);
 
         // Cancelled as soon as it runs: a training on this small store takes about a second, and a cancel requested
         // after its last fit can only let it finish (CI once saw it succeed that way).

@@ -1,3 +1,4 @@
+using Campaigns.Application.Models;
 using AngleSharp.Dom;
 using Bunit;
 using Campaigns.Application.Targeting;
@@ -159,7 +160,7 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         {
             await using var db = _store.App.OpenDatabase();
             var v2 = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Version == 2);
-            Assert.False((await scope.ServiceProvider.GetRequiredService<ModelOperations>().PromoteAsync(v2.Id, "admin@test", "Better calibrated on recent campaigns")).Done);
+            Assert.False((await scope.ServiceProvider.GetRequiredService<ModelOperations>().PromoteAsync(v2.Id, "admin@test", "Better calibrated on recent campaigns")).Succeeded);
         }
 
         var signOffs = RenderPage("Manager", signOffs: true);

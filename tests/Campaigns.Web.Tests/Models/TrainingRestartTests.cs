@@ -1,3 +1,5 @@
+using Campaigns.Application.Targeting;
+using Campaigns.Application.Models;
 using System.Text.Json;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
@@ -22,9 +24,9 @@ public class TrainingRestartTests
             // What a process stopped mid-training leaves behind: a running run and no model.
             var run = new JobRun
             {
-                Kind = UpliftTrainingJob.Kind, TriggeredBy = "admin@demo.local", Status = JobStatus.Running, StartedAt = DateTime.UtcNow, Progress = 35,
+                Kind = ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob, TriggeredBy = "admin@demo.local", Status = JobStatus.Running, StartedAt = DateTime.UtcNow, Progress = 35,
                 Stage = "Training candidates",
-                ParametersJson = JsonSerializer.Serialize(new UpliftTrainingJob.Parameters { Learner = UpliftLearner.T }, JsonSerializerOptions.Web),
+                ParametersJson = JsonSerializer.Serialize(new UpliftTrainingParameters { Learner = UpliftLearner.T }, JsonSerializerOptions.Web),
             };
             db.JobRuns.Add(run);
             await db.SaveChangesAsync();
@@ -61,7 +63,7 @@ public class TrainingRestartTests
             // A process killed between storing the model and recording the run's outcome leaves both behind.
             var run = new JobRun
             {
-                Kind = UpliftTrainingJob.Kind, TriggeredBy = "admin@demo.local", Status = JobStatus.Running, StartedAt = DateTime.UtcNow, Progress = 96,
+                Kind = ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob, TriggeredBy = "admin@demo.local", Status = JobStatus.Running, StartedAt = DateTime.UtcNow, Progress = 96,
                 Stage = "Storing the model", ParametersJson = "{}",
             };
             byte[] artifact = [1, 2, 3];

@@ -1,3 +1,4 @@
+using Hangfire;
 using Campaigns.Data;
 using Campaigns.Data.Identity;
 using Campaigns.Domain.Campaigns;
@@ -33,7 +34,15 @@ public static class ImportEndpoints
         builder.Services.AddScoped<ImportWizardService>();
         builder.Services.AddScoped<ImportFileCleanup>();
         // One import at a time: two would upsert the same keys against each other.
-        builder.AddJob<ImportJob>(ImportJob.Kind, "Import a file", exclusive: true);
+        builder.AddJob<ImportJob>(ImportJob.Kind, "Import a file", exclusive: true,
+            "The import stops after the batch it is writing. Rows already committed stay imported; the run can be resumed later from where it stopped.");
+        // Uploads and rejected-rows files live in the database: abandoned ones are removed after their time.
+        builder.AddRecurringJobs((_, recurring, _) =>
+        {
+            recurring.AddOrUpdate<ImportFileCleanup>(ImportFileCleanup.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Hourly(),
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            return Task.CompletedTask;
+        });
         // One scheme per request (the key when one is sent, else the cookie), so a refusal is answered once.
         builder.Services.AddAuthentication().AddPolicyScheme(CallerScheme, "API key or sign-in", o => o.ForwardDefaultSelector = http =>
             http.Request.Headers.ContainsKey(ApiKeyAuthenticationHandler.Header) ? ApiKeyAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme);

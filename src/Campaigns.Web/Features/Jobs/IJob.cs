@@ -16,14 +16,20 @@ public interface IJob
 }
 
 /// <summary>What a running job sees of its run record.</summary>
-public sealed class JobContext(Guid runId, string parametersJson, string triggeredBy, Func<string, double, Task> report)
+/// <param name="cancelRequested">Reads the run's cancel request now (not at the next report) and throws if there is one.</param>
+public sealed class JobContext(Guid runId, string parametersJson, string triggeredBy, Func<string, double, Task> report, Func<Task>? cancelRequested = null)
 {
     public Guid RunId { get; } = runId;
     /// <summary>The user, or "schedule" / "monitor", who asked for the run.</summary>
     public string TriggeredBy { get; } = triggeredBy;
 
+    public string ParametersJson { get; } = parametersJson;
+
     public T Parameters<T>() where T : new() =>
-        JsonSerializer.Deserialize<T>(parametersJson, JsonSerializerOptions.Web) ?? new T();
+        JsonSerializer.Deserialize<T>(ParametersJson, JsonSerializerOptions.Web) ?? new T();
+
+    /// <summary>Throws <see cref="OperationCanceledException"/> if a cancel was requested: asked at a job's point of no return.</summary>
+    public Task ThrowIfCancelRequestedAsync() => cancelRequested?.Invoke() ?? Task.CompletedTask;
 
     /// <summary>Records the stage and percent done; throws if a cancel was requested meanwhile.</summary>
     public Task ReportAsync(string stage, double percent) => report(stage, Math.Clamp(percent, 0, 100));

@@ -52,6 +52,11 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
             await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             if (await db.JobRuns.Where(mine).ExecuteUpdateAsync(s => s.SetProperty(r => r.Stage, stage).SetProperty(r => r.Progress, percent)) == 0)
                 await LostAsync(runId, cancel);
+            await CancelRequested();
+        }
+        async Task CancelRequested()
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
             if (await db.JobRuns.Where(r => r.Id == runId).Select(r => r.CancelRequested).SingleAsync()) await cancel.CancelAsync();
             cancel.Token.ThrowIfCancellationRequested();
         }
@@ -64,7 +69,7 @@ public sealed class JobExecutor(IDbContextFactory<CampaignsDbContext> dbFactory,
         {
             await using var scope = services.CreateAsyncScope();
             var job = scope.ServiceProvider.GetRequiredKeyedService<IJob>(run.Kind);
-            summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, run.TriggeredBy, Report), cancel.Token);
+            summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, run.TriggeredBy, Report, CancelRequested), cancel.Token);
             outcome = JobStatus.Succeeded;
         }
         catch (OperationCanceledException) when (shutdown.IsCancellationRequested)

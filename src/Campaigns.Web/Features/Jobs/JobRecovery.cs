@@ -1,14 +1,13 @@
 using Campaigns.Data;
 using Campaigns.Domain.Jobs;
-using Campaigns.Domain.Models;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Jobs;
 
 /// <summary>
-/// At start-up: re-enqueues runs a restart interrupted (in-memory Hangfire storage forgot them) and registers
-/// the recurring retraining jobs from the schedules stored in the database.
+/// At start-up: re-enqueues runs a restart interrupted (in-memory Hangfire storage forgot them) and registers the
+/// recurring jobs: the rollup's and the sweep's here, each feature's (<see cref="RecurringJobs"/>) as it registered them.
 /// </summary>
 public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> log) : IHostedService
 {
@@ -56,52 +55,12 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
         // Results read the per-customer rollup; keeping it a minute behind at most makes every results page fast.
         recurring.AddOrUpdate<ExperimentRollupJob>(ExperimentRollupJob.RecurringId, x => x.CatchUpAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        // Monitoring runs as a recorded job, so its findings and failures are readable like any other run.
-        recurring.AddOrUpdate<ScheduledTraining>(ScheduledTraining.MonitorRecurringId, x => x.MonitorAsync(), Cron.Hourly(),
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Runs whose instance stopped (no heartbeat) are queued again from whichever instance is alive.
         recurring.AddOrUpdate<StaleRunSweep>(StaleRunSweep.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        // Uploads and rejected-rows files live in the database: abandoned ones are removed after their time.
-        recurring.AddOrUpdate<Imports.ImportFileCleanup>(Imports.ImportFileCleanup.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Hourly(),
-            new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        foreach (var schedule in await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct))
-            RegisterSchedule(recurring, schedule);
-    }
-
-    public static void RegisterSchedule(IRecurringJobManager recurring, RetrainingSchedule schedule)
-    {
-        if (schedule.Enabled)
-            recurring.AddOrUpdate<ScheduledTraining>(schedule.RecurringJobId, x => x.TriggerAsync(schedule.Kind), schedule.Cron,
-                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
-        else
-            recurring.RemoveIfExists(schedule.RecurringJobId);
+        foreach (var jobs in scope.ServiceProvider.GetServices<RecurringJobs>())
+            await jobs.RegisterAsync(scope.ServiceProvider, recurring, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-}
-
-/// <summary>What a retraining schedule fires: a recorded training run of that model kind.</summary>
-public sealed class ScheduledTraining(JobRunner runner, ILogger<ScheduledTraining> log)
-{
-    public const string MonitorRecurringId = Models.ModelMonitorJob.Kind;
-
-    public static string JobKind(ModelKind kind) => $"train-{kind}";
-
-    public Task MonitorAsync() => EnqueueOrSkipAsync(Models.ModelMonitorJob.Kind);
-
-    public Task TriggerAsync(ModelKind kind) => EnqueueOrSkipAsync(JobKind(kind));
-
-    private async Task EnqueueOrSkipAsync(string jobKind)
-    {
-        try
-        {
-            await runner.EnqueueAsync(jobKind, null, "schedule");
-        }
-        catch (Domain.DomainException ex)
-        {
-            // The same job is already queued or running: this tick is skipped, not retried.
-            log.LogInformation("Scheduled {Kind} skipped: {Reason}", jobKind, ex.Message);
-        }
-    }
 }

@@ -60,7 +60,6 @@ public static class JobsExtensions
         builder.Services.AddSingleton(catalog);
         builder.Services.AddScoped<JobRunner>();
         builder.Services.AddScoped<JobExecutor>();
-        builder.Services.AddScoped<ScheduledTraining>();
         builder.Services.AddScoped<StaleRunSweep>();
         builder.Services.AddHostedService<JobRecovery>();
         builder.AddJob<CustomerBehaviourJob>(CustomerBehaviourJob.Kind, "Recompute customer behaviour", exclusive: true);
@@ -68,12 +67,17 @@ public static class JobsExtensions
     }
 
     /// <summary>Registers a kind of job; every feature adds its own.</summary>
-    public static void AddJob<TJob>(this WebApplicationBuilder builder, string kind, string title, bool exclusive) where TJob : class, IJob
+    /// <param name="cancelConsequence">What a cancel keeps, said before the user confirms it.</param>
+    public static void AddJob<TJob>(this WebApplicationBuilder builder, string kind, string title, bool exclusive, string? cancelConsequence = null) where TJob : class, IJob
     {
         builder.Services.AddKeyedScoped<IJob, TJob>(kind);
         var catalog = (JobCatalog)builder.Services.Single(d => d.ServiceType == typeof(JobCatalog)).ImplementationInstance!;
-        catalog.Add(kind, title, exclusive);
+        catalog.Add(kind, title, exclusive, cancelConsequence);
     }
+
+    /// <summary>Registers a feature's recurring jobs, added to Hangfire at start-up.</summary>
+    public static void AddRecurringJobs(this WebApplicationBuilder builder, Func<IServiceProvider, IRecurringJobManager, CancellationToken, Task> register) =>
+        builder.Services.AddSingleton(new RecurringJobs(register));
 
     public static void MapJobsDashboard(this WebApplication app) =>
         app.MapHangfireDashboardWithAuthorizationPolicy(Policies.Admin, DashboardPath,

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Campaigns.Analytics;
 using Campaigns.Analytics.Monitoring;
 using Campaigns.Application.Models;
@@ -12,35 +11,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Models;
 
-/// <summary>Calibration of one targeted campaign: coverage of its deciles' intervals and the mean gap.</summary>
-public sealed record CampaignCalibration(Guid ExperimentId, string Campaign, int Deciles, double Coverage, double MeanAbsoluteGap);
-
-/// <summary>One chosen copy line that ran: the ranker's prediction against its observed click-through (Wilson 95% interval).</summary>
-public sealed record CopyCalibration(string Headline, long Impressions, double Predicted, double Observed, double Low, double High);
-
-/// <summary>How marketers used a generator version's suggestions over the monitoring window.</summary>
-public sealed record SuggestionUse(int Days, int Requests, int RequestsWithPick, int Picks, int Edited)
-{
-    public double PickRate => Requests == 0 ? 0 : (double)RequestsWithPick / Requests;
-}
-
-/// <summary>What monitoring found for a version, stored with it for the Models page.</summary>
-/// <param name="CopyCalibration">For the CTR ranker: its predictions against the copy that ran.</param>
-/// <param name="Suggestions">For the copy generator: how often its suggestions were picked and edited.</param>
-public sealed record ModelMonitoringReport(DateTime At, IReadOnlyList<FeatureDriftResult> Drift, IReadOnlyList<CampaignCalibration> Calibration,
-    double DriftThreshold, double CalibrationThreshold, IReadOnlyList<string> Breaches,
-    IReadOnlyList<CopyCalibration>? CopyCalibration = null, SuggestionUse? Suggestions = null)
-{
-    public string ToJson() => JsonSerializer.Serialize(this, JsonSerializerOptions.Web);
-
-    public static ModelMonitoringReport? FromJson(string? json)
-    {
-        if (string.IsNullOrEmpty(json)) return null;
-        try { return JsonSerializer.Deserialize<ModelMonitoringReport>(json, JsonSerializerOptions.Web); }
-        catch (JsonException) { return null; }
-    }
-}
-
 /// <summary>
 /// Watches the current models. Targeting: feature drift between its training window and today's customers, and
 /// calibration in the live experiments of campaigns it targeted. CTR ranker: its predicted click-through against the
@@ -49,7 +19,7 @@ public sealed record ModelMonitoringReport(DateTime At, IReadOnlyList<FeatureDri
 /// </summary>
 public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, TargetingCheck targeting, JobRunner runner) : IJob
 {
-    public const string Kind = "monitor-models";
+    public const string Kind = ModelRegistryReader.MonitorJob;
     /// <summary>Deciles with fewer customers than this per arm say too little to judge calibration.</summary>
     private const int MinimumPerArm = 50;
     /// <summary>Copy seen fewer times than this says too little of its click-through.</summary>
@@ -130,7 +100,7 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, Ta
             .Concat(calibration.Where(c => c.Coverage < calibrationThreshold)
                 .Select(c => $"'{c.Campaign}': only {c.Coverage:P0} of deciles match their prediction (< {calibrationThreshold:P0})"))
             .ToList();
-        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, drift, calibration, driftThreshold, calibrationThreshold, breaches), UpliftTrainingJob.Kind, ct);
+        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, drift, calibration, driftThreshold, calibrationThreshold, breaches), ModelKinds.Get(version.Kind).TrainingJob, ct);
         return breaches.Count == 0
             ? $"Targeting v{version.Version}: no drift above {driftThreshold:0.00}, {calibration.Count} targeted campaign(s) calibrated."
             : $"Targeting v{version.Version}: {string.Join("; ", breaches)}. Retraining requested.";
@@ -153,7 +123,7 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, Ta
             var (coverage, _) = Calibration.Score(rows.Select(r => new CalibrationGroup(r.Predicted, r.Observed, r.Low, r.High, r.Impressions)).ToList());
             if (coverage < threshold) breaches.Add($"only {coverage:P0} of {rows.Count} copy lines clicked as predicted (< {threshold:P0})");
         }
-        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, threshold, breaches, CopyCalibration: rows), CopyTrainingJob.RankerKind, ct);
+        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, threshold, breaches, CopyCalibration: rows), ModelKinds.Get(version.Kind).TrainingJob, ct);
         return breaches.Count > 0 ? $"Ranker v{version.Version}: {breaches[0]}. Retraining requested."
             : rows.Count < 3 ? $"Ranker v{version.Version}: {rows.Count} copy line(s) with {MinimumImpressions}+ impressions, too few to judge."
             : $"Ranker v{version.Version}: {rows.Count} copy lines clicked as predicted.";
@@ -171,7 +141,7 @@ public sealed class ModelMonitorJob(CampaignsDbContext db, ModelStore models, Ta
         var breaches = use.Requests >= MinimumRequests && use.PickRate < MinimumPickRate
             ? [$"marketers picked from only {use.PickRate:P0} of {use.Requests} suggestion requests (< {MinimumPickRate:P0})"]
             : new List<string>();
-        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, 0, breaches, Suggestions: use), CopyTrainingJob.GeneratorKind, ct);
+        await RecordAsync(version, new ModelMonitoringReport(DateTime.UtcNow, [], [], 0, 0, breaches, Suggestions: use), ModelKinds.Get(version.Kind).TrainingJob, ct);
         return $"Generator v{version.Version}: {use.RequestsWithPick} of {use.Requests} request(s) led to a pick in {SuggestionDays} days"
                + (breaches.Count == 0 ? "." : ". Retraining requested.");
     }

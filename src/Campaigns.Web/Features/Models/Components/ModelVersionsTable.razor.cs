@@ -1,3 +1,4 @@
+using Campaigns.Application.Models;
 using Campaigns.Domain.Models;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
@@ -29,7 +30,7 @@ public partial class ModelVersionsTable
     /// <summary>Raised when the Admin asks to roll back to a retired version (the page asks for a reason).</summary>
     [Parameter] public EventCallback<ModelVersionRow> OnRollBack { get; set; }
 
-    private string MetricName => ModelMetrics.MainMetric(Kind).Name;
+    private string MetricName => ModelKinds.Get(Kind).Metric.Name;
 
     private void ToggleDetails(Guid id) => _open = _open == id ? null : id;
 

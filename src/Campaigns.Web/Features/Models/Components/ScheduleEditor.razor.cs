@@ -1,3 +1,4 @@
+using Campaigns.Application.Models;
 using Campaigns.Domain.Models;
 using Microsoft.AspNetCore.Components;
 
@@ -30,7 +31,7 @@ public partial class ScheduleEditor
     /// <summary>Raised with the Admin's settings when Save is pressed (the cron expression has been checked).</summary>
     [Parameter] public EventCallback<ScheduleRequest> OnSave { get; set; }
 
-    private string MetricName => ModelMetrics.MainMetric(Kind).Name;
+    private string MetricName => ModelKinds.Get(Kind).Metric.Name;
 
     protected override void OnParametersSet()
     {

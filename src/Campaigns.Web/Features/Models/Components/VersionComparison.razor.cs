@@ -1,3 +1,5 @@
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Web.Components.Charts;
 using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
@@ -23,13 +25,13 @@ public partial class VersionComparison
         {
             new("Learner", EnumWords.Learner(Left.Learner), EnumWords.Learner(Right.Learner)),
             new("Status", Left.Status.ToString(), Right.Status.ToString()),
-            new(Domain.Models.ModelMetrics.MainMetric(Left.Kind).Name, Metric(Left.MainMetric), Metric(Right.MainMetric)),
+            new(ModelKinds.Get(Left.Kind).Metric.Name, Metric(Left.MainMetric), Metric(Right.MainMetric)),
             new("Rows", Display.Count(Left.RowCount), Display.Count(Right.RowCount)),
             new("Data window", Window(Left), Window(Right)),
             new("Training time", Seconds(Left.TrainingTime), Seconds(Right.TrainingTime)),
             new("Triggered by", Left.TriggeredBy, Right.TriggeredBy),
         };
-        if (Left.Uplift is { } l && Right.Uplift is { } r)
+        if ((Left.Details as UpliftVersionDetails)?.Metrics is { } l && (Right.Details as UpliftVersionDetails)?.Metrics is { } r)
         {
             rows.Add(new("Held-out evaluation", "", "", Section: true));
             rows.Add(new("AUUC", Metric(l.Validation.Auuc), Metric(r.Validation.Auuc)));
@@ -55,6 +57,6 @@ public partial class VersionComparison
     private static string Seconds(TimeSpan? t) => t is { } s ? Display.Seconds(s) : Display.None;
     private static string Window(ModelVersionRow v) => $"{v.DataFrom:yyyy-MM-dd} → {v.DataTo:yyyy-MM-dd}";
 
-    private static string Candidate(Application.Targeting.UpliftModelMetrics metrics, string learner) =>
+    private static string Candidate(UpliftModelMetrics metrics, string learner) =>
         metrics.Candidates.FirstOrDefault(c => c.Learner == learner) is { } c ? $"{Display.Number(c.QiniCoefficient, 3)}{(learner == metrics.Chosen ? " ✓" : "")}" : "–";
 }

@@ -1,7 +1,7 @@
 using Campaigns.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Web.Features.Models;
+namespace Campaigns.Application.Models;
 
 /// <summary>
 /// A training run delivered again after its process stopped between storing its model and recording its outcome (a

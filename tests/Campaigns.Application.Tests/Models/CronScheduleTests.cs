@@ -1,6 +1,6 @@
-using Campaigns.Web.Features.Models;
+using Campaigns.Application.Models;
 
-namespace Campaigns.Web.Tests.Models;
+namespace Campaigns.Application.Tests.Models;
 
 public class CronScheduleTests
 {

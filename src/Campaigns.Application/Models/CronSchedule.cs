@@ -1,7 +1,7 @@
 using System.Globalization;
 using Cronos;
 
-namespace Campaigns.Web.Features.Models;
+namespace Campaigns.Application.Models;
 
 /// <summary>
 /// A UTC cron expression (five fields, as Hangfire reads it) with what an Admin needs before saving one: a

@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Application.Models;
+
+public static class ModelsRegistration
+{
+    /// <summary>Model loading, the registry's use cases, and each registered kind's trainer (keyed by its kind).</summary>
+    public static IServiceCollection AddModels(this IServiceCollection services)
+    {
+        services.AddScoped<ModelStore>();
+        services.AddScoped<ModelVersionWriter>();
+        services.AddScoped<ModelOperations>();
+        services.AddScoped<ModelRegistryReader>();
+        services.AddScoped<ScheduleAdmin>();
+        foreach (var kind in ModelKinds.All)
+        {
+            services.AddScoped(kind.Trainer);
+            services.AddKeyedScoped(typeof(IModelTrainer), kind.Kind, (s, _) => s.GetRequiredService(kind.Trainer));
+        }
+        return services;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Models;
+
+public enum ModelStatus { Candidate, Current, Retired, Failed }

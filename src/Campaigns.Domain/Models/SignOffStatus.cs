@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Models;
+
+public enum SignOffStatus { Pending, Approved, Rejected }
