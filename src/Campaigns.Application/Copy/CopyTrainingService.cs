@@ -42,9 +42,9 @@ public sealed class CopyTrainingService(CampaignsDbContext db) : IModelTrainer
     {
         var corpus = await LoadCorpusAsync(progress, ct);
         var generator = await TrainGeneratorAsync(corpus, request, new TrainingRun(triggeredBy, jobRunId)
-            { Progress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.9 * p.Fraction))) }, ct);
+        { Progress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.9 * p.Fraction))) }, ct);
         var ranker = await TrainRankerAsync(corpus, request, new TrainingRun(triggeredBy, jobRunId)
-            { Progress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.9 + 0.1 * p.Fraction))) }, ct);
+        { Progress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.9 + 0.1 * p.Fraction))) }, ct);
         return [generator, ranker];
     }
 

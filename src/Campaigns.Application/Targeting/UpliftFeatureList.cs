@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Application.Targeting;
 

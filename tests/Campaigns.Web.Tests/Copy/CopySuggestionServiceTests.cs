@@ -1,5 +1,5 @@
-using Campaigns.Application.Models;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Models;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Experiments;

@@ -1,12 +1,10 @@
-using Campaigns.Domain.Models;
-using Campaigns.Application.Targeting;
-using Campaigns.Application.Models;
 using System.Data.Common;
 using System.Net;
+using Campaigns.Application.Models;
 using Campaigns.Data;
 using Campaigns.Domain.Jobs;
+using Campaigns.Domain.Models;
 using Campaigns.Web.Features.Jobs;
-using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Hangfire;
 using Hangfire.Common;

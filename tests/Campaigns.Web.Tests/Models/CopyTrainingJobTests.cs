@@ -3,7 +3,6 @@ using Campaigns.Application.Models;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Features.Jobs;
-using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

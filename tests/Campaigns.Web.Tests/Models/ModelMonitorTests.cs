@@ -1,4 +1,3 @@
-using Campaigns.Application.Targeting;
 using Campaigns.Application.Models;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;

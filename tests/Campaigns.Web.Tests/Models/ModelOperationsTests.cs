@@ -5,7 +5,6 @@ using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
 using Campaigns.Web.Features.Jobs;
-using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

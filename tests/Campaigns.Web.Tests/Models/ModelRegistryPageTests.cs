@@ -1,10 +1,9 @@
-using Campaigns.Application.Models;
 using AngleSharp.Dom;
 using Bunit;
+using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Components.Formatting;
-using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

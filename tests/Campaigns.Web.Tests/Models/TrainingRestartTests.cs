@@ -1,10 +1,9 @@
-using Campaigns.Application.Targeting;
-using Campaigns.Application.Models;
 using System.Text.Json;
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
-using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

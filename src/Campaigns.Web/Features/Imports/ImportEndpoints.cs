@@ -1,4 +1,3 @@
-using Hangfire;
 using Campaigns.Data;
 using Campaigns.Data.Identity;
 using Campaigns.Domain.Campaigns;
@@ -8,6 +7,7 @@ using Campaigns.Imports.Files;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Security;
+using Hangfire;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;

@@ -1,7 +1,6 @@
 using Campaigns.Application.Models;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Features.Jobs;
-using Hangfire;
 
 namespace Campaigns.Web.Features.Models;
 
