@@ -27,6 +27,8 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Context.Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         Context.Services.AddCascadingAuthenticationState();
+        // Over the test's sign-in, not the app's (which only works inside a real circuit).
+        Context.Services.AddScoped<CurrentUser>();
         Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
     }
 
