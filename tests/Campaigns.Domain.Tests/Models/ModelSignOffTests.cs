@@ -32,7 +32,8 @@ public class ModelSignOffTests
         var candidate = new ModelVersion { Version = 2, Learner = "S", ArtifactSha256 = "", TriggeredBy = "tests" };
         candidate.MakeCurrent([current], DateTime.UtcNow);
         Assert.Equal((ModelStatus.Retired, ModelStatus.Current), (current.Status, candidate.Status));
-        Assert.NotNull(current.WhyNotPromotable() is null ? current.WhyNotRollBackTarget() ?? "ok" : null);
+        Assert.Null(current.WhyNotRollBackTarget());
         Assert.NotNull(candidate.WhyNotPromotable());
+        Assert.NotNull(candidate.WhyNotRollBackTarget());
     }
 }

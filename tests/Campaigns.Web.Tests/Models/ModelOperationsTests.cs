@@ -202,8 +202,8 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
             // Auto compares every learner: long enough to be cancelled midway.
             run = await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob, new UpliftTrainingParameters { Learner = UpliftLearner.Auto }, Admin);
 
-        // Cancelled as soon as it runs: a training on this small store takes about a second, and a cancel requested
-        // after its last fit can only let it finish (CI once saw it succeed that way).
+        // Cancelled as soon as it runs: the writer asks for a cancel just before it stores the version, so a cancel
+        // requested any time before the store wins, even one after the training's last fit.
         await WaitForAsync(run.Id, r => r.Status == JobStatus.Running);
         await using (var scope = fixture.App.Services.CreateAsyncScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<JobRunner>().RequestCancelAsync(run.Id, Admin));
