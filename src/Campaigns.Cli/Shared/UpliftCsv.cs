@@ -93,22 +93,4 @@ internal sealed record UpliftCsv(UpliftDataset Data, bool BinaryOutcome)
     public static double Number(string text, int line, string column) =>
         double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v
             : throw new ArgumentException($"Line {line}, column '{column}': '{text}' is not a number.");
-
-    /// <summary>Parses one record's feature fields into reusable buffers: numerics (empty = NaN) and categoricals (empty = missing).</summary>
-    internal sealed class FeatureReader(int[] numericColumns, int[] categoricalColumns, List<string> header)
-    {
-        public float[] Numeric { get; } = new float[numericColumns.Length];
-        public string?[] Categorical { get; } = new string?[categoricalColumns.Length];
-
-        public void Read(List<string> fields, int line)
-        {
-            for (var j = 0; j < numericColumns.Length; j++)
-            {
-                var text = fields[numericColumns[j]].Trim();
-                Numeric[j] = text.Length == 0 ? float.NaN : (float)Number(text, line, header[numericColumns[j]].Trim());
-            }
-            for (var c = 0; c < categoricalColumns.Length; c++)
-                Categorical[c] = fields[categoricalColumns[c]].Trim() is { Length: > 0 } value ? value : null;
-        }
-    }
 }

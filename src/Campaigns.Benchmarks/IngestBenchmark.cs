@@ -5,7 +5,7 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench ingest`: a second process posting realistic batches (exposures with a few percent of
@@ -14,7 +14,7 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class IngestBenchmark
 {
-    public static async Task<int> RunAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> openDatabase)
+    public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
         var url = options.Value("url") ?? "http://127.0.0.1:5000";
         var key = options.Value("key") ?? throw new ArgumentException("--key is required (create one with `campaigns apikey create --name bench`).");

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench latency`: how fast pages answer while a model trains. Signs in as an Admin at --url, times the
@@ -11,10 +11,10 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class LatencyBenchmark
 {
-    public static async Task<int> RunAsync(CliApp.Options options)
+    public static async Task<int> RunAsync(CommandOptions options)
     {
         var url = options.Value("url") ?? "http://127.0.0.1:5000";
-        using var http = await ResultsBenchmark.SignInAsync(url, options.Value("email") ?? "admin@demo.local",
+        using var http = await AppClient.SignInAsync(url, options.Value("email") ?? "admin@demo.local",
             options.Value("password") ?? throw new ArgumentException("--password is required."));
         var idle = new List<double>();
         for (var i = 0; i < 30; i++) idle.Add(await TimePageAsync(http));

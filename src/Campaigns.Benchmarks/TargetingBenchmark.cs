@@ -4,7 +4,7 @@ using Campaigns.Data;
 using Campaigns.Data.Demo;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench targeting`: the app's own targeting pipeline on the demo store, whose generator knows every
@@ -15,7 +15,7 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class TargetingBenchmark
 {
-    public static async Task<int> RunAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> openDatabase)
+    public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
         var customers = options.Int("customers", 50_000);
         var seed = options.Int("seed", 42);
@@ -58,11 +58,11 @@ internal static class TargetingBenchmark
                 var qini = predictions.Evaluate(test).QiniCoefficient;
                 var captured = UpliftBenchmark.CapturedShare(predictions, truth, 0.3);
                 runs.Add((name, qini, captured));
-                Console.WriteLine($"  seed {s} {name,-8} ({result.Chosen}): test Qini {UpliftCommands.F(qini)}  captured in top 30% {captured:P1}");
+                Console.WriteLine($"  seed {s} {name,-8} ({result.Chosen}): test Qini {UpliftReport.F(qini)}  captured in top 30% {captured:P1}");
             }
         }
         foreach (var group in runs.GroupBy(r => r.Learner))
-            Console.WriteLine($"  mean {group.Key,-8}: test Qini {UpliftCommands.F(group.Average(r => r.Qini))}  captured in top 30% {group.Average(r => r.Captured):P1}");
+            Console.WriteLine($"  mean {group.Key,-8}: test Qini {UpliftReport.F(group.Average(r => r.Qini))}  captured in top 30% {group.Average(r => r.Captured):P1}");
         return 0;
     }
 }

@@ -1,13 +1,11 @@
 using System.Diagnostics;
-using System.Net;
-using System.Text.RegularExpressions;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench results`: builds (once) an experiment of N customers and M events in a SQLite database,
@@ -18,7 +16,7 @@ internal static class ResultsBenchmark
 {
     private const string CampaignName = "Benchmark: 10M customers";
 
-    public static async Task<int> RunAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> openDatabase)
+    public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
         var customers = options.Int("customers", 10_000_000);
         var events = options.Int("events", 50_000_000);
@@ -43,7 +41,7 @@ internal static class ResultsBenchmark
         Console.WriteLine($"Experiment {experiment.Id}");
 
         if (options.Value("url") is not { } url) return 0;
-        using var http = await SignInAsync(url, options.Value("email") ?? "manager@demo.local", options.Value("password") ?? throw new ArgumentException("--password is required with --url."));
+        using var http = await AppClient.SignInAsync(url, options.Value("email") ?? "manager@demo.local", options.Value("password") ?? throw new ArgumentException("--password is required with --url."));
         for (var run = 1; run <= 3; run++)
         {
             var clock = Stopwatch.StartNew();
@@ -116,20 +114,5 @@ internal static class ResultsBenchmark
         await command.ExecuteNonQueryAsync();
         await tx.CommitAsync();
         Console.Error.Write(".");
-    }
-
-    /// <summary>Signs in through the app's own form, as a browser would; the returned client carries the cookie.</summary>
-    internal static async Task<HttpClient> SignInAsync(string url, string email, string password)
-    {
-        var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
-        { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromMinutes(10) };
-        var form = await http.GetStringAsync("account/login");
-        var token = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
-        var response = await http.PostAsync("account/login", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["email"] = email, ["password"] = password, ["__RequestVerificationToken"] = token, ["returnUrl"] = "",
-        }));
-        if (response.Headers.Location?.OriginalString.Contains("error") != false) throw new ArgumentException($"Could not sign in as {email} at {url}.");
-        return http;
     }
 }

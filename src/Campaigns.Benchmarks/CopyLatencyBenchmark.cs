@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text.Json;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench copy-latency`: "Suggest copy" as the app answers it, database included. Signs in as a Marketer at
@@ -14,11 +14,11 @@ internal static class CopyLatencyBenchmark
 {
     private static readonly string[] Tones = ["urgent", "friendly", "premium", "playful"];
 
-    public static async Task<int> RunAsync(CliApp.Options options)
+    public static async Task<int> RunAsync(CommandOptions options)
     {
         var url = options.Value("url") ?? "http://127.0.0.1:5000";
         var rounds = options.Int("rounds", 3);
-        using var http = await ResultsBenchmark.SignInAsync(url, options.Value("email") ?? "marketer@demo.local",
+        using var http = await AppClient.SignInAsync(url, options.Value("email") ?? "marketer@demo.local",
             options.Value("password") ?? throw new ArgumentException("--password is required."));
         var campaigns = new List<Guid>();
         foreach (var status in new[] { "Draft", "Rejected" })

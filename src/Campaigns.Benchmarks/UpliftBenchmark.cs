@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using Campaigns.Ml.Uplift;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench uplift-speed`: trains the default (auto) learner on N synthetic rows x 12 features and scores N rows.
@@ -10,7 +10,7 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class UpliftBenchmark
 {
-    public static int Speed(CliApp.Options options)
+    public static int Speed(CommandOptions options)
     {
         var rows = options.Int("rows", 1_000_000);
         var learner = Enum.TryParse<UpliftLearner>(options.Value("learner") ?? "auto", true, out var l) && Enum.IsDefined(l) ? l
@@ -22,7 +22,7 @@ internal static class UpliftBenchmark
         clock.Restart();
         var result = UpliftTrainer.Train(train, new UpliftTrainingOptions { Learner = learner }, Progress());
         var trainTime = clock.Elapsed;
-        UpliftCommands.PrintCandidates(result);
+        UpliftReport.PrintCandidates(result);
         Console.WriteLine($"Train ({learner}, {Environment.ProcessorCount} cores): {trainTime.TotalSeconds:0.0} s");
         clock.Restart();
         var predictions = result.Model.Predict(score);
@@ -30,7 +30,7 @@ internal static class UpliftBenchmark
         return 0;
     }
 
-    public static int Quality(CliApp.Options options)
+    public static int Quality(CommandOptions options)
     {
         var seeds = options.Int("seeds", 3);
         if (options.Value("data") is { } path)
@@ -46,11 +46,11 @@ internal static class UpliftBenchmark
                 {
                     var e = result.Model.Predict(test).Evaluate(test);
                     runs.Add((name, e.QiniCoefficient, e.UpliftAtK[30]));
-                    Console.WriteLine($"  seed {seed} {name,-8} ({result.Chosen}): Qini {UpliftCommands.F(e.QiniCoefficient)}  uplift@30% {UpliftCommands.F(e.UpliftAtK[30])}");
+                    Console.WriteLine($"  seed {seed} {name,-8} ({result.Chosen}): Qini {UpliftReport.F(e.QiniCoefficient)}  uplift@30% {UpliftReport.F(e.UpliftAtK[30])}");
                 }
             }
             foreach (var group in runs.GroupBy(r => r.Learner))
-                Console.WriteLine($"  mean {group.Key,-8}: Qini {UpliftCommands.F(group.Average(r => r.Qini))}  uplift@30% {UpliftCommands.F(group.Average(r => r.UpliftAt30))}");
+                Console.WriteLine($"  mean {group.Key,-8}: Qini {UpliftReport.F(group.Average(r => r.Qini))}  uplift@30% {UpliftReport.F(group.Average(r => r.UpliftAt30))}");
         }
         var rows = options.Int("synthetic-rows", 100_000);
         Console.WriteLine($"Synthetic: {rows:N0} training rows, {rows:N0} test rows with known effects, seeds 1..{seeds}");
@@ -65,11 +65,11 @@ internal static class UpliftBenchmark
                 var captured = CapturedShare(predictions, test.TrueEffect(1), 0.3);
                 var qini = predictions.Evaluate(test.Data).QiniCoefficient;
                 synthetic.Add((name, captured, qini));
-                Console.WriteLine($"  seed {seed} {name,-8} ({result.Chosen}): captured in top 30% {captured:P1}  Qini {UpliftCommands.F(qini)}");
+                Console.WriteLine($"  seed {seed} {name,-8} ({result.Chosen}): captured in top 30% {captured:P1}  Qini {UpliftReport.F(qini)}");
             }
         }
         foreach (var group in synthetic.GroupBy(r => r.Learner))
-            Console.WriteLine($"  mean {group.Key,-8}: captured in top 30% {group.Average(r => r.Captured):P1}  Qini {UpliftCommands.F(group.Average(r => r.Qini))}");
+            Console.WriteLine($"  mean {group.Key,-8}: captured in top 30% {group.Average(r => r.Captured):P1}  Qini {UpliftReport.F(group.Average(r => r.Qini))}");
         return 0;
     }
 

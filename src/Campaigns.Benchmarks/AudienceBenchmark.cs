@@ -10,7 +10,7 @@ using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench audience`: seeds (once) a demo store of N customers, trains a targeting model if there is none,
@@ -21,7 +21,7 @@ internal static class AudienceBenchmark
 {
     private const string CampaignName = "Benchmark: audience over every customer";
 
-    public static async Task<int> RunAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> openDatabase)
+    public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
         var customers = options.Int("customers", 1_000_000);
         await using var db = openDatabase(options);

@@ -5,7 +5,7 @@ using Campaigns.Domain.Imports;
 using Campaigns.Imports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Cli;
+namespace Campaigns.Benchmarks;
 
 /// <summary>
 /// `campaigns bench import`: imports customers and products, then N order lines (from --file, or a generated
@@ -14,7 +14,7 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class ImportBenchmark
 {
-    public static async Task<int> RunAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> openDatabase)
+    public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
         var lines = options.Int("lines", 1_000_000);
         var customers = options.Int("customers", 100_000);
