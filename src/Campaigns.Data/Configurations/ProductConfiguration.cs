@@ -4,15 +4,6 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Campaigns.Data.Configurations;
 
-internal sealed class CategoryConfiguration : IEntityTypeConfiguration<Category>
-{
-    public void Configure(EntityTypeBuilder<Category> b)
-    {
-        b.Property(c => c.Name).HasMaxLength(100);
-        b.HasIndex(c => c.Name).IsUnique();
-    }
-}
-
 internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
 {
     public void Configure(EntityTypeBuilder<Product> b)
