@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench audience`: seeds (once) a demo store of N customers, trains a targeting model if there is none,
+/// `campaigns-bench audience`: seeds (once) a demo store of N customers, trains a targeting model if there is none,
 /// then times building a budgeted audience over every customer (stream from the database, score in batches,
 /// allocate) and saving its members, as the audience builder does.
 /// </summary>

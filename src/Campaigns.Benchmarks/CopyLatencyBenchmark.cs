@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench copy-latency`: "Suggest copy" as the app answers it, database included. Signs in as a Marketer at
+/// `campaigns-bench copy-latency`: "Suggest copy" as the app answers it, database included. Signs in as a Marketer at
 /// --url and asks the suggestions API for every draft or rejected campaign in each tone, --rounds times, then reports the
 /// whole request's time and the generate-and-rank time the app measured. Each request stores its candidates as shown,
 /// so run it against a demo instance, not a store whose copy monitoring matters.

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench import`: imports customers and products, then N order lines (from --file, or a generated
+/// `campaigns-bench import`: imports customers and products, then N order lines (from --file, or a generated
 /// file of ~3 lines per order), through the same engine as the CLI, wizard and API, into an empty database;
 /// reports the order import's rate and, apart, the behaviour recomputation it triggers.
 /// </summary>

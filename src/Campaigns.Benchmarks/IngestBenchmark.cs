@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench ingest`: a second process posting realistic batches (exposures with a few percent of
+/// `campaigns-bench ingest`: a second process posting realistic batches (exposures with a few percent of
 /// conversions carrying revenue) for customers assigned to the live campaigns, over loopback, and reporting
 /// the sustained rate of stored events.
 /// </summary>

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench latency`: how fast pages answer while a model trains. Signs in as an Admin at --url, times the
+/// `campaigns-bench latency`: how fast pages answer while a model trains. Signs in as an Admin at --url, times the
 /// dashboard (a full server render with its database queries) while idle, then starts a training through the API
 /// and keeps timing the dashboard until the training ends.
 /// </summary>

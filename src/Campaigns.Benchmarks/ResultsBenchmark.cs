@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench results`: builds (once) an experiment of N customers and M events in a SQLite database,
+/// `campaigns-bench results`: builds (once) an experiment of N customers and M events in a SQLite database,
 /// times the rollup catching up, then — with --url, against the app running on the same database — times the
 /// full results of the experiment as a Manager gets them from the API.
 /// </summary>

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench targeting`: the app's own targeting pipeline on the demo store, whose generator knows every
+/// `campaigns-bench targeting`: the app's own targeting pipeline on the demo store, whose generator knows every
 /// customer's true response to every offer. Seeds (once) a store as of a fixed date, builds the training set from
 /// its finished experiments exactly as the app does, and compares the automatic choice with a tuned T-learner on
 /// held-out assignments: test Qini on observed outcomes, and the share of the achievable incremental conversions

@@ -4,8 +4,8 @@ using Campaigns.Ml.Uplift;
 namespace Campaigns.Benchmarks;
 
 /// <summary>
-/// `campaigns bench uplift-speed`: trains the default (auto) learner on N synthetic rows x 12 features and scores N rows.
-/// `campaigns bench uplift`: the auto learner against a tuned T-learner on Hillstrom (Womens E-Mail vs No E-Mail, visit,
+/// `campaigns-bench uplift-speed`: trains the default (auto) learner on N synthetic rows x 12 features and scores N rows.
+/// `campaigns-bench uplift`: the auto learner against a tuned T-learner on Hillstrom (Womens E-Mail vs No E-Mail, visit,
 /// stratified 70/30) and on synthetic data whose true effects are known.
 /// </summary>
 internal static class UpliftBenchmark
