@@ -19,7 +19,7 @@ internal static class CopyCommands
     /// Trains both models with the app's <see cref="CopyTrainingService"/>: each is stored as a model version in the database
     /// (promoted by the same rule as in the app) and its verified artifact is also written to --models for suggest and evaluate.
     /// </summary>
-    public static async Task<int> TrainAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
+    public static async Task<int> TrainAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> open)
     {
         var directory = options.Value("models") ?? "copy-models";
         await using var db = open(options);
@@ -40,7 +40,7 @@ internal static class CopyCommands
         return 0;
     }
 
-    public static async Task<int> SuggestAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
+    public static async Task<int> SuggestAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> open)
     {
         var id = Guid.TryParse(options.Value("promotion"), out var g) ? g : throw new ArgumentException("--promotion must be a campaign id (a GUID).");
         var channel = ParseChannel(options.Value("channel") ?? "push");
@@ -71,7 +71,7 @@ internal static class CopyCommands
         return predictions.Count == 0 ? 1 : 0;
     }
 
-    public static async Task<int> EvaluateAsync(CliApp.Options options, Func<CliApp.Options, CampaignsDbContext> open)
+    public static async Task<int> EvaluateAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> open)
     {
         var (generator, ranker) = LoadModels(options.Value("models") ?? "copy-models");
         using var _ = generator;
@@ -149,7 +149,7 @@ internal static class CopyCommands
         _ => throw new ArgumentException($"--channel must be push, email-subject, email-body or banner, not '{text}'."),
     };
 
-    private static double Double(CliApp.Options options, string name, double fallback) => options.Value(name) is not { } text ? fallback
+    private static double Double(CommandOptions options, string name, double fallback) => options.Value(name) is not { } text ? fallback
         : double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 ? v
         : throw new ArgumentException($"--{name} must be a positive number, not '{text}'.");
 }

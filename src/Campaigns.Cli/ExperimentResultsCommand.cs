@@ -8,11 +8,11 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class ExperimentResultsCommand
 {
-    public static async Task<int> RunAsync(CliApp.Options options)
+    public static async Task<int> RunAsync(CommandOptions options)
     {
         var id = Guid.TryParse(options.Value("id"), out var g) ? g : throw new ArgumentException("--id must be the experiment's id (a GUID).");
         var url = options.Value("url") ?? "http://localhost:5000";
-        using var http = await ResultsBenchmark.SignInAsync(url, options.Value("email") ?? "manager@demo.local",
+        using var http = await AppClient.SignInAsync(url, options.Value("email") ?? "manager@demo.local",
             options.Value("password") ?? throw new ArgumentException("--password is required (a Manager's or Admin's)."));
         var query = string.Join("&", new[] { "engine", "correction", "cuped", "winsorize" }
             .Where(k => options.Value(k) is not null).Select(k => $"{k}={Uri.EscapeDataString(options.Value(k)!)}"));

@@ -15,14 +15,11 @@ internal static class ImportCommand
 {
     private const int ProblemsShown = 20;
 
-    public static async Task<int> RunAsync(string[] args, Func<CliApp.Options, CampaignsDbContext> openDatabase)
+    public static async Task<int> RunAsync(string kindName, string file, CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
-        if (args.Length < 2 || args[1].StartsWith("--"))
-            throw new ArgumentException("usage: campaigns import customers|products|orders|campaign FILE [options] (see --help).");
-        var kind = Enum.TryParse<ImportKind>(args[0], true, out var k) && Enum.IsDefined(k) ? k
-            : throw new ArgumentException($"Unknown import '{args[0]}': use customers, products, orders or campaign.");
-        var options = CliApp.Options.Parse(args[2..]);
-        var source = ImportSource.FromFile(args[1]);
+        var kind = Enum.TryParse<ImportKind>(kindName, true, out var k) && Enum.IsDefined(k) ? k
+            : throw new ArgumentException($"Unknown import '{kindName}': use customers, products, orders or campaign.");
+        var source = ImportSource.FromFile(file);
 
         await using (var db = openDatabase(options)) await db.MigrateAsync(migrateSqlServer: false);
         var factory = new ContextFactory(() => openDatabase(options));
@@ -57,7 +54,7 @@ internal static class ImportCommand
         return summary.Rejected > 0 || summary.ProblemCount > 0 ? 1 : 0;
     }
 
-    private static async Task<ImportSettings> SettingsAsync(ImportKind kind, ImportSource source, CliApp.Options options, ContextFactory factory)
+    private static async Task<ImportSettings> SettingsAsync(ImportKind kind, ImportSource source, CommandOptions options, ContextFactory factory)
     {
         var (_, suggested, reader) = ImportEngine.Preview(source, kind);
         reader.Dispose();

@@ -11,7 +11,7 @@ namespace Campaigns.Cli;
 /// </summary>
 internal static class StatsAnalyze
 {
-    public static int Run(CliApp.Options options)
+    public static int Run(CommandOptions options)
     {
         var path = options.Value("data") ?? throw new ArgumentException("--data FILE.csv is required.");
         if (!File.Exists(path)) throw new ArgumentException($"No file at '{path}'.");

@@ -13,7 +13,7 @@ internal static class UpliftCommands
     private const string OutcomeKey = "outcome-column";
     private const int ScoringBatch = 200_000;
 
-    public static int Train(CliApp.Options options)
+    public static int Train(CommandOptions options)
     {
         var path = Required(options, "data", "--data FILE.csv is required.");
         var id = Required(options, "id", "--id is required (the column identifying each customer).");
@@ -37,7 +37,7 @@ internal static class UpliftCommands
             Learner = learner, BinaryOutcome = csv.BinaryOutcome, Seed = options.Int("seed", 42),
             Threads = options.Value("threads") is null ? null : options.Int("threads", 1),
         }, progress);
-        PrintCandidates(result);
+        UpliftReport.PrintCandidates(result);
         var model = result.Model;
         model.Metadata[IdKey] = id;
         model.Metadata[TreatmentKey] = treatment;
@@ -47,17 +47,7 @@ internal static class UpliftCommands
         return 0;
     }
 
-    internal static void PrintCandidates(UpliftTrainingResult result)
-    {
-        Console.WriteLine($"Validation ({result.CandidateTrainingRows:N0} training rows, {result.ValidationRows:N0} validation rows" +
-                          $"{(result.CandidateTrainingRows + result.ValidationRows < result.TrainingRows ? $", a stratified sample of the {result.TrainingRows:N0}" : "")}):");
-        Console.WriteLine($"  {"learner",-44} {"Qini",8} {"AUUC",8} {"uplift@30",10} {"time",8}");
-        foreach (var c in result.Candidates)
-            Console.WriteLine($"  {c.Learner + (c.Learner == result.Chosen ? " *" : ""),-44} {F(c.QiniCoefficient),8} {F(c.Auuc),8} {F(c.UpliftAt30),10} {c.TrainingTime.TotalSeconds,7:0.0}s");
-        Console.WriteLine($"Chosen: {result.Chosen}");
-    }
-
-    public static int Score(CliApp.Options options)
+    public static int Score(CommandOptions options)
     {
         var model = LoadModel(Required(options, "model", "--model M.zip is required."));
         var path = Required(options, "data", "--data FILE.csv is required.");
@@ -65,7 +55,7 @@ internal static class UpliftCommands
         var idColumn = options.Value("id") ?? Stored(model, IdKey) ?? throw new ArgumentException("The model names no id column; pass --id.");
         var header = UpliftCsv.Header(path);
         var id = UpliftCsv.Column(header, idColumn, path);
-        var reader = FeatureReader(model, header, path);
+        var reader = ReaderFor(model, header, path);
 
         using var output = new StreamWriter(outPath, false, new UTF8Encoding(false));
         output.WriteLine(model.Arms.Count == 2 ? "customer_id,uplift" : "customer_id," + string.Join(",", model.Arms.Skip(1).Select(a => CsvText.Cell("uplift_" + a))));
@@ -96,7 +86,7 @@ internal static class UpliftCommands
         return 0;
     }
 
-    public static int Evaluate(CliApp.Options options)
+    public static int Evaluate(CommandOptions options)
     {
         var model = LoadModel(Required(options, "model", "--model M.zip is required."));
         var path = Required(options, "data", "--data FILE.csv is required.");
@@ -104,7 +94,7 @@ internal static class UpliftCommands
         var (treatmentColumn, outcomeColumn) = (Recorded(TreatmentKey), Recorded(OutcomeKey));
         var header = UpliftCsv.Header(path);
         var (treatment, outcome) = (UpliftCsv.Column(header, treatmentColumn, path), UpliftCsv.Column(header, outcomeColumn, path));
-        var reader = FeatureReader(model, header, path);
+        var reader = ReaderFor(model, header, path);
         var armIndex = model.Arms.Select((a, k) => (a, k)).ToDictionary(p => p.a, p => p.k, StringComparer.Ordinal);
         var data = NewBatch(model);
         foreach (var (line, fields) in UpliftCsv.Records(path, header.Count))
@@ -121,8 +111,8 @@ internal static class UpliftCommands
         for (var k = 1; k < model.Arms.Count; k++)
         {
             var e = predictions.Evaluate(data, k);
-            Console.WriteLine($"  {model.Arms[k]} vs {model.Arms[0]}: Qini coefficient {F(e.QiniCoefficient)}, AUUC {F(e.Auuc)}, " +
-                              $"uplift@10% {F(e.UpliftAtK[10])}, uplift@20% {F(e.UpliftAtK[20])}, uplift@30% {F(e.UpliftAtK[30])}");
+            Console.WriteLine($"  {model.Arms[k]} vs {model.Arms[0]}: Qini coefficient {UpliftReport.F(e.QiniCoefficient)}, AUUC {UpliftReport.F(e.Auuc)}, " +
+                              $"uplift@10% {UpliftReport.F(e.UpliftAtK[10])}, uplift@20% {UpliftReport.F(e.UpliftAtK[20])}, uplift@30% {UpliftReport.F(e.UpliftAtK[30])}");
         }
         return 0;
     }
@@ -136,13 +126,11 @@ internal static class UpliftCommands
 
     private static string? Stored(UpliftModel model, string key) => model.Metadata.TryGetValue(key, out var value) ? value : null;
 
-    private static UpliftCsv.FeatureReader FeatureReader(UpliftModel model, List<string> header, string path) => new(
+    private static FeatureReader ReaderFor(UpliftModel model, List<string> header, string path) => new(
         model.NumericFeatures.Select(f => UpliftCsv.Column(header, f, path)).ToArray(),
         model.CategoricalFeatures.Select(f => UpliftCsv.Column(header, f, path)).ToArray(), header);
 
     private static UpliftDataset NewBatch(UpliftModel model) => new(model.NumericFeatures, model.CategoricalFeatures, model.Arms);
 
-    private static string Required(CliApp.Options options, string name, string message) => options.Value(name) ?? throw new ArgumentException(message);
-
-    internal static string F(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+    private static string Required(CommandOptions options, string name, string message) => options.Value(name) ?? throw new ArgumentException(message);
 }

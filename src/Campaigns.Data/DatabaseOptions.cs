@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Data;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
-
 public sealed class DatabaseOptions
 {
     public const string Section = "Database";
@@ -64,10 +62,4 @@ public sealed class DatabaseOptions
         var folder = Path.GetDirectoryName(Path.GetFullPath(file));
         if (!string.IsNullOrEmpty(folder)) Directory.CreateDirectory(folder);
     }
-}
-
-/// <summary>A context factory outside dependency injection (command line, tests): each call opens a new context.</summary>
-public sealed class ContextFactory(Func<CampaignsDbContext> open) : IDbContextFactory<CampaignsDbContext>
-{
-    public CampaignsDbContext CreateDbContext() => open();
 }

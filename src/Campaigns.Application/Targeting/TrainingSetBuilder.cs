@@ -15,7 +15,7 @@ public sealed record TrainingSet(UpliftDataset Data, DateTime DataFrom, DateTime
 /// Builds the uplift training set from finished randomized experiments: one row per assigned customer, features
 /// as of the moment of assignment (orders and earlier campaigns strictly before it, so nothing the promotion
 /// caused leaks in), the arm as control or promotion, and the outcome the experiment rolled up. Imported custom
-/// attributes have no history: they are read as they are now (see docs/architecture.md).
+/// attributes have no history: they are read as they are now (see docs/decisions/0019-imported-custom-attributes-are-features-found-in-the.md).
 /// </summary>
 public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<AttributeFeatureOptions>? attributeOptions = null)
 {

@@ -1,4 +1,3 @@
-using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Orders;
 using Microsoft.EntityFrameworkCore;
@@ -17,14 +16,5 @@ internal sealed class OrderConfiguration : IEntityTypeConfiguration<Order>
         b.HasIndex(o => o.PlacedAt);
         b.HasOne<Customer>().WithMany().HasForeignKey(o => o.CustomerId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(o => o.Lines).WithOne().HasForeignKey(l => l.OrderId).OnDelete(DeleteBehavior.Cascade);
-    }
-}
-
-internal sealed class OrderLineConfiguration : IEntityTypeConfiguration<OrderLine>
-{
-    public void Configure(EntityTypeBuilder<OrderLine> b)
-    {
-        b.HasOne<Product>().WithMany().HasForeignKey(l => l.ProductId).OnDelete(DeleteBehavior.Restrict);
-        b.HasIndex(l => l.ProductId);
     }
 }

@@ -7,21 +7,6 @@ using Campaigns.Domain.Orders;
 
 namespace Campaigns.Data.Demo;
 
-/// <summary>Everything the demo store holds, ready to be written.</summary>
-public sealed class DemoStore
-{
-    public List<Category> Categories { get; } = [];
-    public List<Product> Products { get; } = [];
-    public List<Customer> Customers { get; } = [];
-    public List<Order> Orders { get; } = [];
-    public List<OrderLine> OrderLines { get; } = [];
-    public List<Campaign> Campaigns { get; } = [];
-    public List<Experiment> Experiments { get; } = [];
-    public List<Assignment> Assignments { get; } = [];
-    public List<ExperimentEvent> Events { get; } = [];
-    public List<CopyVariant> Copy { get; } = [];
-}
-
 /// <summary>
 /// Builds a believable store from a seed: customers of four hidden kinds (who respond to discounts, who buy
 /// anyway, who never buy, who are put off by promotions), a year of orders, past randomized campaigns whose

@@ -3,8 +3,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Data.Demo;
 
-public sealed record SeedResult(int Customers, int Products, int Orders, int OrderLines, int Campaigns, int Assignments, int Events, int CopyVariants, TimeSpan Elapsed);
-
 /// <summary>Writes a generated demo store into an empty database.</summary>
 public sealed class DemoStoreSeeder(CampaignsDbContext db)
 {

@@ -12,13 +12,3 @@ public sealed class AppUser : IdentityUser
     /// <summary>Set by an invitation or an Admin's reset (a password someone else has seen); cleared when the user changes it.</summary>
     public bool PasswordChangeRequired { get; set; }
 }
-
-/// <summary>The three roles. Each includes the rights of the one before it.</summary>
-public static class Roles
-{
-    public const string Marketer = nameof(Marketer);
-    public const string Manager = nameof(Manager);
-    public const string Admin = nameof(Admin);
-
-    public static readonly string[] All = [Marketer, Manager, Admin];
-}

@@ -8,22 +8,6 @@ using static TorchSharp.torch;
 
 namespace Campaigns.Ml.Copy;
 
-/// <summary>The catalogue's names, which the corpus is de-lexicalized with.</summary>
-public sealed record CopyLexicon(IReadOnlyList<string> Products, IReadOnlyList<string> Categories, IReadOnlyList<string> FirstNames);
-
-/// <summary>Held-out perplexity of the model and of the count baselines on the same split and tokens.</summary>
-public sealed record CopyGeneratorMetrics(double TestPerplexity, double UnigramPerplexity, double BigramPerplexity, double BigramLambda,
-    int TrainingLines, int ValidationLines, int TestLines, int DistinctTemplates, int Vocabulary, int Epochs, double TrainingSeconds);
-
-/// <summary>A candidate that passed every guardrail: its template (with slots), the filled text, and whether it is new.</summary>
-public sealed record CopyCandidate(string Text, string Template);
-
-/// <summary>The candidates and what happened to every sample (why the others were dropped).</summary>
-/// <param name="NovelShare">Share of the finished samples whose template is not a training line (before any filter).</param>
-/// <param name="TimedOut">True when the time budget ran out before enough candidates were gathered; the candidates are those found by then.</param>
-public sealed record GenerationResult(IReadOnlyList<CopyCandidate> Candidates, int Samples, double NovelShare, IReadOnlyDictionary<string, int> Dropped,
-    bool TimedOut = false);
-
 /// <summary>
 /// A small GRU language model of promo copy, conditioned on channel, promotion type, category and tone, over a BPE
 /// vocabulary learned from the same de-lexicalized corpus. Generates candidates by temperature and top-p sampling restricted

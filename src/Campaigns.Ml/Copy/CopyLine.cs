@@ -1,30 +1,4 @@
-using Campaigns.Domain.Campaigns;
-using Campaigns.Domain.Copy;
-
 namespace Campaigns.Ml.Copy;
-
-/// <summary>Where a line of copy appears; each has its own control token and length limit.</summary>
-public enum CopyChannel { EmailSubject, EmailBody, Push, Banner, ProductText }
-
-/// <summary>What a line of copy was written for: the generator's control tokens and the ranker's context features.</summary>
-/// <param name="Category">The category's name, or null for the whole catalogue.</param>
-public sealed record CopyConditions(CopyChannel Channel, PromotionType PromotionType, string? Category, Tone Tone)
-{
-    /// <summary>The delivery channel the ranker knows (email subject and body are both email).</summary>
-    public Channel DeliveryChannel => Channel switch
-    {
-        CopyChannel.Push => Domain.Campaigns.Channel.Push,
-        CopyChannel.Banner => Domain.Campaigns.Channel.OnsiteBanner,
-        _ => Domain.Campaigns.Channel.Email,
-    };
-
-    public static CopyChannel HeadlineChannel(Channel channel) => channel switch
-    {
-        Domain.Campaigns.Channel.Push => CopyChannel.Push,
-        Domain.Campaigns.Channel.OnsiteBanner => CopyChannel.Banner,
-        _ => CopyChannel.EmailSubject,
-    };
-}
 
 /// <summary>One line of the corpus: real text (not de-lexicalized) and, for shown copy, its impressions and clicks.</summary>
 public sealed record CopyLine(string Text, CopyConditions Conditions, int Impressions = 0, int Clicks = 0);

@@ -121,6 +121,3 @@ internal static class CopyLmTraining
         foreach (var w in weights?.Values ?? Enumerable.Empty<Tensor>()) w.Dispose();
     }
 }
-
-/// <summary>One epoch's report: mean training and validation loss per token (natural log).</summary>
-public sealed record CopyTrainingProgress(int Epoch, int Epochs, double TrainingLoss, double ValidationLoss);

@@ -9,28 +9,6 @@ using Microsoft.ML.Transforms.Text;
 
 namespace Campaigns.Ml.Copy;
 
-/// <summary>How the click-through ranker is trained.</summary>
-public sealed class CtrRankerOptions
-{
-    /// <summary>Share of copy lines held out for AUC, log-loss and calibration.</summary>
-    public double TestShare { get; set; } = 0.2;
-    /// <summary>Bootstrap refits (lines resampled with Poisson(1) weights) that give each prediction its interval.</summary>
-    public int Bootstraps { get; set; } = 20;
-    public float L2Regularization { get; set; } = 1f;
-    public int Seed { get; set; } = 42;
-}
-
-/// <summary>Held-out quality of the ranker, judged per impression (a click is a positive, an impression without one a negative).</summary>
-/// <param name="CalibrationError">Expected calibration error over ten bins of predicted CTR, weighted by impressions.</param>
-public sealed record CtrRankerMetrics(double Auc, double LogLoss, double BaseRateLogLoss, double LengthOnlyAuc, double CalibrationError,
-    int TrainingLines, int TestLines, int Bootstraps, double TrainingSeconds);
-
-/// <summary>A word and how much the predicted CTR falls when it is left out (positive: the word pushes CTR up).</summary>
-public sealed record WordEffect(string Word, double Delta);
-
-/// <summary>Predicted CTR with a 90% bootstrap interval and the words that move it most.</summary>
-public sealed record CtrPrediction(double Ctr, double Low, double High, IReadOnlyList<WordEffect> Up, IReadOnlyList<WordEffect> Down);
-
 /// <summary>
 /// Click-through of a headline: ML.NET text features (word uni/bigrams and character trigrams) with channel, promotion
 /// type, category, tone, channel×tone and a length band, into a logistic regression fitted on click and no-click rows
@@ -282,76 +260,5 @@ public sealed partial class CtrRanker
             }
             return 1 / (1 + Math.Exp(-z));
         }
-    }
-}
-
-/// <summary>One row the ranker's ML.NET pipeline reads.</summary>
-internal sealed class CtrInput
-{
-    public string Text { get; set; } = "";
-    public string Channel { get; set; } = "";
-    public string PromotionType { get; set; } = "";
-    public string Category { get; set; } = "";
-    public string Tone { get; set; } = "";
-    public string ChannelTone { get; set; } = "";
-    public string LengthBand { get; set; } = "";
-    public bool Label { get; set; }
-    public float Weight { get; set; }
-
-    public static CtrInput From(string text, CopyConditions c, bool label, float weight) => new()
-    {
-        Text = text, Channel = c.DeliveryChannel.ToString(), PromotionType = c.PromotionType.ToString(), Category = c.Category?.ToLowerInvariant() ?? "any",
-        Tone = c.Tone.ToString(), ChannelTone = $"{c.DeliveryChannel}|{c.Tone}", LengthBand = $"{Math.Min(text.Length / 10, 8)}",
-        Label = label, Weight = weight,
-    };
-}
-
-/// <summary>Per-impression metrics of click predictions, where each line contributes its clicks and its non-clicks.</summary>
-public static class CtrMetrics
-{
-    /// <summary>Area under the ROC curve over impressions: P(a clicked impression outscores an unclicked one), ties counting half.</summary>
-    public static double Auc(IReadOnlyList<double> scores, IReadOnlyList<(int Clicks, int NonClicks)> observed)
-    {
-        var groups = scores.Select((s, i) => (Score: s, observed[i].Clicks, observed[i].NonClicks)).GroupBy(x => x.Score).OrderBy(g => g.Key)
-            .Select(g => (Clicks: g.Sum(x => (double)x.Clicks), NonClicks: g.Sum(x => (double)x.NonClicks))).ToList();
-        double below = 0, sum = 0, clicks = 0, nonClicks = 0;
-        foreach (var (c, n) in groups)
-        {
-            sum += c * (below + 0.5 * n);
-            below += n;
-            clicks += c;
-            nonClicks += n;
-        }
-        return clicks == 0 || nonClicks == 0 ? double.NaN : sum / (clicks * nonClicks);
-    }
-
-    /// <summary>Mean negative log-likelihood per impression (natural log).</summary>
-    public static double LogLoss(IReadOnlyList<double> p, IReadOnlyList<(int Clicks, int NonClicks)> observed)
-    {
-        double loss = 0, n = 0;
-        for (var i = 0; i < p.Count; i++)
-        {
-            var q = Math.Clamp(p[i], 1e-12, 1 - 1e-12);
-            loss -= observed[i].Clicks * Math.Log(q) + observed[i].NonClicks * Math.Log(1 - q);
-            n += observed[i].Clicks + observed[i].NonClicks;
-        }
-        return loss / n;
-    }
-
-    /// <summary>Expected calibration error: lines in ten equal-count bins of prediction, |mean prediction − observed CTR| weighted by impressions.</summary>
-    public static double CalibrationError(IReadOnlyList<double> p, IReadOnlyList<(int Clicks, int NonClicks)> observed)
-    {
-        var order = Enumerable.Range(0, p.Count).OrderBy(i => p[i]).ToArray();
-        double total = observed.Sum(o => (double)o.Clicks + o.NonClicks), error = 0;
-        for (var b = 0; b < 10; b++)
-        {
-            var bin = order.Skip(b * order.Length / 10).Take((b + 1) * order.Length / 10 - b * order.Length / 10).ToList();
-            var shown = bin.Sum(i => (double)observed[i].Clicks + observed[i].NonClicks);
-            if (shown == 0) continue;
-            var predicted = bin.Sum(i => p[i] * (observed[i].Clicks + observed[i].NonClicks)) / shown;
-            var actual = bin.Sum(i => (double)observed[i].Clicks) / shown;
-            error += shown / total * Math.Abs(predicted - actual);
-        }
-        return error;
     }
 }

@@ -161,7 +161,7 @@ public class UpliftMetricsAtScale
     [Fact]
     public void A_large_experiment_gives_a_hundred_curve_points_ten_deciles_and_finds_the_signal()
     {
-        // Speed is measured by `campaigns bench uplift-speed`, not here; this checks the shape at scale.
+        // Speed is measured by `campaigns-bench uplift-speed`, not here; this checks the shape at scale.
         const int n = 200_000;
         var (treated, outcome) = UpliftMetricsTests.Experiment(n, seed: 7);
         var random = new Random(8);

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using static Campaigns.Cli.CommandBuilder;
+
+namespace Campaigns.Benchmarks;
+
+/// <summary>The `campaigns-bench` tool: the measurements recorded in docs/benchmarks.md, kept out of the product CLI.</summary>
+public static class BenchApp
+{
+    public static Task<int> RunAsync(string[] args) => CommandBuilder.RunAsync(CommandBuilder.Root("campaigns-bench: the measurements in docs/benchmarks.md.",
+        new Command("uplift", "auto learner vs a tuned T-learner on Hillstrom and on synthetic data with known effects")
+        {
+            Text("--data", "the Hillstrom CSV", "hillstrom.csv"), Text("--seeds", "seeds per data set (default 3)", "N"), Text("--synthetic-rows", "synthetic rows (default 100000)", "N"),
+        }.Runs(UpliftBenchmark.Quality),
+        new Command("uplift-speed", "trains the default (or the given) learner on N synthetic rows x 12 features and scores N rows")
+        {
+            Text("--rows", "rows (default 1000000)", "N"), Learner(),
+        }.Runs(UpliftBenchmark.Speed),
+        new Command("targeting", "the app's targeting pipeline on the demo store, against the generator's true effects: auto vs tuned T-learner")
+        {
+            Customers("50000"), Text("--seed", "the demo store's seed (default 42)", "N"), Text("--as-of", "the day the features are taken, e.g. 2026-11-26"),
+            Text("--seeds", "training seeds (default 3)", "N"),
+        }.Runs(o => TargetingBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("latency", "times the dashboard while idle and while a targeting model trains in the app at URL")
+        {
+            Password(), Url(), Email("admin@demo.local"), Learner(),
+        }.Runs(LatencyBenchmark.RunAsync),
+        new Command("copy-latency", "times \"Suggest copy\" through the app's API (database included) for every draft campaign in each tone")
+        {
+            Password(), Url(), Email("marketer@demo.local"), Text("--rounds", "rounds (default 3)", "N"),
+        }.Runs(CopyLatencyBenchmark.RunAsync),
+        new Command("audience", "seeds a store once, trains a targeting model if none, times a budgeted audience over every customer")
+        {
+            Customers("1000000"), Learner(), Text("--runs", "timed runs (default 3)", "N"),
+        }.Runs(o => AudienceBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("import", "imports customers, products and N order lines into an empty database and reports lines/s")
+        {
+            Text("--lines", "order lines (default 1000000)", "N"), Customers("100000"), Text("--products", "products (default 2000)", "N"),
+            Text("--file", "keeps the generated orders file here", "ORDERS.csv"), Text("--batch", "rows per transaction (default 50000)", "N"),
+        }.Runs(o => ImportBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("ingest", "posts realistic event batches for the live campaigns' assigned customers and reports events/s")
+        {
+            Url(), Text("--key", "an API key with the ingest scope", "KEY"), Text("--events", "events (default 1000000)", "N"),
+            Text("--batch", "events per request (default 10000)", "N"), Text("--concurrency", "requests at once (default 4)", "N"),
+        }.Runs(o => IngestBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("results", "builds a large experiment once, times the rollup, and times the full results from the app at URL")
+        {
+            Customers("10000000"), Text("--events", "events (default 50000000)", "N"), Url(), Password(), Email("manager@demo.local"),
+        }.Runs(o => ResultsBenchmark.RunAsync(o, CommandOptions.OpenDatabase))), args);
+
+    private static Option<string> Customers(string fallback) => Text("--customers", $"customers (default {fallback})", "N");
+    private static Option<string> Learner() => Text("--learner", "auto (default), s, t, x, dr or neural");
+    private static Option<string> Url() => Text("--url", "the running app, e.g. http://127.0.0.1:5000", "URL");
+    private static Option<string> Password() => Text("--password", "the password of the account that signs in", "P");
+    private static Option<string> Email(string fallback) => Text("--email", $"who signs in (default {fallback})", "EMAIL");
+}

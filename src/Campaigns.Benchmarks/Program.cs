@@ -1,0 +1,3 @@
+using Campaigns.Benchmarks;
+
+return await BenchApp.RunAsync(args);

@@ -1,0 +1,3 @@
+namespace Campaigns.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }

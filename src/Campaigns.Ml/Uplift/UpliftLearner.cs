@@ -1,0 +1,3 @@
+namespace Campaigns.Ml.Uplift;
+
+public enum UpliftLearner { Auto, S, T, X, DR, Neural }
