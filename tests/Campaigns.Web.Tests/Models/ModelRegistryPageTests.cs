@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

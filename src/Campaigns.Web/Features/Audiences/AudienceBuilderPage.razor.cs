@@ -6,7 +6,7 @@ using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Components.Charts;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -3,7 +3,7 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 
 namespace Campaigns.Web.Tests.Components.Formatting;
 

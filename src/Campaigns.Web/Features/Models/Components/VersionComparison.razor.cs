@@ -1,5 +1,5 @@
 using Campaigns.Web.Components.Charts;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Models.Components;

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Campaigns.Web.Components.Formatting;
+namespace Campaigns.Application.Common.Formatting;
 
 /// <summary>Facts about the store that every page shows the same way.</summary>
 public sealed class StoreOptions : IValidatableObject

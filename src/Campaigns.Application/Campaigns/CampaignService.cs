@@ -3,11 +3,11 @@ using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Features.Copy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Web.Features.Campaigns;
+namespace Campaigns.Application.Campaigns;
 
 /// <summary>Outcome of a change: either it was stored, or why not (per field, or as one message).</summary>
 public sealed record SaveResult(Campaign? Campaign, IReadOnlyList<FieldError> Errors, string? Message)

@@ -1,7 +1,7 @@
 using Campaigns.Data;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Web.Features.Campaigns;
+namespace Campaigns.Application.Campaigns;
 
 /// <summary>Catalogue lists for pickers.</summary>
 public sealed class CatalogLookup(IDbContextFactory<CampaignsDbContext> dbFactory)

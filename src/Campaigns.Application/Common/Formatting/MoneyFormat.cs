@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 
-namespace Campaigns.Web.Components.Formatting;
+namespace Campaigns.Application.Common.Formatting;
 
 /// <summary>
 /// Writes amounts in the store's currency: its symbol and its number of decimals, laid out as the UI culture

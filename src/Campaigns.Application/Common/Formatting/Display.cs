@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Campaigns.Web.Components.Formatting;
+namespace Campaigns.Application.Common.Formatting;
 
 /// <summary>
 /// How numbers read on every page: counts with thousands separators, fixed decimals, a real minus sign (U+2212),

@@ -2,7 +2,7 @@ using Campaigns.Data;
 using Campaigns.Domain.Copy;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Web.Features.Copy;
+namespace Campaigns.Application.Copy;
 
 /// <summary>The Admins' list of words and phrases no copy may use: generated candidates with one are dropped, written or edited copy is refused.</summary>
 public sealed class BannedPhraseAdmin(IDbContextFactory<CampaignsDbContext> dbFactory)

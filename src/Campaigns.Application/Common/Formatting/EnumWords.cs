@@ -7,7 +7,7 @@ using Campaigns.Domain.Imports;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
 
-namespace Campaigns.Web.Components.Formatting;
+namespace Campaigns.Application.Common.Formatting;
 
 /// <summary>
 /// Enum values as words on a page: PascalCase split into a sentence-case phrase ("PendingApproval" would be

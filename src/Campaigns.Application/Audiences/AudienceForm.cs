@@ -2,7 +2,7 @@ using Campaigns.Application.Audiences;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Customers;
 
-namespace Campaigns.Web.Features.Audiences;
+namespace Campaigns.Application.Audiences;
 
 /// <summary>The audience builder's inputs as the form edits them (percents as the marketer types them).</summary>
 public sealed class AudienceForm
