@@ -1,4 +1,5 @@
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
@@ -9,7 +10,7 @@ namespace Campaigns.Application;
 
 public static class ApplicationExtensions
 {
-    /// <summary>Registers training-set building, model loading, training and audience building.</summary>
+    /// <summary>Registers training-set building, model loading, training, and each feature's use cases.</summary>
     public static IHostApplicationBuilder AddCampaignsApplication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TargetingOptions>().BindConfiguration(TargetingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
@@ -18,7 +19,7 @@ public static class ApplicationExtensions
         builder.Services.AddScoped<ModelStore>();
         builder.Services.AddScoped<UpliftTrainingService>();
         builder.Services.AddScoped<CopyTrainingService>();
-        builder.Services.AddScoped<AudienceBuilder>();
+        builder.Services.AddAudiences().AddCampaigns().AddCopy();
         return builder;
     }
 }

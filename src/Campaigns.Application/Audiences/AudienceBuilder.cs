@@ -12,40 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace Campaigns.Application.Audiences;
 
-/// <summary>What a marketer asks for: a segment by rules, narrowed by the model, plus an optional random cell.</summary>
-public sealed record AudienceRequest(Guid CampaignId, AudienceRules Rules, AudienceSelection Selection,
-    double? TopPercent = null, double? UpliftThreshold = null, decimal? Budget = null, double RandomCellShare = 0)
-{
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = Rules.Validate().ToList();
-        switch (Selection)
-        {
-            case AudienceSelection.TopPercent when TopPercent is not (> 0 and <= 100):
-                errors.Add("Top share must be between 0 and 100 percent."); break;
-            case AudienceSelection.UpliftAbove when UpliftThreshold is not { } t || double.IsNaN(t) || t < -1 || t > 1:
-                errors.Add("The uplift threshold is a change in purchase probability, between -100% and +100%."); break;
-            case AudienceSelection.Budget when Budget is not > 0:
-                errors.Add("Set a budget above zero."); break;
-        }
-        if (RandomCellShare is < 0 or > 0.5) errors.Add("The random cell is 0% to 50% of the eligible customers.");
-        return errors;
-    }
-}
-
-/// <summary>A refusal to build an audience, with a message meant for the marketer.</summary>
-public sealed class TargetingException(string message) : Exception(message);
-
-/// <summary>Customers of one attribute value, among the eligible and among those selected.</summary>
-public sealed record ProfileShare(string Value, int Eligible, int Selected);
-
-public sealed record AttributeProfile(string Attribute, IReadOnlyList<ProfileShare> Shares);
-
-/// <summary>A built audience before it is saved: who is in it, what the model expects, and how it compares with the eligible pool.</summary>
-public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int Eligible, Allocation? Allocation,
-    IReadOnlyList<Guid> Targeted, IReadOnlyList<double> TargetedUplift, IReadOnlyList<double> TargetedProfit,
-    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed, TimeSpan Scoring);
-
 /// <summary>
 /// Builds audiences: streams the eligible customers from the database, scores them in batches with the current
 /// uplift model, prices each one's expected incremental profit on the campaign's own terms, and lets the
@@ -54,6 +20,15 @@ public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int
 public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IOptions<TargetingOptions> options)
 {
     private readonly TargetingOptions _options = options.Value;
+
+    /// <summary>What the builder starts from: the campaign, the current targeting model, the regions to pick from and the saved audience; null without the campaign.</summary>
+    public async Task<AudienceSetup?> SetupAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
+        return new AudienceSetup(campaign, await models.CurrentAsync(ModelKind.UpliftTargeting, ct),
+            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct),
+            await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == campaignId, ct));
+    }
 
     public async Task<AudiencePlan> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
     {
@@ -140,7 +115,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct)
             ?? throw new TargetingException("The campaign no longer exists.");
-        if (campaign.Status is CampaignStatus.Live or CampaignStatus.Completed or CampaignStatus.Archived)
+        if (campaign.AudienceIsFixed)
             throw new TargetingException($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
         var a = plan.Allocation;
         var audience = new Audience

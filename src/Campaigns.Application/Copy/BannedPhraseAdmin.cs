@@ -1,3 +1,4 @@
+using Campaigns.Application.Common;
 using Campaigns.Data;
 using Campaigns.Domain.Copy;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +14,15 @@ public sealed class BannedPhraseAdmin(IDbContextFactory<CampaignsDbContext> dbFa
         return await db.BannedPhrases.AsNoTracking().OrderBy(p => p.Phrase).ToListAsync(ct);
     }
 
-    /// <summary>Adds a phrase; returns why not when it is empty, too long or already listed.</summary>
-    public async Task<string?> AddAsync(string? phrase, string user, CancellationToken ct = default)
+    /// <summary>Adds a phrase; refused when it is empty, too long or already listed.</summary>
+    public async Task<Result> AddAsync(string? phrase, string user, CancellationToken ct = default)
     {
         var text = string.Join(' ', (phrase ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length == 0) return "Type a word or phrase to ban.";
-        if (text.Length > 100) return "Keep a banned phrase to 100 characters.";
+        if (text.Length == 0) return Result.Invalid("phrase", "Type a word or phrase to ban.");
+        if (text.Length > 100) return Result.Invalid("phrase", "Keep a banned phrase to 100 characters.");
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var lower = text.ToLowerInvariant();
-        if (await db.BannedPhrases.AnyAsync(p => p.Phrase.ToLower() == lower, ct)) return $"'{text}' is already banned.";
+        if (await db.BannedPhrases.AnyAsync(p => p.Phrase.ToLower() == lower, ct)) return Result.Refused($"'{text}' is already banned.");
         db.BannedPhrases.Add(new BannedPhrase { Phrase = text, AddedBy = user });
         db.Audit(user, "copy.ban", nameof(BannedPhrase), null, text);
         try
@@ -31,9 +32,9 @@ public sealed class BannedPhraseAdmin(IDbContextFactory<CampaignsDbContext> dbFa
         catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
         {
             // Another Admin banned it at the same moment (the unique index); any other failure is not that.
-            return $"'{text}' is already banned.";
+            return Result.Refused($"'{text}' is already banned.");
         }
-        return null;
+        return Result.Done();
     }
 
     public async Task RemoveAsync(Guid id, string user, CancellationToken ct = default)

@@ -1,35 +1,16 @@
 using System.Diagnostics;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Common;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Copy;
-using Campaigns.Web.Features.Campaigns;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Copy;
-
-/// <summary>A candidate as the panel shows it: the stored suggestion's id, its text and the ranker's prediction.</summary>
-/// <param name="Prediction">The ranker's; none for email bodies, which are shown in the generator's order.</param>
-public sealed record ShownSuggestion(Guid Id, int Rank, string Text, CtrPrediction? Prediction);
-
-/// <summary>One click on "Suggest": the candidates, the versions that made them, and how long it took.</summary>
-/// <param name="Elapsed">How long generating and ranking took; null for a batch read back later (that is not stored).</param>
-public sealed record SuggestionBatch(Guid RequestId, IReadOnlyList<ShownSuggestion> Candidates, string Models, TimeSpan? Elapsed, Tone Tone, DateTime ShownAt);
-
-/// <summary>Either a value or why it could not be had, in words for the marketer.</summary>
-public sealed record CopyOutcome<T>(T? Value, string? Error)
-{
-    public static implicit operator CopyOutcome<T>(T value) => new(value, null);
-    public static CopyOutcome<T> Refused(string error) => new(default, error);
-}
-
-/// <summary>Copy chosen for a campaign (an arm of its experiment at launch); email copy may carry a body under its subject line.</summary>
-/// <param name="SuggestionId">The suggestion the line came from; with <paramref name="BodySuggestionId"/>, what the panel shows as picked.</param>
-public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySource Source, double? PredictedCtr, string? ApprovedBy,
-    Guid? SuggestionId, Guid? BodySuggestionId);
 
 /// <summary>
 /// "Suggest copy" in the campaign editor: generates candidates with the current copy generator for the campaign's
@@ -40,22 +21,19 @@ public sealed record ChosenCopy(Guid Id, string Headline, string? Body, CopySour
 /// </summary>
 public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> dbFactory)
 {
-    /// <summary>A campaign tests at most this many copy variants against each other (each is an arm beside the holdout).</summary>
-    public const int MaxVariants = 4;
-
     /// <param name="body">Suggest email bodies instead of headlines (email campaigns only).</param>
-    public async Task<CopyOutcome<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, bool body = false, int count = 10, CancellationToken ct = default)
+    public async Task<Result<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, bool body = false, int count = 10, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
-        if (campaign is null) return CopyOutcome<SuggestionBatch>.Refused(refused!);
-        if (body && campaign.Promotion.Channel != Channel.Email) return CopyOutcome<SuggestionBatch>.Refused("Only email campaigns have a body.");
+        var editable = await EditableCampaignAsync(db, campaignId, ct);
+        if (editable.Value is not { } campaign) return Result<SuggestionBatch>.Refused(editable.Message!);
+        if (body && campaign.Promotion.Channel != Channel.Email) return Result<SuggestionBatch>.Refused("Only email campaigns have a body.");
         var store = new ModelStore(db);
         var generatorInfo = await store.CurrentAsync(ModelKind.CopyGenerator, ct);
         // Bodies are not ranked (below), so they need no ranker.
         var rankerInfo = body ? null : await store.CurrentAsync(ModelKind.CtrRanker, ct);
         if (generatorInfo is null || (!body && rankerInfo is null))
-            return CopyOutcome<SuggestionBatch>.Refused($"No {(generatorInfo is null ? "copy generator" : "click-through ranker")} is trained yet. An Admin can train one on the Models page.");
+            return Result<SuggestionBatch>.Refused($"No {(generatorInfo is null ? "copy generator" : "click-through ranker")} is trained yet. An Admin can train one on the Models page.");
         CopyGenerator generator;
         CtrRanker? ranker;
         try
@@ -65,7 +43,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         }
         catch (InvalidDataException ex)
         {
-            return CopyOutcome<SuggestionBatch>.Refused(ex.Message);
+            return Result<SuggestionBatch>.Refused(ex.Message);
         }
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         var conditions = new CopyConditions(body ? CopyChannel.EmailBody : CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.KnownType, terms.Category, tone);
@@ -93,6 +71,16 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         return new SuggestionBatch(requestId, shown, ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
     }
 
+    /// <summary>The channel the campaign's copy is written for; null when there is no such campaign.</summary>
+    public async Task<Channel?> ChannelAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await ChannelAsync(db, campaignId, ct);
+    }
+
+    private static Task<Channel?> ChannelAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct) =>
+        db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => (Channel?)c.Promotion.Channel).SingleOrDefaultAsync(ct);
+
     private static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
 
     /// <summary>
@@ -102,8 +90,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     public async Task<SuggestionBatch?> LastShownAsync(Guid campaignId, bool body, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var channel = await db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => (Channel?)c.Promotion.Channel).SingleOrDefaultAsync(ct);
-        if (channel is null) return null;
+        if (await ChannelAsync(db, campaignId, ct) is not { } channel) return null;
         var shown = db.CopySuggestions.AsNoTracking().Where(s => s.CampaignId == campaignId && s.Channel == channel && s.IsBody == body);
         var last = await shown.OrderByDescending(s => s.ShownAt).Select(s => (Guid?)s.RequestId).FirstOrDefaultAsync(ct);
         if (last is not { } requestId) return null;
@@ -120,49 +107,50 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     /// Makes a shown suggestion (as shown, or as the marketer edited it) one of the campaign's copy variants; a suggested
     /// email body becomes the body of the chosen variant <paramref name="forVariant"/>.
     /// </summary>
-    public async Task<CopyOutcome<ChosenCopy>> PickAsync(Guid suggestionId, string? editedText, string user, Guid? forVariant = null, CancellationToken ct = default)
+    public async Task<Result<ChosenCopy>> PickAsync(Guid suggestionId, string? editedText, string user, Guid? forVariant = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var suggestion = await db.CopySuggestions.SingleOrDefaultAsync(s => s.Id == suggestionId, ct);
-        if (suggestion is null) return CopyOutcome<ChosenCopy>.Refused("That suggestion no longer exists; ask for new ones.");
+        if (suggestion is null) return Result<ChosenCopy>.Refused("That suggestion no longer exists; ask for new ones.");
         var text = Normalize(editedText);
-        if (editedText is not null && text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
+        if (editedText is not null && text.Length == 0) return Result<ChosenCopy>.Refused("Write the copy first.");
         var edited = text.Length > 0 && !string.Equals(text, suggestion.Text, StringComparison.Ordinal);
         var outcome = suggestion.IsBody
             ? await SetBodyAsync(db, suggestion.CampaignId, forVariant, edited ? text : suggestion.Text, suggestion.Id, user, ct)
             : await AddVariantAsync(db, suggestion.CampaignId, edited ? text : suggestion.Text, suggestion.Tone,
                 edited ? CopySource.Edited : CopySource.Generated, suggestion, user, ct);
-        if (outcome.Value is null) return outcome;
+        if (outcome.Value is not { } chosen) return outcome;
         suggestion.PickedAt = DateTime.UtcNow;
         suggestion.EditedText = edited ? text : null;
         var refusal = await SaveWhileEditableAsync(db, suggestion.CampaignId,
-            suggestion.IsBody ? null : () => RecheckChoiceAsync(db, suggestion.CampaignId, outcome.Value.Headline, ct), ct);
-        return refusal is null ? outcome : CopyOutcome<ChosenCopy>.Refused(refusal);
+            suggestion.IsBody ? null : () => RecheckChoiceAsync(db, suggestion.CampaignId, chosen.Headline, ct), ct);
+        return refusal is null ? outcome : Result<ChosenCopy>.Refused(refusal);
     }
 
     /// <summary>Adds copy the marketer wrote themselves, checked by the same guardrails as generated copy.</summary>
-    public async Task<CopyOutcome<ChosenCopy>> WriteAsync(Guid campaignId, string text, Tone tone, string user, CancellationToken ct = default)
+    public async Task<Result<ChosenCopy>> WriteAsync(Guid campaignId, string text, Tone tone, string user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var outcome = await AddVariantAsync(db, campaignId, Normalize(text), tone, CopySource.Written, null, user, ct);
-        if (outcome.Value is null) return outcome;
-        var refusal = await SaveWhileEditableAsync(db, campaignId, () => RecheckChoiceAsync(db, campaignId, outcome.Value.Headline, ct), ct);
-        return refusal is null ? outcome : CopyOutcome<ChosenCopy>.Refused(refusal);
+        if (outcome.Value is not { } chosen) return outcome;
+        var refusal = await SaveWhileEditableAsync(db, campaignId, () => RecheckChoiceAsync(db, campaignId, chosen.Headline, ct), ct);
+        return refusal is null ? outcome : Result<ChosenCopy>.Refused(refusal);
     }
 
     /// <summary>Removes a chosen line while the campaign can still change; its suggestion no longer counts as picked.</summary>
-    public async Task<string?> RemoveAsync(Guid variantId, string user, CancellationToken ct = default)
+    public async Task<Result> RemoveAsync(Guid variantId, string user, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var variant = await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == variantId, ct);
-        if (variant?.CampaignId is not { } campaignId) return "That copy no longer exists.";
+        if (variant?.CampaignId is not { } campaignId) return Result.NotFound("That copy no longer exists.");
         db.CopyVariants.Remove(variant);
         db.Audit(user, "copy.remove", nameof(Campaign), campaignId, $"“{variant.Headline}”");
-        return await SaveWhileEditableAsync(db, campaignId, async () =>
+        var refusal = await SaveWhileEditableAsync(db, campaignId, async () =>
         {
             await UnpickAsync(db, variant, ct);
             return null;
         }, ct);
+        return refusal is null ? Result.Done() : Result.Refused(refusal);
     }
 
     /// <summary>
@@ -220,7 +208,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     private static async Task<string?> SaveWhileEditableAsync(CampaignsDbContext db, Guid campaignId, Func<Task<string?>>? beforeSave, CancellationToken ct)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        var held = await db.Campaigns.Where(c => c.Id == campaignId && (c.Status == CampaignStatus.Draft || c.Status == CampaignStatus.Rejected))
+        var held = await db.Campaigns.Where(c => c.Id == campaignId && Campaign.EditableStatuses.Contains(c.Status))
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAt, DateTime.UtcNow), ct);
         if (held == 0) return "The campaign is no longer a draft (or no longer exists): its copy can no longer change.";
         if (beforeSave is not null && await beforeSave() is { } refusal) return refusal;
@@ -230,19 +218,19 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     }
 
     /// <summary>The campaign, or why its copy cannot change (gone, or past review). <see cref="SaveWhileEditableAsync"/> re-checks at the write.</summary>
-    private static async Task<(Campaign? Campaign, string? Refused)> EditableCampaignAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct)
+    private static async Task<Result<Campaign>> EditableCampaignAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct)
     {
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
-        return campaign is null ? (null, "The campaign no longer exists.")
-            : campaign.IsEditable ? (campaign, null)
-            : (null, $"The campaign is {CampaignService.Describe(campaign.Status)}: its copy can no longer change.");
+        return campaign is null ? Result<Campaign>.NotFound("The campaign no longer exists.")
+            : campaign.IsEditable ? campaign
+            : Result<Campaign>.Refused($"The campaign is {campaign.Status.InSentence()}: its copy can no longer change.");
     }
 
     /// <summary>The limits another marketer's concurrent pick could have broken: the number of variants and duplicates.</summary>
     private static async Task<string?> RecheckChoiceAsync(CampaignsDbContext db, Guid campaignId, string text, CancellationToken ct)
     {
         var chosen = await Chosen(db, campaignId).Select(v => v.Headline).ToListAsync(ct);
-        if (chosen.Count >= MaxVariants) return $"A campaign tests at most {MaxVariants} copy variants; remove one first.";
+        if (chosen.Count >= Campaign.MaxCopyVariants) return $"A campaign tests at most {Campaign.MaxCopyVariants} copy variants; remove one first.";
         return chosen.Contains(text, StringComparer.OrdinalIgnoreCase) ? "This copy is already chosen." : null;
     }
 
@@ -250,7 +238,8 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     public static async Task<CopyGuardrails> GuardrailsAsync(CampaignsDbContext db, CancellationToken ct) =>
         new(await db.BannedPhrases.AsNoTracking().OrderBy(p => p.Phrase).Select(p => p.Phrase).ToListAsync(ct));
 
-    private static IQueryable<CopyVariant> Chosen(CampaignsDbContext db, Guid campaignId) =>
+    /// <summary>The campaign's chosen copy in the order it was chosen (the order of its arms at launch).</summary>
+    internal static IQueryable<CopyVariant> Chosen(CampaignsDbContext db, Guid campaignId) =>
         db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaignId).OrderBy(v => v.CreatedAt).ThenBy(v => v.Id);
 
     /// <summary>The guardrails' violations and the contradictions with the offer, each ending a sentence that starts with the copy.</summary>
@@ -264,17 +253,17 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
 
     private static string Normalize(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static async Task<CopyOutcome<ChosenCopy>> AddVariantAsync(CampaignsDbContext db, Guid campaignId, string text, Tone tone, CopySource source,
+    private static async Task<Result<ChosenCopy>> AddVariantAsync(CampaignsDbContext db, Guid campaignId, string text, Tone tone, CopySource source,
         CopySuggestion? suggestion, string user, CancellationToken ct)
     {
-        var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
-        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused(refused!);
-        if (text.Length == 0) return CopyOutcome<ChosenCopy>.Refused("Write the copy first.");
-        if (await RecheckChoiceAsync(db, campaignId, text, ct) is { } limit) return CopyOutcome<ChosenCopy>.Refused(limit);
+        var editable = await EditableCampaignAsync(db, campaignId, ct);
+        if (editable.Value is not { } campaign) return Result<ChosenCopy>.Refused(editable.Message!);
+        if (text.Length == 0) return Result<ChosenCopy>.Refused("Write the copy first.");
+        if (await RecheckChoiceAsync(db, campaignId, text, ct) is { } limit) return Result<ChosenCopy>.Refused(limit);
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         var channel = CopyConditions.HeadlineChannel(campaign.Promotion.Channel);
         if (Problems(text, channel, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
-            return CopyOutcome<ChosenCopy>.Refused($"This copy {string.Join("; ", problems)}.");
+            return Result<ChosenCopy>.Refused($"This copy {string.Join("; ", problems)}.");
         var (predicted, rankerVersion) = suggestion is not null && source == CopySource.Generated ? (suggestion.PredictedCtr, suggestion.RankerVersionId)
             : await PredictAsync(db, text, new CopyConditions(channel, campaign.Promotion.KnownType, terms.Category, tone), ct);
         var variant = new CopyVariant
@@ -288,16 +277,16 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         return new ChosenCopy(variant.Id, variant.Headline, null, source, predicted, null, suggestion?.Id, null);
     }
 
-    private static async Task<CopyOutcome<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, Guid suggestionId,
+    private static async Task<Result<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, Guid suggestionId,
         string user, CancellationToken ct)
     {
-        var (campaign, refused) = await EditableCampaignAsync(db, campaignId, ct);
-        if (campaign is null) return CopyOutcome<ChosenCopy>.Refused(refused!);
+        var editable = await EditableCampaignAsync(db, campaignId, ct);
+        if (editable.Value is not { } campaign) return Result<ChosenCopy>.Refused(editable.Message!);
         var variant = variantId is { } id ? await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == id && v.CampaignId == campaignId, ct) : null;
-        if (variant is null) return CopyOutcome<ChosenCopy>.Refused("Choose a subject line first: a body goes under one.");
+        if (variant is null) return Result<ChosenCopy>.Refused("Choose a subject line first: a body goes under one.");
         var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
         if (Problems(text, CopyChannel.EmailBody, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
-            return CopyOutcome<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
+            return Result<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
         if (variant.BodySuggestionId != suggestionId) await DropBodyAsync(db, variant, ct);
         (variant.Body, variant.BodySuggestionId, variant.BodyChosenBy) = (text, suggestionId, user);
         db.Audit(user, "copy.body", nameof(Campaign), campaignId, $"“{variant.Headline}”: {text}");

@@ -4,6 +4,7 @@ using Campaigns.Application.Audiences;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
+using Campaigns.Application.Campaigns;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;

@@ -27,6 +27,7 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IAuthorizationService, DefaultAuthorizationService>();
         Context.Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         Context.Services.AddCascadingAuthenticationState();
+        Context.Services.AddScoped<CurrentUser>();
         Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
     }
 

@@ -51,6 +51,9 @@ public static class EnumWords
             : Split(name);
     }
 
+    /// <summary>The value inside a sentence: "a campaign that is waiting for approval".</summary>
+    public static string InSentence(this Enum value) => value.ToWords().ToLowerInvariant();
+
     /// <summary>The learner a model version names by its string (as stored): "DR" → "DR-learner".</summary>
     public static string Learner(string? learner) =>
         Enum.TryParse<UpliftLearner>(learner, out var l) ? l.ToWords() : learner ?? Display.None;

@@ -1,32 +1,22 @@
+using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
-using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Copy;
-using Campaigns.Web.Features.Campaigns;
-using Campaigns.Web.Features.Copy;
-using Campaigns.Web.Features.Jobs;
-using Campaigns.Web.Features.Models;
-using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Campaigns.Web.Tests.Copy;
+namespace Campaigns.Application.Tests.Copy;
 
-/// <summary>Suggest, pick, edit, approve and launch copy in the running app, over a store with trained copy models.</summary>
-public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<CopySeededApp>
+/// <summary>Suggest, pick, edit, approve and launch copy, over a store with trained copy models.</summary>
+public class CopySuggestionServiceTests(TrainedCopyDatabase store) : IClassFixture<TrainedCopyDatabase>
 {
     private const string Marketer = "marketer@demo.local", Manager = "manager@demo.local";
 
     private Task<Campaign> NewCampaignAsync(decimal percentOff = 20, Channel channel = Channel.Push) =>
-        store.App.DraftCampaignAsync(Marketer, channel, percentOff);
+        store.DraftCampaignAsync(Marketer, channel, percentOff);
 
-    private async Task<T> UseAsync<T>(Func<CopySuggestionService, CampaignService, Task<T>> use)
-    {
-        await using var scope = store.App.Services.CreateAsyncScope();
-        return await use(scope.ServiceProvider.GetRequiredService<CopySuggestionService>(), scope.ServiceProvider.GetRequiredService<CampaignService>());
-    }
+    private Task<T> UseAsync<T>(Func<CopySuggestionService, CampaignService, Task<T>> use) => use(store.Copy, store.Campaigns);
 
     [Fact]
     public async Task Suggestions_are_ranked_by_predicted_click_through_true_to_the_terms_and_stored_as_shown()
@@ -35,7 +25,7 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
 
         var outcome = await UseAsync((copy, _) => copy.SuggestAsync(campaign.Id, Tone.Urgent, Marketer));
 
-        Assert.Null(outcome.Error);
+        Assert.True(outcome.Succeeded, outcome.Message);
         var batch = outcome.Value!;
         // The test's small generator does not always reach ten valid candidates (the demo's full one does: docs/benchmarks.md).
         Assert.InRange(batch.Candidates.Count, 2, 10);
@@ -44,7 +34,7 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         Assert.All(batch.Candidates, c => Assert.True(c.Text.Length <= CopyGuardrails.DefaultLengthLimits[CopyChannel.Push], c.Text));
         Assert.Contains("generator v", batch.Models);
 
-        await using var db = store.App.OpenDatabase();
+        await using var db = store.Open();
         var terms = await CopySuggester.TermsAsync(db, campaign, null);
         Assert.Equal(20m, terms.PercentOff);
         Assert.All(batch.Candidates, c => Assert.Empty(TermsChecker.Contradictions(c.Text, terms)));
@@ -70,12 +60,12 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var picked = await UseAsync((copy, _) => copy.PickAsync(first.Id, null, Marketer));
         var pickedEdited = await UseAsync((copy, _) => copy.PickAsync(second.Id, edited, Marketer));
 
-        Assert.Null(picked.Error);
-        Assert.Null(pickedEdited.Error);
+        Assert.True(picked.Succeeded, picked.Message);
+        Assert.True(pickedEdited.Succeeded, pickedEdited.Message);
         Assert.Equal((first.Text, CopySource.Generated, (double?)first.Prediction!.Ctr), (picked.Value!.Headline, picked.Value.Source, picked.Value.PredictedCtr));
         Assert.Equal((edited, CopySource.Edited), (pickedEdited.Value!.Headline, pickedEdited.Value.Source));
         Assert.NotNull(pickedEdited.Value.PredictedCtr);
-        await using (var db = store.App.OpenDatabase())
+        await using (var db = store.Open())
         {
             var rows = await db.CopySuggestions.AsNoTracking().Where(s => s.RequestId == batch.RequestId && s.PickedAt != null).OrderBy(s => s.Rank).ToListAsync();
             Assert.Equal([null, edited], rows.Select(r => r.EditedText));
@@ -86,13 +76,13 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var submitted = await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer));
         Assert.True(submitted.Succeeded, submitted.Message);
         var late = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "One more line at 20% off", Tone.Friendly, Marketer));
-        Assert.Contains("can no longer change", late.Error);
+        Assert.Contains("can no longer change", late.Message);
         var approved = await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, Manager, null));
         Assert.True(approved.Succeeded, approved.Message);
         var launched = await UseAsync((_, campaigns) => campaigns.LaunchAsync(campaign.Id, Manager, 0.1));
         Assert.True(launched.Succeeded, launched.Message);
 
-        await using var read = store.App.OpenDatabase();
+        await using var read = store.Open();
         var variants = await read.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaign.Id).OrderBy(v => v.CreatedAt).ToListAsync();
         Assert.All(variants, v => Assert.Equal(Manager, v.ApprovedBy));
         var experiment = await read.Experiments.AsNoTracking().Include(e => e.Arms).SingleAsync(e => e.CampaignId == campaign.Id);
@@ -116,10 +106,10 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var withoutSubject = await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Marketer));
         var picked = await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Marketer, subject.Value!.Id));
 
-        Assert.Equal("Choose a subject line first: a body goes under one.", withoutSubject.Error);
-        Assert.Null(picked.Error);
+        Assert.Equal("Choose a subject line first: a body goes under one.", withoutSubject.Message);
+        Assert.True(picked.Succeeded, picked.Message);
         Assert.Equal(("Your 20% off is waiting", bodies.Candidates[0].Text), (picked.Value!.Headline, picked.Value.Body));
-        await using (var db = store.App.OpenDatabase())
+        await using (var db = store.Open())
         {
             var stored = await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == email.Id);
             Assert.Equal(bodies.Candidates[0].Text, stored.Body);
@@ -128,7 +118,7 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
 
         var push = await NewCampaignAsync(channel: Channel.Push);
         var refused = await UseAsync((copy, _) => copy.SuggestAsync(push.Id, Tone.Friendly, Marketer, body: true));
-        Assert.Equal("Only email campaigns have a body.", refused.Error);
+        Assert.Equal("Only email campaigns have a body.", refused.Message);
     }
 
     [Fact]
@@ -140,34 +130,33 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var bodies = (await UseAsync((copy, _) => copy.SuggestAsync(email.Id, Tone.Friendly, Marketer, body: true))).Value!;
         Assert.True(bodies.Candidates.Count >= 2);
         var (first, second) = (bodies.Candidates[0].Id, bodies.Candidates[1].Id);
-        Assert.Null((await UseAsync((copy, _) => copy.PickAsync(first, null, Marketer, line.Id))).Error);
+        Assert.True((await UseAsync((copy, _) => copy.PickAsync(first, null, Marketer, line.Id))).Succeeded);
 
         var replaced = await UseAsync((copy, _) => copy.PickAsync(second, null, Marketer, line.Id));
 
         Assert.Equal((lines.Candidates[0].Id, second), (replaced.Value!.SuggestionId, replaced.Value.BodySuggestionId));
         async Task<HashSet<Guid>> PickedAsync()
         {
-            await using var db = store.App.OpenDatabase();
+            await using var db = store.Open();
             return (await db.CopySuggestions.Where(s => s.CampaignId == email.Id && s.PickedAt != null).Select(s => s.Id).ToListAsync()).ToHashSet();
         }
         Assert.Equal([lines.Candidates[0].Id, second], await PickedAsync());
 
         // A push campaign has no bodies: the body goes, and stops counting as picked.
-        await using (var scope = store.App.Services.CreateAsyncScope())
         {
-            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
+            var campaigns = store.Campaigns;
             var stored = (await campaigns.GetAsync(email.Id))!;
             stored.Promotion.Channel = Channel.Push;
             Assert.True((await campaigns.SaveAsync(stored, Marketer)).Succeeded);
         }
         Assert.Equal([lines.Candidates[0].Id], await PickedAsync());
-        await using (var db = store.App.OpenDatabase())
+        await using (var db = store.Open())
         {
             var body = await db.CopyVariants.Where(v => v.Id == line.Id).Select(v => new { v.Body, v.BodySuggestionId, v.BodyChosenBy }).SingleAsync();
             Assert.True(body is { Body: null, BodySuggestionId: null, BodyChosenBy: null }, body.ToString());
         }
 
-        Assert.Null(await UseAsync((copy, _) => copy.RemoveAsync(line.Id, Marketer)));
+        Assert.True((await UseAsync((copy, _) => copy.RemoveAsync(line.Id, Marketer))).Succeeded);
 
         Assert.Empty(await PickedAsync());
     }
@@ -177,11 +166,11 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     {
         var campaign = await NewCampaignAsync();
         var batch = (await UseAsync((copy, _) => copy.SuggestAsync(campaign.Id, Tone.Premium, Marketer))).Value!;
-        Assert.Equal("Write the copy first.", (await UseAsync((copy, _) => copy.PickAsync(batch.Candidates[0].Id, "   ", Marketer))).Error);
-        Assert.Null((await UseAsync((copy, _) => copy.PickAsync(batch.Candidates[0].Id, null, Marketer))).Error);
+        Assert.Equal("Write the copy first.", (await UseAsync((copy, _) => copy.PickAsync(batch.Candidates[0].Id, "   ", Marketer))).Message);
+        Assert.True((await UseAsync((copy, _) => copy.PickAsync(batch.Candidates[0].Id, null, Marketer))).Succeeded);
         Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer))).Succeeded);
         Assert.True((await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, Manager, null))).Succeeded);
-        await using (var db = store.App.OpenDatabase())
+        await using (var db = store.Open())
         {
             // What a write racing the approval could leave: a line nobody approved.
             db.CopyVariants.Add(new CopyVariant { CampaignId = campaign.Id, Headline = "Unreviewed line", Channel = Channel.Push, Source = CopySource.Written });
@@ -191,7 +180,7 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var launched = await UseAsync((_, campaigns) => campaigns.LaunchAsync(campaign.Id, Manager, 0.1));
 
         Assert.Equal("The campaign's copy changed after it was approved: send it back for review before launching.", launched.Message);
-        await using var read = store.App.OpenDatabase();
+        await using var read = store.Open();
         Assert.False(await read.Experiments.AnyAsync(e => e.CampaignId == campaign.Id));
     }
 
@@ -199,23 +188,19 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     public async Task Copy_that_contradicts_the_offer_or_uses_a_banned_phrase_is_refused_with_the_reason_and_nothing_is_stored()
     {
         var campaign = await NewCampaignAsync(percentOff: 20);
-        await using (var scope = store.App.Services.CreateAsyncScope())
-        {
-            var admin = scope.ServiceProvider.GetRequiredService<BannedPhraseAdmin>();
-            Assert.Null(await admin.AddAsync("  Guaranteed ", "admin@demo.local"));
-            Assert.Equal("'guaranteed' is already banned.", await admin.AddAsync("guaranteed", "admin@demo.local"));
-        }
+        Assert.True((await store.BannedPhrases.AddAsync("  Guaranteed ", "admin@demo.local")).Succeeded);
+        Assert.Equal("'guaranteed' is already banned.", (await store.BannedPhrases.AddAsync("guaranteed", "admin@demo.local")).Message);
 
         var contradicting = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "Take 35% off everything today", Tone.Urgent, Marketer));
         var banned = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "Guaranteed savings: 20% off today", Tone.Urgent, Marketer));
         var tooLong = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, string.Join(' ', Enumerable.Repeat("20% off", 20)), Tone.Urgent, Marketer));
 
-        Assert.Equal("This copy states 35%, but the offer is 20% off.", contradicting.Error);
-        Assert.Equal("This copy uses the banned phrase 'Guaranteed'.", banned.Error);
-        Assert.Contains("is longer than 110 characters", tooLong.Error);
-        await using var read = store.App.OpenDatabase();
+        Assert.Equal("This copy states 35%, but the offer is 20% off.", contradicting.Message);
+        Assert.Equal("This copy uses the banned phrase 'Guaranteed'.", banned.Message);
+        Assert.Contains("is longer than 110 characters", tooLong.Message);
+        await using var read = store.Open();
         Assert.False(await read.CopyVariants.AnyAsync(v => v.CampaignId == campaign.Id));
-        await using var cleanup = store.App.OpenDatabase();
+        await using var cleanup = store.Open();
         await cleanup.BannedPhrases.Where(p => p.Phrase == "Guaranteed").ExecuteDeleteAsync();
     }
 
@@ -224,16 +209,15 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     {
         var campaign = await NewCampaignAsync(percentOff: 20);
         var written = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "Save 20% on your next order", Tone.Friendly, Marketer));
-        Assert.Null(written.Error);
-        await using (var scope = store.App.Services.CreateAsyncScope())
+        Assert.True(written.Succeeded, written.Message);
         {
-            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
+            var campaigns = store.Campaigns;
             var stored = (await campaigns.GetAsync(campaign.Id))!;
             stored.Promotion.PercentOff = 15;
             stored.Promotion.Channel = Channel.OnsiteBanner;
             Assert.True((await campaigns.SaveAsync(stored, Marketer)).Succeeded);
         }
-        await using (var db = store.App.OpenDatabase())
+        await using (var db = store.Open())
             Assert.Equal(Channel.OnsiteBanner, (await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == campaign.Id)).Channel);
 
         var submitted = await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer));
@@ -242,7 +226,7 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         Assert.Equal("Fix the chosen copy before submitting: “Save 20% on your next order” states 20%, but the offer is 15% off.", submitted.Message);
         Assert.Equal(CampaignStatus.Draft, (await UseAsync((_, campaigns) => campaigns.GetAsync(campaign.Id)))!.Status);
 
-        Assert.Null(await UseAsync((copy, _) => copy.RemoveAsync(written.Value!.Id, Marketer)));
+        Assert.True((await UseAsync((copy, _) => copy.RemoveAsync(written.Value!.Id, Marketer))).Succeeded);
         Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer))).Succeeded);
     }
 
@@ -251,14 +235,14 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
     {
         var campaign = await NewCampaignAsync();
         var written = await UseAsync((copy, _) => copy.WriteAsync(campaign.Id, "Take 20% off today", Tone.Friendly, Manager));
-        Assert.Null(written.Error);
+        Assert.True(written.Succeeded, written.Message);
         Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer))).Succeeded);
 
         var own = await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, Manager, null));
 
         Assert.False(own.Succeeded);
         Assert.Equal("You chose the copy “Take 20% off today” yourself; another Manager must approve it.", own.Message);
-        await using (var db = store.App.OpenDatabase())
+        await using (var db = store.Open())
         {
             Assert.Equal(CampaignStatus.PendingApproval, (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == campaign.Id)).Status);
             Assert.Null((await db.CopyVariants.AsNoTracking().SingleAsync(v => v.CampaignId == campaign.Id)).ApprovedBy);
@@ -272,69 +256,12 @@ public class CopySuggestionServiceTests(CopySeededApp store) : IClassFixture<Cop
         var email = await NewCampaignAsync(channel: Channel.Email);
         var line = (await UseAsync((copy, _) => copy.WriteAsync(email.Id, "Your 20% off is waiting", Tone.Friendly, Marketer))).Value!;
         var bodies = (await UseAsync((copy, _) => copy.SuggestAsync(email.Id, Tone.Friendly, Manager, body: true))).Value!;
-        Assert.Null((await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Manager, line.Id))).Error);
+        Assert.True((await UseAsync((copy, _) => copy.PickAsync(bodies.Candidates[0].Id, null, Manager, line.Id))).Succeeded);
         Assert.True((await UseAsync((_, campaigns) => campaigns.SubmitAsync(email.Id, Marketer))).Succeeded);
 
         var own = await UseAsync((_, campaigns) => campaigns.ApproveAsync(email.Id, Manager, null));
 
         Assert.Equal("You chose the copy “Your 20% off is waiting” yourself; another Manager must approve it.", own.Message);
         Assert.Equal(CampaignStatus.PendingApproval, (await UseAsync((_, campaigns) => campaigns.GetAsync(email.Id)))!.Status);
-    }
-
-    [Fact]
-    public async Task Monitoring_counts_the_generators_picks_and_checks_the_ranker_against_the_clicks_copy_received()
-    {
-        var campaign = await NewCampaignAsync();
-        var batch = (await UseAsync((copy, _) => copy.SuggestAsync(campaign.Id, Tone.Playful, Marketer))).Value!;
-        foreach (var c in batch.Candidates.Take(3)) Assert.Null((await UseAsync((copy, _) => copy.PickAsync(c.Id, null, Marketer))).Error);
-        await UseAsync((_, campaigns) => campaigns.SubmitAsync(campaign.Id, Marketer));
-        await UseAsync((_, campaigns) => campaigns.ApproveAsync(campaign.Id, Manager, null));
-        Assert.True((await UseAsync((_, campaigns) => campaigns.LaunchAsync(campaign.Id, Manager, 0.1))).Succeeded);
-
-        // Each copy arm is shown once to every customer; the clicks are far from what the ranker predicted (30% of exposures).
-        List<Guid> customers;
-        await using (var db = store.App.OpenDatabase())
-        {
-            var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleAsync(e => e.CampaignId == campaign.Id);
-            customers = await db.Customers.AsNoTracking().Select(c => c.Id).ToListAsync();
-            foreach (var arm in experiment.Arms.Where(a => a.CopyVariantId != null))
-                for (var i = 0; i < customers.Count; i++)
-                {
-                    db.Events.Add(new ExperimentEvent { EventKey = $"{arm.Id}:e{i}", ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = customers[i], Type = EventType.Exposure, OccurredAt = DateTime.UtcNow });
-                    if (i % 10 < 3)
-                        db.Events.Add(new ExperimentEvent { EventKey = $"{arm.Id}:c{i}", ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = customers[i], Type = EventType.Click, OccurredAt = DateTime.UtcNow });
-                }
-            await db.SaveChangesAsync();
-        }
-
-        using (var scope = store.App.Services.CreateScope())
-        {
-            var run = await scope.ServiceProvider.GetRequiredService<JobRunner>().EnqueueAsync(ModelMonitorJob.Kind, null, "admin@demo.local");
-            for (var i = 0; i < 600; i++)
-            {
-                await using var poll = store.App.OpenDatabase();
-                if ((await poll.JobRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id)).IsFinished) break;
-                await Task.Delay(100);
-            }
-        }
-
-        await using var read = store.App.OpenDatabase();
-        var variants = await read.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaign.Id).ToListAsync();
-        var clicks = Enumerable.Range(0, customers.Count).Count(i => i % 10 < 3);
-        Assert.All(variants, v => Assert.Equal((customers.Count, clicks), (v.Impressions, v.Clicks)));
-        var generator = await read.ModelVersions.AsNoTracking().SingleAsync(v => v.Kind == ModelKind.CopyGenerator && v.Status == ModelStatus.Current);
-        var use = ModelMonitoringReport.FromJson(generator.MonitoringJson)!.Suggestions!;
-        Assert.True(use.Picks >= 3 && use.RequestsWithPick >= 1 && use.Requests >= use.RequestsWithPick, $"{use}");
-        var ranker = await read.ModelVersions.AsNoTracking().SingleAsync(v => v.Kind == ModelKind.CtrRanker && v.Status == ModelStatus.Current);
-        var report = ModelMonitoringReport.FromJson(ranker.MonitoringJson)!;
-        var rows = report.CopyCalibration!.Where(r => variants.Any(v => v.Headline == r.Headline)).ToList();
-        Assert.Equal(3, rows.Count);
-        Assert.All(rows, r => Assert.Equal((double)clicks / customers.Count, r.Observed, 9));
-        Assert.Contains(report.Breaches, b => b.Contains("clicked as predicted", StringComparison.Ordinal));
-        var alert = await read.ModelAlerts.AsNoTracking().SingleAsync(a => a.ModelVersionId == ranker.Id && a.ClearedAt == null);
-
-        // The retraining the alert queued is not what this test is about, and must not change the models under the other tests.
-        using var cancel = store.App.Services.CreateScope();
-        await cancel.ServiceProvider.GetRequiredService<JobRunner>().RequestCancelAsync(alert.RetrainRunId!.Value, "tests");
     }
 }

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Web.Features.Audiences;
 
 /// <summary>The saved audience as CSV: for marketers in the browser and for a sender over the API.</summary>
-public static class AudienceEndpoints
+public static class AudiencesExtensions
 {
     public static void MapAudienceEndpoints(this WebApplication app)
     {
