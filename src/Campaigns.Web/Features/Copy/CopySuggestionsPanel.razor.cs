@@ -3,6 +3,7 @@ using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Ml.Copy;
+using Campaigns.Web.Features.Copy.Components;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Components;
 
@@ -31,7 +32,7 @@ public partial class CopySuggestionsPanel
 
     private IReadOnlyList<ChosenCopy> _chosen = [];
     private SuggestionBatch? _batch;
-    /// <summary>Counts requests for suggestions; the candidates are keyed by it, so a new request ends any edit of the last batch.</summary>
+    /// <summary>Counts requests for suggestions and picks; the candidates are keyed by it, so either ends any edit.</summary>
     private int _round;
     private Tone _tone = Tone.Friendly;
     /// <summary>Suggest email bodies (for a chosen subject line) rather than headlines; <see cref="_batchIsBody"/> is what the shown batch holds.</summary>
@@ -92,8 +93,10 @@ public partial class CopySuggestionsPanel
         return ShowLastAsync();
     }
 
-    private Task<bool> PickAsync(ShownSuggestion s, string? edited, Guid? forVariant) =>
-        ChangeAsync(async user => await Copy.PickAsync(s.Id, edited, user, forVariant));
+    private async Task PickAsync(CopyPick pick)
+    {
+        if (await ChangeAsync(async user => await Copy.PickAsync(pick.Suggestion.Id, pick.EditedText, user, pick.ForVariant))) _round++;
+    }
 
     private async Task WriteAsync()
     {

@@ -5,8 +5,8 @@ namespace Campaigns.Web.Features.Copy.Components;
 
 /// <summary>
 /// The shown suggestions with their predicted click-through and the words that move it: each can be picked as shown
-/// or edited first; a suggested body goes under one of the chosen lines. The panel keys it by its request, so a new
-/// request (or a failed one) ends any edit.
+/// or edited first; a suggested body goes under one of the chosen lines. The panel keys it by its requests and picks,
+/// so a new request (or a failed one) and a pick end any edit.
 /// </summary>
 public partial class CopyCandidates
 {
@@ -28,8 +28,8 @@ public partial class CopyCandidates
     /// <summary>The channel's length limit, counted while editing.</summary>
     [Parameter] public int Limit { get; set; }
 
-    /// <summary>Picks a suggestion (with the edited text, and the chosen line a body goes under); returns whether it was picked.</summary>
-    [Parameter, EditorRequired] public Func<ShownSuggestion, string?, Guid?, Task<bool>> Pick { get; set; } = null!;
+    /// <summary>Raised to pick a suggestion; the panel renews this component after a pick, which ends the edit.</summary>
+    [Parameter] public EventCallback<CopyPick> OnPick { get; set; }
 
     /// <summary>Shown suggestions that are chosen now: read from the chosen copy, so removing a line or replacing a body un-picks it.</summary>
     private bool IsPicked(Guid suggestionId) => Chosen.Any(c => c.SuggestionId == suggestionId || c.BodySuggestionId == suggestionId);
@@ -40,8 +40,5 @@ public partial class CopyCandidates
         _editText = s.Text;
     }
 
-    private async Task PickAsync(ShownSuggestion s, string? edited, Guid? forVariant = null)
-    {
-        if (await Pick(s, edited, forVariant)) _editing = null;
-    }
+    private Task PickAsync(ShownSuggestion s, string? edited, Guid? forVariant = null) => OnPick.InvokeAsync(new CopyPick(s, edited, forVariant));
 }
