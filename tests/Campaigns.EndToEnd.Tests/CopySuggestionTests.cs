@@ -1,8 +1,8 @@
+using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.EndToEnd.Tests.Infrastructure;
 using Campaigns.Ml.Copy;
-using Campaigns.Application.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;

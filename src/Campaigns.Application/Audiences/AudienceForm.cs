@@ -1,4 +1,3 @@
-using Campaigns.Application.Audiences;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Customers;
 

@@ -1,6 +1,5 @@
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Domain.Copy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Copy;

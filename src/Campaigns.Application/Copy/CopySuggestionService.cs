@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Campaigns.Application.Copy;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;

@@ -1,11 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Campaigns;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
-using Campaigns.Application.Campaigns;
-using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

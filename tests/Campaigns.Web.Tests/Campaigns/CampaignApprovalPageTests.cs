@@ -1,10 +1,8 @@
 using Bunit;
+using Campaigns.Application.Campaigns;
+using Campaigns.Application.Copy;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Application.Campaigns;
-using Campaigns.Web.Features.Campaigns;
-using Campaigns.Application.Copy;
-using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,9 +1,8 @@
 using System.Globalization;
 using Bunit;
+using Campaigns.Application.Copy;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Application.Copy;
-using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
+using Campaigns.Application.Campaigns;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
-using Campaigns.Application.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Infrastructure;

@@ -1,10 +1,10 @@
 using Campaigns.Analytics.Targeting;
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Web.Components.Charts;
-using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

@@ -49,8 +49,11 @@ public partial class CampaignEditor
         else
         {
             var start = DateTime.UtcNow.Date.AddDays(7);
-            _campaign = new Campaign { Name = "", CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(14), Budget = 5000,
-                Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email } };
+            _campaign = new Campaign
+            {
+                Name = "", CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(14), Budget = 5000,
+                Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email }
+            };
         }
     }
 

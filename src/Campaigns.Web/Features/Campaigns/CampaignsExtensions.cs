@@ -1,6 +1,5 @@
 using Campaigns.Application.Campaigns;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Hosting;
 using Campaigns.Web.Security;
 
 namespace Campaigns.Web.Features.Campaigns;
