@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Campaigns.Data;
+using Campaigns.Application.Audiences;
 using Campaigns.Imports.Csv;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Security;
-using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Audiences;
 
@@ -20,22 +19,16 @@ public static class AudiencesExtensions
             .Produces(200, contentType: "text/csv").ProducesProblem(404);
     }
 
-    /// <summary>Streams members in rank order straight from the database to the response, so a million rows never sit in memory.</summary>
-    private static async Task<IResult> ExportAsync(Guid id, CampaignsDbContext db, HttpContext http, CancellationToken ct)
+    /// <summary>Streams members in rank order straight from the database to the response.</summary>
+    private static async Task<IResult> ExportAsync(Guid id, SavedAudiences audiences, HttpContext http, CancellationToken ct)
     {
-        var audience = await db.Audiences.AsNoTracking().Where(a => a.CampaignId == id).Select(a => new { a.Id }).SingleOrDefaultAsync(ct);
-        if (audience is null)
+        if (await audiences.AudienceOfAsync(id, ct) is not { } audience)
             return Results.Problem(statusCode: 404, title: "No audience", detail: $"Campaign {id} has no saved audience. Build and save one on the campaign's Audience page.");
-        var rows = from m in db.AudienceMembers.AsNoTracking()
-                   where m.AudienceId == audience.Id
-                   join c in db.Customers on m.CustomerId equals c.Id
-                   orderby m.Rank
-                   select new { c.ExternalId, c.Email, m.Cell, m.Rank, m.PredictedUplift, m.ExpectedProfit };
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audience-{id}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 1 << 16);
         await writer.WriteLineAsync("external_id,email,cell,rank,predicted_uplift,expected_profit");
-        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var r in audiences.MembersAsync(audience, ct))
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                 $"{CsvText.Cell(r.ExternalId)},{CsvText.Cell(r.Email ?? "")},{r.Cell},{r.Rank},{r.PredictedUplift:0.######},{r.ExpectedProfit:0.##}"));
         return Results.Empty;
