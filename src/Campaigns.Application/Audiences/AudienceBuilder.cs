@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Campaigns.Analytics.Targeting;
+using Campaigns.Application.Common;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
@@ -30,17 +32,18 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == campaignId, ct));
     }
 
-    public async Task<AudiencePlan> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
+    /// <summary>Builds the audience the request asks for; refused when its rules contradict each other, or it needs a model and none is current.</summary>
+    public async Task<Result<AudiencePlan>> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var started = DateTime.UtcNow;
         var scoring = new System.Diagnostics.Stopwatch();
         var errors = request.Validate();
-        if (errors.Count > 0) throw new TargetingException(string.Join(" ", errors));
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct)
-            ?? throw new TargetingException("The campaign no longer exists.");
+        if (errors.Count > 0) return Result<AudiencePlan>.Refused(string.Join(" ", errors));
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct);
+        if (campaign is null) return Result<AudiencePlan>.NotFound("The campaign no longer exists.");
         var modelInfo = await models.CurrentAsync(ModelKind.UpliftTargeting, ct);
         if (modelInfo is null && request.Selection != AudienceSelection.Everyone)
-            throw new TargetingException("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
+            return Result<AudiencePlan>.Refused("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
         var model = modelInfo is null ? null : await models.LoadUpliftAsync(modelInfo.Id, ct);
         var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
@@ -111,12 +114,12 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     }
 
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
-    public async Task<Audience> SaveAsync(AudiencePlan plan, string user, CancellationToken ct = default)
+    public async Task<Result<Audience>> SaveAsync(AudiencePlan plan, string user, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct)
-            ?? throw new TargetingException("The campaign no longer exists.");
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct);
+        if (campaign is null) return Result<Audience>.NotFound("The campaign no longer exists.");
         if (campaign.AudienceIsFixed)
-            throw new TargetingException($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
+            return Result<Audience>.Refused($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
         var a = plan.Allocation;
         var audience = new Audience
         {
@@ -153,7 +156,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         await db.BulkInsertAsync(Members(audience.Id, plan), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return audience;
+        return Result<Audience>.Done(audience, $"Saved: {Display.Count(audience.Targeted)} customers will get the promotion.");
     }
 
     private static IEnumerable<AudienceMember> Members(Guid audienceId, AudiencePlan plan)

@@ -1,3 +1,4 @@
+using Campaigns.Application.Common;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Customers;
 
@@ -25,25 +26,23 @@ public sealed class AudienceForm
     /// <summary>Imported custom attributes to match, "name=value" separated by ';' or new lines.</summary>
     public string? AttributeRules { get; set; }
 
-    /// <exception cref="TargetingException">A rule is not written name=value.</exception>
-    private Dictionary<string, string> Attributes()
+    /// <summary>The request the form describes, or why not: a custom attribute rule that is not written name=value.</summary>
+    public Result<AudienceRequest> ToRequest(Guid campaignId)
     {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in (AttributeRules ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = part.IndexOf('=');
-            if (equals <= 0) throw new TargetingException($"Write each custom attribute rule as name=value; \"{part}\" is not.");
+            if (equals <= 0) return Result<AudienceRequest>.Invalid(nameof(AttributeRules), $"Write each custom attribute rule as name=value; \"{part}\" is not.");
             attributes[part[..equals].Trim()] = part[(equals + 1)..].Trim();
         }
-        return attributes;
+        return new AudienceRequest(campaignId,
+            new AudienceRules
+            {
+                Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
+                BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
+                MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = attributes,
+            },
+            Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100);
     }
-
-    public AudienceRequest ToRequest(Guid campaignId) => new(campaignId,
-        new AudienceRules
-        {
-            Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
-            BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
-            MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = Attributes(),
-        },
-        Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100);
 }

@@ -4,6 +4,7 @@ using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Web.Components;
 using Campaigns.Web.Components.Charts;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Components;
@@ -54,13 +55,21 @@ public partial class AudienceBuilderPage : IDisposable
         _cancel = new CancellationTokenSource();
         try
         {
+            var asked = _form.ToRequest(CampaignId);
+            if (asked.Value is not { } request)
+            {
+                _error = asked.Message;
+                return;
+            }
             await using var scope = Scopes.CreateAsyncScope();
             var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
             var progress = new SyncProgress<double>(p => { _progress = p; _ = InvokeAsync(StateHasChanged); });
+            var token = _cancel.Token;
             // Scoring is CPU work; run it off the circuit's thread so the page keeps rendering progress.
-            _plan = await Task.Run(() => builder.PlanAsync(_form.ToRequest(CampaignId), progress, _cancel.Token));
+            var planned = await Task.Run(() => builder.PlanAsync(request, progress, token));
+            if (planned.Value is { } plan) _plan = plan;
+            else _error = planned.Message;
         }
-        catch (TargetingException ex) { _error = ex.Message; }
         catch (OperationCanceledException) { _error = "Cancelled: nothing was built."; }
         catch (InvalidDataException ex) { _error = $"The targeting model could not be loaded: {ex.Message}"; }
         finally
@@ -81,10 +90,14 @@ public partial class AudienceBuilderPage : IDisposable
         {
             var user = await CurrentUser.NameAsync();
             await using var scope = Scopes.CreateAsyncScope();
-            _saved = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SaveAsync(_plan, user);
-            Snackbar.Add($"Saved: {Display.Count(_saved.Targeted)} customers will get the promotion.", Severity.Success);
+            var saved = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SaveAsync(_plan, user);
+            if (saved.Value is { } audience)
+            {
+                _saved = audience;
+                Snackbar.Show(saved);
+            }
+            else _error = saved.Message;
         }
-        catch (TargetingException ex) { _error = ex.Message; }
         finally { _saving = false; }
     }
 

@@ -3,7 +3,7 @@ using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Application.Tests;
+namespace Campaigns.Application.Tests.Audiences;
 
 public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixture<TrainedDemoDatabase>
 {
@@ -36,7 +36,7 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
     {
         var id = await DraftCampaignAsync();
         await using var db = store.Open();
-        var plan = await store.Audiences(db).PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.Budget, Budget: 300));
+        var plan = (await store.Audiences(db).PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.Budget, Budget: 300))).Value!;
         var allocation = Assert.IsType<Analytics.Targeting.Allocation>(plan.Allocation);
         Assert.InRange(allocation.ExpectedCost, 0, 300);
         Assert.NotEmpty(plan.Targeted);
@@ -51,7 +51,7 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
     {
         var id = await DraftCampaignAsync();
         await using var db = store.Open();
-        var plan = await store.Audiences(db).PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.Everyone));
+        var plan = (await store.Audiences(db).PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.Everyone))).Value!;
         Assert.True(plan.Allocation!.PutOff > 0, "the demo store has customers a promotion puts off");
         Assert.Equal(plan.Eligible, plan.Targeted.Count + plan.Allocation.PutOff);
     }
@@ -63,7 +63,7 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
         await using var db = store.Open();
         var region = await db.Customers.GroupBy(c => c.Region).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync();
         var rules = new AudienceRules { Regions = [region], MinOrders = 1 };
-        var plan = await store.Audiences(db).PlanAsync(new AudienceRequest(id, rules, AudienceSelection.TopPercent, TopPercent: 50, RandomCellShare: 0.1));
+        var plan = (await store.Audiences(db).PlanAsync(new AudienceRequest(id, rules, AudienceSelection.TopPercent, TopPercent: 50, RandomCellShare: 0.1))).Value!;
         Assert.Equal(await db.Customers.CountAsync(c => c.Region == region && c.Behaviour.OrderCount >= 1), plan.Eligible);
         Assert.NotEmpty(plan.RandomCell);
         Assert.Empty(plan.Targeted.Intersect(plan.RandomCell));
@@ -77,9 +77,9 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
         var id = await DraftCampaignAsync();
         await using var db = store.Open();
         var builder = store.Audiences(db);
-        await builder.SaveAsync(await builder.PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 30)), "tests");
-        var plan = await builder.PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.Budget, Budget: 200, RandomCellShare: 0.05));
-        var saved = await builder.SaveAsync(plan, "tests");
+        await builder.SaveAsync((await builder.PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 30))).Value!, "tests");
+        var plan = (await builder.PlanAsync(new AudienceRequest(id, new AudienceRules(), AudienceSelection.Budget, Budget: 200, RandomCellShare: 0.05))).Value!;
+        var saved = (await builder.SaveAsync(plan, "tests")).Value!;
 
         await using var check = store.Open();
         var audience = await check.Audiences.SingleAsync(a => a.CampaignId == id);
@@ -96,9 +96,10 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
         await using var db = store.Open();
         var live = await db.Campaigns.FirstAsync(c => c.Status == CampaignStatus.Live);
         var builder = store.Audiences(db);
-        var plan = await builder.PlanAsync(new AudienceRequest(live.Id, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 10));
-        var error = await Assert.ThrowsAsync<TargetingException>(() => builder.SaveAsync(plan, "tests"));
-        Assert.Contains("launched", error.Message);
+        var plan = (await builder.PlanAsync(new AudienceRequest(live.Id, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 10))).Value!;
+        var refused = await builder.SaveAsync(plan, "tests");
+        Assert.False(refused.Succeeded);
+        Assert.Contains("launched", refused.Message);
         Assert.False(await db.Audiences.AnyAsync(a => a.CampaignId == live.Id));
     }
 
@@ -107,8 +108,9 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
     {
         var id = await DraftCampaignAsync();
         await using var db = store.Open();
-        var error = await Assert.ThrowsAsync<TargetingException>(() => store.Audiences(db).PlanAsync(
-            new AudienceRequest(id, new AudienceRules { MinOrders = 5, MaxOrders = 2 }, AudienceSelection.Budget, Budget: 0)));
+        var error = await store.Audiences(db).PlanAsync(
+            new AudienceRequest(id, new AudienceRules { MinOrders = 5, MaxOrders = 2 }, AudienceSelection.Budget, Budget: 0));
+        Assert.False(error.Succeeded);
         Assert.Contains("Minimum orders is above maximum orders", error.Message);
         Assert.Contains("budget above zero", error.Message);
     }
@@ -123,7 +125,7 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
         await db.Customers.Where(c => c.ExternalId.EndsWith("3")).ExecuteUpdateAsync(s => s.SetProperty(c => c.CustomAttributesJson, "{\"loyalty_tier\":\"silver\",\"country\":\"DE\"}"));
         var rules = new AudienceRules { Attributes = new() { ["loyalty_tier"] = "gold", ["country"] = "DE" } };
 
-        var plan = await store.Audiences(db).PlanAsync(new AudienceRequest(id, rules, AudienceSelection.Everyone));
+        var plan = (await store.Audiences(db).PlanAsync(new AudienceRequest(id, rules, AudienceSelection.Everyone))).Value!;
 
         Assert.Equal(await db.Customers.CountAsync(c => c.ExternalId.EndsWith("7")), plan.Eligible);
         Assert.Contains("loyalty_tier = gold", rules.Describe());
