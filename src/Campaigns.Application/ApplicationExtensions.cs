@@ -1,4 +1,6 @@
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Campaigns;
+using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Microsoft.Extensions.DependencyInjection;
@@ -8,14 +10,14 @@ namespace Campaigns.Application;
 
 public static class ApplicationExtensions
 {
-    /// <summary>Registers training-set building, model loading, training and audience building.</summary>
+    /// <summary>Registers training-set building, model loading, training, and each feature's use cases.</summary>
     public static IHostApplicationBuilder AddCampaignsApplication(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<TargetingOptions>().BindConfiguration(TargetingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<AttributeFeatureOptions>().BindConfiguration(TargetingOptions.Section + ":Attributes").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<TrainingSetBuilder>();
         builder.Services.AddModels();
-        builder.Services.AddScoped<AudienceBuilder>();
+        builder.Services.AddAudiences().AddCampaigns().AddCopy();
         return builder;
     }
 }

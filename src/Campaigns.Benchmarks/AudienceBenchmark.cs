@@ -57,9 +57,9 @@ internal static class AudienceBenchmark
         for (var run = 1; run <= options.Int("runs", 3); run++)
         {
             var clock = Stopwatch.StartNew();
-            var plan = await builder.PlanAsync(request);
+            var plan = (await builder.PlanAsync(request)).Value ?? throw new InvalidOperationException("The benchmark's audience was refused.");
             var planned = clock.Elapsed;
-            var saved = await builder.SaveAsync(plan, "benchmark");
+            var saved = (await builder.SaveAsync(plan, "benchmark")).Value!;
             Console.WriteLine($"Run {run}: read, scored and allocated {plan.Eligible:N0} customers in {planned.TotalSeconds:0.00} s (model {plan.Scoring.TotalSeconds:0.00} s); " +
                 $"saved {saved.Targeted:N0} members in {(clock.Elapsed - planned).TotalSeconds:0.00} s; " +
                 $"expected profit {plan.Allocation?.Profit:N0}, put off {plan.Allocation?.PutOff:N0}");

@@ -120,7 +120,7 @@ public sealed class AttributeTargetingTests(TrainedAttributeStore store) : IClas
         // An audience over the stored customers, a tenth of whom lack the attribute.
         await using var db = store.Open();
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync();
-        var plan = await store.Audiences(db).PlanAsync(new AudienceRequest(campaign.Id, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 30));
+        var plan = (await store.Audiences(db).PlanAsync(new AudienceRequest(campaign.Id, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 30))).Value!;
         Assert.Equal(store.Report.VersionId, plan.Model?.Id);
         Assert.Equal(AttributeStore.Customers, plan.Eligible);
         var loyalty = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => Loyalty(c.CustomAttributesJson));

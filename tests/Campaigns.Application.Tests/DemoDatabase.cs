@@ -23,6 +23,9 @@ public class DemoDatabase : IAsyncLifetime
 
     public CampaignsDbContext Open() => Options.CreateContext();
 
+    /// <summary>What the application's services open their short-lived contexts with.</summary>
+    public IDbContextFactory<CampaignsDbContext> Factory => new ContextFactory(Options.CreateContext);
+
     public TrainingSetBuilder TrainingSets(CampaignsDbContext db) => new(db);
 
     public AudienceBuilder Audiences(CampaignsDbContext db) => new(db, new ModelStore(db), Microsoft.Extensions.Options.Options.Create(new TargetingOptions()));

@@ -1,8 +1,8 @@
+using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
 using Campaigns.Domain.Campaigns;
 using Campaigns.EndToEnd.Tests.Infrastructure;
 using Campaigns.Ml.Copy;
-using Campaigns.Web.Features.Campaigns;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -29,7 +29,7 @@ public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(
                 Name = "Weekend push", CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(3), Budget = 800,
                 Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20, Channel = Channel.Push },
             }, "marketer@demo.local");
-            campaignId = saved.Campaign!.Id;
+            campaignId = saved.Value!.Id;
         }
 
         await SignInAsync("marketer@demo.local", $"campaigns/{campaignId}");
@@ -69,7 +69,7 @@ public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(
         var arms = await db.Arms.AsNoTracking().Where(a => db.Experiments.Any(e => e.Id == a.ExperimentId && e.CampaignId == campaignId))
             .OrderBy(a => a.Position).ToListAsync();
         var headlines = await db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaignId).ToDictionaryAsync(v => v.Id, v => v.Headline);
-        Assert.Equal(["Holdout", CampaignService.ArmName(0, texts[0]), CampaignService.ArmName(1, texts[1])], arms.Select(a => a.Name));
+        Assert.Equal(["Holdout", Campaign.CopyArmName(0, texts[0]), Campaign.CopyArmName(1, texts[1])], arms.Select(a => a.Name));
         Assert.Equal([texts[0], texts[1]], arms.Skip(1).Select(a => headlines[a.CopyVariantId!.Value]));
     });
 }

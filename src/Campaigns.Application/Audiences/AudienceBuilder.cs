@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Campaigns.Analytics.Targeting;
+using Campaigns.Application.Common;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
@@ -12,40 +14,6 @@ using Microsoft.Extensions.Options;
 
 namespace Campaigns.Application.Audiences;
 
-/// <summary>What a marketer asks for: a segment by rules, narrowed by the model, plus an optional random cell.</summary>
-public sealed record AudienceRequest(Guid CampaignId, AudienceRules Rules, AudienceSelection Selection,
-    double? TopPercent = null, double? UpliftThreshold = null, decimal? Budget = null, double RandomCellShare = 0)
-{
-    public IReadOnlyList<string> Validate()
-    {
-        var errors = Rules.Validate().ToList();
-        switch (Selection)
-        {
-            case AudienceSelection.TopPercent when TopPercent is not (> 0 and <= 100):
-                errors.Add("Top share must be between 0 and 100 percent."); break;
-            case AudienceSelection.UpliftAbove when UpliftThreshold is not { } t || double.IsNaN(t) || t < -1 || t > 1:
-                errors.Add("The uplift threshold is a change in purchase probability, between -100% and +100%."); break;
-            case AudienceSelection.Budget when Budget is not > 0:
-                errors.Add("Set a budget above zero."); break;
-        }
-        if (RandomCellShare is < 0 or > 0.5) errors.Add("The random cell is 0% to 50% of the eligible customers.");
-        return errors;
-    }
-}
-
-/// <summary>A refusal to build an audience, with a message meant for the marketer.</summary>
-public sealed class TargetingException(string message) : Exception(message);
-
-/// <summary>Customers of one attribute value, among the eligible and among those selected.</summary>
-public sealed record ProfileShare(string Value, int Eligible, int Selected);
-
-public sealed record AttributeProfile(string Attribute, IReadOnlyList<ProfileShare> Shares);
-
-/// <summary>A built audience before it is saved: who is in it, what the model expects, and how it compares with the eligible pool.</summary>
-public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int Eligible, Allocation? Allocation,
-    IReadOnlyList<Guid> Targeted, IReadOnlyList<double> TargetedUplift, IReadOnlyList<double> TargetedProfit,
-    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed, TimeSpan Scoring);
-
 /// <summary>
 /// Builds audiences: streams the eligible customers from the database, scores them in batches with the current
 /// uplift model, prices each one's expected incremental profit on the campaign's own terms, and lets the
@@ -55,17 +23,27 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
 {
     private readonly TargetingOptions _options = options.Value;
 
-    public async Task<AudiencePlan> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
+    /// <summary>What the builder starts from: the campaign, the current targeting model, the regions to pick from and the saved audience; null without the campaign.</summary>
+    public async Task<AudienceSetup?> SetupAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
+        return new AudienceSetup(campaign, await models.CurrentAsync(ModelKind.UpliftTargeting, ct),
+            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct),
+            await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == campaignId, ct));
+    }
+
+    /// <summary>Builds the audience the request asks for; refused when its rules contradict each other, or it needs a model and none is current.</summary>
+    public async Task<Result<AudiencePlan>> PlanAsync(AudienceRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
     {
         var started = DateTime.UtcNow;
         var scoring = new System.Diagnostics.Stopwatch();
         var errors = request.Validate();
-        if (errors.Count > 0) throw new TargetingException(string.Join(" ", errors));
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct)
-            ?? throw new TargetingException("The campaign no longer exists.");
+        if (errors.Count > 0) return Result<AudiencePlan>.Refused(string.Join(" ", errors));
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct);
+        if (campaign is null) return Result<AudiencePlan>.NotFound("The campaign no longer exists.");
         var modelInfo = await models.CurrentAsync(ModelKind.UpliftTargeting, ct);
         if (modelInfo is null && request.Selection != AudienceSelection.Everyone)
-            throw new TargetingException("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
+            return Result<AudiencePlan>.Refused("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
         var model = modelInfo is null ? null : await models.LoadUpliftAsync(modelInfo.Id, ct);
         var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
@@ -136,12 +114,12 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     }
 
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
-    public async Task<Audience> SaveAsync(AudiencePlan plan, string user, CancellationToken ct = default)
+    public async Task<Result<Audience>> SaveAsync(AudiencePlan plan, string user, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct)
-            ?? throw new TargetingException("The campaign no longer exists.");
-        if (campaign.Status is CampaignStatus.Live or CampaignStatus.Completed or CampaignStatus.Archived)
-            throw new TargetingException($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct);
+        if (campaign is null) return Result<Audience>.NotFound("The campaign no longer exists.");
+        if (campaign.AudienceIsFixed)
+            return Result<Audience>.Refused($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
         var a = plan.Allocation;
         var audience = new Audience
         {
@@ -178,7 +156,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         await db.BulkInsertAsync(Members(audience.Id, plan), ct);
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
-        return audience;
+        return Result<Audience>.Done(audience, $"Saved: {Display.Count(audience.Targeted)} customers will get the promotion.");
     }
 
     private static IEnumerable<AudienceMember> Members(Guid audienceId, AudiencePlan plan)

@@ -301,7 +301,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         rejected.Reject("manager@demo.local", "60% is below cost on most lines; propose 30% and a category limit.");
         var approved = Draft("Winter Boots Free Shipping", 7, new Promotion { Type = PromotionType.FreeShipping, Channel = Channel.Email, CouponCode = "BOOTSHIP" }, 8000);
         approved.Submit("marketer@demo.local");
-        approved.Approve("manager@demo.local", "Good targeting; go.");
+        approved.Approve("manager@demo.local", "Good targeting; go.", []);
         store.Campaigns.AddRange([draft, pending, rejected, approved]);
     }
 

@@ -1,6 +1,7 @@
-namespace Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Copy;
+using Campaigns.Domain.Experiments;
 
-public enum CampaignStatus { Draft, PendingApproval, Approved, Rejected, Live, Completed, Archived }
+namespace Campaigns.Domain.Campaigns;
 
 /// <summary>A promotion launched to an audience, measured by an experiment.</summary>
 public sealed class Campaign : Entity
@@ -21,7 +22,21 @@ public sealed class Campaign : Entity
     /// <summary>Optimistic concurrency: two people saving the same campaign must not silently overwrite each other.</summary>
     public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
 
-    public bool IsEditable => Status is CampaignStatus.Draft or CampaignStatus.Rejected;
+    /// <summary>
+    /// The statuses in which a campaign's terms and copy may change: before review, or when review sent it back. A list
+    /// so a query can hold the campaign's row on the same condition (<c>EditableStatuses.Contains(c.Status)</c>).
+    /// </summary>
+    public static readonly CampaignStatus[] EditableStatuses = [CampaignStatus.Draft, CampaignStatus.Rejected];
+
+    public static bool IsEditableIn(CampaignStatus status) => EditableStatuses.Contains(status);
+
+    public bool IsEditable => IsEditableIn(Status);
+
+    /// <summary>Once launched (and after), the audience is fixed, or the experiment measuring it would change under it.</summary>
+    public bool AudienceIsFixed => Status is CampaignStatus.Live or CampaignStatus.Completed or CampaignStatus.Archived;
+
+    /// <summary>A campaign tests at most this many copy variants against each other (each is an arm beside the holdout).</summary>
+    public const int MaxCopyVariants = 4;
 
     public void Submit(string user)
     {
@@ -36,15 +51,27 @@ public sealed class Campaign : Entity
 
     public const string OwnSubmission = "You submitted this campaign for approval; another Manager must approve it.";
 
-    public void Approve(string manager, string? comment)
+    /// <summary>Approves the campaign with its chosen copy: each copy variant records the Manager who approved it.</summary>
+    /// <param name="copy">All the copy chosen for the campaign.</param>
+    public void Approve(string manager, string? comment, IReadOnlyCollection<CopyVariant> copy)
     {
         Require(Status == CampaignStatus.PendingApproval, "Only a campaign waiting for approval can be approved.");
-        // Four eyes: the review is worth something only if someone else does it.
-        Require(!string.Equals(manager, SubmittedBy, StringComparison.OrdinalIgnoreCase), OwnSubmission);
+        if (WhyNotApprover(manager, copy) is { } own) throw new DomainException(own);
         Status = CampaignStatus.Approved;
         ReviewedBy = manager;
         ReviewComment = string.IsNullOrWhiteSpace(comment) ? null : comment.Trim();
+        var now = DateTime.UtcNow;
+        foreach (var variant in copy) (variant.ApprovedBy, variant.ApprovedAt) = (manager, now);
     }
+
+    /// <summary>
+    /// Why <paramref name="manager"/> may not approve the campaign, or null: by <see cref="FourEyes"/>, nobody approves a
+    /// campaign they submitted, nor copy (a line or a body) they chose or wrote. They may still reject it.
+    /// </summary>
+    public string? WhyNotApprover(string manager, IEnumerable<CopyVariant> copy) =>
+        FourEyes.IsAuthor(manager, SubmittedBy) ? OwnSubmission
+        : copy.FirstOrDefault(v => FourEyes.IsAuthor(manager, v.CreatedBy, v.BodyChosenBy)) is { } own
+            ? $"You chose the copy “{own.Headline}” yourself; another Manager must approve it." : null;
 
     public void Reject(string manager, string comment)
     {
@@ -55,11 +82,35 @@ public sealed class Campaign : Entity
         ReviewComment = comment.Trim();
     }
 
-    public void GoLive()
+    /// <summary>
+    /// Launches the approved campaign: it goes live with its experiment, a random holdout that gets nothing (the control)
+    /// and an arm per chosen copy variant (without copy, one arm with the offer), sharing the rest of the traffic.
+    /// </summary>
+    /// <param name="copy">The chosen copy in the order it was chosen, all of it approved with the campaign.</param>
+    /// <param name="offer">The offer arm's name, when no copy was chosen.</param>
+    public Experiment Launch(double holdoutShare, IReadOnlyList<CopyVariant> copy, string offer)
     {
+        Holdout.Require(holdoutShare);
         Require(Status == CampaignStatus.Approved, "Only an approved campaign can go live.");
+        Require(copy.Count <= MaxCopyVariants && copy.All(v => v.ApprovedBy is not null),
+            "The campaign's copy changed after it was approved: send it back for review before launching.");
         Status = CampaignStatus.Live;
+        var experiment = new Experiment { CampaignId = Id, Name = Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
+        experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
+        if (copy.Count == 0)
+            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = offer, Position = 1, Allocation = 1 - holdoutShare });
+        for (var i = 0; i < copy.Count; i++)
+            experiment.Arms.Add(new Arm
+            {
+                ExperimentId = experiment.Id, Name = CopyArmName(i, copy[i].Headline), Position = i + 1,
+                Allocation = (1 - holdoutShare) / copy.Count, CopyVariantId = copy[i].Id,
+            });
+        return experiment;
     }
+
+    /// <summary>The arm of the <paramref name="index"/>-th copy variant: a letter and the start of its headline.</summary>
+    public static string CopyArmName(int index, string headline) =>
+        $"Copy {(char)('A' + index)}: {(headline.Length <= 60 ? headline : headline[..57] + "...")}";
 
     public void Complete()
     {

@@ -1,9 +1,5 @@
 namespace Campaigns.Domain.Campaigns;
 
-public enum PromotionType { PercentDiscount, FixedAmountOff, FreeShipping, Bundle }
-
-public enum Channel { Email, Push, OnsiteBanner }
-
 /// <summary>The offer a campaign makes: its type, its terms and its limits.</summary>
 public sealed class Promotion
 {

@@ -30,11 +30,3 @@ public sealed class CopySuggestion : Entity
     /// <summary>The marketer's version when they changed the text before picking it.</summary>
     public string? EditedText { get; set; }
 }
-
-/// <summary>A word or phrase generated copy must never use (managed by Admins).</summary>
-public sealed class BannedPhrase : Entity
-{
-    public required string Phrase { get; set; }
-    public required string AddedBy { get; set; }
-    public DateTime AddedAt { get; set; } = DateTime.UtcNow;
-}

@@ -2,10 +2,6 @@ using Campaigns.Domain.Campaigns;
 
 namespace Campaigns.Domain.Copy;
 
-public enum Tone { Urgent, Friendly, Premium, Playful }
-
-public enum CopySource { Historical, Generated, Edited, Written }
-
 /// <summary>
 /// A headline and body shown to customers, with how often it was seen and clicked. Copy chosen for a campaign
 /// (<see cref="CampaignId"/> set) becomes one arm of its experiment at launch, so it is tested, not assumed.

@@ -24,7 +24,7 @@ public sealed class ModelSignOff : Entity
     public string? Decide(string manager, bool approve, string? comment, DateTime now)
     {
         if (Status != SignOffStatus.Pending) return "This request is no longer waiting.";
-        if (string.Equals(RequestedBy, manager, StringComparison.OrdinalIgnoreCase)) return "The person who asked for the promotion cannot also sign it off.";
+        if (FourEyes.IsAuthor(manager, RequestedBy)) return "The person who asked for the promotion cannot also sign it off.";
         if (!approve && string.IsNullOrWhiteSpace(comment)) return "Say why you refuse, so the Admin can act on it.";
         Status = approve ? SignOffStatus.Approved : SignOffStatus.Rejected;
         DecidedBy = manager;

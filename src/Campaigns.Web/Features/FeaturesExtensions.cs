@@ -22,10 +22,6 @@ public static class FeaturesExtensions
     public static void AddCampaignsFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<CampaignService>();
-        builder.Services.AddScoped<CopySuggestionService>();
-        builder.Services.AddScoped<BannedPhraseAdmin>();
-        builder.Services.AddScoped<CatalogLookup>();
         builder.Services.AddScoped<DashboardData>();
         builder.Services.AddScoped<ExperimentResults>();
         builder.Services.AddScoped<ExperimentStatistics>();
@@ -66,19 +62,12 @@ public static class FeaturesExtensions
         app.MapGet("/openapi", () => Results.Redirect("/openapi/v1.json")).AllowAnonymous().ExcludeFromDescription();
         app.MapIntegrationEndpoints();
         app.MapImportEndpoints();
+        app.MapCampaignEndpoints();
         app.MapAudienceEndpoints();
         app.MapCopyEndpoints();
         app.MapModelEndpoints();
 
         var api = app.MapGroup("/api").WithTags("Campaigns");
-        api.MapGet("/campaigns", async (CampaignService campaigns, string? status, string? search, CancellationToken ct) =>
-            {
-                var errors = new List<string>();
-                var wanted = QueryValues.Enum<Domain.Campaigns.CampaignStatus>(nameof(status), status, errors);
-                return errors.Count > 0 ? QueryValues.Problem(errors) : Results.Ok(await campaigns.ListAsync(wanted, search, ct));
-            })
-            .RequireAuthorization(Policies.Marketing)
-            .WithSummary("Lists campaigns, optionally by status (Draft, PendingApproval, Approved, Rejected, Live, Completed, Archived) or name.");
         api.MapGet("/experiments/{id:guid}/results", async (Guid id, ExperimentStatistics statistics, string? engine, string? correction,
                 string? cuped, string? winsorize, CancellationToken ct) =>
             {

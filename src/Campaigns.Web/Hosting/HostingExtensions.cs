@@ -1,4 +1,4 @@
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Components.Layout;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;

@@ -1,4 +1,5 @@
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Copy;
 
 namespace Campaigns.Domain.Tests.Campaigns;
 
@@ -42,9 +43,9 @@ public class CampaignWorkflowTests
     public void Only_a_pending_campaign_can_be_approved()
     {
         var c = CampaignRulesTests.Valid();
-        Assert.Throws<DomainException>(() => c.Approve("manager", null));
+        Assert.Throws<DomainException>(() => c.Approve("manager", null, []));
         c.Submit("marketer");
-        c.Approve("manager", "ok");
+        c.Approve("manager", "ok", []);
         Assert.Equal(CampaignStatus.Approved, c.Status);
         Assert.Equal("manager", c.ReviewedBy);
     }
@@ -54,7 +55,7 @@ public class CampaignWorkflowTests
     {
         var c = CampaignRulesTests.Valid();
         c.Submit("Lead@Example.com");
-        var refused = Assert.Throws<DomainException>(() => c.Approve("lead@example.com", null));
+        var refused = Assert.Throws<DomainException>(() => c.Approve("lead@example.com", null, []));
         Assert.Equal("You submitted this campaign for approval; another Manager must approve it.", refused.Message);
         Assert.Equal(CampaignStatus.PendingApproval, c.Status);
         c.Reject("lead@example.com", "Withdrawn: wrong dates.");
@@ -66,11 +67,42 @@ public class CampaignWorkflowTests
     {
         var c = CampaignRulesTests.Valid();
         c.Submit("m");
-        c.Approve("boss", null);
-        c.GoLive();
+        c.Approve("boss", null, []);
+        c.Launch(0.1, [], "Offer");
         Assert.Throws<DomainException>(c.Archive);
         c.Complete();
         c.Archive();
         Assert.Equal(CampaignStatus.Archived, c.Status);
+    }
+
+    [Fact]
+    public void Whoever_chose_a_line_or_its_body_cannot_approve_the_campaign_and_an_approval_signs_its_copy()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Submit("marketer");
+        CopyVariant[] copy = [new() { Headline = "Take 20% off today", CreatedBy = "marketer", BodyChosenBy = "Boss" }];
+        var refused = Assert.Throws<DomainException>(() => c.Approve("boss", null, copy));
+        Assert.Equal("You chose the copy “Take 20% off today” yourself; another Manager must approve it.", refused.Message);
+        c.Approve("other", null, copy);
+        Assert.Equal("other", copy[0].ApprovedBy);
+    }
+
+    [Fact]
+    public void A_launch_builds_the_experiment_a_holdout_and_an_arm_per_approved_copy_line()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.Submit("m");
+        CopyVariant[] copy = [new() { Headline = "One" }, new() { Headline = "Two" }];
+        c.Approve("boss", null, copy);
+        Assert.Throws<DomainException>(() => c.Launch(0.7, copy, "Offer"));
+        Assert.Throws<DomainException>(() => c.Launch(0.1, [.. copy, new() { Headline = "Unreviewed" }], "Offer"));
+        Assert.Equal(CampaignStatus.Approved, c.Status);
+
+        var experiment = c.Launch(0.1, copy, "Offer");
+
+        Assert.Equal(CampaignStatus.Live, c.Status);
+        Assert.Equal(["Holdout", "Copy A: One", "Copy B: Two"], experiment.Arms.Select(a => a.Name));
+        Assert.Equal([0.1, 0.45, 0.45], experiment.Arms.Select(a => a.Allocation));
+        Assert.Equal(copy.Select(v => (Guid?)v.Id), experiment.Arms.Skip(1).Select(a => a.CopyVariantId));
     }
 }

@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Campaigns;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
-using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -44,8 +44,9 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
             await campaigns.SubmitAsync(CampaignId, "marketer@demo.local");
             await campaigns.ApproveAsync(CampaignId, "manager@demo.local", null);
             var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
-            var plan = await builder.PlanAsync(new AudienceRequest(CampaignId, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 20, RandomCellShare: 0.2));
-            await builder.SaveAsync(plan, "marketer@demo.local");
+            var plan = (await builder.PlanAsync(new AudienceRequest(CampaignId, new AudienceRules(), AudienceSelection.TopPercent, TopPercent: 20, RandomCellShare: 0.2))).Value!;
+            var saved = await builder.SaveAsync(plan, "marketer@demo.local");
+            if (!saved.Succeeded) throw new InvalidOperationException(saved.Message);
             // A 30% holdout: every decile of ~50 targeted customers then has control customers (the check shows a decile only
             // with both arms; at 10% about one run in 16 drew a decile without any, as arms are randomized afresh per launch).
             var launched = await campaigns.LaunchAsync(CampaignId, "manager@demo.local", 0.3);

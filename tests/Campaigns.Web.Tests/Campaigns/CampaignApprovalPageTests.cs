@@ -1,8 +1,8 @@
 using Bunit;
+using Campaigns.Application.Campaigns;
+using Campaigns.Application.Copy;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Features.Campaigns;
-using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -52,7 +52,7 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
         var campaign = await _store.App.DraftCampaignAsync("marketer@test", Channel.Email, percentOff: 10);
         await using (var scope = _store.App.Services.CreateAsyncScope())
         {
-            Assert.Null((await scope.ServiceProvider.GetRequiredService<CopySuggestionService>().WriteAsync(campaign.Id, "Take 10% off today", Domain.Copy.Tone.Friendly, "manager@test")).Error);
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CopySuggestionService>().WriteAsync(campaign.Id, "Take 10% off today", Domain.Copy.Tone.Friendly, "manager@test")).Succeeded);
             Assert.True((await scope.ServiceProvider.GetRequiredService<CampaignService>().SubmitAsync(campaign.Id, "marketer@test")).Succeeded);
         }
 

@@ -1,8 +1,8 @@
 using Bunit;
+using Campaigns.Application.Campaigns;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Components.Formatting;
-using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Bunit;
+using Campaigns.Application.Copy;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Features.Copy;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -116,7 +116,7 @@ public class CopySuggestionsPanelTests : ComponentTest, IClassFixture<CopySeeded
         {
             var copy = scope.ServiceProvider.GetRequiredService<CopySuggestionService>();
             shown = (await copy.SuggestAsync(campaign.Id, Domain.Copy.Tone.Urgent, "marketer@test")).Value!;
-            Assert.Null((await copy.PickAsync(shown.Candidates[1].Id, null, "marketer@test")).Error);
+            Assert.True((await copy.PickAsync(shown.Candidates[1].Id, null, "marketer@test")).Succeeded);
         }
 
         var panel = RenderPanel(campaign, CampaignStatus.Draft);

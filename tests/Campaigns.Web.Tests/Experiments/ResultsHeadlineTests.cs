@@ -1,5 +1,5 @@
 using Campaigns.Analytics;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Features.Experiments;
 
 namespace Campaigns.Web.Tests.Experiments;

@@ -1,6 +1,6 @@
+using Campaigns.Application.Campaigns;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
-using Campaigns.Web.Features.Campaigns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Infrastructure;
@@ -18,7 +18,7 @@ public static class TestCampaigns
             Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = percentOff, Channel = channel },
         }, user);
         Assert.True(result.Succeeded, result.Message);
-        return result.Campaign!;
+        return result.Value!;
     }
 
     /// <summary>A planned experiment of a new draft campaign, control and one treatment arm, that no customer has seen yet.</summary>

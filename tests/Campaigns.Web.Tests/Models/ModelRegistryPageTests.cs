@@ -1,9 +1,9 @@
 using AngleSharp.Dom;
 using Bunit;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
-using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,30 +1,28 @@
 using Campaigns.Analytics.Targeting;
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
-using Campaigns.Data;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Domain.Models;
+using Campaigns.Web.Components;
 using Campaigns.Web.Components.Charts;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
-using Microsoft.EntityFrameworkCore;
 using MudBlazor;
 
 namespace Campaigns.Web.Features.Audiences;
 
 public partial class AudienceBuilderPage : IDisposable
 {
-    private sealed record CampaignInfo(string Name, string Offer, Channel Channel, decimal Budget, CampaignStatus Status);
-
     [Parameter] public Guid CampaignId { get; set; }
     [Inject] private IServiceScopeFactory Scopes { get; set; } = null!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private MoneyFormat Money { get; set; } = null!;
 
-    private CampaignInfo? _campaign;
+    private Campaign? _campaign;
+    /// <summary>The campaign's terms in words, as the header shows them.</summary>
+    private string _offer = "";
     private bool _notFound, _building, _saving, _canSave;
     private ModelInfo? _model;
     private Audience? _saved;
@@ -38,17 +36,15 @@ public partial class AudienceBuilderPage : IDisposable
     protected override async Task OnInitializedAsync()
     {
         await using var scope = Scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<CampaignsDbContext>();
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == CampaignId);
-        if (campaign is null) { _notFound = true; return; }
-        _model = await scope.ServiceProvider.GetRequiredService<ModelStore>().CurrentAsync(ModelKind.UpliftTargeting);
-        _regions = await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync();
-        _saved = await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == CampaignId);
-        _form.Budget = campaign.Budget;
+        var setup = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SetupAsync(CampaignId);
+        if (setup is null) { _notFound = true; return; }
+        (_model, _regions, _saved) = (setup.Model, setup.Regions, setup.Saved);
+        _form.Budget = setup.Campaign.Budget;
         if (_model is null) _form.Selection = AudienceSelection.Everyone;
-        _canSave = campaign.Status is not (CampaignStatus.Live or CampaignStatus.Completed or CampaignStatus.Archived);
+        _canSave = !setup.Campaign.AudienceIsFixed;
+        _offer = setup.Campaign.Promotion.Describe(Money.Format);
         // Set last: the form renders once everything it shows is loaded, so nothing typed early is overwritten.
-        _campaign = new CampaignInfo(campaign.Name, campaign.Promotion.Describe(Money.Format), campaign.Promotion.Channel, campaign.Budget, campaign.Status);
+        _campaign = setup.Campaign;
     }
 
     private async Task BuildAsync()
@@ -59,13 +55,21 @@ public partial class AudienceBuilderPage : IDisposable
         _cancel = new CancellationTokenSource();
         try
         {
+            var asked = _form.ToRequest(CampaignId);
+            if (asked.Value is not { } request)
+            {
+                _error = asked.Message;
+                return;
+            }
             await using var scope = Scopes.CreateAsyncScope();
             var builder = scope.ServiceProvider.GetRequiredService<AudienceBuilder>();
             var progress = new SyncProgress<double>(p => { _progress = p; _ = InvokeAsync(StateHasChanged); });
+            var token = _cancel.Token;
             // Scoring is CPU work; run it off the circuit's thread so the page keeps rendering progress.
-            _plan = await Task.Run(() => builder.PlanAsync(_form.ToRequest(CampaignId), progress, _cancel.Token));
+            var planned = await Task.Run(() => builder.PlanAsync(request, progress, token));
+            if (planned.Value is { } plan) _plan = plan;
+            else _error = planned.Message;
         }
-        catch (TargetingException ex) { _error = ex.Message; }
         catch (OperationCanceledException) { _error = "Cancelled: nothing was built."; }
         catch (InvalidDataException ex) { _error = $"The targeting model could not be loaded: {ex.Message}"; }
         finally
@@ -84,12 +88,16 @@ public partial class AudienceBuilderPage : IDisposable
         _saving = true;
         try
         {
-            var user = (await Auth.GetAuthenticationStateAsync()).User.Identity?.Name ?? "unknown";
+            var user = await CurrentUser.NameAsync();
             await using var scope = Scopes.CreateAsyncScope();
-            _saved = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SaveAsync(_plan, user);
-            Snackbar.Add($"Saved: {Display.Count(_saved.Targeted)} customers will get the promotion.", Severity.Success);
+            var saved = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SaveAsync(_plan, user);
+            if (saved.Value is { } audience)
+            {
+                _saved = audience;
+                Snackbar.Show(saved);
+            }
+            else _error = saved.Message;
         }
-        catch (TargetingException ex) { _error = ex.Message; }
         finally { _saving = false; }
     }
 

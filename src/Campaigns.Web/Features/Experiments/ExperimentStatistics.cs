@@ -1,7 +1,7 @@
 using Campaigns.Analytics;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain.Experiments;
-using Campaigns.Web.Components.Formatting;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Features.Experiments;

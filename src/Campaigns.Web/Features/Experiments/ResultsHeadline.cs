@@ -1,5 +1,5 @@
 using Campaigns.Analytics;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 
 namespace Campaigns.Web.Features.Experiments;
 

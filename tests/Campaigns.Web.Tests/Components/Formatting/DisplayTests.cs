@@ -1,4 +1,4 @@
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 
 namespace Campaigns.Web.Tests.Components.Formatting;
 

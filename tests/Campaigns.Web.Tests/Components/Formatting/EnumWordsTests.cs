@@ -1,9 +1,9 @@
 using Campaigns.Analytics;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
-using Campaigns.Web.Components.Formatting;
 
 namespace Campaigns.Web.Tests.Components.Formatting;
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 
 namespace Campaigns.Web.Tests.Components.Formatting;
 

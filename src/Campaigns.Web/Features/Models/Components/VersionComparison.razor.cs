@@ -1,7 +1,7 @@
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Web.Components.Charts;
-using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Models.Components;

@@ -1,0 +1,48 @@
+using Campaigns.Application.Common;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Customers;
+
+namespace Campaigns.Application.Audiences;
+
+/// <summary>The audience builder's inputs as the form edits them (percents as the marketer types them).</summary>
+public sealed class AudienceForm
+{
+    public IEnumerable<string> Regions { get; set; } = [];
+    public IEnumerable<Device> Devices { get; set; } = [];
+    public int? MinOrders { get; set; }
+    public int? MaxOrders { get; set; }
+    public decimal? MinSpend { get; set; }
+    public int? BoughtWithinDays { get; set; }
+    public int? LapsedForDays { get; set; }
+    public int? MinTenureDays { get; set; }
+    public double? MinDiscountPercent { get; set; }
+    public double? MaxDiscountPercent { get; set; }
+    public AudienceSelection Selection { get; set; } = AudienceSelection.Budget;
+    public double? TopPercent { get; set; } = 20;
+    /// <summary>In percentage points of purchase probability.</summary>
+    public double? UpliftThresholdPoints { get; set; } = 1;
+    public decimal? Budget { get; set; }
+    public double RandomCellPercent { get; set; }
+    /// <summary>Imported custom attributes to match, "name=value" separated by ';' or new lines.</summary>
+    public string? AttributeRules { get; set; }
+
+    /// <summary>The request the form describes, or why not: a custom attribute rule that is not written name=value.</summary>
+    public Result<AudienceRequest> ToRequest(Guid campaignId)
+    {
+        var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var part in (AttributeRules ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = part.IndexOf('=');
+            if (equals <= 0) return Result<AudienceRequest>.Invalid(nameof(AttributeRules), $"Write each custom attribute rule as name=value; \"{part}\" is not.");
+            attributes[part[..equals].Trim()] = part[(equals + 1)..].Trim();
+        }
+        return new AudienceRequest(campaignId,
+            new AudienceRules
+            {
+                Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
+                BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
+                MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = attributes,
+            },
+            Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100);
+    }
+}

@@ -1,0 +1,7 @@
+using Campaigns.Domain.Audiences;
+
+namespace Campaigns.Application.Audiences;
+
+/// <summary>A campaign's saved audience as the audiences list shows it.</summary>
+public sealed record SavedAudience(Guid CampaignId, string Campaign, AudienceSelection Selection, int Eligible, int Targeted, int RandomCell, int PutOff,
+    double ExpectedProfit, DateTime CreatedAt);

@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Campaigns;
+
+public enum CampaignStatus { Draft, PendingApproval, Approved, Rejected, Live, Completed, Archived }

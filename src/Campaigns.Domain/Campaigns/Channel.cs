@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Campaigns;
+
+public enum Channel { Email, Push, OnsiteBanner }

@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Campaigns;
+
+public enum PromotionType { PercentDiscount, FixedAmountOff, FreeShipping, Bundle }

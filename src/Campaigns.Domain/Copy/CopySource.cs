@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Copy;
+
+public enum CopySource { Historical, Generated, Edited, Written }

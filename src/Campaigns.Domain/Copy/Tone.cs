@@ -1,0 +1,3 @@
+namespace Campaigns.Domain.Copy;
+
+public enum Tone { Urgent, Friendly, Premium, Playful }

@@ -1,0 +1,44 @@
+using Campaigns.Domain.Campaigns;
+using Campaigns.Web.Features.Experiments;
+using Microsoft.AspNetCore.Components;
+
+namespace Campaigns.Web.Features.Campaigns.Components;
+
+/// <summary>
+/// The campaign's next step in its workflow: submit, approve or reject with a comment, launch with a holdout (and the
+/// customers that holdout needs to detect a lift), see its results, or archive. The page carries each step out.
+/// </summary>
+public partial class CampaignApproval
+{
+    private const int MinHoldoutPercent = (int)(Holdout.MinShare * 100), MaxHoldoutPercent = (int)(Holdout.MaxShare * 100);
+    private int _holdoutPercent = 10, _mdePercent = 10;
+
+    /// <summary>The stored campaign: its status decides the steps offered.</summary>
+    [Parameter, EditorRequired] public Campaign Campaign { get; set; } = null!;
+
+    /// <summary>Why this reviewer may not approve (four eyes): they get no Approve button, but may still reject.</summary>
+    [Parameter] public string? NotApprover { get; set; }
+
+    /// <summary>The reviewer's comment, required to reject.</summary>
+    [Parameter] public string? Comment { get; set; }
+
+    [Parameter] public EventCallback<string?> CommentChanged { get; set; }
+
+    /// <summary>Past traffic and conversion, for the launch plan; none hides the plan.</summary>
+    [Parameter] public DesignBaseline? Baseline { get; set; }
+
+    /// <summary>The chosen copy lines: each is an arm compared with the holdout.</summary>
+    [Parameter] public int CopyArms { get; set; }
+
+    /// <summary>The launched campaign's experiment.</summary>
+    [Parameter] public Guid? ExperimentId { get; set; }
+
+    [Parameter] public EventCallback OnSubmit { get; set; }
+    [Parameter] public EventCallback OnApprove { get; set; }
+    [Parameter] public EventCallback OnReject { get; set; }
+
+    /// <summary>Raised with the holdout in percent.</summary>
+    [Parameter] public EventCallback<int> OnLaunch { get; set; }
+
+    [Parameter] public EventCallback OnArchive { get; set; }
+}

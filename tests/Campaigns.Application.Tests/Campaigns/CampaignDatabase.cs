@@ -1,0 +1,31 @@
+using Campaigns.Application.Campaigns;
+using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Copy;
+using Campaigns.Domain.Campaigns;
+
+namespace Campaigns.Application.Tests.Campaigns;
+
+/// <summary>A small demo store (its campaigns matter here, not its customers) with the campaign and copy services over it.</summary>
+public class CampaignDatabase : DemoDatabase
+{
+    protected override int Customers => 300;
+
+    public CampaignService Campaigns => new(Factory, new MoneyFormat("EUR"));
+
+    public CopySuggestionService Copy => new(Factory);
+
+    public BannedPhraseAdmin BannedPhrases => new(Factory);
+
+    /// <summary>A new draft percent-off campaign starting in three days, saved through the service as <paramref name="user"/>.</summary>
+    public async Task<Campaign> DraftCampaignAsync(string user, Channel channel = Channel.Push, decimal percentOff = 20)
+    {
+        var start = DateTime.UtcNow.Date.AddDays(3);
+        var result = await Campaigns.SaveAsync(new Campaign
+        {
+            Name = $"Test {Guid.NewGuid():N}"[..25], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(10), Budget = 1000,
+            Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = percentOff, Channel = channel },
+        }, user);
+        Assert.True(result.Succeeded, result.Message);
+        return result.Value!;
+    }
+}
