@@ -1,5 +1,8 @@
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Dashboard;
+using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,6 +22,10 @@ public static class ApplicationExtensions
         builder.Services.AddScoped<UpliftTrainingService>();
         builder.Services.AddScoped<CopyTrainingService>();
         builder.Services.AddScoped<AudienceBuilder>();
+        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MoneyFormat>();
+        builder.Services.AddExperiments();
+        builder.Services.AddDashboard();
         return builder;
     }
 }

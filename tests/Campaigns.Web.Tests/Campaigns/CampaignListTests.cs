@@ -1,7 +1,7 @@
 using Bunit;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Configuration;

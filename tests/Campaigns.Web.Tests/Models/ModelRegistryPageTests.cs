@@ -1,8 +1,8 @@
 using AngleSharp.Dom;
 using Bunit;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
-using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Features.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

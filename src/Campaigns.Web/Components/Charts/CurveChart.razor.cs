@@ -1,5 +1,5 @@
 using System.Text;
-using Campaigns.Web.Components.Formatting;
+using Campaigns.Application.Common.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Components.Charts;

@@ -1,12 +1,12 @@
 using Campaigns.Analytics.Targeting;
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
 using Campaigns.Data;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Components.Charts;
-using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.EntityFrameworkCore;

@@ -1,9 +1,9 @@
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
-using Campaigns.Web.Components.Formatting;
 using Campaigns.Web.Features.Copy;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Campaigns.Components;

@@ -1,5 +1,5 @@
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Components.Charts;
-using Campaigns.Web.Components.Formatting;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Models.Components;
