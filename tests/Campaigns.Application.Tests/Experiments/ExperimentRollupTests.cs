@@ -1,13 +1,13 @@
 using Campaigns.Data;
 using Campaigns.Domain.Experiments;
-using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace Campaigns.Web.Tests.Experiments;
+namespace Campaigns.Application.Tests.Experiments;
 
-public class ExperimentRollupTests
+public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatabase>
 {
+    private ExperimentRollup Rollup => new(new ContextFactory(store.Open));
+
     private static async Task<List<string>> SnapshotAsync(CampaignsDbContext db) =>
         (await db.ExperimentCustomers.AsNoTracking().ToListAsync())
         .Select(c => $"{c.ExperimentId}|{c.CustomerId}|{c.ArmId}|{c.Exposures}|{c.Conversions}|{c.Revenue:0.####}|{c.FirstExposedAt:O}|{c.FirstConvertedAt:O}|{c.FirstExposedDay}|{c.FirstConvertedDay}|{c.PreSpend:0.####}|{c.Region}|{c.Device}|{c.Tenure}")
@@ -21,9 +21,7 @@ public class ExperimentRollupTests
     [Fact]
     public async Task Rolling_up_new_events_incrementally_gives_the_same_rows_as_rolling_up_everything_again()
     {
-        using var app = new AppFactory();
-        app.AnonymousClient();
-        await using (var db = app.OpenDatabase())
+        await using (var db = store.Open())
         {
             // New events after the first rollup: a conversion for an already rolled-up customer, and a new exposure.
             var assignment = await db.Assignments.AsNoTracking().FirstAsync();
@@ -32,26 +30,23 @@ public class ExperimentRollupTests
                 new ExperimentEvent { EventKey = "late-exposure", ExperimentId = assignment.ExperimentId, CustomerId = assignment.CustomerId, ArmId = assignment.ArmId, Type = EventType.Exposure, OccurredAt = DateTime.UtcNow });
             await db.SaveChangesAsync();
         }
-        // (The minutely recurring rollup may get there first; either way the new events are rolled up once.)
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<ExperimentRollup>().CatchUpAsync();
+        await Rollup.CatchUpAsync();
         List<string> incremental, incrementalCells;
-        await using (var db = app.OpenDatabase())
+        await using (var db = store.Open())
         {
             incremental = await SnapshotAsync(db);
             incrementalCells = await CellsAsync(db);
             Assert.Contains(incremental, row => row.Contains("|12.5|"));
         }
 
-        await using (var db = app.OpenDatabase())
+        await using (var db = store.Open())
         {
             await db.ExperimentCustomers.ExecuteDeleteAsync();
             await db.ExperimentCells.ExecuteDeleteAsync();
             await db.RollupWatermarks.ExecuteDeleteAsync();
         }
-        using (var scope = app.Services.CreateScope())
-            await scope.ServiceProvider.GetRequiredService<ExperimentRollup>().CatchUpAsync();
-        await using (var db = app.OpenDatabase())
+        await Rollup.CatchUpAsync();
+        await using (var db = store.Open())
         {
             Assert.Equal(incremental, await SnapshotAsync(db));
             Assert.Equal(incrementalCells, await CellsAsync(db));
