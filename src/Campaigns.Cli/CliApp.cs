@@ -24,9 +24,8 @@ public static class CliApp
           stats analyze --data FILE.csv --arm-column C --control VALUE --metric M [--metric M2] [--pre-column P]
                         [--engine frequentist|bayesian|sequential] [--correction none|holm|benjamini-hochberg] [--json]
               analyses one row per customer and prints the verdicts the results page shows
-          stats experiment --id ID --password P [--url http://localhost:5000] [--email manager@demo.local]
-                           [--engine ...] [--correction ...] [--cuped true|false] [--winsorize 0.99] [--json]
-              prints a stored experiment's results as the running app computes them
+          stats experiment --id ID [--engine ...] [--correction ...] [--cuped true|false] [--winsorize 0.99] [--json]
+              prints a stored experiment's results as the results page computes them
           uplift train --data FILE.csv --id COL --treatment COL --control VALUE --outcome COL [--learner auto|s|t|x|dr|neural]
                        [--exclude COL,...] [--seed 42] [--threads N] --model OUT.zip
               fits an uplift model (every other column is a feature) and prints each candidate's validation scores
@@ -78,7 +77,7 @@ public static class CliApp
                 "seed" => await SeedAsync(options),
                 "apikey" when args.Length > 1 && args[1] == "create" => await CreateKeyAsync(Options.Parse(args.Skip(2).ToArray())),
                 "import" => await ImportCommand.RunAsync(args[1..], OpenDatabase),
-                "stats" when args.Length > 1 && args[1] == "experiment" => await ExperimentResultsCommand.RunAsync(Options.Parse(args.Skip(2).ToArray())),
+                "stats" when args.Length > 1 && args[1] == "experiment" => await ExperimentResultsCommand.RunAsync(Options.Parse(args.Skip(2).ToArray()), OpenDatabase),
                 "stats" when args.Length > 1 && args[1] == "analyze" => StatsAnalyze.Run(Options.Parse(args.Skip(2).ToArray())),
                 "uplift" when args.Length > 1 && args[1] == "train" => UpliftCommands.Train(Options.Parse(args.Skip(2).ToArray())),
                 "uplift" when args.Length > 1 && args[1] == "score" => UpliftCommands.Score(Options.Parse(args.Skip(2).ToArray())),
