@@ -7,7 +7,7 @@ internal static class ArmComparer
     {
         var result = new MetricComparison
         {
-            Metric = metric.Name, Kind = metric.Kind, HigherIsBetter = metric.HigherIsBetter, Arm = arm.Name, Control = control.Name,
+            Metric = metric.Name, Kind = metric.Kind, Unit = metric.Unit, HigherIsBetter = metric.HigherIsBetter, Arm = arm.Name, Control = control.Name,
             Engine = o.Engine, ConfidenceLevel = o.ConfidenceLevel, Status = ComparisonStatus.Ok,
         };
         var noTest = o.Engine == AnalysisEngine.Bayesian ? (double?)null : 1;

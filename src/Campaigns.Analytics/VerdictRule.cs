@@ -6,7 +6,7 @@ namespace Campaigns.Analytics;
 public static class VerdictRule
 {
     /// <summary>Reads the shown engine's report and lists the engines whose reading differs.</summary>
-    public static Verdict Decide(IReadOnlyDictionary<AnalysisEngine, ExperimentReport> reports, AnalysisEngine shown, string primaryMetric, IReadOnlyCollection<string> guardrails)
+    public static Verdict Decide(IReadOnlyDictionary<AnalysisEngine, ExperimentReport> reports, AnalysisEngine shown, MetricDefinition primaryMetric, IReadOnlyCollection<MetricDefinition> guardrails)
     {
         if (!reports.TryGetValue(shown, out var report)) throw new ArgumentException($"No report for the {shown} engine.", nameof(reports));
         var reading = Read(report, primaryMetric, guardrails);
@@ -15,7 +15,7 @@ public static class VerdictRule
         return new Verdict(reading, disagreeing);
     }
 
-    public static EngineReading Read(ExperimentReport report, string primaryMetric, IReadOnlyCollection<string> guardrails)
+    public static EngineReading Read(ExperimentReport report, MetricDefinition primaryMetric, IReadOnlyCollection<MetricDefinition> guardrails)
     {
         var engine = report.Options.Engine;
         if (!report.SampleRatio.HasTraffic) return new EngineReading(engine, VerdictAction.NoTraffic, null, null);
@@ -26,7 +26,7 @@ public static class VerdictRule
         // The arm a manager would ship: the best on the primary metric, in its good direction.
         var best = primary.OrderByDescending(c => c.HigherIsBetter ? c.Lift!.Absolute : -c.Lift!.Absolute).First();
         var fallen = report.Comparisons
-            .Where(c => c.Arm == best.Arm && c.Metric != primaryMetric && guardrails.Contains(c.Metric) && c.Outcome == Outcome.Regression)
+            .Where(c => c.Arm == best.Arm && c.Metric != primaryMetric.Name && guardrails.Any(g => g.Name == c.Metric) && c.Outcome == Outcome.Regression)
             .OrderBy(c => (c.HigherIsBetter ? 1 : -1) * (c.Lift?.Relative ?? 0)).FirstOrDefault();
         if (fallen is not null) return new EngineReading(engine, VerdictAction.DoNotShip, best.Arm, fallen);
         var action = best.Outcome switch

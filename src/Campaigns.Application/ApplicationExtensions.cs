@@ -1,6 +1,9 @@
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Campaigns;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Dashboard;
+using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Microsoft.Extensions.DependencyInjection;
@@ -18,6 +21,10 @@ public static class ApplicationExtensions
         builder.Services.AddScoped<TrainingSetBuilder>();
         builder.Services.AddModels();
         builder.Services.AddAudiences().AddCampaigns().AddCopy();
+        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<MoneyFormat>();
+        builder.Services.AddExperiments();
+        builder.Services.AddDashboard();
         return builder;
     }
 }

@@ -33,13 +33,12 @@ public static class CliApp
                 Text("--pre-column", "a pre-period column for CUPED", "P"), Text("--engine", "frequentist (default), bayesian or sequential"),
                 Text("--correction", "none, holm (default) or benjamini-hochberg"), Switch("--json", "prints JSON"),
             }.Runs(StatsAnalyze.Run),
-            new Command("experiment", "prints a stored experiment's results as the running app computes them")
+            new Command("experiment", "prints a stored experiment's results, read from the database by the service the results page uses")
             {
-                Text("--id", "the experiment's id", "ID"), Text("--password", "a Manager's or Admin's password", "P"),
-                Text("--url", "the app (default http://localhost:5000)", "URL"), Text("--email", "who signs in (default manager@demo.local)", "EMAIL"),
+                Text("--id", "the experiment's id", "ID"),
                 Text("--engine", "frequentist, bayesian or sequential"), Text("--correction", "none, holm or benjamini-hochberg"),
-                Text("--cuped", "true or false"), Text("--winsorize", "the quantile that caps revenue, e.g. 0.99"), Switch("--json", "prints the app's JSON"),
-            }.Runs(ExperimentResultsCommand.RunAsync),
+                Text("--cuped", "true or false"), Text("--winsorize", "the quantile that caps revenue, e.g. 0.99"), Switch("--json", "prints the API's JSON"),
+            }.Runs(o => ExperimentResultsCommand.RunAsync(o, CommandOptions.OpenDatabase)),
         },
         new Command("uplift", "uplift models from experiment CSVs (one row per customer)")
         {

@@ -4,7 +4,7 @@ public class VerdictRuleTests
 {
     private static readonly MetricDefinition Conversion = new("conversion", MetricKind.Proportion);
     private static readonly MetricDefinition Margin = new("margin", MetricKind.Mean);
-    private static readonly string[] Guardrails = ["margin"];
+    private static readonly MetricDefinition[] Guardrails = [Margin];
 
     private static ArmInput Arm(string name, bool control, long n, long conversions, double marginSum, double marginSquares) =>
         new(name, control, 0.5, n, new Dictionary<string, MetricSummary>
@@ -23,7 +23,7 @@ public class VerdictRuleTests
         // Margin per customer mean 3.0 → 2.0 (−33%), sd ≈ 5 on 5,000 customers an arm; conversion flat.
         var reports = AllEngines(Arm("A", true, 5000, 500, 15_000, 5000 * (25 + 9)), Arm("B", false, 5000, 505, 10_000, 5000 * (25 + 4)));
 
-        var verdict = VerdictRule.Decide(reports, AnalysisEngine.Sequential, "conversion", Guardrails);
+        var verdict = VerdictRule.Decide(reports, AnalysisEngine.Sequential, Conversion, Guardrails);
 
         Assert.Equal(VerdictAction.DoNotShip, verdict.Action);
         Assert.Equal("B", verdict.Reading.Arm);
@@ -37,7 +37,7 @@ public class VerdictRuleTests
         // Significant at the fixed horizon (p ≈ 0.02), not yet for the always-valid sequential test.
         var reports = AllEngines(Arm("A", true, 1000, 100, 3000, 1000 * 34), Arm("B", false, 1000, 134, 3000, 1000 * 34));
 
-        var verdict = VerdictRule.Decide(reports, AnalysisEngine.Sequential, "conversion", Guardrails);
+        var verdict = VerdictRule.Decide(reports, AnalysisEngine.Sequential, Conversion, Guardrails);
 
         Assert.Equal(VerdictAction.NoClearWinner, verdict.Action);
         var fixedHorizon = Assert.Single(verdict.Disagreeing, r => r.Engine == AnalysisEngine.Frequentist);
@@ -50,7 +50,7 @@ public class VerdictRuleTests
     {
         var reports = AllEngines(Arm("A", true, 0, 0, 0, 0), Arm("B", false, 0, 0, 0, 0));
 
-        var verdict = VerdictRule.Decide(reports, AnalysisEngine.Bayesian, "conversion", Guardrails);
+        var verdict = VerdictRule.Decide(reports, AnalysisEngine.Bayesian, Conversion, Guardrails);
 
         Assert.Equal(VerdictAction.NoTraffic, verdict.Action);
         Assert.Null(verdict.Reading.Arm);
@@ -63,6 +63,6 @@ public class VerdictRuleTests
     {
         var reports = AllEngines(Arm("A", true, 5000, 500, 15_000, 5000 * 34), Arm("B", false, 4000, 700, 15_000, 4000 * 40));
 
-        Assert.Equal(VerdictAction.CheckSampleRatio, VerdictRule.Decide(reports, AnalysisEngine.Frequentist, "conversion", Guardrails).Action);
+        Assert.Equal(VerdictAction.CheckSampleRatio, VerdictRule.Decide(reports, AnalysisEngine.Frequentist, Conversion, Guardrails).Action);
     }
 }

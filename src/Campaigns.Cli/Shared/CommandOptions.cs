@@ -25,13 +25,18 @@ internal sealed class CommandOptions(ParseResult parsed)
     /// <summary>The database named by --provider and --database, each defaulting to Database:* in the appsettings.json beside the program.</summary>
     public static CampaignsDbContext OpenDatabase(CommandOptions options)
     {
-        var settings = new DatabaseOptions();
-        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
-        if (File.Exists(file) && JsonDocument.Parse(File.ReadAllText(file)).RootElement.TryGetProperty(DatabaseOptions.Section, out var section))
-            settings = section.Deserialize<DatabaseOptions>(new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } }) ?? settings;
+        var settings = Settings<DatabaseOptions>(DatabaseOptions.Section);
         if (options.Value("provider") is { } provider)
             settings.Provider = Enum.TryParse<DatabaseProvider>(provider, true, out var p) ? p : throw new ArgumentException($"--provider must be Sqlite or SqlServer, not '{provider}'.");
         if (options.Value("database") is { } connection) settings.ConnectionString = connection;
         return settings.CreateContext();
+    }
+
+    /// <summary>A section of the appsettings.json beside the program, as the web app reads it (defaults when absent).</summary>
+    public static T Settings<T>(string section) where T : new()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.json");
+        return File.Exists(file) && JsonDocument.Parse(File.ReadAllText(file)).RootElement.TryGetProperty(section, out var json)
+            ? json.Deserialize<T>(new JsonSerializerOptions { Converters = { new JsonStringEnumConverter() } }) ?? new T() : new T();
     }
 }

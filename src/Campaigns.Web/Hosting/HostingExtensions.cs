@@ -1,4 +1,3 @@
-using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Components.Layout;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -72,8 +71,6 @@ public static class HostingExtensions
         // One culture for numbers and dates on every host (the UI is English; SVG coordinates need a '.' decimal point).
         System.Globalization.CultureInfo.DefaultThreadCurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
         System.Globalization.CultureInfo.DefaultThreadCurrentUICulture = System.Globalization.CultureInfo.GetCultureInfo("en-US");
-        builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddSingleton<MoneyFormat>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ThemePreference>();

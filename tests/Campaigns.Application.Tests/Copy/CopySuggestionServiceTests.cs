@@ -1,6 +1,5 @@
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
-using Campaigns.Application.Models;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Models;

@@ -139,7 +139,7 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
         await using var db = fixture.Store.App.OpenDatabase();
         var experimentId = await db.Experiments.Where(e => e.CampaignId == fixture.CampaignId).Select(e => e.Id).SingleAsync();
 
-        var view = await scope.ServiceProvider.GetRequiredService<global::Campaigns.Web.Features.Experiments.TargetingCheck>().LoadAsync(experimentId);
+        var view = await scope.ServiceProvider.GetRequiredService<global::Campaigns.Application.Experiments.TargetingCheck>().LoadAsync(experimentId);
 
         double Rate(AudienceCell cell, bool control) => arms.Where(a => a.Cell == cell && a.Control == control).Average(a => a.Converts ? 1.0 : 0.0);
         Assert.NotNull(view);

@@ -1,9 +1,9 @@
 using Bunit;
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Experiments;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

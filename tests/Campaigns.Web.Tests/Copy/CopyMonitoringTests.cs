@@ -1,6 +1,6 @@
-using Campaigns.Application.Models;
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Models;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Models;

@@ -1,7 +1,7 @@
 using Bunit;
 using Campaigns.Analytics;
+using Campaigns.Application.Experiments;
 using Campaigns.Domain.Experiments;
-using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Features.Experiments.Components;
 using Campaigns.Web.Tests.Infrastructure;
 
@@ -11,7 +11,7 @@ public class ArmResultsTableTests : ComponentTest
 {
     private static MetricComparison Conversion(double lift, double low, double high, double p) => new()
     {
-        Metric = ExperimentStatistics.Conversion, Kind = MetricKind.Proportion, HigherIsBetter = true, Arm = "20% off", Control = "Control",
+        Metric = ExperimentMetrics.Conversion.Name, Kind = MetricKind.Proportion, Unit = MetricUnit.Share, HigherIsBetter = true, Arm = "20% off", Control = "Control",
         Engine = AnalysisEngine.Sequential, ConfidenceLevel = 0.95, Status = ComparisonStatus.Ok,
         Lift = new LiftEstimate(lift, new Interval(low, high), null, null), PValue = p, AdjustedPValue = p,
         Outcome = p < 0.05 ? lift > 0 ? Outcome.Improvement : Outcome.Regression : Outcome.Inconclusive,

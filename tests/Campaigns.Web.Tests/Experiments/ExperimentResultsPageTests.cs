@@ -1,6 +1,7 @@
 using Bunit;
+using Campaigns.Application.Experiments;
 using Campaigns.Data;
-using Campaigns.Web.Features.Experiments;
+using Campaigns.Web.Security;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +22,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         Context.Services.AddScoped<ExperimentStatistics>();
         Context.Services.AddScoped<ExperimentDecisions>();
         Context.Services.AddScoped<TargetingCheck>();
+        Context.Services.AddScoped<CurrentUser>();
         SignInAs("Manager");
     }
 

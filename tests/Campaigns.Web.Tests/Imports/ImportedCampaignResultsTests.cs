@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Campaigns.Web.Features.Experiments;
+using Campaigns.Application.Experiments;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

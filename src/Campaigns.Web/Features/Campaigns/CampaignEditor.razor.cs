@@ -1,12 +1,12 @@
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Common;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Experiments;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Web.Components;
 using Campaigns.Web.Features.Campaigns.Components;
-using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;

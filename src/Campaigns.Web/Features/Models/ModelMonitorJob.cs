@@ -1,11 +1,11 @@
 using Campaigns.Analytics;
 using Campaigns.Analytics.Monitoring;
+using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Models;
-using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Features.Jobs;
 using Microsoft.EntityFrameworkCore;
 

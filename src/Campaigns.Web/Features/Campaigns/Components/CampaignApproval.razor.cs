@@ -1,5 +1,5 @@
+using Campaigns.Application.Experiments;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Web.Features.Experiments;
 using Microsoft.AspNetCore.Components;
 
 namespace Campaigns.Web.Features.Campaigns.Components;

@@ -1,0 +1,30 @@
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Application.Dashboard;
+
+/// <summary>The dashboard's figures, each one counted in the database.</summary>
+public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactory)
+{
+    public async Task<DashboardFigures> LoadAsync(CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var since = DateTime.UtcNow.AddDays(-30);
+        var live = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.Live, ct);
+        var waiting = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.PendingApproval, ct);
+        var customers = await db.Customers.CountAsync(ct);
+        var orders = await db.Orders.Where(o => o.PlacedAt >= since).GroupBy(_ => 1)
+            .Select(g => new { Count = g.Count(), Revenue = g.Sum(o => (double)o.Total) }).SingleOrDefaultAsync(ct);
+        var current = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Current)
+            .Select(m => new { m.Kind, m.Version, m.Learner, m.PromotedAt }).ToListAsync(ct);
+        // Monitoring's open flags, with the reason, so an Admin sees at once why a model is being retrained.
+        var alerts = await db.ModelAlerts.AsNoTracking().Where(a => a.ClearedAt == null).OrderByDescending(a => a.RaisedAt)
+            .Select(a => new { a.Kind, a.Reason }).ToListAsync(ct);
+        var models = Enum.GetValues<ModelKind>().Select(k => new { Kind = k, Current = current.FirstOrDefault(c => c.Kind == k), Alert = alerts.FirstOrDefault(a => a.Kind == k)?.Reason })
+            .Select(x => new ModelInUse(x.Kind, x.Current?.Version, x.Current?.Learner, x.Current?.PromotedAt, x.Alert)).ToList();
+        var jobs = await db.JobRuns.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(6).ToListAsync(ct);
+        return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs);
+    }
+}

@@ -1,0 +1,14 @@
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Application.Experiments;
+
+public static class ExperimentsRegistration
+{
+    /// <summary>Registers results, decisions, the launch plan's power calculator and the targeting check.</summary>
+    public static IServiceCollection AddExperiments(this IServiceCollection services) => services
+        .AddScoped<ExperimentStatistics>()
+        .AddScoped<ExperimentResults>()
+        .AddScoped<ExperimentDecisions>()
+        .AddScoped<ExperimentDesign>()
+        .AddScoped<TargetingCheck>();
+}

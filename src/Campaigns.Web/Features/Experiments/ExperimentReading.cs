@@ -1,6 +1,0 @@
-using Campaigns.Analytics;
-
-namespace Campaigns.Web.Features.Experiments;
-
-/// <summary>An experiment as lists show it: the results page's report, arms, verdict and headline for the same options.</summary>
-public sealed record ExperimentReading(ExperimentReport Report, IReadOnlyList<ArmFigures> Arms, Verdict Verdict, string Headline);
