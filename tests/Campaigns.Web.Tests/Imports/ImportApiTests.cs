@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Application.Integration;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Integration;
 using Campaigns.Imports;
@@ -24,8 +25,8 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         {
             using var scope = App.Services.CreateScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>();
-            ImportKey = await keys.CreateAsync("warehouse", ApiScopes.Import, "test");
-            IngestKey = await keys.CreateAsync("sender", ApiScopes.Ingest, "test");
+            ImportKey = (await keys.CreateAsync("warehouse", ApiScopes.Import, "test")).Value!;
+            IngestKey = (await keys.CreateAsync("sender", ApiScopes.Ingest, "test")).Value!;
         }
 
         public HttpClient Client(string? key)

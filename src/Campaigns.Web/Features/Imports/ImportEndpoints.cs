@@ -94,12 +94,11 @@ public static class ImportEndpoints
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit) bodyLimit.MaxRequestBodySize = limit;
 
         var mediaType = http.Request.ContentType?.Split(';')[0].Trim().ToLowerInvariant();
-        var encoding = http.Request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        if (encoding is not ("" or "identity" or "gzip"))
-            return Results.Problem(statusCode: 415, title: "Unsupported content encoding",
-                detail: $"Content-Encoding '{Excerpt.Of(encoding)}' is not accepted: send the body as it is, or gzipped (Content-Encoding: gzip).");
+        bool gzipEncoded;
+        try { gzipEncoded = RequestBody.IsGzip(http.Request); }
+        catch (BadHttpRequestException ex) { return Results.Problem(statusCode: ex.StatusCode, title: "Unsupported content encoding", detail: ex.Message); }
         var jsonLines = mediaType is "application/x-ndjson" or "application/jsonl" or "application/json-lines";
-        var gzip = encoding == "gzip" || mediaType is "application/gzip" or "application/x-gzip";
+        var gzip = gzipEncoded || mediaType is "application/gzip" or "application/x-gzip";
         ImportFile upload;
         try
         {
