@@ -23,7 +23,8 @@ public sealed record ImportSource(string Name, Func<Stream> Open)
 public sealed class ImportRunOptions
 {
     public bool DryRun { get; init; }
-    public string User { get; init; } = "system";
+    /// <summary>Who runs the import, for the run record and the audit log: always named by the caller, never assumed.</summary>
+    public required string User { get; init; }
     /// <summary>Receives every rejected row as CSV (row, problems, then the row's own fields), batch by batch as they commit.</summary>
     public TextWriter? RejectedRows { get; init; }
     /// <summary>

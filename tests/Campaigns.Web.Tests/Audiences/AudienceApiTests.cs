@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
-using Campaigns.Application.Integration;
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Integration;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Application.Imports;
 using Campaigns.Application.Integration;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Integration;
@@ -291,7 +292,7 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
             var jobRun = new Domain.Jobs.JobRun
             {
                 Kind = ImportJob.Kind, TriggeredBy = "manager@demo.local", Status = Domain.Jobs.JobStatus.Succeeded,
-                ParametersJson = JsonSerializer.Serialize(new ImportJob.Parameters { ImportRunId = importRun.Id, FileName = "c.csv" }, JsonSerializerOptions.Web),
+                ParametersJson = JsonSerializer.Serialize(new ImportJobParameters { ImportRunId = importRun.Id, FileName = "c.csv" }, JsonSerializerOptions.Web),
             };
             await using var db = fixture.App.OpenDatabase();
             db.AddRange(importRun, jobRun);

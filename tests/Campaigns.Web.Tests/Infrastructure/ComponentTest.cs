@@ -28,6 +28,7 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton<IAuthorizationPolicyProvider, DefaultAuthorizationPolicyProvider>();
         Context.Services.AddCascadingAuthenticationState();
         Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
+        Context.Services.AddScoped<CurrentUser>();
     }
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent

@@ -63,7 +63,7 @@ public sealed class JobRecovery(IServiceProvider services, ILogger<JobRecovery> 
         recurring.AddOrUpdate<StaleRunSweep>(StaleRunSweep.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Minutely(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         // Uploads and rejected-rows files live in the database: abandoned ones are removed after their time.
-        recurring.AddOrUpdate<Imports.ImportFileCleanup>(Imports.ImportFileCleanup.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Hourly(),
+        recurring.AddOrUpdate<Application.Imports.ImportFileCleanup>(Application.Imports.ImportFileCleanup.RecurringId, x => x.RunAsync(CancellationToken.None), Cron.Hourly(),
             new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
         foreach (var schedule in await db.RetrainingSchedules.AsNoTracking().ToListAsync(ct))
             RegisterSchedule(recurring, schedule);
