@@ -32,7 +32,7 @@ public static class FeaturesExtensions
         builder.Services.AddScoped<ExperimentDecisions>();
         builder.Services.AddScoped<TargetingCheck>();
         builder.Services.AddScoped<ExperimentDesign>();
-        builder.Services.AddScoped<UserAdmin>();
+        builder.AddUsers();
         builder.AddIntegration();
         builder.AddImports();
         builder.AddCampaignsApplication();
