@@ -9,36 +9,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Imports;
 
-/// <summary>A file to import: opened twice (once to detect its encoding and delimiter); a name ending in .gz is decompressed.</summary>
-public sealed record ImportSource(string Name, Func<Stream> Open)
-{
-    /// <summary>The stored upload this source reads, recorded with the run so that it can be resumed from any instance.</summary>
-    public Guid? StoredFileId { get; init; }
-
-    public static ImportSource FromFile(string path) =>
-        File.Exists(path) ? new ImportSource(path, () => File.OpenRead(path)) : throw new ImportException($"No file at '{path}'.");
-}
-
-/// <summary>How to run: for real or as a dry run, by whom, where rejected rows go, and how progress is reported.</summary>
-public sealed class ImportRunOptions
-{
-    public bool DryRun { get; init; }
-    public string User { get; init; } = "system";
-    /// <summary>Receives every rejected row as CSV (row, problems, then the row's own fields), batch by batch as they commit.</summary>
-    public TextWriter? RejectedRows { get; init; }
-    /// <summary>
-    /// Name of a rejected-rows file stored with the run (for download on any instance): created with the run, written in
-    /// each batch's transaction, and continued by a resume.
-    /// </summary>
-    public string? StoredRejectedRowsName { get; init; }
-    /// <summary>Called after each batch with the running totals.</summary>
-    public Func<ImportSummary, Task>? Progress { get; init; }
-    /// <summary>Id of the run record a new import creates (so a job can name its run before it starts); new when null.</summary>
-    public Guid? RunId { get; init; }
-    /// <summary>Resume a run still marked running: only for a job taking over the run its own interrupted attempt left.</summary>
-    public bool TakeOverRunning { get; init; }
-}
-
 /// <summary>
 /// Streams a CSV file through an importer of its kind: each row is parsed and checked on its own (a bad row is
 /// rejected with the row, the column and the reason; the others go on), valid rows are stored a batch at a time,

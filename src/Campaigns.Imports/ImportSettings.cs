@@ -1,5 +1,4 @@
 using System.Globalization;
-using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports.Mapping;
 
@@ -26,17 +25,4 @@ public sealed class ImportSettings
         try { return Culture.Length == 0 ? CultureInfo.InvariantCulture : CultureInfo.GetCultureInfo(Culture); }
         catch (CultureNotFoundException) { throw new ImportException($"'{Excerpt.Of(Culture)}' is not a culture name (e.g. en-US, de-DE, fr-FR)."); }
     }
-}
-
-/// <summary>A past campaign: what the file does not say about it.</summary>
-public sealed class CampaignImportSettings
-{
-    public string Name { get; set; } = "";
-    /// <summary>The arm value of the control group (no promotion); every other arm is compared with it.</summary>
-    public string ControlArm { get; set; } = "";
-    /// <summary>When the campaign started; rows without an assignment date are assigned then.</summary>
-    public DateTime? StartedAt { get; set; }
-    /// <summary>How long outcomes were observed after the start.</summary>
-    public int Days { get; set; } = 14;
-    public Channel Channel { get; set; } = Channel.Email;
 }

@@ -1,8 +1,5 @@
 namespace Campaigns.Domain.Imports;
 
-/// <summary>What a stored import file is: an upload waiting to be (or being) imported, or a run's rejected rows.</summary>
-public enum ImportFilePurpose { Upload, RejectedRows }
-
 /// <summary>
 /// A file of the import feature kept in the database (in <see cref="ImportFileChunk"/>s of about 1 MB), so that the
 /// instance that runs an import, serves a download or resumes a run need not be the one that received the file.
@@ -18,12 +15,4 @@ public sealed class ImportFile : Entity
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     /// <summary>When the last chunk was written; null while it is being written (or if the writer stopped).</summary>
     public DateTime? CompletedAt { get; set; }
-}
-
-/// <summary>One piece of an <see cref="ImportFile"/>, in order of <see cref="Index"/> (0-based).</summary>
-public sealed class ImportFileChunk
-{
-    public Guid FileId { get; set; }
-    public int Index { get; set; }
-    public required byte[] Data { get; set; }
 }

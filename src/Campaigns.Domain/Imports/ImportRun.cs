@@ -1,10 +1,5 @@
 namespace Campaigns.Domain.Imports;
 
-/// <summary>What a file holds: each kind has its own fields and upserts on its own external key.</summary>
-public enum ImportKind { Customers, Products, Orders, Campaign }
-
-public enum ImportStatus { Running, Succeeded, Failed, Cancelled }
-
 /// <summary>
 /// One import of one file. Batches commit together with <see cref="LastCommittedRow"/>, so after a failure or a
 /// cancel the run says exactly where it stopped and a resume skips the rows already stored.
@@ -35,17 +30,4 @@ public sealed class ImportRun : Entity
     /// </summary>
     public DateTime? HeartbeatAt { get; set; }
     public DateTime? FinishedAt { get; set; }
-}
-
-/// <summary>A named, reusable mapping of a file's columns to an import kind's fields.</summary>
-public sealed class ImportMapping : Entity
-{
-    public required string Name { get; set; }
-    public ImportKind Kind { get; set; }
-    /// <summary>JSON object: field name → column header.</summary>
-    public string ColumnsJson { get; set; } = "{}";
-    /// <summary>Culture numbers and dates are read in (e.g. "de-DE"); empty for the invariant culture.</summary>
-    public string Culture { get; set; } = "";
-    public required string UpdatedBy { get; set; }
-    public DateTime UpdatedAt { get; set; } = DateTime.UtcNow;
 }

@@ -3,9 +3,6 @@ using System.Text;
 
 namespace Campaigns.Domain.Integration;
 
-[Flags]
-public enum ApiScopes { None = 0, Assign = 1, Ingest = 2, Import = 4 }
-
 /// <summary>
 /// A key a storefront or sender uses to call the integration API. Only its SHA-256 is stored: keys are 256
 /// random bits, so a fast hash is safe, and a leaked database does not leak usable keys.

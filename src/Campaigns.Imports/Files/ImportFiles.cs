@@ -5,11 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Imports.Files;
 
-/// <summary>A file that was larger than the limit while it was stored, or once decompressed: nothing of it is kept.</summary>
-public sealed class UploadTooLargeException(long limit, bool decompressed = false) : Exception(decompressed
-    ? $"The upload decompresses to more than the {limit / (1024 * 1024):N0} MB this server accepts (Imports:MaxUploadMegabytes counts the decompressed size too)."
-    : $"The upload is larger than the {limit / (1024 * 1024):N0} MB this server accepts (Imports:MaxUploadMegabytes).");
-
 /// <summary>
 /// Import files (uploads and rejected rows) stored in the database in chunks of <see cref="ChunkBytes"/>: written as a
 /// stream (never the whole file in memory, the size limit checked while copying) and read back as a stream on any

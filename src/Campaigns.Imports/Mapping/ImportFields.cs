@@ -2,11 +2,6 @@ using Campaigns.Domain.Imports;
 
 namespace Campaigns.Imports.Mapping;
 
-public enum FieldType { Text, Integer, Number, Date, Boolean }
-
-/// <summary>A field an import kind understands, with the header names stores commonly give it.</summary>
-public sealed record ImportField(string Name, FieldType Type, bool Required, string Description, params string[] Synonyms);
-
 /// <summary>The fields of each import kind. Names are what <c>--map column=field</c> and saved mappings use.</summary>
 public static class ImportFields
 {

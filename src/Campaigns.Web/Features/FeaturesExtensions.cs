@@ -19,7 +19,7 @@ public static class FeaturesExtensions
     public static void AddCampaignsFeatures(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<UserAdmin>();
+        builder.AddUsers();
         builder.AddIntegration();
         builder.AddImports();
         builder.AddCampaignsApplication();

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Campaigns.Application.Users;
 using Campaigns.Data;
 using Campaigns.Data.Demo;
 using Campaigns.Data.Identity;
@@ -44,7 +44,7 @@ public static class StoreInitializer
         // already holds a store (a real one, or a demo someone kept using).
         var newDemoStore = demo.Enabled && await seeder.IsStoreEmptyAsync();
         var created = new List<string>();
-        var adminPassword = admin.Password is { Length: > 0 } p ? p : newDemoStore ? demo.Password : NewPassword();
+        var adminPassword = admin.Password is { Length: > 0 } p ? p : newDemoStore ? demo.Password : OneTimePassword.New();
         if (await EnsureUserAsync(users, admin.Email, "Administrator", Roles.Admin, adminPassword))
             created.Add($"  {Roles.Admin,-9} {admin.Email,-24} {(admin.Password is { Length: > 0 } ? "(password from configuration)" : adminPassword)}");
         if (newDemoStore)
@@ -94,8 +94,6 @@ public static class StoreInitializer
         return true;
     }
 
-    /// <summary>A random password that meets Identity's rules (the fixed "Cp1-" gives the upper case letter, lower case letter and digit).</summary>
-    public static string NewPassword() => "Cp1-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(12)).Replace('/', 'x').Replace('+', 'y');
 }
 
 /// <summary>On SQL Server, an application lock held by this session while the store is initialized; nothing on SQLite (one instance).</summary>

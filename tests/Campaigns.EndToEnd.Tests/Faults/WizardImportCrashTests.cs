@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Campaigns.Application.Imports;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.EndToEnd.Tests.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class WizardImportCrashTests(ITestOutputHelper output)
                 Assert.Equal(imported.Count, imported.Distinct().Count());
                 Assert.DoesNotContain(imported, id => CustomersFile.IsInvalid(CustomersFile.RowOf(id)));
                 // The upload has no use once every batch is stored.
-                var uploadId = ImportJob.ParametersOf(job).UploadId;
+                var uploadId = ImportJobParameters.Of(job).UploadId;
                 Assert.False(await db.ImportFiles.AnyAsync(f => f.Id == uploadId));
             }
 
@@ -93,7 +94,7 @@ public sealed class WizardImportCrashTests(ITestOutputHelper output)
             await using (var db = app.OpenDatabase())
             {
                 var job = await db.JobRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Kind == ImportJob.Kind);
-                var importRunId = job is null ? Guid.Empty : ImportJob.ParametersOf(job).ImportRunId;
+                var importRunId = job is null ? Guid.Empty : ImportJobParameters.Of(job).ImportRunId;
                 var import = await db.ImportRuns.AsNoTracking().SingleOrDefaultAsync(r => r.Id == importRunId);
                 if (condition(job, import)) return (job, import);
                 if (DateTime.UtcNow > deadline)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Campaigns;
+using Campaigns.Application.Integration;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
@@ -28,7 +29,7 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
         {
             await Store.InitializeAsync();
             using var scope = Store.App.Services.CreateScope();
-            Key = await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("sender", ApiScopes.Assign | ApiScopes.Ingest, "test");
+            Key = (await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("sender", ApiScopes.Assign | ApiScopes.Ingest, "test")).Value!;
             var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
             await using var db = Store.App.OpenDatabase();
             // An approved on-site campaign: no email opt-in stands between a member and an assignment.

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Application.Imports;
+using Campaigns.Application.Integration;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Integration;
 using Campaigns.Imports;
@@ -24,8 +26,8 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
         {
             using var scope = App.Services.CreateScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>();
-            ImportKey = await keys.CreateAsync("warehouse", ApiScopes.Import, "test");
-            IngestKey = await keys.CreateAsync("sender", ApiScopes.Ingest, "test");
+            ImportKey = (await keys.CreateAsync("warehouse", ApiScopes.Import, "test")).Value!;
+            IngestKey = (await keys.CreateAsync("sender", ApiScopes.Ingest, "test")).Value!;
         }
 
         public HttpClient Client(string? key)
@@ -290,7 +292,7 @@ public class ImportApiTests(ImportApiTests.Fixture fixture) : IClassFixture<Impo
             var jobRun = new Domain.Jobs.JobRun
             {
                 Kind = ImportJob.Kind, TriggeredBy = "manager@demo.local", Status = Domain.Jobs.JobStatus.Succeeded,
-                ParametersJson = JsonSerializer.Serialize(new ImportJob.Parameters { ImportRunId = importRun.Id, FileName = "c.csv" }, JsonSerializerOptions.Web),
+                ParametersJson = JsonSerializer.Serialize(new ImportJobParameters { ImportRunId = importRun.Id, FileName = "c.csv" }, JsonSerializerOptions.Web),
             };
             await using var db = fixture.App.OpenDatabase();
             db.AddRange(importRun, jobRun);

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Campaigns.Application.Imports;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.Imports;
@@ -41,7 +42,7 @@ public class ImportRestartTests
             await using var db = first.OpenDatabase();
             await db.ImportRuns.Where(r => r.Id == importRunId).ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.Status, ImportStatus.Running).SetProperty(r => r.FinishedAt, (DateTime?)null).SetProperty(r => r.HeartbeatAt, DateTime.UtcNow));
-            var parameters = new ImportJob.Parameters
+            var parameters = new ImportJobParameters
             {
                 UploadId = upload.Id, FileName = upload.FileName, SettingsJson = JsonSerializer.Serialize(settings, ImportEngine.Json), ImportRunId = importRunId,
             };

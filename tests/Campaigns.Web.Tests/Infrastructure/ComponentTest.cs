@@ -30,6 +30,7 @@ public abstract class ComponentTest : IAsyncLifetime
         // Over the test's sign-in, not the app's (which only works inside a real circuit).
         Context.Services.AddScoped<CurrentUser>();
         Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
+        Context.Services.AddScoped<CurrentUser>();
     }
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent

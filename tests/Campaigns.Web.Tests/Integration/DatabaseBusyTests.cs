@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using Campaigns.Application.Integration;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Customers;
@@ -23,7 +24,7 @@ public sealed class DatabaseBusyTests
         app.AnonymousClient();
         string key;
         using (var scope = app.Services.CreateScope())
-            key = await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("storefront", ApiScopes.Assign | ApiScopes.Ingest, "test");
+            key = (await scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>().CreateAsync("storefront", ApiScopes.Assign | ApiScopes.Ingest, "test")).Value!;
         Guid campaign;
         const string newcomer = "BUSY-1";
         await using (var db = app.OpenDatabase())

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Campaigns.Application.Integration;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
 using Campaigns.Web.Features.Integration;
@@ -24,8 +25,8 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         {
             using var scope = App.Services.CreateScope();
             var keys = scope.ServiceProvider.GetRequiredService<ApiKeyAdmin>();
-            FullKey = await keys.CreateAsync("storefront", ApiScopes.Assign | ApiScopes.Ingest, "test");
-            AssignOnlyKey = await keys.CreateAsync("assign-only", ApiScopes.Assign, "test");
+            FullKey = (await keys.CreateAsync("storefront", ApiScopes.Assign | ApiScopes.Ingest, "test")).Value!;
+            AssignOnlyKey = (await keys.CreateAsync("assign-only", ApiScopes.Assign, "test")).Value!;
             await using var db = App.OpenDatabase();
             // The demo's live on-site campaign (no email opt-out applies to banners).
             LiveCampaign = (await db.Campaigns.SingleAsync(c => c.Status == CampaignStatus.Live && c.Promotion.Channel == Channel.OnsiteBanner)).Id;

@@ -1,3 +1,4 @@
+using Campaigns.Application.Imports;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.Web.Features.Imports;
@@ -98,7 +99,7 @@ public sealed class StaleRunTests(StaleRunTests.HeartbeatApp fixture) : IClassFi
             db.ImportRuns.Add(importRun);
             await db.SaveChangesAsync();
         }
-        var parameters = System.Text.Json.JsonSerializer.Serialize(new ImportJob.Parameters { FileName = "customers.csv", ImportRunId = importRun.Id },
+        var parameters = System.Text.Json.JsonSerializer.Serialize(new ImportJobParameters { FileName = "customers.csv", ImportRunId = importRun.Id },
             System.Text.Json.JsonSerializerOptions.Web);
         var run = await AddRunningAsync(ImportJob.Kind, TimeSpan.FromMinutes(10), takeovers: 3, parameters);
 

@@ -1,6 +1,6 @@
 using System.Net;
+using Campaigns.Application.Users;
 using Campaigns.Data.Identity;
-using Campaigns.Web.Features.Users;
 using Campaigns.Web.Security;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -13,7 +13,7 @@ public static class AudiencesExtensions
     public static void MapAudienceEndpoints(this WebApplication app)
     {
         app.MapGet("/campaigns/{id:guid}/audience.csv", ExportAsync).RequireAuthorization(Policies.Marketing).ExcludeFromDescription();
-        app.MapGet("/api/campaigns/{id:guid}/audience.csv", ExportAsync).RequireAuthorization(IntegrationEndpoints.AssignPolicy)
+        app.MapGet("/api/campaigns/{id:guid}/audience.csv", ExportAsync).RequireAuthorization(IntegrationExtensions.AssignPolicy)
             .WithTags("Integration")
             .WithSummary("The campaign's saved audience as CSV (external_id, email, cell, rank, predicted_uplift, expected_profit), best first.")
             .Produces(200, contentType: "text/csv").ProducesProblem(404);

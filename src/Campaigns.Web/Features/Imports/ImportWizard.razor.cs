@@ -1,15 +1,16 @@
 using System.Globalization;
-using System.Security.Claims;
-using Campaigns.Data;
+using Campaigns.Application.Common;
+using Campaigns.Application.Imports;
+using Campaigns.Data.Identity;
 using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.Imports;
 using Campaigns.Imports.Files;
 using Campaigns.Imports.Mapping;
+using Campaigns.Web.Components;
+using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.JSInterop;
 using MudBlazor;
 
@@ -19,12 +20,10 @@ namespace Campaigns.Web.Features.Imports;
 public partial class ImportWizard
 {
     [Inject] private ImportWizardService Wizard { get; set; } = null!;
-    [Inject] private IDbContextFactory<CampaignsDbContext> DbFactory { get; set; } = null!;
-    [Inject] private AuthenticationStateProvider Auth { get; set; } = null!;
+    [Inject] private CurrentUser CurrentUser { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
 
     private IReadOnlyList<ImportKind> _kinds = [];
-    private List<string> _savedMappings = [];
     private ImportKind _kind;
     private StagedFile? _file;
     private FilePreview? _preview;
@@ -37,15 +36,15 @@ public partial class ImportWizard
     private ImportRunState? _runState;
     private string? _error;
     private bool _busy;
-    private ClaimsPrincipal _principal = new();
+    private bool _isAdmin;
     private string _user = "";
     private Timer? _timer;
 
     protected override async Task OnInitializedAsync()
     {
-        _principal = (await Auth.GetAuthenticationStateAsync()).User;
-        _user = _principal.Identity?.Name ?? "wizard";
-        _kinds = ImportWizardService.KindsFor(_principal);
+        var principal = await CurrentUser.PrincipalAsync();
+        (_user, _isAdmin) = (CurrentUser.NameOf(principal), principal.IsInRole(Roles.Admin));
+        _kinds = ImportWizardService.KindsFor(_isAdmin);
         _kind = _kinds[0];
     }
 
@@ -74,9 +73,9 @@ public partial class ImportWizard
     private async Task UseSavedMappingAsync(string? name)
     {
         if (name is null || _preview is null) return;
-        await using var db = await DbFactory.CreateDbContextAsync();
-        (_mapping, _culture) = await ImportMappings.LoadAsync(db, name, _kind);
-        _dryRun = null;
+        var saved = await Wizard.SavedMappingAsync(name, _kind);
+        if (saved.Value is { } found) (_mapping, _culture, _dryRun) = (found.Mapping, found.Culture, null);
+        else Snackbar.Show(saved);
     }
 
     private async Task UploadAsync(IBrowserFile? file)
@@ -86,12 +85,14 @@ public partial class ImportWizard
         try
         {
             await using var stream = file.OpenReadStream(Wizard.MaxUploadBytes);
-            _file = await Wizard.StageAsync(stream, file.Name, _principal);
-            await RereadAsync();
+            var staged = await Wizard.StageAsync(stream, file.Name, _user);
+            (_file, _error) = (staged.Value, staged.Message);
+            if (staged.Succeeded) await RereadAsync();
         }
-        catch (Exception ex) when (ex is ImportException or IOException or UploadTooLargeException)
+        catch (IOException ex)
         {
-            _error = ex is IOException && ex.Message.Contains("exceeds the maximum") ? new UploadTooLargeException(Wizard.MaxUploadBytes).Message : ex.Message;
+            // The browser's stream stops a file above the limit before the service sees all of it.
+            _error = ex.Message.Contains("exceeds the maximum") ? new UploadTooLargeException(Wizard.MaxUploadBytes).Message : ex.Message;
         }
         catch (JSException ex)
         {
@@ -104,16 +105,9 @@ public partial class ImportWizard
     {
         (_dryRun, _error) = (null, null);
         if (_file is null) return;
-        await using (var db = await DbFactory.CreateDbContextAsync()) _savedMappings = await ImportMappings.NamesAsync(db, _kind);
-        try
-        {
-            _preview = Wizard.Preview(_file, _kind);
-            _mapping = _preview.Suggested;
-        }
-        catch (ImportException ex)
-        {
-            (_preview, _error) = (null, ex.Message);
-        }
+        var preview = await Wizard.PreviewAsync(_file, _kind);
+        (_preview, _error) = (preview.Value, preview.Succeeded ? null : preview.Message);
+        if (_preview is not null) _mapping = _preview.Suggested;
     }
 
     /// <summary>The culture chosen for the file; dates shown back are written as the file writes them (a name not yet valid: as ISO dates).</summary>
@@ -143,26 +137,16 @@ public partial class ImportWizard
     {
         if (_file is null) return;
         (_busy, _error, _dryRun) = (true, null, null);
-        try { _dryRun = await Wizard.DryRunAsync(_file, Settings(), _principal); }
-        catch (ImportException ex) { _error = ex.Message; }
-        finally { _busy = false; }
+        var result = await Wizard.DryRunAsync(_file, Settings(), _user, _isAdmin);
+        (_dryRun, _error, _busy) = (result.Value, result.Succeeded ? null : result.Message, false);
     }
 
     private async Task StartAsync()
     {
         if (_file is null) return;
         _busy = true;
-        try
-        {
-            if (_saveAs.Trim().Length > 0)
-            {
-                await using var db = await DbFactory.CreateDbContextAsync();
-                await ImportMappings.SaveAsync(db, _saveAs, _kind, _mapping, _culture.Trim(), _user);
-            }
-            Follow(await Wizard.StartAsync(_file, Settings(), _principal));
-        }
-        catch (Exception ex) when (ex is ImportException or Domain.DomainException) { _error = ex.Message; }
-        finally { _busy = false; }
+        Follow(await Wizard.StartAsync(_file, Settings(), _saveAs, _user, _isAdmin));
+        _busy = false;
     }
 
     /// <summary>Continues the stopped run from its recorded position (the upload is still stored), as a new job run.</summary>
@@ -170,13 +154,18 @@ public partial class ImportWizard
     {
         if (_run is null) return;
         (_busy, _error) = (true, null);
-        try { Follow(await Wizard.ResumeAsync(_run, _principal)); }
-        catch (Exception ex) when (ex is ImportException or Domain.DomainException) { _error = ex.Message; }
-        finally { _busy = false; }
+        Follow(await Wizard.ResumeAsync(_run, _user, _isAdmin));
+        _busy = false;
     }
 
-    private void Follow(JobRun run)
+    /// <summary>Follows the queued run, or shows why none was queued.</summary>
+    private void Follow(Result<JobRun> queued)
     {
+        if (queued.Value is not { } run)
+        {
+            _error = queued.Message;
+            return;
+        }
         (_run, _runState) = (run, null);
         _timer?.Dispose();
         _timer = new Timer(_ => InvokeAsync(RefreshAsync), null, TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(1));
@@ -185,8 +174,7 @@ public partial class ImportWizard
     private async Task RefreshAsync()
     {
         if (_run is null) return;
-        await using var db = await DbFactory.CreateDbContextAsync();
-        _run = await db.JobRuns.AsNoTracking().FirstAsync(r => r.Id == _run.Id);
+        _run = await Wizard.JobRunAsync(_run.Id);
         if (_run.IsFinished)
         {
             _timer?.Dispose();

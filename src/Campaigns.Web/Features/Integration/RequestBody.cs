@@ -21,15 +21,19 @@ public sealed class RequestBody : Stream
     public static Stream Open(HttpRequest request, long limit)
     {
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
-        var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        return encoding switch
-        {
-            "" or "identity" => new RequestBody(request.Body, limit, gzip: false),
-            "gzip" => new RequestBody(new GZipStream(request.Body, CompressionMode.Decompress), limit, gzip: true),
-            _ => throw new BadHttpRequestException(
-                $"Content-Encoding '{Excerpt.Of(encoding)}' is not accepted: send the body as it is, or gzipped (Content-Encoding: gzip).", StatusCodes.Status415UnsupportedMediaType),
-        };
+        return IsGzip(request)
+            ? new RequestBody(new GZipStream(request.Body, CompressionMode.Decompress), limit, gzip: true)
+            : new RequestBody(request.Body, limit, gzip: false);
     }
+
+    /// <summary>Whether the body is labelled gzip; a body is accepted as it is or gzipped, any other encoding is a 415.</summary>
+    public static bool IsGzip(HttpRequest request) => request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant() switch
+    {
+        "" or "identity" => false,
+        "gzip" => true,
+        var encoding => throw new BadHttpRequestException(
+            $"Content-Encoding '{Excerpt.Of(encoding)}' is not accepted: send the body as it is, or gzipped (Content-Encoding: gzip).", StatusCodes.Status415UnsupportedMediaType),
+    };
 
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct = default)
     {

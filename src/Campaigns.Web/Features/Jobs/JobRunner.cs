@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Campaigns.Application.Common;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Jobs;
@@ -8,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Web.Features.Jobs;
 
 /// <summary>Starts and cancels background jobs. Every run is recorded in the app database first, then handed to Hangfire.</summary>
-public sealed class JobRunner(IDbContextFactory<CampaignsDbContext> dbFactory, IBackgroundJobClient hangfire, JobCatalog catalog)
+public sealed class JobRunner(IDbContextFactory<CampaignsDbContext> dbFactory, IBackgroundJobClient hangfire, JobCatalog catalog) : IJobQueue
 {
     public async Task<JobRun> EnqueueAsync(string kind, object? parameters, string triggeredBy, CancellationToken ct = default)
     {

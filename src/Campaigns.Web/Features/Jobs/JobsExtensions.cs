@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Campaigns.Application.Common;
 using Campaigns.Data;
 using Campaigns.Web.Security;
 using Hangfire;
@@ -59,6 +60,7 @@ public static class JobsExtensions
         var catalog = new JobCatalog();
         builder.Services.AddSingleton(catalog);
         builder.Services.AddScoped<JobRunner>();
+        builder.Services.AddScoped<IJobQueue>(sp => sp.GetRequiredService<JobRunner>());
         builder.Services.AddScoped<JobExecutor>();
         builder.Services.AddScoped<StaleRunSweep>();
         builder.Services.AddHostedService<JobRecovery>();

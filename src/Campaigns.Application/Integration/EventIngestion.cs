@@ -5,7 +5,7 @@ using Campaigns.Domain.Experiments;
 using Campaigns.Imports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Web.Features.Integration;
+namespace Campaigns.Application.Integration;
 
 /// <summary>
 /// Stores a batch of exposure, click and conversion events. Each row is checked on its own: invalid rows are

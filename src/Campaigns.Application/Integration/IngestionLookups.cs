@@ -4,7 +4,7 @@ using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
-namespace Campaigns.Web.Features.Integration;
+namespace Campaigns.Application.Integration;
 
 /// <summary>
 /// Resolves a batch's campaigns, customers and assignments with one query per 500 keys, remembering answers

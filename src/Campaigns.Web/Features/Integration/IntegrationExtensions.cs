@@ -1,10 +1,13 @@
 using System.Text.Json;
+using Campaigns.Application.Common;
+using Campaigns.Application.Integration;
+using Campaigns.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 
 namespace Campaigns.Web.Features.Integration;
 
-/// <summary>The REST API a storefront or email sender calls, authenticated by API key.</summary>
-public static class IntegrationEndpoints
+/// <summary>The REST API a storefront or email sender calls, authenticated by API key, and the API keys' administration.</summary>
+public static class IntegrationExtensions
 {
     public const string AssignPolicy = "ApiAssign";
     public const string IngestPolicy = "ApiIngest";
@@ -15,10 +18,7 @@ public static class IntegrationEndpoints
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(AssignPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "assign"))
             .AddPolicy(IngestPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "ingest"));
-        builder.Services.AddScoped<AssignmentService>();
-        builder.Services.AddScoped<EventIngestion>();
-        builder.Services.AddSingleton<IngestionLookups>();
-        builder.Services.AddScoped<ApiKeyAdmin>();
+        builder.Services.AddIntegration();
         builder.Services.AddSingleton<ApiKeyUsage>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
     }
@@ -47,8 +47,16 @@ public static class IntegrationEndpoints
                         _ => $"The body is not a JSON object with campaignId and customerId: {ex.Message}",
                     });
                 }
-                var (response, problem) = await assignments.AssignAsync(request ?? new AssignmentRequest(null, null), ct);
-                return problem is null ? Results.Ok(response) : problem.ToResult();
+                var result = await assignments.AssignAsync(request ?? new AssignmentRequest(null, null), ct);
+                // An ineligible customer is a well-formed request not to be served: 422, not the 400 of a field in error.
+                return result.Errors.Any(e => e.Field == AssignmentService.Eligibility)
+                    ? Results.Problem(statusCode: 422, title: "Not eligible", detail: result.Message)
+                    : result.ToResponse(Results.Ok, result.Failure switch
+                    {
+                        Failure.Invalid => "Invalid field",
+                        Failure.NotFound => "Unknown campaign or customer",
+                        _ => "Campaign not live",
+                    });
             })
             .RequireAuthorization(AssignPolicy)
             .WithSummary("Assigns a customer to an arm of a live campaign (deterministic and sticky).")

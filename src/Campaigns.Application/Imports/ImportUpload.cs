@@ -6,7 +6,7 @@ using Campaigns.Imports;
 using Campaigns.Imports.Csv;
 using Campaigns.Imports.Files;
 
-namespace Campaigns.Web.Features.Imports;
+namespace Campaigns.Application.Imports;
 
 /// <summary>
 /// A request body stored as an upload in the database (size-limited while it is copied). JSON lines become CSV on

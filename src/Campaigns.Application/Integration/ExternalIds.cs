@@ -1,4 +1,4 @@
-namespace Campaigns.Web.Features.Integration;
+namespace Campaigns.Application.Integration;
 
 /// <summary>
 /// The store's own ids in API bodies (customer ids, event ids): trimmed, and 1 to <see cref="MaxLength"/> characters,

@@ -1,7 +1,8 @@
 using Campaigns.Imports.Files;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Campaigns.Web.Features.Imports;
+namespace Campaigns.Application.Imports;
 
 /// <summary>
 /// Hourly: removes import files nobody will read any more (abandoned uploads after a day; uploads kept for a resume and

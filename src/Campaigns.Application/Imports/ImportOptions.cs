@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace Campaigns.Web.Features.Imports;
+namespace Campaigns.Application.Imports;
 
 /// <summary>Limits of uploads to the import API and wizard, and how long stored import files are kept.</summary>
 public sealed class ImportOptions
