@@ -35,10 +35,18 @@ public sealed class LayerRules
         Assert.Empty(TypeDependencies.Violations(project, [EfCore, .. Web, "Microsoft.ML", "TorchSharp"]));
 
     [Theory]
-    [InlineData("Campaigns.Application")]
     [InlineData("Campaigns.Imports")]
     [InlineData("Campaigns.Ml")]
-    public void Use_cases_imports_and_models_use_no_web_framework(string project) => Assert.Empty(TypeDependencies.Violations(project, Web));
+    public void Imports_and_models_use_no_web_framework(string project) => Assert.Empty(TypeDependencies.Violations(project, Web));
+
+    /// <summary>
+    /// The Admins' user operations are use cases over Identity's user store, so Application uses its <c>UserManager</c>
+    /// (namespace Microsoft.AspNetCore.Identity, from Microsoft.Extensions.Identity.Core: a class library, not the web
+    /// framework). Nothing else of Microsoft.AspNetCore may appear there: sign-in and cookies stay in Web.
+    /// </summary>
+    [Fact]
+    public void Use_cases_use_no_web_framework_but_Identitys_user_store() =>
+        Assert.Empty(TypeDependencies.Violations("Campaigns.Application", Web, $"{AspNetCore}.Identity"));
 
     /// <summary>
     /// Data keeps the sign-in accounts and the data-protection keys in the database, so it uses the entity types of
