@@ -61,4 +61,11 @@ public sealed class JobRunner(IDbContextFactory<CampaignsDbContext> dbFactory, I
         await db.SaveChangesAsync(ct);
         return true;
     }
+
+    /// <summary>The latest runs, newest first: progress is written by whichever instance runs a job, so pages poll this.</summary>
+    public async Task<List<JobRun>> RecentAsync(int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.JobRuns.AsNoTracking().OrderByDescending(r => r.CreatedAt).Take(count).ToListAsync(ct);
+    }
 }
