@@ -1,4 +1,3 @@
-using Campaigns.Analytics;
 using Campaigns.Analytics.Monitoring;
 using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;

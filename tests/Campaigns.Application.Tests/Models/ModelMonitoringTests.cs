@@ -1,6 +1,5 @@
 using Campaigns.Application.Common;
 using Campaigns.Application.Models;
-using Campaigns.Data;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Microsoft.EntityFrameworkCore;
