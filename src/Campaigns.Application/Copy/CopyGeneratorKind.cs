@@ -13,6 +13,7 @@ public sealed class CopyGeneratorKind : ModelKindDefinition
     public override string Title => "Copy generator";
     public override MainMetric Metric { get; } = new("held-out perplexity", HigherIsBetter: false);
     public override Type Trainer => typeof(CopyTrainingService);
+    public override Type Monitor => typeof(CopyGeneratorMonitor);
 
     public override void Verify(byte[] artifact)
     {

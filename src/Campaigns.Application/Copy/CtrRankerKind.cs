@@ -12,6 +12,7 @@ public sealed class CtrRankerKind : ModelKindDefinition
     public override string Title => "Click-through ranker";
     public override MainMetric Metric { get; } = new("AUC", HigherIsBetter: true);
     public override Type Trainer => typeof(CopyTrainingService);
+    public override Type Monitor => typeof(CtrRankerMonitor);
 
     public override void Verify(byte[] artifact)
     {

@@ -5,7 +5,7 @@ namespace Campaigns.Application.Models;
 
 /// <summary>
 /// Everything the app needs to know about one kind of model: what it is called, how it is judged, how its artifact is
-/// checked before it serves, and which use case trains it. One subclass per kind, listed in <see cref="ModelKinds"/>;
+/// checked before it serves, which use case trains it and what watches it in service. One subclass per kind, listed in <see cref="ModelKinds"/>;
 /// the registry, the writer, the jobs and the Models page read kinds only through here.
 /// </summary>
 public abstract class ModelKindDefinition
@@ -20,6 +20,9 @@ public abstract class ModelKindDefinition
 
     /// <summary>The <see cref="IModelTrainer"/> that trains it, registered under <see cref="Kind"/>.</summary>
     public abstract Type Trainer { get; }
+
+    /// <summary>The <see cref="IModelMonitor"/> that checks its version in service, registered under <see cref="Kind"/>; null: not monitored.</summary>
+    public virtual Type? Monitor => null;
 
     /// <summary>Loads an artifact and checks that it can serve. Every version is verified so before it becomes current.</summary>
     /// <exception cref="InvalidDataException">The artifact does not load or fails the check.</exception>

@@ -14,6 +14,7 @@ public sealed class UpliftTargetingKind : ModelKindDefinition
     public override string Title => "Uplift targeting";
     public override MainMetric Metric { get; } = new("Qini coefficient", HigherIsBetter: true);
     public override Type Trainer => typeof(UpliftTrainingService);
+    public override Type Monitor => typeof(UpliftMonitor);
 
     public override void Verify(byte[] artifact)
     {
