@@ -55,6 +55,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var ranked = await Task.Run(() => ranker is null
             ? generator.Generate(conditions, terms, options, guardrails).Candidates.Select(c => (Candidate: c, Prediction: (CtrPrediction?)null)).ToList()
             : CopySuggester.Suggest(generator, ranker, conditions, terms, options, guardrails).Ranked.Select(r => (r.Candidate, Prediction: (CtrPrediction?)r.Prediction)).ToList(), ct);
+        var tones = await TonesAsync(store, ranked.Select(r => r.Candidate.Text).ToList(), ct);
         clock.Stop();
 
         var shownAt = DateTime.UtcNow;
@@ -66,7 +67,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         }).ToList();
         db.CopySuggestions.AddRange(rows);
         await db.SaveChangesAsync(ct);
-        var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction)).ToList();
+        var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction, tones?[row.Rank - 1])).ToList();
         return new SuggestionBatch(requestId, shown, ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
     }
 
@@ -83,6 +84,24 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     private static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
 
     /// <summary>
+    /// The tone each text reads as to the current tone classifier. Computed when shown, not stored: a batch read back
+    /// later is read by the classifier current then. None while no classifier is trained or when its artifact does not
+    /// load: the tone is then not shown and suggesting goes on.
+    /// </summary>
+    private static async Task<IReadOnlyList<TonePrediction>?> TonesAsync(ModelStore store, IReadOnlyList<string> texts, CancellationToken ct)
+    {
+        if (texts.Count == 0 || await store.CurrentAsync(ModelKind.ToneClassifier, ct) is not { } info) return null;
+        try
+        {
+            return (await store.LoadToneClassifierAsync(info.Id, ct)).Predict(texts);
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
     /// The last candidates shown for the campaign on its current channel (headlines, or email bodies), as they were shown:
     /// same ranks, predictions and intervals (the words that moved a prediction are not stored). Null when none were.
     /// </summary>
@@ -96,8 +115,9 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var rows = await shown.Where(s => s.RequestId == requestId).OrderBy(s => s.Rank).ToListAsync(ct);
         var versions = await db.ModelVersions.AsNoTracking().Where(v => v.Id == rows[0].GeneratorVersionId || v.Id == rows[0].RankerVersionId)
             .ToDictionaryAsync(v => v.Id, v => v.Version, ct);
-        var candidates = rows.Select(r => new ShownSuggestion(r.Id, r.Rank, r.Text,
-            r.PredictedCtr is { } ctr ? new CtrPrediction(ctr, r.PredictedLow ?? ctr, r.PredictedHigh ?? ctr, [], []) : null)).ToList();
+        var tones = await TonesAsync(new ModelStore(db), rows.Select(r => r.Text).ToList(), ct);
+        var candidates = rows.Select((r, i) => new ShownSuggestion(r.Id, r.Rank, r.Text,
+            r.PredictedCtr is { } ctr ? new CtrPrediction(ctr, r.PredictedLow ?? ctr, r.PredictedHigh ?? ctr, [], []) : null, tones?[i])).ToList();
         var ranker = rows[0].RankerVersionId is { } rankerId ? versions.GetValueOrDefault(rankerId) : (int?)null;
         return new SuggestionBatch(requestId, candidates, ModelsText(versions.GetValueOrDefault(rows[0].GeneratorVersionId), ranker), null, rows[0].Tone, rows[0].ShownAt);
     }

@@ -7,7 +7,7 @@ namespace Campaigns.Application.Models;
 /// <summary>The one place model kinds are registered: adding a kind adds its definition here (see docs/adding-a-model-kind.md).</summary>
 public static class ModelKinds
 {
-    public static readonly IReadOnlyList<ModelKindDefinition> All = [new UpliftTargetingKind(), new CopyGeneratorKind(), new CtrRankerKind()];
+    public static readonly IReadOnlyList<ModelKindDefinition> All = [new UpliftTargetingKind(), new CopyGeneratorKind(), new CtrRankerKind(), new ToneClassifierKind()];
 
     private static readonly Dictionary<ModelKind, ModelKindDefinition> ByKind = All.ToDictionary(d => d.Kind);
 

@@ -11,7 +11,7 @@ namespace Campaigns.Application.Models;
 public sealed record ModelInfo(Guid Id, ModelKind Kind, int Version, string Learner, ModelStatus Status, DateTime CreatedAt);
 
 /// <summary>
-/// Loads models (uplift, copy generator, CTR ranker) from the database, verifying each artifact's checksum. Versions are immutable, so a loaded
+/// Loads models (uplift, copy generator, CTR ranker, tone classifier) from the database, verifying each artifact's checksum. Versions are immutable, so a loaded
 /// model is kept by version id (the <see cref="KeptPerKind"/> most recently used of each kind): every instance serves the same bytes, and
 /// promoting another version is picked up at the next request because "current" is always read from the database.
 /// </summary>
@@ -23,6 +23,7 @@ public sealed class ModelStore(CampaignsDbContext db)
     private static readonly RecentVersions<UpliftModel> Loaded = new(KeptPerKind);
     private static readonly RecentVersions<CopyGenerator> Generators = new(KeptPerKind);
     private static readonly RecentVersions<CtrRanker> Rankers = new(KeptPerKind);
+    private static readonly RecentVersions<ToneClassifier> ToneClassifiers = new(KeptPerKind);
 
     public Task<ModelInfo?> CurrentAsync(ModelKind kind, CancellationToken ct = default) =>
         db.ModelVersions.AsNoTracking().Where(v => v.Kind == kind && v.Status == ModelStatus.Current)
@@ -56,6 +57,14 @@ public sealed class ModelStore(CampaignsDbContext db)
         if (Rankers.TryGetValue(versionId, out var ranker)) return ranker;
         using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
         return Rankers.GetOrAdd(versionId, CtrRanker.Load(stream));
+    }
+
+    /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
+    public async Task<ToneClassifier> LoadToneClassifierAsync(Guid versionId, CancellationToken ct = default)
+    {
+        if (ToneClassifiers.TryGetValue(versionId, out var classifier)) return classifier;
+        using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
+        return ToneClassifiers.GetOrAdd(versionId, ToneClassifier.Load(stream));
     }
 
     /// <summary>A version's artifact bytes, after checking them against the stored SHA-256.</summary>

@@ -1,8 +1,10 @@
 using System.Globalization;
 using Bunit;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Copy;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -40,6 +42,24 @@ public class CopySuggestionsPanelTests : ComponentTest, IClassFixture<CopySeeded
         Render<CopyPanelHost>(p => p.Add(h => h.CampaignId, c.Id).Add(h => h.Channel, c.Promotion.Channel).Add(h => h.Status, status));
 
     private static double Percent(string text) => double.Parse(text.Trim().TrimEnd('%'), CultureInfo.InvariantCulture);
+
+    [Fact]
+    public async Task Each_candidate_shows_the_tone_it_reads_as_marked_when_it_is_not_the_tone_asked_for()
+    {
+        var campaign = await CampaignAsync();
+        var panel = RenderPanel(campaign, CampaignStatus.Draft);
+
+        panel.Find("[data-testid=suggest-copy]").Click();
+
+        panel.WaitForAssertion(() => Assert.NotEmpty(panel.FindAll("[data-testid=copy-candidate]")), TimeSpan.FromSeconds(30));
+        var tones = Enum.GetValues<Tone>().Select(t => t.ToWords()).ToList();
+        Assert.All(panel.FindAll("[data-testid=copy-candidate]"), row =>
+        {
+            var chip = Assert.Single(row.QuerySelectorAll("[data-testid=copy-candidate-tone]"));
+            Assert.Contains(chip.TextContent.Trim(), tones);
+            Assert.Matches(@"^Reads as \w+ \(\d+%.*\); asked for \w+$", chip.GetAttribute("title"));
+        });
+    }
 
     [Fact]
     public async Task A_marketer_asks_for_suggestions_sees_them_sorted_by_predicted_ctr_with_intervals_and_picks_two_as_arms()
