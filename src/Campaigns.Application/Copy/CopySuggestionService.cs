@@ -67,7 +67,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         db.CopySuggestions.AddRange(rows);
         await db.SaveChangesAsync(ct);
         var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction)).ToList();
-        return new SuggestionBatch(requestId, shown, ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
+        return new SuggestionBatch(requestId, shown, CopySuggester.ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
     }
 
     /// <summary>The channel the campaign's copy is written for; null when there is no such campaign.</summary>
@@ -79,8 +79,6 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
 
     private static Task<Channel?> ChannelAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct) =>
         db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => (Channel?)c.Promotion.Channel).SingleOrDefaultAsync(ct);
-
-    private static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
 
     /// <summary>
     /// The last candidates shown for the campaign on its current channel (headlines, or email bodies), as they were shown:
@@ -99,7 +97,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var candidates = rows.Select(r => new ShownSuggestion(r.Id, r.Rank, r.Text,
             r.PredictedCtr is { } ctr ? new CtrPrediction(ctr, r.PredictedLow ?? ctr, r.PredictedHigh ?? ctr, [], []) : null)).ToList();
         var ranker = rows[0].RankerVersionId is { } rankerId ? versions.GetValueOrDefault(rankerId) : (int?)null;
-        return new SuggestionBatch(requestId, candidates, ModelsText(versions.GetValueOrDefault(rows[0].GeneratorVersionId), ranker), null, rows[0].Tone, rows[0].ShownAt);
+        return new SuggestionBatch(requestId, candidates, CopySuggester.ModelsText(versions.GetValueOrDefault(rows[0].GeneratorVersionId), ranker), null, rows[0].Tone, rows[0].ShownAt);
     }
 
     /// <summary>
