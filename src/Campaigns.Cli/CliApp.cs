@@ -80,7 +80,7 @@ public static class CliApp
 
     private static Command ImportCommand()
     {
-        Argument<string> kind = new("kind") { Description = "customers, products, orders or campaign" }, file = new("file") { Description = "a .csv or .csv.gz" };
+        Argument<string> kind = new("kind") { Description = "customers, products, orders, campaign or copy" }, file = new("file") { Description = "a .csv or .csv.gz" };
         return new Command("import", "imports a .csv or .csv.gz (columns mapped from their names unless chosen); prints problems by row and column; exit 1 if rows were rejected")
         {
             kind, file,
