@@ -61,11 +61,11 @@ public static class CliApp
         },
         new Command("copy", "the copy generator and click-through ranker")
         {
-            new Command("train", "trains the copy generator (GRU) and the click-through ranker on the database's copy and catalogue, stores each as a model version and writes them to --models")
+            new Command("train", "trains the copy generator (GRU) and the click-through ranker on the database's copy and catalogue and stores each as a model version (promoted as in the app)")
             {
-                Models(), Text("--epochs", "generator epochs (default 20)", "N"), Text("--bootstraps", "ranker bootstraps (default 20)", "N"), Text("--seed", "the random seed (default 42)", "N"),
+                Text("--models", "also writes both models to this folder, for suggest and evaluate --models", "DIR"), Text("--epochs", "generator epochs (default 20)", "N"), Text("--bootstraps", "ranker bootstraps (default 20)", "N"), Text("--seed", "the random seed (default 42)", "N"),
             }.Runs(o => CopyCommands.TrainAsync(o, CommandOptions.OpenDatabase)),
-            new Command("suggest", "prints candidates sorted by predicted CTR, with its interval and the words that move it")
+            new Command("suggest", "prints candidates sorted by predicted CTR, with its interval and the words that move it, from the registry's current models (as the app)")
             {
                 Text("--promotion", "the campaign's id", "CAMPAIGN_ID"), Text("--channel", "push (default), email-subject, email-body or banner"),
                 Text("--tone", "urgent, friendly (default), premium or playful"), Count(), Text("--temperature", "sampling temperature (default 1.6)"),
@@ -80,7 +80,7 @@ public static class CliApp
 
     private static Command ImportCommand()
     {
-        Argument<string> kind = new("kind") { Description = "customers, products, orders or campaign" }, file = new("file") { Description = "a .csv or .csv.gz" };
+        Argument<string> kind = new("kind") { Description = "customers, products, orders, campaign or copy" }, file = new("file") { Description = "a .csv or .csv.gz" };
         return new Command("import", "imports a .csv or .csv.gz (columns mapped from their names unless chosen); prints problems by row and column; exit 1 if rows were rejected")
         {
             kind, file,
@@ -95,7 +95,7 @@ public static class CliApp
         }.Runs(o => Cli.ImportCommand.RunAsync(o.Argument("kind"), o.Argument("file"), o, CommandOptions.OpenDatabase));
     }
 
-    private static Option<string> Models() => Text("--models", "the models' folder (default copy-models)", "DIR");
+    private static Option<string> Models() => Text("--models", "uses the models `copy train --models DIR` wrote instead of the registry's current versions", "DIR");
     private static Option<string> Count() => Text("--n", "how many suggestions (default 10)", "N", alias: "-n");
 
     private static async Task<int> SeedAsync(CommandOptions options)

@@ -17,11 +17,11 @@ internal static class CopyCommands
 
     /// <summary>
     /// Trains both models with the app's <see cref="CopyTrainingService"/>: each is stored as a model version in the database
-    /// (promoted by the same rule as in the app) and its verified artifact is also written to --models for suggest and evaluate.
+    /// (promoted by the same rule as in the app); with --models DIR its verified artifact is also written there.
     /// </summary>
     public static async Task<int> TrainAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> open)
     {
-        var directory = options.Value("models") ?? "copy-models";
+        var directory = options.Value("models");
         await using var db = open(options);
         var corpus = await CopyCorpus.LoadAsync(db);
         Console.WriteLine($"Corpus: {corpus.Lines.Count:N0} lines ({corpus.Headlines.Count:N0} headlines with impressions), {corpus.Lexicon.Products.Count} products, {corpus.Lexicon.Categories.Count} categories");
@@ -30,12 +30,13 @@ internal static class CopyCommands
         var reports = await new CopyTrainingService(db).TrainBothAsync(request, "cli", null, progress);
         var generator = reports.Single(r => r.Kind == ModelKind.CopyGenerator);
         var ranker = reports.Single(r => r.Kind == ModelKind.CtrRanker);
+        PrintMetrics(((CopyGeneratorVersionMetrics)generator.Metrics).Generator, ((CtrRankerVersionMetrics)ranker.Metrics).Ranker);
+        foreach (var r in reports) Console.WriteLine($"{r.Kind} v{r.Version} ({r.Learner}): {r.Decision}");
+        if (directory is null) return 0;
         var store = new ModelStore(db);
         Directory.CreateDirectory(directory);
         await File.WriteAllBytesAsync(Path.Combine(directory, GeneratorFile), await store.VerifiedArtifactAsync(generator.VersionId));
         await File.WriteAllBytesAsync(Path.Combine(directory, RankerFile), await store.VerifiedArtifactAsync(ranker.VersionId));
-        PrintMetrics(((CopyGeneratorVersionMetrics)generator.Metrics).Generator, ((CtrRankerVersionMetrics)ranker.Metrics).Ranker);
-        foreach (var r in reports) Console.WriteLine($"{r.Kind} v{r.Version} ({r.Learner}): {r.Decision}");
         Console.WriteLine($"Wrote {Path.Combine(directory, GeneratorFile)} and {Path.Combine(directory, RankerFile)}");
         return 0;
     }
@@ -47,9 +48,9 @@ internal static class CopyCommands
         var tone = Enum.TryParse<Tone>(options.Value("tone") ?? "friendly", true, out var t) ? t
             : throw new ArgumentException($"--tone must be one of {string.Join(", ", Enum.GetNames<Tone>()).ToLowerInvariant()}.");
         var count = options.Int("n", 10);
-        var (generator, ranker) = LoadModels(options.Value("models") ?? "copy-models");
-        using var _ = generator;
         await using var db = open(options);
+        var (generator, ranker, models, owned) = await LoadModelsAsync(options, db);
+        using var _ = owned;
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) ?? throw new ArgumentException($"No campaign has the id {id}.");
         var terms = await CopySuggester.TermsAsync(db, campaign, options.Value("category"));
         var banned = options.Values("banned").SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -58,7 +59,7 @@ internal static class CopyCommands
             new GenerationOptions(count, Temperature: Double(options, "temperature", 1.6), TopP: Double(options, "top-p", 0.98), Seed: options.Int("seed", 1)),
             new CopyGuardrails(banned));
         clock.Stop();
-        Console.WriteLine($"{campaign.Name}: {terms.Offer}{(terms.Code is null ? "" : $", code {terms.Code}")}; {channel}, {tone}");
+        Console.WriteLine($"{campaign.Name}: {terms.Offer}{(terms.Code is null ? "" : $", code {terms.Code}")}; {channel}, {tone}; {models}");
         var rank = 0;
         foreach (var (candidate, p) in predictions)
         {
@@ -73,10 +74,11 @@ internal static class CopyCommands
 
     public static async Task<int> EvaluateAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> open)
     {
-        var (generator, ranker) = LoadModels(options.Value("models") ?? "copy-models");
-        using var _ = generator;
-        PrintMetrics(generator.Metrics, ranker.Metrics);
         await using var db = open(options);
+        var (generator, ranker, models, owned) = await LoadModelsAsync(options, db);
+        using var _ = owned;
+        Console.WriteLine($"Models: {models}");
+        PrintMetrics(generator.Metrics, ranker.Metrics);
         var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Name).ToListAsync();
         var count = options.Int("n", 10);
         var details = options.Flag("details");
@@ -128,17 +130,32 @@ internal static class CopyCommands
                           $"calibration error {r.CalibrationError:0.0000}; {r.TrainingLines}/{r.TestLines} lines, {r.Bootstraps} bootstraps, {r.TrainingSeconds:0.0} s");
     }
 
-    private static (CopyGenerator Generator, CtrRanker Ranker) LoadModels(string directory)
+    /// <summary>
+    /// The registry's current generator and ranker, the versions the app suggests with (checksum-verified by <see cref="ModelStore"/>,
+    /// which keeps them loaded, so they are not the caller's to dispose); or, with --models DIR, the files `copy train --models DIR` wrote,
+    /// which the caller disposes (<c>Owned</c>). <c>Models</c> names what was loaded.
+    /// </summary>
+    private static async Task<(CopyGenerator Generator, CtrRanker Ranker, string Models, IDisposable? Owned)> LoadModelsAsync(CommandOptions options, CampaignsDbContext db)
     {
-        string Path(string file) => File.Exists(System.IO.Path.Combine(directory, file)) ? System.IO.Path.Combine(directory, file)
-            : throw new ArgumentException($"No {file} in {directory}; run `campaigns copy train` first (or pass --models DIR).");
-        var generatorPath = Path(GeneratorFile);
-        var rankerPath = Path(RankerFile);
-        using var g = File.OpenRead(generatorPath);
-        using var r = File.OpenRead(rankerPath);
-        var generator = CopyGenerator.Load(g);
-        return (generator, CtrRanker.Load(r));
+        if (options.Value("models") is { } directory)
+        {
+            string Path(string file) => File.Exists(System.IO.Path.Combine(directory, file)) ? System.IO.Path.Combine(directory, file)
+                : throw new ArgumentException($"No {file} in {directory}; run `campaigns copy train --models {directory}` first, or leave out --models to use the registry's current versions.");
+            var generatorPath = Path(GeneratorFile);
+            var rankerPath = Path(RankerFile);
+            using var g = File.OpenRead(generatorPath);
+            using var r = File.OpenRead(rankerPath);
+            var fromFile = CopyGenerator.Load(g);
+            return (fromFile, CtrRanker.Load(r), $"{GeneratorFile} and {RankerFile} in {directory}", fromFile);
+        }
+        var store = new ModelStore(db);
+        var generator = await store.CurrentAsync(ModelKind.CopyGenerator) ?? throw NotTrained("copy generator");
+        var ranker = await store.CurrentAsync(ModelKind.CtrRanker) ?? throw NotTrained("click-through ranker");
+        return (await store.LoadCopyGeneratorAsync(generator.Id), await store.LoadCtrRankerAsync(ranker.Id), CopySuggester.ModelsText(generator.Version, ranker.Version), null);
     }
+
+    private static ArgumentException NotTrained(string model) =>
+        new($"No {model} is current in the model registry; run `campaigns copy train` (or train one on the Models page), or pass --models DIR.");
 
     private static CopyChannel ParseChannel(string text) => text.ToLowerInvariant() switch
     {

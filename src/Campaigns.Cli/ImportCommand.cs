@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Cli;
 
 /// <summary>
-/// `campaigns import customers|products|orders|campaign FILE`: the import engine from the command line. Prints the
+/// `campaigns import customers|products|orders|campaign|copy FILE`: the import engine from the command line. Prints the
 /// mapping it used, the summary and the first problems; exit code 0 when every row was stored, 1 when rows were rejected.
 /// </summary>
 internal static class ImportCommand
@@ -18,7 +18,7 @@ internal static class ImportCommand
     public static async Task<int> RunAsync(string kindName, string file, CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
         var kind = Enum.TryParse<ImportKind>(kindName, true, out var k) && Enum.IsDefined(k) ? k
-            : throw new ArgumentException($"Unknown import '{kindName}': use customers, products, orders or campaign.");
+            : throw new ArgumentException($"Unknown import '{kindName}': use customers, products, orders, campaign or copy.");
         var source = ImportSource.FromFile(file);
 
         await using (var db = openDatabase(options)) await db.MigrateAsync(migrateSqlServer: false);

@@ -105,6 +105,7 @@ public sealed class ImportEngine(IDbContextFactory<CampaignsDbContext> dbFactory
                 ImportKind.Products => new ProductImporter(context),
                 ImportKind.Orders => new OrderImporter(context),
                 ImportKind.Campaign => new CampaignImporter(context),
+                ImportKind.Copy => new CopyImporter(context),
                 _ => throw new ImportException($"Unknown import kind {settings.Kind}."),
             };
             run ??= options.DryRun ? null : await StartRunAsync(db, source, settings, options, ct);

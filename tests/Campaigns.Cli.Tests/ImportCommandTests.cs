@@ -100,7 +100,7 @@ public sealed class ImportCommandTests : IDisposable
     [Theory]
     [InlineData("sku,name\nA,B\n", "products", "Required column category (category name (created when new)) is missing. Map one of the columns to it (columns: 'sku', 'name').")]
     [InlineData("", "customers", "is empty: it has no header row.")]
-    [InlineData("a\n1\n", "refunds", "Unknown import 'refunds': use customers, products, orders or campaign.")]
+    [InlineData("a\n1\n", "refunds", "Unknown import 'refunds': use customers, products, orders, campaign or copy.")]
     public async Task Bad_input_gives_one_line_naming_the_problem_and_exit_code_two(string csv, string kind, string message)
     {
         var (code, _, error) = await RunAsync("import", kind, Write("file.csv", csv));

@@ -28,6 +28,9 @@ public static class CopySuggester
         return (result, ranked);
     }
 
+    /// <summary>The versions that made a batch of suggestions, as the editor and the CLI name them ("generator v3, ranker v2").</summary>
+    public static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
+
     /// <summary>
     /// The campaign's terms. The featured category is the promotion's own, else <paramref name="categoryName"/>, else the
     /// category with the most products; the featured product is that category's active product with the highest margin.

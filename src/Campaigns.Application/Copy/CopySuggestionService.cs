@@ -68,7 +68,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         db.CopySuggestions.AddRange(rows);
         await db.SaveChangesAsync(ct);
         var shown = rows.Zip(ranked, (row, r) => new ShownSuggestion(row.Id, row.Rank, row.Text, r.Prediction, tones?[row.Rank - 1])).ToList();
-        return new SuggestionBatch(requestId, shown, ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
+        return new SuggestionBatch(requestId, shown, CopySuggester.ModelsText(generatorInfo.Version, rankerInfo?.Version), clock.Elapsed, tone, shownAt);
     }
 
     /// <summary>The channel the campaign's copy is written for; null when there is no such campaign.</summary>
@@ -80,8 +80,6 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
 
     private static Task<Channel?> ChannelAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct) =>
         db.Campaigns.AsNoTracking().Where(c => c.Id == campaignId).Select(c => (Channel?)c.Promotion.Channel).SingleOrDefaultAsync(ct);
-
-    private static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
 
     /// <summary>
     /// The tone each text reads as to the current tone classifier. Computed when shown, not stored: a batch read back
@@ -119,7 +117,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var candidates = rows.Select((r, i) => new ShownSuggestion(r.Id, r.Rank, r.Text,
             r.PredictedCtr is { } ctr ? new CtrPrediction(ctr, r.PredictedLow ?? ctr, r.PredictedHigh ?? ctr, [], []) : null, tones?[i])).ToList();
         var ranker = rows[0].RankerVersionId is { } rankerId ? versions.GetValueOrDefault(rankerId) : (int?)null;
-        return new SuggestionBatch(requestId, candidates, ModelsText(versions.GetValueOrDefault(rows[0].GeneratorVersionId), ranker), null, rows[0].Tone, rows[0].ShownAt);
+        return new SuggestionBatch(requestId, candidates, CopySuggester.ModelsText(versions.GetValueOrDefault(rows[0].GeneratorVersionId), ranker), null, rows[0].Tone, rows[0].ShownAt);
     }
 
     /// <summary>

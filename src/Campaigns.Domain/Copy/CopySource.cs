@@ -1,3 +1,4 @@
 namespace Campaigns.Domain.Copy;
 
-public enum CopySource { Historical, Generated, Edited, Written }
+/// <summary>Where a copy line came from; <see cref="Imported"/> is a store's own past copy brought in by the copy import.</summary>
+public enum CopySource { Historical, Generated, Edited, Written, Imported }

@@ -77,6 +77,15 @@ internal sealed class ImportRow(long number, int line, List<string> fields, IRea
         return value;
     }
 
+    /// <summary>A count that may be 0 but not negative (impressions, clicks).</summary>
+    public int? Count(string field)
+    {
+        if (Text(field) is not { } text) return null;
+        if (int.TryParse(text, NumberStyles.Integer | NumberStyles.AllowThousands, culture, out var value) && value >= 0) return value;
+        Problem(field, $"'{Excerpt.Of(text)}' is not a whole number of 0 or more.");
+        return null;
+    }
+
     /// <summary>A date (and time) read in the import's culture, as UTC.</summary>
     public DateTime? Date(string field)
     {

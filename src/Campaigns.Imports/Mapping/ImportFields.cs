@@ -52,12 +52,25 @@ public static class ImportFields
         new("revenue", FieldType.Number, false, "revenue from the customer in the campaign", "spend", "sales", "amount", "order_value"),
     ];
 
+    public static readonly IReadOnlyList<ImportField> Copy =
+    [
+        new("channel", FieldType.Text, true, "email (the subject line), push or banner", "medium", "channel_name", "type"),
+        new("text", FieldType.Text, true, "the line customers saw (at most 200 characters)", "copy", "headline", "subject", "subject_line", "message", "title"),
+        new("tone", FieldType.Text, false, "urgent, friendly, premium or playful (friendly when empty)", "voice", "style"),
+        new("impressions", FieldType.Integer, true, "how many customers saw it", "views", "sent", "delivered", "exposures", "opens"),
+        new("clicks", FieldType.Integer, true, "how many of them clicked (at most the impressions)", "click", "clicked"),
+        new("date", FieldType.Date, true, "when it was sent", "sent_at", "sent_on", "send_date", "created_at"),
+        new("campaign", FieldType.Text, false, "the campaign it ran in: its name or id (gives the offer and category)", "campaign_name", "campaign_id"),
+        new("offer", FieldType.Text, false, "percent, fixed, free_shipping or bundle (else the campaign's offer)", "offer_type", "promotion", "promotion_type"),
+    ];
+
     public static IReadOnlyList<ImportField> For(ImportKind kind) => kind switch
     {
         ImportKind.Customers => Customers,
         ImportKind.Products => Products,
         ImportKind.Orders => Orders,
         ImportKind.Campaign => Campaign,
+        ImportKind.Copy => Copy,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

@@ -24,6 +24,7 @@ public static class EnumWords
         [ExperimentDecision.None] = "No decision",
         [ModelKind.CtrRanker] = "Click-through ranker",
         [ImportKind.Campaign] = "Past campaign",
+        [ImportKind.Copy] = "Past copy",
         [AudienceSelection.TopPercent] = "Top share by uplift",
         [AudienceSelection.UpliftAbove] = "Uplift above a threshold",
         [AudienceSelection.Budget] = "Within a budget",

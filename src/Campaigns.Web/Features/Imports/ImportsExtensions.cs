@@ -56,7 +56,7 @@ public static class ImportsExtensions
         app.MapPost("/api/imports/{kind}", ImportAsync)
             .RequireAuthorization(ImportPolicy)
             .WithTags("Imports")
-            .WithSummary("Imports customers, products, orders (one row per line) or a past campaign from CSV or JSON lines, optionally gzipped; dryRun=true checks without writing.")
+            .WithSummary("Imports customers, products, orders (one row per line), a past campaign or past copy from CSV or JSON lines, optionally gzipped; dryRun=true checks without writing.")
             .Accepts<string>("text/csv", "application/gzip", "application/x-ndjson")
             .Produces<ImportSummary>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(500);
@@ -83,7 +83,7 @@ public static class ImportsExtensions
         string? days = null, string? channel = null)
     {
         if (!Enum.TryParse<ImportKind>(kind, true, out var importKind) || !Enum.IsDefined(importKind))
-            return Results.Problem(statusCode: 404, title: "Unknown import", detail: $"'{Excerpt.Of(kind)}' is not an import: use customers, products, orders or campaign.");
+            return Results.Problem(statusCode: 404, title: "Unknown import", detail: $"'{Excerpt.Of(kind)}' is not an import: use customers, products, orders, campaign or copy.");
         var errors = new List<string>();
         var (isDryRun, startedAt, campaignDays, campaignChannel) = (QueryValues.Bool(nameof(dryRun), dryRun, errors) ?? false,
             QueryValues.Date(nameof(date), date, errors), QueryValues.Integer(nameof(days), days, errors), QueryValues.Enum<Channel>(nameof(channel), channel, errors));
