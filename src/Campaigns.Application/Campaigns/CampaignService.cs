@@ -2,10 +2,10 @@ using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Data;
-using Campaigns.Ml.Copy;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Ml.Copy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Campaigns;
