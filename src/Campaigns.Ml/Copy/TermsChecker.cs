@@ -24,6 +24,9 @@ public static partial class TermsChecker
     public static readonly IReadOnlyList<string> StorePolicies =
         ["free returns", "price match", "next-day delivery", "same-day dispatch", "money-back guarantee", "lifetime warranty"];
 
+    /// <summary>True when copy is checked for the policy (any case; "next day delivery" is "next-day delivery").</summary>
+    public static bool IsStorePolicy(string policy) => StorePolicies.Any(p => StorePromises.Normalize(p) == StorePromises.Normalize(policy));
+
     private static readonly Regex[] PolicyPatterns = StorePolicies.Select(p => p switch
     {
         "free returns" => @"\bfree\s+(?:returns?|exchanges?)\b|\breturns?\s+(?:are\s+)?(?:always\s+)?free\b",

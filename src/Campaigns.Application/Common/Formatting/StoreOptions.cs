@@ -22,7 +22,7 @@ public sealed class StoreOptions : IValidatableObject
     {
         if (MoneyFormat.CultureOf(Currency) is null)
             yield return new ValidationResult($"Store:Currency '{Currency}' is not the currency of any known region.", [nameof(Currency)]);
-        foreach (var policy in Policies.Where(p => !TermsChecker.StorePolicies.Any(known => new StorePromises(null, [known]).Has(p))))
+        foreach (var policy in Policies.Where(p => !TermsChecker.IsStorePolicy(p)))
             yield return new ValidationResult($"Store:Policies '{policy}' is not a policy copy is checked for; use one of: {string.Join(", ", TermsChecker.StorePolicies)}.",
                 [nameof(Policies)]);
     }
