@@ -1,6 +1,8 @@
 using System.Diagnostics;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Models;
@@ -52,7 +54,7 @@ internal static class CopyCommands
         var (generator, ranker, models, owned) = await LoadModelsAsync(options, db);
         using var _ = owned;
         var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id) ?? throw new ArgumentException($"No campaign has the id {id}.");
-        var terms = await CopySuggester.TermsAsync(db, campaign, options.Value("category"));
+        var terms = await CopySuggester.TermsAsync(db, campaign, options.Value("category"), StorePromises(), DateTime.UtcNow);
         var banned = options.Values("banned").SelectMany(b => b.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         var clock = Stopwatch.StartNew();
         var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.KnownType, terms.Category, tone), terms,
@@ -89,7 +91,8 @@ internal static class CopyCommands
         var seed = 1;
         foreach (var campaign in campaigns)
         {
-            var terms = await CopySuggester.TermsAsync(db, campaign, null);
+            // As written before launch: the demo's campaigns have mostly ended, and urgency is judged from the send.
+            var terms = await CopySuggester.TermsAsync(db, campaign, null, StorePromises(), campaign.StartsAt);
             foreach (var channel in new[] { CopyChannel.EmailSubject, CopyChannel.Push, CopyChannel.Banner })
                 foreach (var tone in Enum.GetValues<Tone>())
                 {
@@ -105,7 +108,7 @@ internal static class CopyCommands
                     if (predictions.Count == count) full++;
                     if (result.TimedOut) timedOut++;
                     candidates += predictions.Count;
-                    contradicting += predictions.Count(p => TermsChecker.Contradictions(p.Candidate.Text, terms).Count > 0);
+                    contradicting += predictions.Count(p => TermsChecker.Contradictions(p.Candidate.Text, terms, channel).Count > 0);
                     verbatim += predictions.Count(p => generator.IsTrainingLine(p.Candidate.Text));
                     distinct.Add(CopyDiversity.Distinct2(predictions.Select(p => p.Candidate.Text)));
                     novelSamples += result.NovelShare;
@@ -120,6 +123,10 @@ internal static class CopyCommands
         Console.WriteLine($"  time per request (generate + rank)     {Timings.Describe(times, "s", "0.000")}");
         return 0;
     }
+
+    /// <summary>What the store promises on every order, from the same settings as the app's.</summary>
+    private static StorePromises StorePromises() =>
+        CopySuggester.Promises(CommandOptions.Settings<TargetingOptions>(TargetingOptions.Section), CommandOptions.Settings<StoreOptions>(StoreOptions.Section));
 
     private static void PrintMetrics(CopyGeneratorMetrics g, CtrRankerMetrics r)
     {

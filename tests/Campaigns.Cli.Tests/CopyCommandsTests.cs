@@ -2,10 +2,12 @@ using Campaigns.Application.Campaigns;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Models;
+using Campaigns.Ml.Copy;
 
 namespace Campaigns.Cli.Tests;
 
@@ -31,10 +33,13 @@ public sealed class CopyCommandsTests(TrainedCopyStore store) : IClassFixture<Tr
         }
     }
 
+    /// <summary>What the store promises with the app's default settings, as the CLI reads them from appsettings.json.</summary>
+    private static readonly StorePromises AppDefaults = CopySuggester.Promises(new TargetingOptions(), new StoreOptions());
+
     private async Task<Campaign> DraftAsync()
     {
         var start = DateTime.UtcNow.Date.AddDays(3);
-        var saved = await new CampaignService(new ContextFactory(store.Open), new MoneyFormat("EUR")).SaveAsync(new Campaign
+        var saved = await new CampaignService(new ContextFactory(store.Open), new MoneyFormat("EUR"), AppDefaults).SaveAsync(new Campaign
         {
             Name = $"Copy {Guid.NewGuid():N}"[..20], CreatedBy = "", StartsAt = start, EndsAt = start.AddDays(10), Budget = 1000,
             Promotion = new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20, Channel = Channel.Push },
@@ -47,7 +52,7 @@ public sealed class CopyCommandsTests(TrainedCopyStore store) : IClassFixture<Tr
     public async Task Suggest_uses_the_registrys_current_versions_the_same_the_app_suggests_with()
     {
         var campaign = await DraftAsync();
-        var app = await new CopySuggestionService(new ContextFactory(store.Open)).SuggestAsync(campaign.Id, Tone.Friendly, "tests", count: 3);
+        var app = await new CopySuggestionService(new ContextFactory(store.Open), AppDefaults).SuggestAsync(campaign.Id, Tone.Friendly, "tests", count: 3);
         Assert.True(app.Succeeded, app.Message);
 
         var (code, output, error) = await RunAsync("copy", "suggest", "--promotion", campaign.Id.ToString(), "--channel", "push", "-n", "3");

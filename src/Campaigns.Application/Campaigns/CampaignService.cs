@@ -5,12 +5,13 @@ using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Ml.Copy;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Campaigns;
 
 /// <summary>Campaign editing and the approval workflow; every change is written to the audit log in the same transaction.</summary>
-public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money)
+public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money, StorePromises store)
 {
     public async Task<List<CampaignRow>> ListAsync(CampaignStatus? status, string? search, CancellationToken ct = default)
     {
@@ -84,7 +85,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         TransitionAsync(id, user, "campaign.submit", null, "Submitted for approval.", async (db, campaign) =>
         {
             campaign.Submit(user);
-            if (await CopySuggestionService.ProblemsAsync(db, campaign, ct) is { Count: > 0 } problems)
+            if (await CopySuggestionService.ProblemsAsync(db, campaign, store, ct) is { Count: > 0 } problems)
                 throw new DomainException($"Fix the chosen copy before submitting: {string.Join(" ", problems)}");
         }, ct);
 

@@ -1,3 +1,5 @@
+using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Ml.Copy;
@@ -31,12 +33,17 @@ public static class CopySuggester
     /// <summary>The versions that made a batch of suggestions, as the editor and the CLI name them ("generator v3, ranker v2").</summary>
     public static string ModelsText(int generator, int? ranker) => $"generator v{generator}" + (ranker is null ? "" : $", ranker v{ranker}");
 
+    /// <summary>What the store gives on every order besides the offer: free shipping from its threshold, and its policies.</summary>
+    public static StorePromises Promises(TargetingOptions shipping, StoreOptions store) => new(shipping.FreeShippingFrom, store.Policies.ToList());
+
     /// <summary>
-    /// The campaign's terms. The featured category is the promotion's own, else <paramref name="categoryName"/>, else the
+    /// The campaign's terms, as of <paramref name="now"/> (UTC, the send time of a started campaign) and with what the
+    /// store promises on every order. The featured category is the promotion's own, else <paramref name="categoryName"/>, else the
     /// category with the most products; the featured product is that category's active product with the highest margin.
     /// </summary>
     /// <exception cref="ArgumentException">No category has the given name.</exception>
-    public static async Task<PromotionTerms> TermsAsync(CampaignsDbContext db, Campaign campaign, string? categoryName, CancellationToken ct = default)
+    public static async Task<PromotionTerms> TermsAsync(CampaignsDbContext db, Campaign campaign, string? categoryName, StorePromises store, DateTime now,
+        CancellationToken ct = default)
     {
         var categories = await db.Categories.AsNoTracking().ToListAsync(ct);
         var category = campaign.Promotion.CategoryId is { } limited ? categories.FirstOrDefault(c => c.Id == limited)
@@ -53,6 +60,10 @@ public static class CopySuggester
         if (category is not null)
             product = (await db.Products.AsNoTracking().Where(p => p.CategoryId == category.Id && p.IsActive).Select(p => new { p.Name, p.Price, p.Cost }).ToListAsync(ct))
                 .OrderByDescending(p => p.Price - p.Cost).ThenBy(p => p.Name).Select(p => p.Name).FirstOrDefault();
-        return PromotionTerms.From(campaign.Promotion, category?.Name, product, campaign.EndsAt);
+        // Copy of a one-category offer must not name a product from another.
+        IReadOnlyList<string> outside = campaign.Promotion.CategoryId is { } only
+            ? await db.Products.AsNoTracking().Where(p => p.CategoryId != only).Select(p => p.Name).ToListAsync(ct)
+            : [];
+        return PromotionTerms.From(campaign, category?.Name, product, now, store, outside);
     }
 }

@@ -16,9 +16,10 @@ namespace Campaigns.Application.Copy;
 /// real terms, ranks them with the current CTR ranker, and stores what was shown; picking, editing or writing a line
 /// makes it one of the campaign's copy variants (an arm at launch). Everything shown, picked and edited is stored, so
 /// the next training learns from it (picked and edited lines join the generator's corpus as copy of the store) and
-/// monitoring can follow how often a generator version's suggestions are taken.
+/// monitoring can follow how often a generator version's suggestions are taken. Every line is checked against the
+/// campaign's terms and what the store promises (<paramref name="promises"/>), as of the time it is shown or chosen.
 /// </summary>
-public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> dbFactory, StorePromises promises)
 {
     /// <param name="body">Suggest email bodies instead of headlines (email campaigns only).</param>
     public async Task<Result<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, bool body = false, int count = 10, CancellationToken ct = default)
@@ -44,7 +45,7 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         {
             return Result<SuggestionBatch>.Refused(ex.Message);
         }
-        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, promises, DateTime.UtcNow, ct);
         var conditions = new CopyConditions(body ? CopyChannel.EmailBody : CopyConditions.HeadlineChannel(campaign.Promotion.Channel), campaign.Promotion.KnownType, terms.Category, tone);
         var guardrails = await GuardrailsAsync(db, ct);
         var requestId = Guid.NewGuid();
@@ -205,11 +206,11 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     /// What is wrong with the campaign's chosen copy under its current terms and guardrails (the terms may have changed
     /// since the copy was picked), one sentence per line at fault; empty when the copy may go to review.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> ProblemsAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct = default)
+    public static async Task<IReadOnlyList<string>> ProblemsAsync(CampaignsDbContext db, Campaign campaign, StorePromises promises, CancellationToken ct = default)
     {
         var chosen = await Chosen(db, campaign.Id).Select(v => new { v.Headline, v.Body }).ToListAsync(ct);
         if (chosen.Count == 0) return [];
-        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, promises, DateTime.UtcNow, ct);
         var guardrails = await GuardrailsAsync(db, ct);
         var lines = chosen.Select(v => (Text: v.Headline, Channel: CopyConditions.HeadlineChannel(campaign.Promotion.Channel)))
             .Concat(chosen.Where(v => v.Body is not null).Select(v => (Text: v.Body!, Channel: CopyChannel.EmailBody)));
@@ -259,25 +260,30 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
     internal static IQueryable<CopyVariant> Chosen(CampaignsDbContext db, Guid campaignId) =>
         db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaignId).OrderBy(v => v.CreatedAt).ThenBy(v => v.Id);
 
-    /// <summary>The guardrails' violations and the contradictions with the offer, each ending a sentence that starts with the copy.</summary>
+    /// <summary>
+    /// The guardrails' violations and what the campaign does not support, each ending a sentence that starts with the copy;
+    /// statements of other terms are put beside the offer's.
+    /// </summary>
     private static List<string> Problems(string text, CopyChannel channel, PromotionTerms terms, CopyGuardrails guardrails)
     {
         var problems = guardrails.Violations(text, channel).ToList();
-        if (TermsChecker.Contradictions(text, terms) is { Count: > 0 } contradictions)
-            problems.Add($"{string.Join(" and ", contradictions)}, but the offer is {terms.Offer}{(terms.Code is null ? "" : $" with the code {terms.Code}")}");
+        var contradictions = TermsChecker.Contradictions(text, terms, channel).ToLookup(c => c.Kind is ClaimKind.Offer or ClaimKind.Shipping);
+        if (contradictions[true].Any())
+            problems.Add($"{string.Join(" and ", contradictions[true])}, but the offer is {terms.Offer}{(terms.Code is null ? "" : $" with the code {terms.Code}")}");
+        problems.AddRange(contradictions[false].Select(c => c.Reason));
         return problems;
     }
 
     private static string Normalize(string? text) => string.Join(' ', (text ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
 
-    private static async Task<Result<ChosenCopy>> AddVariantAsync(CampaignsDbContext db, Guid campaignId, string text, Tone tone, CopySource source,
+    private async Task<Result<ChosenCopy>> AddVariantAsync(CampaignsDbContext db, Guid campaignId, string text, Tone tone, CopySource source,
         CopySuggestion? suggestion, string user, CancellationToken ct)
     {
         var editable = await EditableCampaignAsync(db, campaignId, ct);
         if (editable.Value is not { } campaign) return Result<ChosenCopy>.Refused(editable.Message!);
         if (text.Length == 0) return Result<ChosenCopy>.Refused("Write the copy first.");
         if (await RecheckChoiceAsync(db, campaignId, text, ct) is { } limit) return Result<ChosenCopy>.Refused(limit);
-        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, promises, DateTime.UtcNow, ct);
         var channel = CopyConditions.HeadlineChannel(campaign.Promotion.Channel);
         if (Problems(text, channel, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
             return Result<ChosenCopy>.Refused($"This copy {string.Join("; ", problems)}.");
@@ -294,14 +300,14 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         return new ChosenCopy(variant.Id, variant.Headline, null, source, predicted, null, suggestion?.Id, null);
     }
 
-    private static async Task<Result<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, Guid suggestionId,
+    private async Task<Result<ChosenCopy>> SetBodyAsync(CampaignsDbContext db, Guid campaignId, Guid? variantId, string text, Guid suggestionId,
         string user, CancellationToken ct)
     {
         var editable = await EditableCampaignAsync(db, campaignId, ct);
         if (editable.Value is not { } campaign) return Result<ChosenCopy>.Refused(editable.Message!);
         var variant = variantId is { } id ? await db.CopyVariants.SingleOrDefaultAsync(v => v.Id == id && v.CampaignId == campaignId, ct) : null;
         if (variant is null) return Result<ChosenCopy>.Refused("Choose a subject line first: a body goes under one.");
-        var terms = await CopySuggester.TermsAsync(db, campaign, null, ct);
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, promises, DateTime.UtcNow, ct);
         if (Problems(text, CopyChannel.EmailBody, terms, await GuardrailsAsync(db, ct)) is { Count: > 0 } problems)
             return Result<ChosenCopy>.Refused($"This body {string.Join("; ", problems)}.");
         if (variant.BodySuggestionId != suggestionId) await DropBodyAsync(db, variant, ct);

@@ -15,6 +15,12 @@ public sealed record CopyConditions(CopyChannel Channel, PromotionType Promotion
         _ => Domain.Campaigns.Channel.Email,
     };
 
+    /// <summary>
+    /// True where copy is rendered per customer, so it may address them by name: an email (subject and body) and a push
+    /// go to one customer each; a banner and a product text are the same for every visitor.
+    /// </summary>
+    public static bool Personalizes(CopyChannel channel) => channel is CopyChannel.EmailSubject or CopyChannel.EmailBody or CopyChannel.Push;
+
     public static CopyChannel HeadlineChannel(Channel channel) => channel switch
     {
         Domain.Campaigns.Channel.Push => CopyChannel.Push,

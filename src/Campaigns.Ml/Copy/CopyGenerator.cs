@@ -126,7 +126,8 @@ public sealed partial class CopyGenerator : IDisposable
     /// pass, the most diverse <see cref="GenerationOptions.Count"/> of them reach <see cref="GenerationOptions.EnoughDistinct2"/>,
     /// <see cref="GenerationOptions.MaxSamples"/> are drawn or <see cref="GenerationOptions.TimeBudgetSeconds"/> is spent, then keeps the <see cref="GenerationOptions.Count"/> that together have the most distinct word pairs
     /// (<see cref="CopyDiversity.SelectDiverse"/>). A sample is dropped when it does not finish, repeats a training line, needs a
-    /// slot the promotion cannot fill, breaks a guardrail, contradicts the terms, or nearly duplicates a candidate already
+    /// slot the promotion cannot fill, breaks a guardrail, states what the campaign does not support (dropped as "unsupported" and the
+    /// <see cref="ClaimKind"/>), or nearly duplicates a candidate already
     /// gathered. What a longer line could never repair is prevented while sampling (see <see cref="Sample"/>): an unseen word
     /// pair, a repeated or unfillable slot, closing a training line, the length limit. Same seed, same candidates, unless the
     /// time budget ran out.
@@ -176,7 +177,7 @@ public sealed partial class CopyGenerator : IDisposable
                 if (RepeatsASlot(template)) { Drop("repeats a slot"); continue; }
                 if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
                 if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
-                if (TermsChecker.Contradictions(text, terms).Count > 0) { Drop("contradicts the terms"); continue; }
+                if (TermsChecker.Contradictions(text, terms, conditions.Channel) is [var contradiction, ..]) { Drop($"unsupported {contradiction.Kind}"); continue; }
                 if (guardrails.IsNearDuplicate(text, pool.Select(k => k.Text))) { Drop("near-duplicate"); continue; }
                 pool.Add(new CopyCandidate(text, template));
             }

@@ -13,8 +13,15 @@ public static partial class Slots
     public const string Category = "{category}";
     public const string Code = "{code}";
     public const string EndDate = "{end_date}";
-    /// <summary>The customer's first name: a merge field left for the sending system, never filled here.</summary>
+    /// <summary>The customer's first name, known only at send time: filled with <see cref="NamePlaceholder"/>.</summary>
     public const string Name = "{name}";
+
+    /// <summary>
+    /// What {name} is filled with: a placeholder a reader sees as one, which the sending system replaces with each
+    /// customer's first name (its merge field). Never a raw brace; only on channels that personalize
+    /// (<see cref="CopyConditions.Personalizes"/>), which <see cref="TermsChecker"/> enforces.
+    /// </summary>
+    public const string NamePlaceholder = "[First name]";
 
     public static readonly IReadOnlyList<string> All = [Discount, Product, Category, Code, EndDate, Name];
 
@@ -37,7 +44,7 @@ public static partial class Slots
                 Category => terms.Category?.ToLowerInvariant(),
                 Code => terms.Code,
                 EndDate => terms.EndDate,
-                _ => m.Value,
+                _ => NamePlaceholder,
             };
             if (value is null) missing = true;
             return value ?? "";

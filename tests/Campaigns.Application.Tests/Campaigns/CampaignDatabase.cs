@@ -1,7 +1,9 @@
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Ml.Copy;
 
 namespace Campaigns.Application.Tests.Campaigns;
 
@@ -10,9 +12,12 @@ public class CampaignDatabase : DemoDatabase
 {
     protected override int Customers => 300;
 
-    public CampaignService Campaigns => new(Factory, new MoneyFormat("EUR"));
+    /// <summary>What the store promises on every order, as the app's default settings say: free shipping from 60, no policies.</summary>
+    public StorePromises Promises { get; } = CopySuggester.Promises(new TargetingOptions(), new StoreOptions());
 
-    public CopySuggestionService Copy => new(Factory);
+    public CampaignService Campaigns => new(Factory, new MoneyFormat("EUR"), Promises);
+
+    public CopySuggestionService Copy => new(Factory, Promises);
 
     public BannedPhraseAdmin BannedPhrases => new(Factory);
 

@@ -35,9 +35,9 @@ public class CopySuggestionServiceTests(TrainedCopyDatabase store) : IClassFixtu
         Assert.Contains("generator v", batch.Models);
 
         await using var db = store.Open();
-        var terms = await CopySuggester.TermsAsync(db, campaign, null);
+        var terms = await CopySuggester.TermsAsync(db, campaign, null, store.Promises, DateTime.UtcNow);
         Assert.Equal(20m, terms.PercentOff);
-        Assert.All(batch.Candidates, c => Assert.Empty(TermsChecker.Contradictions(c.Text, terms)));
+        Assert.All(batch.Candidates, c => Assert.Empty(TermsChecker.Contradictions(c.Text, terms, CopyChannel.Push)));
         var shown = await db.CopySuggestions.AsNoTracking().Where(s => s.RequestId == batch.RequestId).OrderBy(s => s.Rank).ToListAsync();
         Assert.Equal(batch.Candidates.Select(c => c.Text), shown.Select(s => s.Text));
         Assert.All(shown, s => Assert.Equal((Marketer, Tone.Urgent, Channel.Push, (DateTime?)null), (s.ShownTo, s.Tone, s.Channel, s.PickedAt)));

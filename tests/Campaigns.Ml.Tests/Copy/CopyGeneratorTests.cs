@@ -61,7 +61,7 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
         {
             Assert.False(_generator.IsTrainingLine(c.Text), c.Text);
             Assert.True(_generator.IsFluent(c.Template), c.Template);
-            Assert.Empty(TermsChecker.Contradictions(c.Text, terms));
+            Assert.Empty(TermsChecker.Contradictions(c.Text, terms, CopyChannel.EmailSubject));
             Assert.Empty(guardrails.Violations(c.Text, CopyChannel.EmailSubject));
             Assert.False(guardrails.IsNearDuplicate(c.Text, texts.Where(t => t != c.Text)), c.Text);
         });
@@ -77,6 +77,16 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
         Assert.False(result.Dropped.ContainsKey("unfinished"), string.Join(", ", result.Dropped));
         Assert.False(result.Dropped.ContainsKey("verbatim training line"), string.Join(", ", result.Dropped));
         Assert.NotEmpty(result.Candidates);
+    }
+
+    [Fact]
+    public void Urgency_a_two_week_campaign_does_not_support_is_dropped_with_the_reason()
+    {
+        var terms = CopyTestData.TwoWeeks(15);
+        var result = _generator.Generate(Push, terms,
+            new GenerationOptions(Count: 20, Seed: 11, MaxSamples: 512, PoolFactor: 1, EnoughDistinct2: null, TimeBudgetSeconds: null), new CopyGuardrails());
+        Assert.True(result.Dropped.GetValueOrDefault($"unsupported {ClaimKind.Urgency}") > 0, string.Join(", ", result.Dropped));
+        Assert.All(result.Candidates, c => Assert.Empty(TermsChecker.Contradictions(c.Text, terms, Push.Channel)));
     }
 
     [Fact]

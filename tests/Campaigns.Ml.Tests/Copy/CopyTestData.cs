@@ -29,6 +29,14 @@ internal static class CopyTestData
         return list;
     }
 
+    /// <summary>The campaign's end: 30 November, 23:59 UTC.</summary>
+    public static readonly DateTime EndsAt = new(2026, 11, 30, 23, 59, 0, DateTimeKind.Utc);
+
+    /// <summary>A percent-off offer on shoes sent on its last day, 12 hours before it ends (so "last chance" and "only 48 hours" are true).</summary>
     public static PromotionTerms Percent(decimal percent, string? code = null) =>
-        new(PromotionType.PercentDiscount, PercentOff: percent, Code: code, Category: "Shoes", Product: "Chelsea Boots", EndDate: "30 November");
+        new(PromotionType.PercentDiscount, PercentOff: percent, Code: code, Category: "Shoes", Product: "Chelsea Boots", EndDate: "30 November",
+            EndsAt: EndsAt, SendAt: EndsAt.AddHours(-12));
+
+    /// <summary>The same offer on a two-week campaign, sent at its start.</summary>
+    public static PromotionTerms TwoWeeks(decimal percent, string? code = null) => Percent(percent, code) with { SendAt = EndsAt.AddDays(-14) };
 }

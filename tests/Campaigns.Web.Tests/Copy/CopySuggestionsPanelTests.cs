@@ -112,7 +112,7 @@ public class CopySuggestionsPanelTests : ComponentTest, IClassFixture<CopySeeded
         panel.WaitForElement("[data-testid=copy-edit-text]").Input("Free shipping on everything");
         panel.Find("[data-testid=pick-edited]").Click();
 
-        panel.WaitForAssertion(() => Assert.Equal("This copy states free shipping, but the offer is 15% off.", panel.Find("[data-testid=copy-error]").TextContent.Trim()));
+        panel.WaitForAssertion(() => Assert.Equal("This copy states free shipping (the store ships free only from 60), but the offer is 15% off.", panel.Find("[data-testid=copy-error]").TextContent.Trim()));
         Assert.Empty(panel.FindAll("[data-testid=copy-arm]"));
     }
 

@@ -1,6 +1,8 @@
 using System.Security.Claims;
 using Bunit;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Copy;
+using Campaigns.Application.Targeting;
 using Campaigns.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components;
@@ -30,6 +32,8 @@ public abstract class ComponentTest : IAsyncLifetime
         // Over the test's sign-in, not the app's (which only works inside a real circuit).
         Context.Services.AddScoped<CurrentUser>();
         Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
+        // What the store promises on every order, as the app's default settings say.
+        Context.Services.AddSingleton(CopySuggester.Promises(new TargetingOptions(), new StoreOptions()));
         Context.Services.AddScoped<CurrentUser>();
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Campaigns.Ml.Copy;
 
 namespace Campaigns.Application.Common.Formatting;
 
@@ -11,9 +12,18 @@ public sealed class StoreOptions : IValidatableObject
     [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Store:Currency must be an ISO 4217 code in capitals, e.g. EUR.")]
     public string Currency { get; set; } = "EUR";
 
+    /// <summary>
+    /// What the store promises on every order, which copy may then state whatever the offer (one of
+    /// <see cref="TermsChecker.StorePolicies"/>: "free returns", "price match", ...). Empty: copy promises none of them.
+    /// </summary>
+    public List<string> Policies { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MoneyFormat.CultureOf(Currency) is null)
             yield return new ValidationResult($"Store:Currency '{Currency}' is not the currency of any known region.", [nameof(Currency)]);
+        foreach (var policy in Policies.Where(p => !TermsChecker.IsStorePolicy(p)))
+            yield return new ValidationResult($"Store:Policies '{policy}' is not a policy copy is checked for; use one of: {string.Join(", ", TermsChecker.StorePolicies)}.",
+                [nameof(Policies)]);
     }
 }
