@@ -114,10 +114,14 @@ public static partial class TermsChecker
                 : m.Groups["tomorrow"].Success ? TimeSpan.FromHours(48)
                 : m.Groups["soon"].Success ? TimeSpan.FromHours(72)
                 : TimeSpan.FromHours(24);
-            if (terms.Remaining is { } remaining && remaining <= window) continue;
-            add(ClaimKind.Urgency, terms.Remaining is { } left
-                ? $"says “{m.Value.Trim()}” but the campaign runs {Describe(left)} after the send"
-                : $"says “{m.Value.Trim()}” but the campaign's end is not known");
+            // A campaign that has ended is sent to nobody: no countdown can be true of it.
+            if (terms.Remaining is { } remaining && remaining > TimeSpan.Zero && remaining <= window) continue;
+            add(ClaimKind.Urgency, terms.Remaining switch
+            {
+                { } left when left > TimeSpan.Zero => $"says “{m.Value.Trim()}” but the campaign runs {Describe(left)} after the send",
+                { } => $"says “{m.Value.Trim()}” but the campaign has ended",
+                null => $"says “{m.Value.Trim()}” but the campaign's end is not known",
+            });
         }
     }
 

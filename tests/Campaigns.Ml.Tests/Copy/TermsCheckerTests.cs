@@ -61,6 +61,14 @@ public sealed class TermsCheckerTests
     }
 
     [Fact]
+    public void No_countdown_is_true_of_a_campaign_that_has_ended()
+    {
+        var ended = CopyTestData.Percent(15) with { SendAt = CopyTestData.EndsAt.AddDays(30) };
+        FlaggedFor(ClaimKind.Urgency, "has ended", Check("Ends tonight: 15% off", ended));
+        FlaggedFor(ClaimKind.Urgency, "has ended", Check("3 hours left for 15% off", ended));
+    }
+
+    [Fact]
     public void Urgency_is_flagged_when_the_campaigns_end_is_not_known_and_a_line_without_urgency_passes_a_long_campaign()
     {
         FlaggedFor(ClaimKind.Urgency, "not known", Check("Ends tonight: 15% off", new PromotionTerms(PromotionType.PercentDiscount, PercentOff: 15)));
