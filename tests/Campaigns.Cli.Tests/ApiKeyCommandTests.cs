@@ -45,19 +45,6 @@ public sealed class ApiKeyCommandTests : IDisposable
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
         await using (var db = Open()) await db.MigrateAsync(migrateSqlServer: false);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliApp.RunAsync([.. args, "--database", Database]);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
+        return await CliRun.RunAsync([.. args, "--database", Database]);
     }
 }

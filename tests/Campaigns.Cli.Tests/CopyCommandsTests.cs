@@ -15,23 +15,7 @@ namespace Campaigns.Cli.Tests;
 [Collection("console")]
 public sealed class CopyCommandsTests(TrainedCopyStore store) : IClassFixture<TrainedCopyStore>
 {
-    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliApp.RunAsync([.. args, "--database", store.Database]);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--database", store.Database]);
 
     /// <summary>What the store promises with the app's default settings, as the CLI reads them from appsettings.json.</summary>
     private static readonly StorePromises AppDefaults = CopySuggester.Promises(new TargetingOptions(), new StoreOptions());

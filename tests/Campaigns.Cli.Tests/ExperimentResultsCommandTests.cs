@@ -37,23 +37,7 @@ public sealed class ExperimentResultsCommandTests : IAsyncLifetime
         return new ExperimentStatistics(factory, new ExperimentRollup(factory), new MoneyFormat("EUR")).LoadAsync(_experiment, options);
     }
 
-    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliApp.RunAsync([.. args, "--database", Database]);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--database", Database]);
 
     [Fact]
     public async Task Prints_the_name_the_headline_the_arms_and_every_verdict_the_results_page_shows()

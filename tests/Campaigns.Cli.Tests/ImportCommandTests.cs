@@ -23,23 +23,7 @@ public sealed class ImportCommandTests : IDisposable
         return path;
     }
 
-    private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
-    {
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
-        try
-        {
-            var code = await CliApp.RunAsync([.. args, "--database", Database]);
-            return (code, stdout.ToString(), stderr.ToString());
-        }
-        finally
-        {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
-        }
-    }
+    private Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--database", Database]);
 
     /// <summary>Hillstrom's shape: no customer id, three arms; visit rates 3/6, 2/6 and 1/6.</summary>
     private string Hillstrom()

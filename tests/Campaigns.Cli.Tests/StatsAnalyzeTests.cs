@@ -8,19 +8,12 @@ public class StatsAnalyzeTests
     {
         var path = Path.Combine(Path.GetTempPath(), $"stats-{Guid.NewGuid():N}.csv");
         await File.WriteAllTextAsync(path, csv);
-        var (stdout, stderr) = (new StringWriter(), new StringWriter());
-        var (oldOut, oldError) = (Console.Out, Console.Error);
-        Console.SetOut(stdout);
-        Console.SetError(stderr);
         try
         {
-            var code = await CliApp.RunAsync(["stats", "analyze", "--data", path, .. args]);
-            return (code, stdout.ToString(), stderr.ToString());
+            return await CliRun.RunAsync(["stats", "analyze", "--data", path, .. args]);
         }
         finally
         {
-            Console.SetOut(oldOut);
-            Console.SetError(oldError);
             File.Delete(path);
         }
     }
