@@ -21,6 +21,8 @@ namespace Campaigns.Application.Copy;
 /// </summary>
 public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> dbFactory, StorePromises promises)
 {
+    private const int RegenerateMemory = 100;
+
     /// <param name="body">Suggest email bodies instead of headlines (email campaigns only).</param>
     public async Task<Result<SuggestionBatch>> SuggestAsync(Guid campaignId, Tone tone, string user, bool body = false, int count = 10, CancellationToken ct = default)
     {
@@ -50,8 +52,12 @@ public sealed class CopySuggestionService(IDbContextFactory<CampaignsDbContext> 
         var guardrails = await GuardrailsAsync(db, ct);
         var requestId = Guid.NewGuid();
         var clock = Stopwatch.StartNew();
-        // Every request samples afresh ("Regenerate"); reproducibility with a seed is the CLI's and the tests'.
-        var options = new GenerationOptions(count, Seed: BitConverter.ToInt32(requestId.ToByteArray(), 0));
+        // Every request samples afresh ("Regenerate") and leaves out what this campaign's editors were already shown for the
+        // channel and tone (the last ten batches), so regenerating brings new lines; reproducibility with a seed is the CLI's and the tests'.
+        var shownBefore = await db.CopySuggestions.AsNoTracking()
+            .Where(s => s.CampaignId == campaignId && s.Channel == campaign.Promotion.Channel && s.IsBody == body && s.Tone == tone)
+            .OrderByDescending(s => s.ShownAt).Select(s => s.Text).Take(RegenerateMemory).ToListAsync(ct);
+        var options = new GenerationOptions(count, Seed: BitConverter.ToInt32(requestId.ToByteArray(), 0), Shown: shownBefore);
         // The ranker learned from headlines' clicks only: bodies keep the generator's (most diverse first) order, unscored.
         var ranked = await Task.Run(() => ranker is null
             ? generator.Generate(conditions, terms, options, guardrails).Candidates.Select(c => (Candidate: c, Prediction: (CtrPrediction?)null)).ToList()

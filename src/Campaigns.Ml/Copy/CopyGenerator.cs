@@ -155,6 +155,7 @@ public sealed partial class CopyGenerator : IDisposable
         var prefix = (int[])[Tokenizer.BosId, .. Tokenizer.ControlIds(conditions)];
         var request = new SampleRequest(terms, guardrails.LengthLimit(conditions.Channel), OutOfTime);
         var random = new Random(options.Seed);
+        var shown = (options.Shown ?? []).Select(NormalizeTemplate).ToHashSet(StringComparer.Ordinal);
         while (pool.Count < wanted && samples < options.MaxSamples)
         {
             if (OutOfTime()) { timedOut = true; break; }
@@ -178,6 +179,7 @@ public sealed partial class CopyGenerator : IDisposable
                 if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
                 if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
                 if (TermsChecker.Contradictions(text, terms, conditions.Channel) is [var contradiction, ..]) { Drop($"unsupported {contradiction.Kind}"); continue; }
+                if (shown.Contains(NormalizeTemplate(text))) { Drop("shown before"); continue; }
                 if (guardrails.IsNearDuplicate(text, pool.Select(k => k.Text))) { Drop("near-duplicate"); continue; }
                 pool.Add(new CopyCandidate(text, template));
             }

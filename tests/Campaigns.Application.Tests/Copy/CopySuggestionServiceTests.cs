@@ -49,6 +49,20 @@ public class CopySuggestionServiceTests(TrainedCopyDatabase store) : IClassFixtu
     }
 
     [Fact]
+    public async Task Regenerating_never_repeats_a_line_already_shown_for_the_campaign_in_that_tone()
+    {
+        var campaign = await NewCampaignAsync(percentOff: 15);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+
+        for (var request = 0; request < 3; request++)
+        {
+            var batch = (await UseAsync((copy, _) => copy.SuggestAsync(campaign.Id, Tone.Friendly, Marketer))).Value!;
+            Assert.NotEmpty(batch.Candidates);
+            Assert.All(batch.Candidates, c => Assert.True(seen.Add(c.Text), $"'{c.Text}' was shown before"));
+        }
+    }
+
+    [Fact]
     public async Task Picked_and_edited_copy_becomes_the_arms_of_the_launched_experiment_approved_by_the_manager_and_joins_the_training_corpus()
     {
         var campaign = await NewCampaignAsync();
