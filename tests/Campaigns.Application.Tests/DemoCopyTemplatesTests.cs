@@ -74,6 +74,7 @@ public sealed partial class DemoCopyTemplatesTests
                 var startsSentence = i == 0 || words[i - 1][^1] is '.' or '!' or '?';
                 var first = words[i].TrimStart('(')[0];
                 if (startsSentence) Assert.False(char.IsLower(first), $"'{t.Text}' starts a sentence in lower case");
+                if (startsSentence && i > 0) Assert.False(first == '0', $"'{t.Text}' starts a sentence with a slot, filled in lower case");
                 if (!startsSentence) Assert.False(char.IsUpper(first), $"'{t.Text}' capitalises '{words[i]}' inside a sentence");
             }
         });
