@@ -36,6 +36,13 @@ public sealed partial class DemoCopyTemplatesTests
     }
 
     [Fact]
+    public void Every_channel_and_tone_has_questions_product_led_social_proof_and_seasonal_headlines()
+    {
+        foreach (var group in DemoCopyTemplates.Headlines.GroupBy(t => (t.Channel, t.Tone)))
+            Assert.Superset(new HashSet<string> { "question", "product", "social", "seasonal" }, group.Select(t => t.Structure).ToHashSet());
+    }
+
+    [Fact]
     public void The_generated_copy_carries_at_least_300_distinct_headline_templates()
     {
         Assert.Equal(3000, Store.Copy.Count);

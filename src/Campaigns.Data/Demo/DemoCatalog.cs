@@ -45,7 +45,7 @@ internal static class DemoCatalog
             ["simple to set up", "made for everyday use", "designed to save energy", "small enough to travel with"]),
         ["Toys & Kids"] = (["sustainable beech wood", "soft organic cotton", "non-toxic paints", "recycled card"],
             ["safe for little hands", "made for hours of play", "tested to toy safety standards", "built to be shared"]),
-        ["Books"] = (["recycled paper", "a cloth-bound hardback", "heavyweight paper", "a lay-flat binding"],
+        ["Books"] = (["recycled paper", "cloth-bound boards", "heavyweight paper", "uncoated paper"],
             ["a joy to give and to keep", "perfect for quiet evenings", "made to be read again and again", "easy to slip into a bag"]),
         ["Garden"] = (["sustainably sourced wood", "recycled plastic", "galvanised steel", "terracotta"],
             ["built to weather the seasons", "easy to care for", "made for long summer evenings", "sturdy and simple to use"]),
