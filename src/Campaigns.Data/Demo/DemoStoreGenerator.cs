@@ -45,7 +45,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     public DemoStore Generate(int customers)
     {
         var store = new DemoStore();
-        BuildCatalogue(store, new Random(seed));
+        BuildCatalogue(store, new Random(seed), new Random(seed + 6));
         BuildCustomers(store, customers, new Random(seed + 1));
         BuildOrders(store, new Random(seed + 2));
         BuildCampaigns(store, new Random(seed + 3));
@@ -54,7 +54,8 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         return store;
     }
 
-    private void BuildCatalogue(DemoStore store, Random rng)
+    /// <param name="wording">Draws the descriptions' wording apart from <paramref name="rng"/>, so new patterns leave prices and products as they were.</param>
+    private void BuildCatalogue(DemoStore store, Random rng, Random wording)
     {
         var sku = 1000;
         foreach (var (name, min, max, nouns) in DemoCatalog.Categories)
@@ -73,7 +74,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
                         Id = NextId(),
                         Sku = $"SKU-{sku++}",
                         Name = $"{adjective} {noun}",
-                        Description = $"{adjective} {noun.ToLowerInvariant()} in {colour.ToLowerInvariant()}, from our {name.ToLowerInvariant()} range.",
+                        Description = Describe(wording, name, adjective, noun, colour),
                         CategoryId = category.Id,
                         Price = price,
                         Cost = Math.Round(price * (decimal)(0.4 + 0.35 * rng.NextDouble()), 2),
@@ -83,6 +84,16 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
                 }
             }
         }
+    }
+
+    private static string Describe(Random rng, string category, string adjective, string noun, string colour)
+    {
+        var (materials, benefits) = DemoCatalog.Details[category];
+        var text = DemoCatalog.DescriptionPatterns[rng.Next(DemoCatalog.DescriptionPatterns.Length)]
+            .Replace("{adjective}", adjective.ToLowerInvariant()).Replace("{noun}", noun.ToLowerInvariant())
+            .Replace("{colour}", colour.ToLowerInvariant()).Replace("{category}", category.ToLowerInvariant())
+            .Replace("{material}", materials[rng.Next(materials.Length)]).Replace("{benefit}", benefits[rng.Next(benefits.Length)]);
+        return char.ToUpperInvariant(text[0]) + text[1..];
     }
 
     private void BuildCustomers(DemoStore store, int count, Random rng)
@@ -305,27 +316,11 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         store.Campaigns.AddRange([draft, pending, rejected, approved]);
     }
 
-    private static readonly Dictionary<(Channel, Tone), string[]> HeadlineTemplates = new()
-    {
-        [(Channel.Email, Tone.Urgent)] = ["Last chance: {offer} on {category}", "Ends tonight: {offer}", "Only 48 hours: {offer} on {category}", "Hurry, {offer} ends soon"],
-        [(Channel.Email, Tone.Friendly)] = ["A little something for you: {offer}", "We picked these {category} for you", "{name}, enjoy {offer} this week", "Your {category} favourites, now {offer}"],
-        [(Channel.Email, Tone.Premium)] = ["An exclusive invitation: {offer}", "The {category} edit, with {offer}", "Crafted to last: {product}", "Members preview: {offer}"],
-        [(Channel.Email, Tone.Playful)] = ["Psst... {offer} inside", "Treat yourself (we insist): {offer}", "Cart feeling light? {offer}", "Good news for your {category} shelf"],
-        [(Channel.Push, Tone.Urgent)] = ["{offer} ends at midnight", "Going fast: {product} with {offer}", "3 hours left for {offer}"],
-        [(Channel.Push, Tone.Friendly)] = ["{offer} on {category}, just for you", "Hi {name}, {offer} is waiting", "New in {category}, and {offer}"],
-        [(Channel.Push, Tone.Premium)] = ["Exclusive: {offer} on {category}", "The {product}, now with {offer}"],
-        [(Channel.Push, Tone.Playful)] = ["Knock knock. It's {offer}", "{category} + {offer} = yes", "Your wishlist called: {offer}"],
-        [(Channel.OnsiteBanner, Tone.Urgent)] = ["Today only: {offer}", "{offer} — while stocks last"],
-        [(Channel.OnsiteBanner, Tone.Friendly)] = ["{offer} on {category}", "Enjoy {offer} sitewide"],
-        [(Channel.OnsiteBanner, Tone.Premium)] = ["The {category} collection, {offer}", "Discover {product}"],
-        [(Channel.OnsiteBanner, Tone.Playful)] = ["Oh hello, {offer}", "{category} mood: {offer}"],
-    };
+    private static readonly Dictionary<(Channel, Tone), string[]> HeadlineTemplates = ByChannelAndTone(DemoCopyTemplates.Headlines);
+    private static readonly Dictionary<(Channel, Tone), string[]> BodyTemplates = ByChannelAndTone(DemoCopyTemplates.Bodies);
 
-    private static readonly string[] Bodies =
-    [
-        "Use code {code} at checkout.", "Shop our best-loved {category} before it is gone.", "Free returns on every order.",
-        "Handpicked {category} from {product} and more.", "Offer ends {end}. Terms apply.", "Because you loved {category} last time.",
-    ];
+    private static Dictionary<(Channel, Tone), string[]> ByChannelAndTone(IEnumerable<DemoCopyTemplate> templates) =>
+        templates.GroupBy(t => (t.Channel, t.Tone)).ToDictionary(g => g.Key, g => g.Select(t => t.Text).ToArray());
 
     private void BuildCopy(DemoStore store, Random rng)
     {
@@ -343,13 +338,16 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             var (type, offer) = promotions[rng.Next(promotions.Length)];
             var category = store.Categories[rng.Next(store.Categories.Count)];
             var product = _productsByCategory[category.Id][rng.Next(_productsByCategory[category.Id].Count)];
-            string Fill(string t) => t.Replace("{offer}", offer(rng)).Replace("{category}", category.Name.ToLowerInvariant())
-                .Replace("{product}", product.Name).Replace("{name}", DemoCatalog.FirstNames[rng.Next(DemoCatalog.FirstNames.Length)])
-                .Replace("{code}", $"SAVE{rng.Next(10, 99)}").Replace("{end}", "Sunday");
-            var templates = HeadlineTemplates[(channel, tone)];
-            var headline = Fill(templates[rng.Next(templates.Length)]);
-            headline = char.ToUpperInvariant(headline[0]) + headline[1..];
-            var body = channel == Channel.Push ? null : Fill(Bodies[rng.Next(Bodies.Length)]);
+            string Fill(string template)
+            {
+                var text = template.Replace("{offer}", offer(rng)).Replace("{category}", category.Name.ToLowerInvariant())
+                    .Replace("{product}", product.Name).Replace("{name}", DemoCatalog.FirstNames[rng.Next(DemoCatalog.FirstNames.Length)])
+                    .Replace("{code}", $"SAVE{rng.Next(10, 99)}").Replace("{end}", "Sunday");
+                return char.ToUpperInvariant(text[0]) + text[1..];
+            }
+            var headlines = HeadlineTemplates[(channel, tone)];
+            var headline = Fill(headlines[rng.Next(headlines.Length)]);
+            var body = BodyTemplates.TryGetValue((channel, tone), out var bodies) ? Fill(bodies[rng.Next(bodies.Length)]) : null;
             var impressions = 300 + rng.Next(6000);
             var ctr = TrueClickThrough(channel, tone, type, headline);
             var clicks = Math.Max(0, (int)Math.Round(impressions * ctr + Normal(rng) * Math.Sqrt(impressions * ctr * (1 - ctr))));
