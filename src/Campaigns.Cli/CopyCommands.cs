@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
@@ -37,7 +38,7 @@ internal static class CopyCommands
         foreach (var r in reports) Console.WriteLine($"{r.Kind} v{r.Version} ({r.Learner}): {r.Decision}");
         // The tone classifier reads the tone of each suggestion (shown in the app, measured by `copy evaluate`).
         var tone = await new ToneClassifierTrainingService(db).TrainAsync(ModelKind.ToneClassifier,
-            new TrainingRun("cli") { ParametersJson = System.Text.Json.JsonSerializer.Serialize(new CopyTrainingParameters { Seed = request.Seed }, System.Text.Json.JsonSerializerOptions.Web) }, default);
+            new TrainingRun("cli") { ParametersJson = JsonSerializer.Serialize(new CopyTrainingParameters { Seed = request.Seed }, JsonSerializerOptions.Web) }, default);
         Console.WriteLine($"{tone.Kind} {tone.Summary}");
         if (directory is null) return 0;
         var store = new ModelStore(db);

@@ -33,6 +33,7 @@ public sealed partial class CopyVocabulary
     public bool IsKnown(string word, IReadOnlySet<string>? names = null)
     {
         word = Normalize(word);
+        if (word.Length == 0) return false;
         if (Known(word, names)) return true;
         if (char.IsUpper(word[0]) && Known(char.ToLowerInvariant(word[0]) + word[1..], names)) return true;
         // "free-shipping", "women's-only": a compound of known words.
