@@ -61,9 +61,9 @@ public static class CliApp
         },
         new Command("copy", "the copy generator and click-through ranker")
         {
-            new Command("train", "trains the copy generator (GRU) and the click-through ranker on the database's copy and catalogue and stores each as a model version (promoted as in the app)")
+            new Command("train", "trains the copy generator (GRU), the click-through ranker and the tone classifier on the database's copy and catalogue and stores each as a model version (promoted as in the app)")
             {
-                Text("--models", "also writes both models to this folder, for suggest and evaluate --models", "DIR"), Text("--epochs", "generator epochs (default 20)", "N"), Text("--bootstraps", "ranker bootstraps (default 20)", "N"), Text("--seed", "the random seed (default 42)", "N"),
+                Text("--models", "also writes the models to this folder, for suggest and evaluate --models", "DIR"), Text("--epochs", "generator epochs (default 20)", "N"), Text("--bootstraps", "ranker bootstraps (default 20)", "N"), Text("--seed", "the random seed (default 42)", "N"),
             }.Runs(o => CopyCommands.TrainAsync(o, CommandOptions.OpenDatabase)),
             new Command("suggest", "prints candidates sorted by predicted CTR, with its interval and the words that move it, from the registry's current models (as the app)")
             {
@@ -72,9 +72,9 @@ public static class CliApp
                 Text("--top-p", "nucleus sampling mass (default 0.98)"), Text("--seed", "the random seed (default 1)", "N"),
                 Many("--banned", "words or phrases never suggested, comma-separated", "\"word,phrase\""), Text("--category", "the product category", "NAME"), Models(),
             }.Runs(o => CopyCommands.SuggestAsync(o, CommandOptions.OpenDatabase)),
-            new Command("evaluate", "perplexity against baselines, ranker AUC against length only, and distinct-2, novelty, contradictions and time of suggestions for every promotion")
+            new Command("evaluate", "suggests for every campaign x channel x tone and checks each candidate (form, claims, slots, length, tone), variety, regenerate and time against the bars; exit 1 if a bar is missed")
             {
-                Models(), Count(), Switch("--details", "prints every suggestion"),
+                Models(), Count(), Switch("--details", "prints every request and every failing candidate with its problems"),
             }.Runs(o => CopyCommands.EvaluateAsync(o, CommandOptions.OpenDatabase)),
         }), args);
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Models;
@@ -16,6 +17,7 @@ internal static class CopyCommands
 {
     private const string GeneratorFile = "copy-generator.zip";
     private const string RankerFile = "ctr-ranker.zip";
+    private const string ToneFile = "tone-classifier.zip";
 
     /// <summary>
     /// Trains both models with the app's <see cref="CopyTrainingService"/>: each is stored as a model version in the database
@@ -34,12 +36,17 @@ internal static class CopyCommands
         var ranker = reports.Single(r => r.Kind == ModelKind.CtrRanker);
         PrintMetrics(((CopyGeneratorVersionMetrics)generator.Metrics).Generator, ((CtrRankerVersionMetrics)ranker.Metrics).Ranker);
         foreach (var r in reports) Console.WriteLine($"{r.Kind} v{r.Version} ({r.Learner}): {r.Decision}");
+        // The tone classifier reads the tone of each suggestion (shown in the app, measured by `copy evaluate`).
+        var tone = await new ToneClassifierTrainingService(db).TrainAsync(ModelKind.ToneClassifier,
+            new TrainingRun("cli") { ParametersJson = JsonSerializer.Serialize(new CopyTrainingParameters { Seed = request.Seed }, JsonSerializerOptions.Web) }, default);
+        Console.WriteLine($"{tone.Kind} {tone.Summary}");
         if (directory is null) return 0;
         var store = new ModelStore(db);
         Directory.CreateDirectory(directory);
         await File.WriteAllBytesAsync(Path.Combine(directory, GeneratorFile), await store.VerifiedArtifactAsync(generator.VersionId));
         await File.WriteAllBytesAsync(Path.Combine(directory, RankerFile), await store.VerifiedArtifactAsync(ranker.VersionId));
-        Console.WriteLine($"Wrote {Path.Combine(directory, GeneratorFile)} and {Path.Combine(directory, RankerFile)}");
+        await File.WriteAllBytesAsync(Path.Combine(directory, ToneFile), await store.VerifiedArtifactAsync(tone.VersionId));
+        Console.WriteLine($"Wrote {Path.Combine(directory, GeneratorFile)}, {Path.Combine(directory, RankerFile)} and {Path.Combine(directory, ToneFile)}");
         return 0;
     }
 
@@ -74,54 +81,73 @@ internal static class CopyCommands
         return predictions.Count == 0 ? 1 : 0;
     }
 
+    /// <summary>
+    /// Suggests for every campaign × channel × tone with <see cref="CopyEvaluation"/>, prints every figure and the bars;
+    /// exit 1 when a bar is missed (each one named).
+    /// </summary>
     public static async Task<int> EvaluateAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> open)
     {
         await using var db = open(options);
         var (generator, ranker, models, owned) = await LoadModelsAsync(options, db);
         using var _ = owned;
-        Console.WriteLine($"Models: {models}");
+        var (tones, toneSource) = await LoadToneClassifierAsync(options, db);
+        Console.WriteLine($"Models: {models}; tone classifier: {toneSource}");
         PrintMetrics(generator.Metrics, ranker.Metrics);
-        var campaigns = await db.Campaigns.AsNoTracking().OrderBy(c => c.CreatedAt).ThenBy(c => c.Name).ToListAsync();
         var count = options.Int("n", 10);
         var details = options.Flag("details");
-        var times = new List<double>();
-        var distinct = new List<double>();
-        int requests = 0, full = 0, candidates = 0, contradicting = 0, verbatim = 0, timedOut = 0;
-        double novelSamples = 0;
-        var seed = 1;
-        foreach (var campaign in campaigns)
+        var report = await CopyEvaluation.RunAsync(db, generator, ranker, tones, StorePromises(), count, r =>
         {
-            // As written before launch: the demo's campaigns have mostly ended, and urgency is judged from the send.
-            var terms = await CopySuggester.TermsAsync(db, campaign, null, StorePromises(), campaign.StartsAt);
-            foreach (var channel in new[] { CopyChannel.EmailSubject, CopyChannel.Push, CopyChannel.Banner })
-                foreach (var tone in Enum.GetValues<Tone>())
-                {
-                    var clock = Stopwatch.StartNew();
-                    var (result, predictions) = CopySuggester.Suggest(generator, ranker, new CopyConditions(channel, campaign.Promotion.KnownType, terms.Category, tone), terms,
-                        new GenerationOptions(count, Seed: seed++), new CopyGuardrails(), out var generating);
-                    times.Add(clock.Elapsed.TotalSeconds);
-                    if (details)
-                        Console.WriteLine($"  {campaign.Name,-28} {channel,-12} {tone,-8} {predictions.Count,2} candidates, {result.Samples,4} samples, " +
-                                          $"distinct-2 {CopyDiversity.Distinct2(predictions.Select(p => p.Candidate.Text)):0.000}, {times[^1]:0.000} s (generate {generating.TotalSeconds:0.000} s); " +
-                                          $"dropped: {string.Join(", ", result.Dropped.OrderByDescending(d => d.Value).Select(d => $"{d.Key} {d.Value}"))}");
-                    requests++;
-                    if (predictions.Count == count) full++;
-                    if (result.TimedOut) timedOut++;
-                    candidates += predictions.Count;
-                    contradicting += predictions.Count(p => TermsChecker.Contradictions(p.Candidate.Text, terms, channel).Count > 0);
-                    verbatim += predictions.Count(p => generator.IsTrainingLine(p.Candidate.Text));
-                    distinct.Add(CopyDiversity.Distinct2(predictions.Select(p => p.Candidate.Text)));
-                    novelSamples += result.NovelShare;
-                }
+            if (details)
+                Console.WriteLine($"  {r.Campaign,-28} {r.Channel,-12} {r.Tone,-8} {r.Candidates.Count,2} candidates, {r.Samples,4} samples, " +
+                                  $"distinct-2 {r.Distinct2:0.000}, {r.Seconds:0.000} s (generate {r.GeneratingSeconds:0.000} s), regenerate {r.RegeneratedNew}/{r.Regenerated} new; " +
+                                  $"dropped: {string.Join(", ", r.Dropped.OrderByDescending(d => d.Value).Select(d => $"{d.Key} {d.Value}"))}");
+        });
+        var requests = report.Requests.Count;
+        Console.WriteLine($"Suggestions over {report.Campaigns} promotions x {CopyEvaluation.Channels.Count} channels x {Enum.GetValues<Tone>().Length} tones = {requests} requests of {count}:");
+        Console.WriteLine($"  requests with all {count} candidates  {report.FullRequests}/{requests}; candidates {report.Candidates:N0}");
+        Console.WriteLine($"  free of every problem                  {report.CleanShare:P1}");
+        Console.WriteLine($"  malformed words                        {report.MalformedWords}");
+        Console.WriteLine($"  punctuation problems                   {report.PunctuationProblems}");
+        Console.WriteLine($"  raw slots                              {report.RawSlots}");
+        Console.WriteLine($"  unsupported claims                     {report.UnsupportedClaims}");
+        Console.WriteLine($"    of which urgency                     {report.UnsupportedUrgency}");
+        Console.WriteLine($"  longer than the channel's limit        {report.TooLong}");
+        Console.WriteLine($"  tone agreement                         {(report.ToneAgreement is { } agreement ? agreement.ToString("P1") : "not measured (no tone classifier)")}");
+        Console.WriteLine($"  distinct-2 per request                 mean {report.Distinct2Mean:0.000}, min {report.Distinct2Min:0.000}");
+        Console.WriteLine($"  novel candidates                       {report.Novelty:P1} (samples before the filter: {report.NovelSamples:P1})");
+        Console.WriteLine($"  regenerate novelty                     {report.RegenerateNovelty:P1} of the second request's lines are new (mean {report.RegenerateSize:0.0} lines)");
+        Console.WriteLine($"  requests cut short by the time budget  {report.TimedOut}/{requests}");
+        Console.WriteLine($"  time per request (generate + rank)     median {report.MedianSeconds:0.000} s, p95 {report.P95Seconds:0.000} s, max {report.MaxSeconds:0.000} s");
+        if (details)
+        {
+            Console.WriteLine("Failing candidates:");
+            foreach (var (r, c) in report.Failing)
+                Console.WriteLine($"  {r.Campaign} / {r.Channel} / {r.Tone}: \"{c.Text}\": {string.Join("; ", c.Problems)}");
         }
-        Console.WriteLine($"Suggestions over {campaigns.Count} promotions x 3 channels x 4 tones = {requests} requests of {count}:");
-        Console.WriteLine($"  requests with all {count} candidates  {full}/{requests}; candidates {candidates:N0}");
-        Console.WriteLine($"  distinct-2 per request                 mean {distinct.Average():0.000}, min {distinct.Min():0.000}");
-        Console.WriteLine($"  novel candidates                       {1 - (double)verbatim / Math.Max(1, candidates):P1} (samples before the filter: {novelSamples / requests:P1})");
-        Console.WriteLine($"  candidates contradicting the terms     {contradicting}");
-        Console.WriteLine($"  requests cut short by the time budget  {timedOut}/{requests}");
-        Console.WriteLine($"  time per request (generate + rank)     {Timings.Describe(times, "s", "0.000")}");
-        return 0;
+        var bars = report.Bars();
+        Console.WriteLine("Bars:");
+        foreach (var bar in bars) Console.WriteLine($"  {(bar.Passed ? "pass" : "FAIL")}  {bar.Name,-48} {bar.Figure}");
+        var missed = bars.Where(b => !b.Passed).Select(b => b.Name).ToList();
+        if (missed.Count == 0) return 0;
+        Console.WriteLine($"{missed.Count} of {bars.Count} bars missed: {string.Join("; ", missed)}");
+        return 1;
+    }
+
+    /// <summary>
+    /// The tone classifier that reads the candidates' tone: with --models DIR the one `copy train --models DIR` wrote there,
+    /// else the registry's current version (as the app shows tones); none when neither exists.
+    /// </summary>
+    private static async Task<(ToneClassifier? Classifier, string Source)> LoadToneClassifierAsync(CommandOptions options, CampaignsDbContext db)
+    {
+        if (options.Value("models") is { } directory && Path.Combine(directory, ToneFile) is var path && File.Exists(path))
+        {
+            await using var file = File.OpenRead(path);
+            return (ToneClassifier.Load(file), $"{ToneFile} in {directory}");
+        }
+        var store = new ModelStore(db);
+        return await store.CurrentAsync(ModelKind.ToneClassifier) is { } info
+            ? (await store.LoadToneClassifierAsync(info.Id), $"v{info.Version}")
+            : (null, "none is current (train one on the Models page or with `campaigns copy train`)");
     }
 
     /// <summary>What the store promises on every order, from the same settings as the app's.</summary>

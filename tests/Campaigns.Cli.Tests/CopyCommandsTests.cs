@@ -52,16 +52,24 @@ public sealed class CopyCommandsTests(TrainedCopyStore store) : IClassFixture<Tr
     }
 
     [Fact]
-    public async Task Evaluate_names_the_registry_versions_it_evaluates()
+    public async Task Evaluate_names_the_registry_versions_prints_every_bar_and_exits_1_naming_the_missed_ones()
     {
         await using var db = store.Open();
         var registry = new ModelStore(db);
         var generator = await registry.CurrentAsync(ModelKind.CopyGenerator);
         var ranker = await registry.CurrentAsync(ModelKind.CtrRanker);
 
-        var (_, output, error) = await RunAsync("copy", "evaluate", "-n", "1");
+        // The store has no tone classifier, so tone agreement is not measured and its bar is missed.
+        var (code, output, error) = await RunAsync("copy", "evaluate", "-n", "1", "--details");
 
-        Assert.Contains($"Models: {CopySuggester.ModelsText(generator!.Version, ranker!.Version)}", output + error);
+        Assert.True(code == 1, error + output);
+        Assert.Contains($"Models: {CopySuggester.ModelsText(generator!.Version, ranker!.Version)}; tone classifier: none is current", output);
+        foreach (var figure in new[] { "free of every problem", "malformed words", "punctuation problems", "raw slots", "unsupported claims", "of which urgency",
+                     "tone agreement", "distinct-2 per request", "novel candidates", "regenerate novelty", "time per request" })
+            Assert.Contains(figure, output);
+        Assert.Contains("FAIL  tone agreement ≥ 80%", output);
+        Assert.Matches(@"\d+ of 10 bars missed: .*tone agreement ≥ 80%", output);
+        Assert.Contains("Failing candidates:", output);
     }
 
     [Fact]
