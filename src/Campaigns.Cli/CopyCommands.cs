@@ -113,6 +113,8 @@ internal static class CopyCommands
         Console.WriteLine($"    of which urgency                     {report.UnsupportedUrgency}");
         Console.WriteLine($"  longer than the channel's limit        {report.TooLong}");
         Console.WriteLine($"  tone agreement                         {(report.ToneAgreement is { } agreement ? agreement.ToString("P1") : "not measured (no tone classifier)")}");
+        foreach (var (tone, share, readAs) in report.ToneByTone)
+            Console.WriteLine($"    asked {tone.ToString().ToLowerInvariant(),-8}                     {share:P1} (read as {string.Join(", ", readAs.OrderByDescending(p => p.Value).Select(p => $"{p.Key.ToString().ToLowerInvariant()} {p.Value}"))})");
         Console.WriteLine($"  distinct-2 per request                 mean {report.Distinct2Mean:0.000}, min {report.Distinct2Min:0.000}");
         Console.WriteLine($"  novel candidates                       {report.Novelty:P1} (samples before the filter: {report.NovelSamples:P1})");
         Console.WriteLine($"  regenerate novelty                     {report.RegenerateNovelty:P1} of the second request's lines are new (mean {report.RegenerateSize:0.0} lines)");
@@ -123,6 +125,10 @@ internal static class CopyCommands
             Console.WriteLine("Failing candidates:");
             foreach (var (r, c) in report.Failing)
                 Console.WriteLine($"  {r.Campaign} / {r.Channel} / {r.Tone}: \"{c.Text}\": {string.Join("; ", c.Problems)}");
+            Console.WriteLine("Candidates read as another tone:");
+            foreach (var r in report.Requests)
+                foreach (var c in r.Candidates.Where(c => c.ReadAs is { } read && read != r.Tone))
+                    Console.WriteLine($"  {r.Channel} / asked {r.Tone}, reads {c.ReadAs}: \"{c.Text}\"");
         }
         var bars = report.Bars();
         Console.WriteLine("Bars:");

@@ -14,7 +14,7 @@ public sealed class CopyDemoDatabase : DemoDatabase
     /// <summary>A small network and few epochs: enough to beat the bigram baseline on the demo's templates, quickly.</summary>
     public static CopyTrainingRequest Request => new(Epochs: 6, Bootstraps: 2, Seed: 5, Threads: 1)
     {
-        Generator = new CopyGeneratorOptions { VocabularySize = 300, EmbeddingSize = 32, Hidden = 64, BatchSize = 64, LearningRate = 1e-2 },
+        Generator = new CopyGeneratorOptions { EmbeddingSize = 32, Hidden = 64, BatchSize = 64, LearningRate = 1e-2 },
     };
 }
 

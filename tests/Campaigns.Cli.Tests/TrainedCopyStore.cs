@@ -23,7 +23,7 @@ public sealed class TrainedCopyStore : IAsyncLifetime
 
     private static CopyTrainingRequest Request(int seed) => new(Epochs: 6, Bootstraps: 4, Seed: seed, Threads: 1)
     {
-        Generator = new CopyGeneratorOptions { VocabularySize = 300, EmbeddingSize = 32, Hidden = 64, BatchSize = 64, LearningRate = 1e-2 },
+        Generator = new CopyGeneratorOptions { EmbeddingSize = 32, Hidden = 64, BatchSize = 64, LearningRate = 1e-2 },
     };
 
     public async Task InitializeAsync()

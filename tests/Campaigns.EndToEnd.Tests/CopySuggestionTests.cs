@@ -21,7 +21,7 @@ public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(
             // Small networks, few epochs: the copy models are trained in seconds; what they suggest is the app's real path.
             await scope.ServiceProvider.GetRequiredService<CopyTrainingService>().TrainBothAsync(new CopyTrainingRequest(Epochs: 6, Bootstraps: 4, Seed: 5, Threads: 1)
             {
-                Generator = new CopyGeneratorOptions { VocabularySize = 300, EmbeddingSize = 32, Hidden = 64, LearningRate = 1e-2 },
+                Generator = new CopyGeneratorOptions { EmbeddingSize = 32, Hidden = 64, LearningRate = 1e-2 },
             }, "tests", null);
             var start = DateTime.UtcNow.Date.AddDays(2);
             var saved = await scope.ServiceProvider.GetRequiredService<CampaignService>().SaveAsync(new Campaign

@@ -27,6 +27,14 @@ public sealed record CopyEvaluationReport(int Campaigns, int Count, IReadOnlyLis
     public int TooLong => All.Count(c => c.TooLong);
     /// <summary>Share of candidates whose tone, as the classifier reads it, is the one asked for; null when not measured.</summary>
     public double? ToneAgreement => ToneMeasured ? Share(Requests.Sum(r => r.Candidates.Count(c => c.ReadAs == r.Tone)), Candidates) : null;
+    /// <summary>Tone agreement per requested tone, and what the others read as: where the generator strays.</summary>
+    public IReadOnlyList<(Domain.Copy.Tone Tone, double Agreement, IReadOnlyDictionary<Domain.Copy.Tone, int> ReadAs)> ToneByTone => !ToneMeasured ? []
+        : Requests.GroupBy(r => r.Tone).OrderBy(g => g.Key).Select(g =>
+        {
+            var read = g.SelectMany(r => r.Candidates).Where(c => c.ReadAs is not null).ToList();
+            return (g.Key, Share(read.Count(c => c.ReadAs == g.Key), g.Sum(r => r.Candidates.Count)),
+                (IReadOnlyDictionary<Domain.Copy.Tone, int>)read.GroupBy(c => c.ReadAs!.Value).ToDictionary(t => t.Key, t => t.Count()));
+        }).ToList();
     public double Distinct2Mean => Requests.Count == 0 ? 0 : Requests.Average(r => r.Distinct2);
     public double Distinct2Min => Requests.Count == 0 ? 0 : Requests.Min(r => r.Distinct2);
     /// <summary>Share of candidates that are not training lines.</summary>

@@ -68,7 +68,7 @@ public sealed class CopyTrainingService(CampaignsDbContext db) : IModelTrainer
         ct.ThrowIfCancellationRequested();
         run.Progress?.Report(("Storing the generator", 0.96));
         var m = generator.Metrics;
-        return await StoreAsync(ModelKind.CopyGenerator, $"GRU {options.Hidden}×{options.Layers}, BPE {m.Vocabulary}", generator.Save, m.TestPerplexity,
+        return await StoreAsync(ModelKind.CopyGenerator, $"GRU {options.Hidden}×{options.Layers}, {m.Vocabulary} words", generator.Save, m.TestPerplexity,
             passes: double.IsFinite(m.TestPerplexity) && m.TestPerplexity < m.BigramPerplexity,
             decision => new CopyGeneratorVersionMetrics(m, corpus.Lines.Count, decision),
             features: new { controls = new[] { "channel", "promotionType", "category", "tone" }, slots = Slots.All },

@@ -1,60 +1,73 @@
 using System.Diagnostics;
-using System.IO.Compression;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Campaigns.Ml.Copy;
 
 /// <summary>
-/// A small GRU language model of promo copy, conditioned on channel, promotion type, category and tone, over a BPE
-/// vocabulary learned from the same de-lexicalized corpus. Generates candidates by temperature and top-p sampling restricted
-/// to fluent new lines, fills their slots from the promotion's terms and keeps the most diverse of those that pass the
-/// guardrails. Thread-safe; one batch is sampled at a time.
+/// A small GRU language model of promo copy over whole words (<see cref="WordTokenizer"/>), conditioned on channel, promotion
+/// type, category and tone. Generates candidates by temperature and top-p sampling among the words that continue the line as
+/// some training line does (<see cref="WordSupport"/>), typesets them, fills their slots from the promotion's terms and keeps
+/// the most diverse of those that pass the guardrails. Thread-safe; one batch is sampled at a time.
 /// </summary>
-public sealed partial class CopyGenerator : IDisposable
+public sealed class CopyGenerator : IDisposable
 {
     private const string FormatName = "campaigns-copy-generator";
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 1 was word pieces (BPE), which glued pieces into words that are not words
     internal const int ControlLength = 5; // <bos> channel type category tone
+    // A word the model, at temperature 1, gives under this probability (e^-6.9 ≈ 0.1%) where it was drawn joins two lines at a
+    // point where they do not fit ("Don't miss out on garden won't last"): sampling hotter finds new lines, and such joins.
+    // Every new join is unlikely to a model of the corpus, so the bar is low: at 1% most new lines went (docs/benchmarks.md).
+    private const double MaxJunctionNll = 6.9;
 
     private readonly CopyGruModule _module;
+    private readonly List<TrainingTemplate> _templates;
     private readonly HashSet<string> _trainingTemplates;
-    private readonly HashSet<(string, string)> _wordPairs;
-    private readonly FluencyConstraint _fluency;
-    private readonly Dictionary<string, int[]> _slotTokens; // each slot's tokens: with and without its leading space
+    private readonly HashSet<string> _trainingSequences; // each training line's token ids, so a line is recognised however it is typeset
+    private readonly WordSupport _support; // every training line: what IsSupported judges
+    private readonly Dictionary<(Domain.Copy.Tone, CopyChannel), WordSupport> _supportByScope; // sampling's, see Scope
+    private readonly int[] _slotIds;
+    private readonly int _open, _close; // "(" and ")", or -1 when the corpus has none
     private readonly Lock _lock = new();
 
-    private CopyGenerator(BpeTokenizer tokenizer, CopyGruModule module, Architecture architecture, CopyLexicon lexicon,
-        IEnumerable<string> trainingTemplates, CopyGeneratorMetrics metrics)
+    private CopyGenerator(WordTokenizer tokenizer, CopyGruModule module, Architecture architecture, CopyLexicon lexicon,
+        IReadOnlyList<TrainingTemplate> trainingTemplates, CopyGeneratorMetrics metrics)
     {
         Tokenizer = tokenizer;
         _module = module;
         Shape = architecture;
         Lexicon = lexicon;
         Delexicalizer = new Delexicalizer(lexicon.Products, lexicon.Categories, lexicon.FirstNames);
-        _trainingTemplates = trainingTemplates.Select(NormalizeTemplate).ToHashSet(StringComparer.Ordinal);
-        _wordPairs = _trainingTemplates.SelectMany(WordPairs).ToHashSet();
-        _fluency = new FluencyConstraint(_wordPairs, tokenizer);
-        _slotTokens = Slots.All.ToDictionary(slot => slot, slot => new[] { slot, " " + slot }.Select(tokenizer.Encode).Where(ids => ids.Length == 1)
-            .Select(ids => ids[0]).ToArray());
+        _templates = trainingTemplates.DistinctBy(t => (t.Tone, Scope(t.Channel), NormalizeTemplate(t.Template))).ToList();
+        _trainingTemplates = _templates.Select(t => NormalizeTemplate(t.Template)).ToHashSet(StringComparer.Ordinal);
+        var sequences = _templates.Select(t => (t.Tone, Scope: Scope(t.Channel), Ids: (int[])[.. tokenizer.Encode(NormalizeTemplate(t.Template)), tokenizer.EosId]))
+            .Where(s => !s.Ids.Contains(tokenizer.UnknownId)).ToList();
+        _trainingSequences = sequences.Select(s => Key(s.Ids[..^1])).ToHashSet(StringComparer.Ordinal);
+        _support = new WordSupport(sequences.Select(s => s.Ids), tokenizer.BosId);
+        _supportByScope = sequences.GroupBy(s => (s.Tone, s.Scope)).ToDictionary(g => g.Key, g => new WordSupport(g.Select(s => s.Ids), tokenizer.BosId));
+        _slotIds = Slots.All.Select(tokenizer.SlotId).ToArray();
+        var words = tokenizer.Words.ToList();
+        _open = words.IndexOf("(") is >= 0 and var o ? tokenizer.FirstText + Slots.All.Count + o : -1;
+        _close = words.IndexOf(")") is >= 0 and var c ? tokenizer.FirstText + Slots.All.Count + c : -1;
+        Vocabulary = CopyVocabulary.From(tokenizer.Words, lexicon);
         Metrics = metrics;
         _module.eval();
     }
 
-    public BpeTokenizer Tokenizer { get; }
+    public WordTokenizer Tokenizer { get; }
     public CopyLexicon Lexicon { get; }
     public Delexicalizer Delexicalizer { get; }
+    /// <summary>The words the generator may write, as it writes them, and the store's names: what <see cref="CopyForm"/> checks lines against.</summary>
+    public CopyVocabulary Vocabulary { get; }
     public CopyGeneratorMetrics Metrics { get; }
     internal Architecture Shape { get; }
     /// <summary>The de-lexicalized training lines (normalized), against which novelty is judged.</summary>
     public IReadOnlyCollection<string> TrainingTemplates => _trainingTemplates;
 
     /// <summary>
-    /// De-lexicalizes the corpus, learns the tokenizer on the training lines, trains the GRU with early stopping on a
-    /// validation split, and reports held-out perplexity against unigram and bigram baselines on a test split.
+    /// De-lexicalizes the corpus, learns the vocabulary on the training lines, trains the GRU with early stopping on a
+    /// validation split, and reports held-out perplexity per word against unigram and bigram baselines on a test split.
     /// </summary>
     public static CopyGenerator Train(IReadOnlyList<CopyLine> corpus, CopyLexicon lexicon, CopyGeneratorOptions options,
         IProgress<CopyTrainingProgress>? progress = null, CancellationToken cancellationToken = default)
@@ -75,7 +88,7 @@ public sealed partial class CopyGenerator : IDisposable
         var validation = order.Skip(testCount).Take(validationCount).Select(i => lines[i]).ToList();
         var training = order.Skip(testCount + validationCount).Select(i => lines[i]).ToList();
 
-        var tokenizer = BpeTokenizer.Train(training.Select(l => l.Template), training.Select(l => l.Conditions.Category), options.VocabularySize);
+        var tokenizer = WordTokenizer.Train(training.Select(l => l.Template), training.Select(l => l.Conditions.Category));
         int[] Sequence((string Template, CopyConditions Conditions) l) =>
             [tokenizer.BosId, .. tokenizer.ControlIds(l.Conditions), .. tokenizer.Encode(l.Template), tokenizer.EosId];
         var trainSeq = training.Select(Sequence).ToList();
@@ -99,7 +112,8 @@ public sealed partial class CopyGenerator : IDisposable
                 var metrics = new CopyGeneratorMetrics(perplexity, baseline.UnigramPerplexity(testSeq), baseline.BigramPerplexity(testSeq), baseline.Lambda,
                     training.Count, validation.Count, test.Count, lines.Select(l => NormalizeTemplate(l.Template)).Distinct().Count(),
                     tokenizer.VocabularySize, epochs, clock.Elapsed.TotalSeconds);
-                return new CopyGenerator(tokenizer, module, architecture, lexicon, lines.Select(l => l.Template), metrics);
+                return new CopyGenerator(tokenizer, module, architecture, lexicon,
+                    lines.Select(l => new TrainingTemplate(l.Conditions.Channel, l.Conditions.Tone, l.Template)).ToList(), metrics);
             }
             catch
             {
@@ -124,13 +138,12 @@ public sealed partial class CopyGenerator : IDisposable
     /// <summary>
     /// Samples in batches until <see cref="GenerationOptions.Count"/> × <see cref="GenerationOptions.PoolFactor"/> candidates
     /// pass, the most diverse <see cref="GenerationOptions.Count"/> of them reach <see cref="GenerationOptions.EnoughDistinct2"/>,
-    /// <see cref="GenerationOptions.MaxSamples"/> are drawn or <see cref="GenerationOptions.TimeBudgetSeconds"/> is spent, then keeps the <see cref="GenerationOptions.Count"/> that together have the most distinct word pairs
-    /// (<see cref="CopyDiversity.SelectDiverse"/>). A sample is dropped when it does not finish, repeats a training line, needs a
-    /// slot the promotion cannot fill, breaks a guardrail, states what the campaign does not support (dropped as "unsupported" and the
-    /// <see cref="ClaimKind"/>), or nearly duplicates a candidate already
-    /// gathered. What a longer line could never repair is prevented while sampling (see <see cref="Sample"/>): an unseen word
-    /// pair, a repeated or unfillable slot, closing a training line, the length limit. Same seed, same candidates, unless the
-    /// time budget ran out.
+    /// <see cref="GenerationOptions.MaxSamples"/> are drawn or <see cref="GenerationOptions.TimeBudgetSeconds"/> is spent, then keeps
+    /// the <see cref="GenerationOptions.Count"/> that together have the most distinct word pairs (<see cref="CopyDiversity.SelectDiverse"/>).
+    /// A sample is dropped when it does not finish, repeats a training line, needs a slot the promotion cannot fill, is not well
+    /// formed (<see cref="CopyForm"/>: a safety net, as sampling writes only the corpus's words and marks), breaks a guardrail, states what the campaign does not support (dropped as "unsupported" and the <see cref="ClaimKind"/>), was shown
+    /// before (<see cref="GenerationOptions.Shown"/>), reads as another tone or joins lines where they do not fit (<see cref="FitsTone"/>), or nearly duplicates a candidate already gathered. What a longer line could
+    /// never repair is prevented while sampling (see <see cref="Sample"/>). Same seed, same candidates, unless the time budget ran out.
     /// </summary>
     /// <param name="time">The clock the time budget is read from; the system's by default.</param>
     public GenerationResult Generate(CopyConditions conditions, PromotionTerms terms, GenerationOptions options, CopyGuardrails guardrails,
@@ -153,7 +166,7 @@ public sealed partial class CopyGenerator : IDisposable
         int samples = 0, finished = 0, novel = 0;
         var timedOut = false;
         var prefix = (int[])[Tokenizer.BosId, .. Tokenizer.ControlIds(conditions)];
-        var request = new SampleRequest(terms, guardrails.LengthLimit(conditions.Channel), OutOfTime);
+        var request = new SampleRequest(conditions, terms, guardrails.LengthLimit(conditions.Channel), OutOfTime);
         var random = new Random(options.Seed);
         var shown = (options.Shown ?? []).Select(NormalizeTemplate).ToHashSet(StringComparer.Ordinal);
         while (pool.Count < wanted && samples < options.MaxSamples)
@@ -163,25 +176,31 @@ public sealed partial class CopyGenerator : IDisposable
             Draft[] drafts;
             lock (_lock) drafts = Sample(prefix, batch, options, request, random);
             samples += batch;
+            var passed = new List<(string Text, string Template, List<int> Tokens)>();
             foreach (var draft in drafts)
             {
-                if (pool.Count >= wanted) break;
                 if (draft.Outcome == DraftOutcome.OutOfTime) { timedOut = true; Drop("out of time"); continue; }
                 if (draft.Outcome == DraftOutcome.Stopped) { Drop(draft.Reason!); continue; }
                 if (draft.Outcome == DraftOutcome.Unfinished) { Drop("unfinished"); continue; }
-                var template = draft.Text.ToString().Trim();
-                if (template.Length == 0) { Drop("empty"); continue; }
+                if (draft.Tokens.Count == 0) { Drop("empty"); continue; }
                 finished++;
-                if (_trainingTemplates.Contains(NormalizeTemplate(template))) { Drop("verbatim training line"); continue; }
+                if (_trainingSequences.Contains(Key(draft.Tokens))) { Drop("verbatim training line"); continue; }
                 novel++;
-                if (!IsFluent(template)) { Drop("word pair never seen in training"); continue; }
-                if (RepeatsASlot(template)) { Drop("repeats a slot"); continue; }
+                var template = Tokenizer.Decode(draft.Tokens);
                 if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
+                if (CopyForm.Problems(text, Vocabulary, terms) is [var problem, ..]) { Drop(problem.Kind == FormProblemKind.MalformedWord ? "malformed word" : "punctuation"); continue; }
                 if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
                 if (TermsChecker.Contradictions(text, terms, conditions.Channel) is [var contradiction, ..]) { Drop($"unsupported {contradiction.Kind}"); continue; }
                 if (shown.Contains(NormalizeTemplate(text))) { Drop("shown before"); continue; }
-                if (guardrails.IsNearDuplicate(text, pool.Select(k => k.Text))) { Drop("near-duplicate"); continue; }
-                pool.Add(new CopyCandidate(text, template));
+                passed.Add((text, template, draft.Tokens));
+            }
+            string?[] unfit;
+            lock (_lock) unfit = FitsTone(passed.Select(p => p.Tokens).ToList(), conditions);
+            for (var i = 0; i < passed.Count && pool.Count < wanted; i++)
+            {
+                if (unfit[i] is { } reason) { Drop(reason); continue; }
+                if (guardrails.IsNearDuplicate(passed[i].Text, pool.Select(k => k.Text))) { Drop("near-duplicate"); continue; }
+                pool.Add(new CopyCandidate(passed[i].Text, passed[i].Template));
             }
             if (pool.Count >= options.Count && options.EnoughDistinct2 is { } enough && CopyDiversity.Distinct2(MostDiverse().Select(c => c.Text)) >= enough) break;
         }
@@ -191,38 +210,57 @@ public sealed partial class CopyGenerator : IDisposable
         return new GenerationResult(chosen, samples, finished == 0 ? 0 : (double)novel / finished, dropped, timedOut);
     }
 
-    private static bool RepeatsASlot(string template) => Slots.Pattern().Matches(template).GroupBy(m => m.Value).Any(g => g.Count() > 1);
+    /// <summary>
+    /// Whether each line reads in the requested tone to the generator itself: more likely under that tone's control token than
+    /// under any other (the language model as a generative classifier, equal priors), with no word below
+    /// <see cref="MaxJunctionNll"/>. Sampling at a temperature that finds new lines also finds lines that belong to another
+    /// tone, and joins that do not fit; this drops them.
+    /// </summary>
+    /// <returns>Per line, why it is dropped; null when it stays.</returns>
+    private string?[] FitsTone(IReadOnlyList<List<int>> lines, CopyConditions conditions)
+    {
+        if (lines.Count == 0) return [];
+        var tones = Enum.GetValues<Domain.Copy.Tone>();
+        var sequences = tones.SelectMany(tone => lines.Select(line =>
+            (int[])[Tokenizer.BosId, .. Tokenizer.ControlIds(conditions with { Tone = tone }), .. line, Tokenizer.EosId])).ToList();
+        var nll = CopyLmTraining.SequenceNll(_module, sequences, Tokenizer.PadId, ControlLength);
+        var wanted = Array.IndexOf(tones, conditions.Tone);
+        return lines.Select((_, i) => nll[wanted * lines.Count + i].Max > MaxJunctionNll ? "unlikely join"
+            : Enumerable.Range(0, tones.Length).Any(t => nll[t * lines.Count + i].Sum < nll[wanted * lines.Count + i].Sum) ? "reads as another tone"
+            : null).ToArray();
+    }
 
     /// <summary>What a batch of samples needs to know about the request: the terms slots are filled from, the length limit, the clock.</summary>
-    private sealed record SampleRequest(PromotionTerms Terms, int LengthLimit, Func<bool> OutOfTime);
+    private sealed record SampleRequest(CopyConditions Conditions, PromotionTerms Terms, int LengthLimit, Func<bool> OutOfTime);
 
     private enum DraftOutcome { Unfinished, Finished, Stopped, OutOfTime }
 
-    /// <summary>One sample as it grows: its text so far, its fluency state, the slots it used, and how it ended.</summary>
+    /// <summary>One sample as it grows: its tokens so far, its last two (the context), open brackets, and how it ended.</summary>
     private sealed class Draft
     {
-        public StringBuilder Text { get; } = new();
-        public FluencyConstraint.State State { get; set; } = FluencyConstraint.Empty;
-        public HashSet<int> UsedSlots { get; } = [];
+        public List<int> Tokens { get; } = [];
+        public (int, int) Context { get; set; }
+        public int OpenBrackets { get; set; }
         public DraftOutcome Outcome { get; set; }
         public string? Reason { get; set; }
     }
 
     /// <summary>
     /// Draws a batch of continuations of the prefix, one forward pass per step for the whole batch. Tokens that no passing line
-    /// could contain are never drawn: those that would join two words no training line joins (<see cref="FluencyConstraint"/>),
-    /// a slot already used or one the promotion cannot fill, and &lt;eos&gt; where it would close a training line (the model
-    /// then continues it into a recombination). A sample whose filled text is already over the length limit stops; stopped
-    /// and finished samples leave the batch, so later steps cost only the live ones.
+    /// could contain are never drawn: those that do not continue the last two tokens as a training line does (<see cref="WordSupport"/>),
+    /// a slot already used or one the promotion cannot fill, a closing bracket with none open, and &lt;eos&gt; inside brackets or
+    /// where it would close a training line (the model then continues it into a recombination). A sample whose filled text is
+    /// already over the length limit stops; stopped and finished samples leave the batch, so later steps cost only the live ones.
     /// </summary>
     private Draft[] Sample(int[] prefix, int batch, GenerationOptions options, SampleRequest request, Random random)
     {
         using var inference = inference_mode();
         using var scope = NewDisposeScope();
         var vocabulary = Tokenizer.VocabularySize;
-        var unfillable = _slotTokens.Where(s => Slots.Fill(s.Key, request.Terms) is null).SelectMany(s => s.Value).ToHashSet();
+        var unfillable = _slotIds.Where(id => Slots.Fill(Tokenizer.TokenText(id), request.Terms) is null).ToHashSet();
         var drafts = new Draft[batch];
-        for (var b = 0; b < batch; b++) drafts[b] = new Draft();
+        var support = _supportByScope.GetValueOrDefault((request.Conditions.Tone, Scope(request.Conditions.Channel)), _support);
+        for (var b = 0; b < batch; b++) drafts[b] = new Draft { Context = support.Start };
         var start = tensor(Enumerable.Repeat(prefix, batch).SelectMany(p => p.Select(i => (long)i)).ToArray(), [batch, prefix.Length]);
         var (logits, hidden) = _module.Step(start, null);
         var last = logits.select(1, prefix.Length - 1);
@@ -243,17 +281,16 @@ public sealed partial class CopyGenerator : IDisposable
             {
                 var draft = drafts[live[r]];
                 candidates.Clear();
-                foreach (var id in _fluency.Allowed(draft.State))
-                    if (!unfillable.Contains(id) && !draft.UsedSlots.Contains(id)
-                        && (id != Tokenizer.EosId || !_trainingTemplates.Contains(NormalizeTemplate(draft.Text.ToString()))))
-                        candidates.Add(id);
-                if (candidates.Count == 0) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "no fluent continuation"); continue; }
+                foreach (var id in support.Allowed(draft.Context))
+                    if (Permitted(id, draft, unfillable)) candidates.Add(id);
+                if (candidates.Count == 0) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "no continuation"); continue; }
                 var token = Draw(scores, r * vocabulary, candidates, options, random);
                 if (token == Tokenizer.EosId) { draft.Outcome = DraftOutcome.Finished; continue; }
-                draft.Text.Append(Tokenizer.TokenText(token));
-                draft.State = _fluency.Advance(draft.State, token);
-                if (_slotTokens.Values.FirstOrDefault(ids => ids.Contains(token)) is { } sameSlot) draft.UsedSlots.UnionWith(sameSlot);
-                if (Slots.Fill(draft.Text.ToString(), request.Terms) is not { } text) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "slot the promotion cannot fill"); continue; }
+                draft.Tokens.Add(token);
+                draft.Context = (draft.Context.Item2, token);
+                if (token == _open) draft.OpenBrackets++;
+                else if (token == _close) draft.OpenBrackets--;
+                if (Slots.Fill(Tokenizer.Decode(draft.Tokens), request.Terms) is not { } text) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "slot the promotion cannot fill"); continue; }
                 if (text.Length > request.LengthLimit) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "too long"); continue; }
                 keep.Add(r);
                 tokens.Add(token);
@@ -266,6 +303,14 @@ public sealed partial class CopyGenerator : IDisposable
             last = logits.select(1, 0);
         }
         return drafts; // the ones still live did not reach <eos> within MaxTokens: Unfinished
+    }
+
+    /// <summary>Whether a token the support allows may extend this draft: see <see cref="Sample"/>.</summary>
+    private bool Permitted(int id, Draft draft, HashSet<int> unfillable)
+    {
+        if (id == Tokenizer.EosId) return draft.OpenBrackets == 0 && !_trainingSequences.Contains(Key(draft.Tokens));
+        if (id == _close) return draft.OpenBrackets > 0;
+        return !unfillable.Contains(id) && !(Array.IndexOf(_slotIds, id) >= 0 && draft.Tokens.Contains(id));
     }
 
     /// <summary>
@@ -290,32 +335,22 @@ public sealed partial class CopyGenerator : IDisposable
     }
 
     /// <summary>
-    /// A fluency check for recombined lines: every pair of adjacent words and punctuation marks (with the line's start and end) occurs in some
-    /// training line. New lines can join pieces of different training lines where they share a word, but not invent joins.
+    /// True when every word of the template continues its two predecessors as some training line does, the line's start and end
+    /// included: a new line joins training lines only where they share two words.
     /// </summary>
-    public bool IsFluent(string template) => WordPairs(NormalizeTemplate(template)).All(_wordPairs.Contains);
+    public bool IsSupported(string template) => Tokenizer.Encode(template) is var ids && !ids.Contains(Tokenizer.UnknownId)
+        && _support.Supports([.. ids, Tokenizer.EosId]);
 
-    private static IEnumerable<(string, string)> WordPairs(string normalized)
-    {
-        var previous = "<s>";
-        foreach (var word in FluencyPattern().Matches(normalized).Select(m => m.Value).Append("</s>"))
-        {
-            yield return (previous, word);
-            previous = word;
-        }
-    }
+    private static string Key(IEnumerable<int> tokens) => string.Join(',', tokens);
 
-    // Words, slots and each punctuation mark: a line may not start with "., " or join words with a mark no line uses.
-    [System.Text.RegularExpressions.GeneratedRegex(@"\{[a-z_]+\}|[\p{L}\p{N}%']+|[^\s\p{L}\p{N}]")]
-    internal static partial System.Text.RegularExpressions.Regex FluencyPattern();
-
-    /// <summary>How templates are compared for novelty: lower case, single spaces.</summary>
+    /// <summary>How lines are compared for novelty and repeats: lower case, single spaces.</summary>
     public static string NormalizeTemplate(string template) => string.Join(' ', template.ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>True when the de-lexicalized form of this text is a training line.</summary>
-    public bool IsTrainingLine(string text) => _trainingTemplates.Contains(NormalizeTemplate(Delexicalizer.Delexicalize(text)));
+    public bool IsTrainingLine(string text) => Tokenizer.Encode(Delexicalizer.Delexicalize(text)) is var ids
+        && (_trainingSequences.Contains(Key(ids)) || _trainingTemplates.Contains(NormalizeTemplate(Delexicalizer.Delexicalize(text))));
 
-    /// <summary>Writes a zip: manifest.json, tokenizer.json, lexicon.json, training-lines.txt and weights.bin (with its SHA-256 in the manifest).</summary>
+    /// <summary>Writes a model file: manifest.json, tokenizer.json, lexicon.json, training-lines.tsv (channel, tone, template) and weights.bin (with its SHA-256 in the manifest).</summary>
     public void Save(Stream stream)
     {
         byte[] weights;
@@ -324,44 +359,33 @@ public sealed partial class CopyGenerator : IDisposable
             lock (_lock) _module.save(buffer);
             weights = buffer.ToArray();
         }
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        var manifest = new Manifest(FormatName, FormatVersion, Shape, Metrics, Convert.ToHexString(SHA256.HashData(weights)));
-        Write(zip, "manifest.json", JsonSerializer.Serialize(manifest, JsonOptions));
-        Write(zip, "tokenizer.json", Tokenizer.ToJson());
-        Write(zip, "lexicon.json", JsonSerializer.Serialize(Lexicon, JsonOptions));
-        Write(zip, "training-lines.txt", string.Join('\n', _trainingTemplates.Order(StringComparer.Ordinal)));
-        using var entry = zip.CreateEntry("weights.bin").Open();
-        entry.Write(weights);
+        using var archive = ModelArchive.Create(stream, new Manifest(FormatName, FormatVersion, Shape, Metrics, Convert.ToHexString(SHA256.HashData(weights))));
+        archive.WriteText("tokenizer.json", Tokenizer.ToJson());
+        archive.WriteJson("lexicon.json", Lexicon);
+        archive.WriteText("training-lines.tsv", string.Join('\n', _templates.Select(t => $"{t.Channel}\t{t.Tone}\t{t.Template}")));
+        archive.WriteBytes("weights.bin", weights);
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote; anything else gives an InvalidDataException naming the problem.</summary>
     public static CopyGenerator Load(Stream stream)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException ex) { throw new InvalidDataException($"Not a copy generator: the file is not a zip archive ({ex.Message})."); }
-        using (zip)
+        var (archive, manifest) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "a copy generator");
+        using (archive)
         {
-            Manifest? manifest;
-            try { manifest = JsonSerializer.Deserialize<Manifest>(Read(zip, "manifest.json"), JsonOptions); }
-            catch (JsonException ex) { throw new InvalidDataException($"manifest.json is not valid: {ex.Message}"); }
-            if (manifest?.Format != FormatName) throw new InvalidDataException($"Not a copy generator: manifest.json has format '{manifest?.Format}', expected '{FormatName}'.");
-            if (manifest.Version != FormatVersion) throw new InvalidDataException($"Copy generator format version {manifest.Version} is not readable by this version (reads {FormatVersion}).");
-            var tokenizer = BpeTokenizer.FromJson(Read(zip, "tokenizer.json"));
-            var lexicon = JsonSerializer.Deserialize<CopyLexicon>(Read(zip, "lexicon.json"), JsonOptions) ?? throw new InvalidDataException("lexicon.json is empty.");
-            var lines = Read(zip, "training-lines.txt").Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            var tokenizer = WordTokenizer.FromJson(archive.ReadText("tokenizer.json"));
+            var lexicon = archive.ReadJson<CopyLexicon>("lexicon.json");
+            var lines = archive.ReadText("training-lines.tsv").Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(TrainingTemplate.Parse).ToList();
             if (tokenizer.VocabularySize != manifest.Architecture.Vocabulary)
                 throw new InvalidDataException($"tokenizer.json has {tokenizer.VocabularySize} tokens but the network was trained on {manifest.Architecture.Vocabulary}.");
-            using var buffer = new MemoryStream();
-            using (var source = (zip.GetEntry("weights.bin") ?? throw new InvalidDataException("The model file lacks weights.bin.")).Open()) source.CopyTo(buffer);
-            if (Convert.ToHexString(SHA256.HashData(buffer.ToArray())) != manifest.WeightsSha256)
+            var weights = archive.ReadBytes("weights.bin");
+            if (Convert.ToHexString(SHA256.HashData(weights)) != manifest.WeightsSha256)
                 throw new InvalidDataException("weights.bin does not match its checksum in manifest.json.");
             TorchRuntime.EnsureLoaded();
             var a = manifest.Architecture;
             var module = new CopyGruModule(a.Vocabulary, a.Embedding, a.Hidden, a.Layers, dropoutRate: 0);
             try
             {
-                buffer.Position = 0;
+                using var buffer = new MemoryStream(weights);
                 module.load(buffer, strict: true);
             }
             catch (Exception ex) when (ex is not InvalidDataException)
@@ -375,22 +399,23 @@ public sealed partial class CopyGenerator : IDisposable
 
     public void Dispose() => _module.Dispose();
 
-    private static void Write(ZipArchive zip, string name, string text)
-    {
-        using var entry = zip.CreateEntry(name).Open();
-        entry.Write(Encoding.UTF8.GetBytes(text));
-    }
-
-    private static string Read(ZipArchive zip, string name)
-    {
-        var entry = zip.GetEntry(name) ?? throw new InvalidDataException($"The model file lacks {name}.");
-        using var reader = new StreamReader(entry.Open(), Encoding.UTF8);
-        return reader.ReadToEnd();
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     internal sealed record Architecture(int Vocabulary, int Embedding, int Hidden, int Layers);
 
-    private sealed record Manifest(string Format, int Version, Architecture Architecture, CopyGeneratorMetrics Metrics, string WeightsSha256);
+    /// <summary>
+    /// Where a request's lines may borrow from: training lines of the tone asked for, and of the same kind of copy (headlines
+    /// of every channel together, since there are about thirty per channel and tone; email bodies; product texts). A line
+    /// recombined only from lines of its tone keeps that tone, and a subject line never ends in a product description.
+    /// </summary>
+    private static CopyChannel Scope(CopyChannel channel) => channel is CopyChannel.Push or CopyChannel.Banner ? CopyChannel.EmailSubject : channel;
+
+    /// <summary>A de-lexicalized training line and what it was written for.</summary>
+    private sealed record TrainingTemplate(CopyChannel Channel, Domain.Copy.Tone Tone, string Template)
+    {
+        public static TrainingTemplate Parse(string line) =>
+            line.Split('\t', 3) is [var channel, var tone, var template] && Enum.TryParse<CopyChannel>(channel, out var c) && Enum.TryParse<Domain.Copy.Tone>(tone, out var t)
+                ? new TrainingTemplate(c, t, template)
+                : throw new InvalidDataException($"training-lines.tsv has a line that is not channel, tone and template: '{line}'.");
+    }
+
+    private sealed record Manifest(string Format, int Version, Architecture Architecture, CopyGeneratorMetrics Metrics, string WeightsSha256) : IModelManifest;
 }

@@ -5,7 +5,6 @@ namespace Campaigns.Ml.Copy;
 /// <summary>How the copy generator is trained. The defaults fit the demo corpus (a few thousand lines) on two CPU cores in minutes.</summary>
 public sealed class CopyGeneratorOptions
 {
-    [Range(64, 8192)] public int VocabularySize { get; set; } = 600;
     [Range(8, 1024)] public int EmbeddingSize { get; set; } = 96;
     [Range(8, 2048)] public int Hidden { get; set; } = 256;
     [Range(1, 4)] public int Layers { get; set; } = 1;

@@ -85,6 +85,30 @@ internal static class CopyLmTraining
         return tokens == 0 ? double.NaN : sum / tokens;
     }
 
+    /// <summary>
+    /// The negative log-likelihood (natural log) of each sequence's scored tokens, summed, and of its least likely token, in one
+    /// forward pass per 256 sequences.
+    /// </summary>
+    public static (double Sum, double Max)[] SequenceNll(CopyGruModule module, IReadOnlyList<int[]> sequences, int pad, int controlLength)
+    {
+        module.eval();
+        using var noGrad = no_grad();
+        var result = new (double, double)[sequences.Count];
+        for (var start = 0; start < sequences.Count; start += 256)
+        {
+            using var scope = NewDisposeScope();
+            var batch = sequences.Skip(start).Take(256).ToList();
+            var (inputs, targets, _) = Batch(batch, pad, controlLength);
+            var logits = module.forward(inputs);
+            var nll = functional.cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1), ignore_index: pad, reduction: Reduction.None)
+                .reshape(batch.Count, -1);
+            var sums = nll.sum(1).data<float>().ToArray();
+            var maxima = nll.amax(1).data<float>().ToArray();
+            for (var b = 0; b < batch.Count; b++) result[start + b] = (sums[b], maxima[b]);
+        }
+        return result;
+    }
+
     private static Tensor Loss(CopyGruModule module, Tensor inputs, Tensor targets, int pad)
     {
         var logits = module.forward(inputs);

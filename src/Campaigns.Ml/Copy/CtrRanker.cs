@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -188,61 +186,32 @@ public sealed partial class CtrRanker
     [GeneratedRegex(@"[\p{L}\p{N}%']+")]
     private static partial Regex WordPattern();
 
-    /// <summary>Writes a zip: manifest.json (metrics), featurizer.zip (the ML.NET text and one-hot transforms) and weights.json.</summary>
+    /// <summary>Writes a model file: manifest.json (metrics), featurizer.zip (the ML.NET text and one-hot transforms) and weights.json.</summary>
     public void Save(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry("manifest.json").Open())
-            JsonSerializer.Serialize(entry, new Manifest(FormatName, FormatVersion, Metrics, _models[0].Weights.Length), JsonOptions);
-        using (var buffer = new MemoryStream())
-        {
-            _ml.Model.Save(_featurizer, _ml.Data.LoadFromEnumerable(new List<CtrInput>()).Schema, buffer);
-            using var entry = zip.CreateEntry("featurizer.zip", CompressionLevel.NoCompression).Open();
-            buffer.Position = 0;
-            buffer.CopyTo(entry);
-        }
-        using (var entry = zip.CreateEntry("weights.json").Open())
-            JsonSerializer.Serialize(entry, _models, JsonOptions);
+        using var archive = ModelArchive.Create(stream, new Manifest(FormatName, FormatVersion, Metrics, _models[0].Weights.Length));
+        archive.WriteMlNet(_ml, _featurizer, _ml.Data.LoadFromEnumerable(new List<CtrInput>()).Schema, "featurizer.zip");
+        archive.WriteJson("weights.json", _models);
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote; anything else gives an InvalidDataException naming the problem.</summary>
     public static CtrRanker Load(Stream stream)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException ex) { throw new InvalidDataException($"Not a CTR ranker: the file is not a zip archive ({ex.Message})."); }
-        using (zip)
+        var (archive, manifest) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "a CTR ranker");
+        using (archive)
         {
-            Stream Open(string name) => (zip.GetEntry(name) ?? throw new InvalidDataException($"The model file lacks {name}.")).Open();
-            Manifest? manifest;
-            LinearWeights[]? models;
-            try
-            {
-                using (var s = Open("manifest.json")) manifest = JsonSerializer.Deserialize<Manifest>(s, JsonOptions);
-                using (var s = Open("weights.json")) models = JsonSerializer.Deserialize<LinearWeights[]>(s, JsonOptions);
-            }
-            catch (JsonException ex) { throw new InvalidDataException($"The model file's JSON is not valid: {ex.Message}"); }
-            if (manifest?.Format != FormatName) throw new InvalidDataException($"Not a CTR ranker: manifest.json has format '{manifest?.Format}', expected '{FormatName}'.");
-            if (manifest.Version != FormatVersion) throw new InvalidDataException($"CTR ranker format version {manifest.Version} is not readable by this version (reads {FormatVersion}).");
+            var models = archive.ReadJson<LinearWeights[]>("weights.json");
             if (models is not { Length: > 0 } || models.Any(m => m.Weights?.Length != manifest.Features))
                 throw new InvalidDataException($"weights.json does not hold models of the {manifest.Features} features manifest.json describes.");
             var ml = new MLContext(0);
-            using var buffer = new MemoryStream();
-            using (var s = Open("featurizer.zip")) s.CopyTo(buffer);
-            buffer.Position = 0;
-            ITransformer featurizer;
-            try { featurizer = ml.Model.Load(buffer, out _); }
-            catch (Exception ex) when (ex is not OutOfMemoryException) { throw new InvalidDataException($"featurizer.zip is not a readable ML.NET model ({ex.Message})."); }
-            var ranker = new CtrRanker(ml, featurizer, models, manifest.Metrics);
+            var ranker = new CtrRanker(ml, archive.ReadMlNet(ml, "featurizer.zip", out _), models, manifest.Metrics);
             // The first featurization builds ML.NET's row mappers (about half a second): paid here, not by the first request.
             ranker.Predict([("warm up", new CopyConditions(CopyChannel.Push, Domain.Campaigns.PromotionType.PercentDiscount, null, Domain.Copy.Tone.Friendly))]);
             return ranker;
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private sealed record Manifest(string Format, int Version, CtrRankerMetrics Metrics, int Features);
+    private sealed record Manifest(string Format, int Version, CtrRankerMetrics Metrics, int Features) : IModelManifest;
 
     /// <summary>A fitted logistic regression: P(click) = σ(w·x + b).</summary>
     internal sealed record LinearWeights(float[] Weights, float Bias)

@@ -2,8 +2,8 @@ namespace Campaigns.Ml.Copy;
 
 /// <summary>
 /// How candidates are sampled. The defaults sample well away from the mode: a model of a small, templated corpus puts
-/// most of its mass on the training lines, which are dropped as verbatim; fluency is enforced afterwards by
-/// <see cref="CopyGenerator.IsFluent"/> instead of by a low temperature.
+/// most of its mass on the training lines, which are dropped as verbatim; fluency comes from sampling only words that
+/// continue the line as a training line does (<see cref="CopyGenerator.IsSupported"/>), not from a low temperature.
 /// </summary>
 /// <param name="Count">Candidates wanted after the guardrails.</param>
 /// <param name="Temperature">Divides the logits: below 1 is safer, above 1 more varied.</param>

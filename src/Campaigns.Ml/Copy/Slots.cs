@@ -29,7 +29,7 @@ public static partial class Slots
     internal static partial Regex Pattern();
 
     /// <summary>
-    /// Fills every slot from the terms. Returns null when the line needs a value the promotion does not have
+    /// Fills every slot from the terms and capitalizes each sentence. Returns null when the line needs a value the promotion does not have
     /// (a {code} for an offer without a coupon, a {product} when none is featured).
     /// </summary>
     public static string? Fill(string template, PromotionTerms terms)
@@ -49,8 +49,10 @@ public static partial class Slots
             if (value is null) missing = true;
             return value ?? "";
         });
-        if (missing) return null;
-        filled = filled.Trim();
-        return filled.Length == 0 ? filled : char.ToUpperInvariant(filled[0]) + filled[1..];
+        return missing ? null : SentenceStart().Replace(filled.Trim(), m => m.Value.ToUpperInvariant());
     }
+
+    // The first letter of the line and of each sentence after it: a slot filled in lower case ("shoes") may start one.
+    [GeneratedRegex(@"(?:^|(?<=[.!?]\s))\p{Ll}")]
+    private static partial Regex SentenceStart();
 }

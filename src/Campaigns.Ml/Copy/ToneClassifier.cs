@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.IO.Compression;
-using System.Text.Json;
 using Campaigns.Domain.Copy;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -100,47 +98,23 @@ public sealed class ToneClassifier
         return pipeline.Fit(ml.Data.LoadFromEnumerable(rows));
     }
 
-    /// <summary>Writes a zip: manifest.json (format and metrics) and model.zip (the ML.NET pipeline).</summary>
+    /// <summary>Writes a model file: manifest.json (format and metrics) and model.zip (the ML.NET pipeline).</summary>
     public void Save(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
-        using (var entry = zip.CreateEntry("manifest.json").Open())
-            JsonSerializer.Serialize(entry, new Manifest(FormatName, FormatVersion, Metrics, Tones), JsonOptions);
-        using var buffer = new MemoryStream();
-        _ml.Model.Save(_model, _ml.Data.LoadFromEnumerable(new List<ToneRow>()).Schema, buffer);
-        using var model = zip.CreateEntry("model.zip", CompressionLevel.NoCompression).Open();
-        buffer.Position = 0;
-        buffer.CopyTo(model);
+        using var archive = ModelArchive.Create(stream, new Manifest(FormatName, FormatVersion, Metrics, Tones));
+        archive.WriteMlNet(_ml, _model, _ml.Data.LoadFromEnumerable(new List<ToneRow>()).Schema, "model.zip");
     }
 
     /// <summary>Reads what <see cref="Save"/> wrote and classifies a line once; anything else gives an InvalidDataException naming the problem.</summary>
     public static ToneClassifier Load(Stream stream)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException ex) { throw new InvalidDataException($"Not a tone classifier: the file is not a zip archive ({ex.Message})."); }
-        using (zip)
+        var (archive, manifest) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "a tone classifier");
+        using (archive)
         {
-            Stream Open(string name) => (zip.GetEntry(name) ?? throw new InvalidDataException($"The model file lacks {name}.")).Open();
-            Manifest? manifest;
-            try
-            {
-                using var s = Open("manifest.json");
-                manifest = JsonSerializer.Deserialize<Manifest>(s, JsonOptions);
-            }
-            catch (JsonException ex) { throw new InvalidDataException($"The model file's JSON is not valid: {ex.Message}"); }
-            if (manifest?.Format != FormatName) throw new InvalidDataException($"Not a tone classifier: manifest.json has format '{manifest?.Format}', expected '{FormatName}'.");
-            if (manifest.Version != FormatVersion) throw new InvalidDataException($"Tone classifier format version {manifest.Version} is not readable by this version (reads {FormatVersion}).");
             if (manifest.Tones is null || !manifest.Tones.SequenceEqual(Tones))
                 throw new InvalidDataException($"The classifier knows the tones {string.Join(", ", manifest.Tones ?? [])}; this version has {string.Join(", ", Tones)}.");
             var ml = new MLContext(0);
-            using var buffer = new MemoryStream();
-            using (var s = Open("model.zip")) s.CopyTo(buffer);
-            buffer.Position = 0;
-            ITransformer model;
-            try { model = ml.Model.Load(buffer, out _); }
-            catch (Exception ex) when (ex is not OutOfMemoryException) { throw new InvalidDataException($"model.zip is not a readable ML.NET model ({ex.Message})."); }
-            var classifier = new ToneClassifier(ml, model, manifest.Metrics);
+            var classifier = new ToneClassifier(ml, archive.ReadMlNet(ml, "model.zip", out _), manifest.Metrics);
             // Builds ML.NET's row mappers here rather than in the first request, and proves the pipeline scores every tone.
             if (classifier.Predict(["warm up"]) is not [{ Probability: > 0 and <= 1 }])
                 throw new InvalidDataException("The tone classifier does not give a probability.");
@@ -148,9 +122,7 @@ public sealed class ToneClassifier
         }
     }
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web);
-
-    private sealed record Manifest(string Format, int Version, ToneClassifierMetrics Metrics, Tone[] Tones);
+    private sealed record Manifest(string Format, int Version, ToneClassifierMetrics Metrics, Tone[] Tones) : IModelManifest;
 
     private sealed class ToneRow
     {

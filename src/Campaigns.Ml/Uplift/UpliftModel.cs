@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Text.Json;
 using Campaigns.Ml.Uplift.Neural;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -14,7 +12,6 @@ public sealed class UpliftModel
 {
     private const string FormatName = "campaigns-uplift";
     private const int FormatVersion = 1;
-    private const string ManifestEntry = "manifest.json";
     private const string NeuralEntry = "parts/tarnet.bin";
     private const int RowsPerScoringChunk = 25_000;
 
@@ -151,40 +148,24 @@ public sealed class UpliftModel
         return subset;
     }
 
-    /// <summary>Writes a zip: manifest.json (learner, arms, encoding, format version) and the ML.NET model zips or the TARNet weights.</summary>
+    /// <summary>Writes a model file: manifest.json (learner, arms, encoding, format version) and the ML.NET models or the TARNet weights.</summary>
     public void Save(Stream stream)
     {
-        using var zip = new ZipArchive(stream, ZipArchiveMode.Create, leaveOpen: true);
         var manifest = new Manifest(FormatName, FormatVersion, Learner, BinaryOutcome, Arms.ToArray(),
             Encoding.Numeric.Select((name, j) => new NumericFeature(name, Encoding.Means[j], Encoding.Stds[j])).ToArray(),
             Encoding.Categorical.Select((name, c) => new CategoricalFeature(name, Encoding.Levels[c])).ToArray(),
             _treatedShare, _parts.Keys.Order(StringComparer.Ordinal).ToArray(), new Dictionary<string, string>(Metadata));
-        using (var entry = zip.CreateEntry(ManifestEntry).Open())
-            JsonSerializer.Serialize(entry, manifest, JsonOptions);
-        foreach (var (name, part) in _parts)
-        {
-            using var buffer = new MemoryStream();
-            _ml.Model.Save(part, InputSchema(), buffer);
-            using var entry = zip.CreateEntry(PartEntry(name), CompressionLevel.NoCompression).Open();
-            buffer.Position = 0;
-            buffer.CopyTo(entry);
-        }
-        if (_net is not null)
-        {
-            using var entry = zip.CreateEntry(NeuralEntry).Open();
-            entry.Write(_net.Save());
-        }
+        using var archive = ModelArchive.Create(stream, manifest);
+        foreach (var (name, part) in _parts) archive.WriteMlNet(_ml, part, InputSchema(), PartEntry(name));
+        if (_net is not null) archive.WriteBytes(NeuralEntry, _net.Save());
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; anything else gives an InvalidDataException naming the problem.</summary>
     public static UpliftModel Load(Stream stream)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException ex) { throw new InvalidDataException($"Not an uplift model: the file is not a zip archive ({ex.Message})."); }
-        using (zip)
+        var (archive, manifest) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "an uplift model");
+        using (archive)
         {
-            var manifest = ReadManifest(zip);
             var learner = Enum.TryParse<UpliftLearner>(manifest.Learner, out var l) && l != UpliftLearner.Auto ? l
                 : throw new InvalidDataException($"Unknown learner '{manifest.Learner}' in manifest.json.");
             if (manifest.Arms is not { Length: >= 2 }) throw new InvalidDataException("manifest.json must name a control and at least one treatment arm.");
@@ -197,17 +178,7 @@ public sealed class UpliftModel
             var parts = new Dictionary<string, ITransformer>(StringComparer.Ordinal);
             foreach (var name in manifest.Parts)
             {
-                var entry = zip.GetEntry(PartEntry(name)) ?? throw new InvalidDataException($"The model file lacks {PartEntry(name)}, listed in manifest.json.");
-                using var buffer = new MemoryStream();
-                using (var source = entry.Open()) source.CopyTo(buffer);
-                buffer.Position = 0;
-                ITransformer part;
-                DataViewSchema schema;
-                try { part = ml.Model.Load(buffer, out schema); }
-                catch (Exception ex) when (ex is not OutOfMemoryException)
-                {
-                    throw new InvalidDataException($"{PartEntry(name)} is not a readable ML.NET model ({ex.Message}).");
-                }
+                var part = archive.ReadMlNet(ml, PartEntry(name), out var schema);
                 var expected = encoding.Width + (learner == UpliftLearner.S ? manifest.Arms.Length : 0);
                 if (schema.GetColumnOrNull(MatrixDataView.Features)?.Type is not VectorDataViewType { Size: var size } || size != expected)
                     throw new InvalidDataException($"{PartEntry(name)} does not take the {expected} features manifest.json describes.");
@@ -216,11 +187,9 @@ public sealed class UpliftModel
             TarNet? net = null;
             if (learner == UpliftLearner.Neural)
             {
-                var entry = zip.GetEntry(NeuralEntry) ?? throw new InvalidDataException($"The model file lacks {NeuralEntry}.");
-                using var buffer = new MemoryStream();
-                using (var source = entry.Open()) source.CopyTo(buffer);
+                var weights = archive.ReadBytes(NeuralEntry);
                 TorchRuntime.EnsureLoaded();
-                try { net = TarNet.Load(buffer.ToArray()); }
+                try { net = TarNet.Load(weights); }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
                     throw new InvalidDataException($"{NeuralEntry} is not readable TARNet weights ({ex.Message}).");
@@ -246,31 +215,13 @@ public sealed class UpliftModel
         _ => [],
     };
 
-    private static Manifest ReadManifest(ZipArchive zip)
-    {
-        var entry = zip.GetEntry(ManifestEntry) ?? throw new InvalidDataException("Not an uplift model: the zip has no manifest.json.");
-        Manifest? manifest;
-        try
-        {
-            using var json = entry.Open();
-            manifest = JsonSerializer.Deserialize<Manifest>(json, JsonOptions);
-        }
-        catch (JsonException ex) { throw new InvalidDataException($"manifest.json is not valid: {ex.Message}"); }
-        if (manifest?.Format != FormatName) throw new InvalidDataException($"Not an uplift model: manifest.json has format '{manifest?.Format}', expected '{FormatName}'.");
-        if (manifest.Version != FormatVersion)
-            throw new InvalidDataException($"Uplift model format version {manifest.Version} is not readable by this version (reads {FormatVersion}).");
-        return manifest;
-    }
-
     private DataViewSchema InputSchema() =>
         new MatrixDataView([], Encoding.Width, [], 0, 0, armSlots: Kind == UpliftLearner.S ? Arms.Count : 0).Schema;
 
     private static string PartEntry(string name) => $"parts/{name}.zip";
 
-    private static readonly JsonSerializerOptions JsonOptions = new(JsonSerializerDefaults.Web) { WriteIndented = true };
-
     private sealed record Manifest(string Format, int Version, string Learner, bool BinaryOutcome, string[] Arms, NumericFeature[] Numeric,
-        CategoricalFeature[] Categorical, double[] TreatedShare, string[] Parts, Dictionary<string, string>? Metadata);
+        CategoricalFeature[] Categorical, double[] TreatedShare, string[] Parts, Dictionary<string, string>? Metadata) : IModelManifest;
 
     private sealed record NumericFeature(string Name, float Mean, float Std);
 

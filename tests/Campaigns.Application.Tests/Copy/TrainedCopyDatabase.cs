@@ -9,7 +9,7 @@ public sealed class TrainedCopyDatabase : CampaignDatabase
 {
     private static CopyTrainingRequest Request => new(Epochs: 6, Bootstraps: 4, Seed: 5, Threads: 1)
     {
-        Generator = new CopyGeneratorOptions { VocabularySize = 300, EmbeddingSize = 32, Hidden = 64, BatchSize = 64, LearningRate = 1e-2 },
+        Generator = new CopyGeneratorOptions { EmbeddingSize = 32, Hidden = 64, BatchSize = 64, LearningRate = 1e-2 },
     };
 
     protected override async Task SeededAsync()

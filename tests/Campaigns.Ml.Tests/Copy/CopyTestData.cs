@@ -14,14 +14,16 @@ internal static class CopyTestData
         var random = new Random(seed);
         string[][] templates =
         [
-            ["Last chance: {offer} on {category}", "Hurry, {offer} ends soon", "Only 48 hours: {offer}"],
-            ["A little something for you: {offer}", "We picked these {category} for you", "Your {category} favourites, now {offer}"],
+            ["Last chance: {offer} on {category}", "Hurry, {offer} ends soon", "Only 48 hours: {offer}", "Last chance for {offer} on {category}",
+                "Hurry: {offer} on {category} ends soon", "Only 48 hours left for {offer}"],
+            ["A little something for you: {offer}", "We picked these {category} for you", "Your {category} favourites, now {offer}",
+                "We picked {offer} for you", "A little something: {category} favourites for you", "Your favourites, now {offer} on {category}"],
         ];
         var list = new List<CopyLine>();
         for (var i = 0; i < lines; i++)
         {
             var tone = random.Next(2) == 0 ? Tone.Urgent : Tone.Friendly;
-            var template = templates[(int)tone == 0 ? 0 : 1][random.Next(3)];
+            var template = templates[(int)tone == 0 ? 0 : 1][random.Next(6)];
             var category = Lexicon.Categories[random.Next(3)];
             var text = template.Replace("{offer}", $"{5 * (2 + random.Next(4))}% off").Replace("{category}", category.ToLowerInvariant());
             list.Add(new CopyLine(char.ToUpperInvariant(text[0]) + text[1..], new CopyConditions(CopyChannel.Push, PromotionType.PercentDiscount, category, tone)));

@@ -32,6 +32,9 @@ public class CopyApiTests(CopySeededApp store) : IClassFixture<CopySeededApp>
         Assert.Equal(ctrs.OrderDescending(), ctrs);
         Assert.All(candidates, c => Assert.InRange(c.GetProperty("predictedCtr").GetDouble(), c.GetProperty("low").GetDouble() - 1e-12, c.GetProperty("high").GetDouble() + 1e-12));
         Assert.True(json.GetProperty("elapsedMs").GetDouble() > 0);
+        // Each candidate says which tone it reads as, by the current tone classifier.
+        Assert.All(candidates, c => Assert.Contains(c.GetProperty("readsAs").GetString(), new[] { "urgent", "friendly", "premium", "playful" }));
+        Assert.All(candidates, c => Assert.InRange(c.GetProperty("toneProbability").GetDouble(), 0.25, 1));
         await using var db = store.App.OpenDatabase();
         var stored = await db.CopySuggestions.AsNoTracking().Where(s => s.CampaignId == id).OrderBy(s => s.Rank).ToListAsync();
         Assert.Equal(candidates.Select(c => c.GetProperty("text").GetString()), stored.Select(s => s.Text));

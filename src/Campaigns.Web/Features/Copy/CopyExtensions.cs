@@ -37,6 +37,7 @@ public static class CopyExtensions
         var suggested = await copy.SuggestAsync(id, tone, CurrentUser.NameOf(user), request.Body, count, ct);
         return suggested.ToResponse(batch => Results.Ok(new CopySuggestionResponse(batch.RequestId, batch.Models, batch.Elapsed.GetValueOrDefault().TotalMilliseconds,
             batch.Candidates.Select(c => new SuggestedCopy(c.Id, c.Rank, c.Text, c.Prediction?.Ctr, c.Prediction?.Low, c.Prediction?.High,
-                c.Prediction?.Up ?? [], c.Prediction?.Down ?? [])).ToList())), title: "No suggestions");
+                c.Prediction?.Up ?? [], c.Prediction?.Down ?? [], c.Tone?.Tone.ToString().ToLowerInvariant(), c.Tone?.Probability)).ToList())),
+            title: "No suggestions");
     }
 }
