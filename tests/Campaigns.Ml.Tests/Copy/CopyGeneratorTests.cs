@@ -79,6 +79,36 @@ public sealed class CopyGeneratorTests : IClassFixture<CopyGeneratorTests.Traine
     }
 
     [Fact]
+    public void Lines_are_recombined_only_from_lines_of_the_tone_asked_for()
+    {
+        var options = new GenerationOptions(Count: 20, Seed: 17, MaxSamples: 512, PoolFactor: 1, EnoughDistinct2: null, TimeBudgetSeconds: null);
+        string[] friendlyOnly = ["picked", "favourites", "little", "something"];
+        string[] urgentOnly = ["hurry", "chance", "hours", "soon"];
+
+        var urgent = _generator.Generate(Push, CopyTestData.Percent(15), options, new CopyGuardrails());
+        var friendly = _generator.Generate(Push with { Tone = Tone.Friendly }, CopyTestData.Percent(15), options, new CopyGuardrails());
+
+        Assert.NotEmpty(urgent.Candidates);
+        Assert.NotEmpty(friendly.Candidates);
+        Assert.All(urgent.Candidates, c => Assert.DoesNotContain(CopyGuardrails.Words(c.Text), w => friendlyOnly.Contains(w)));
+        Assert.All(friendly.Candidates, c => Assert.DoesNotContain(CopyGuardrails.Words(c.Text), w => urgentOnly.Contains(w)));
+    }
+
+    [Fact]
+    public void Regenerating_with_the_lines_shown_gives_only_new_lines_and_says_what_it_left_out()
+    {
+        var first = _generator.Generate(Push, CopyTestData.Percent(15), new GenerationOptions(Count: 3, Seed: 1, MaxSamples: 512, TimeBudgetSeconds: null), new CopyGuardrails());
+        var shown = first.Candidates.Select(c => c.Text).ToList();
+
+        var again = _generator.Generate(Push, CopyTestData.Percent(15),
+            new GenerationOptions(Count: 3, Seed: 1, MaxSamples: 512, TimeBudgetSeconds: null, Shown: shown), new CopyGuardrails());
+
+        Assert.NotEmpty(shown);
+        Assert.DoesNotContain(again.Candidates, c => shown.Contains(c.Text, StringComparer.OrdinalIgnoreCase));
+        Assert.True(again.Dropped.GetValueOrDefault("shown before") > 0, string.Join(", ", again.Dropped));
+    }
+
+    [Fact]
     public void Urgency_a_two_week_campaign_does_not_support_is_dropped_with_the_reason()
     {
         var terms = CopyTestData.TwoWeeks(15);
