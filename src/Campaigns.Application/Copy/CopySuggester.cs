@@ -38,8 +38,9 @@ public static class CopySuggester
 
     /// <summary>
     /// The campaign's terms, as of <paramref name="now"/> (UTC, the send time of a started campaign) and with what the
-    /// store promises on every order. The featured category is the promotion's own, else <paramref name="categoryName"/>, else the
-    /// category with the most products; the featured product is that category's active product with the highest margin.
+    /// store promises on every order. The featured category is the promotion's own, else <paramref name="categoryName"/>, else none
+    /// (copy of a whole-catalogue offer names no category); the featured product is that category's (else the largest
+    /// category's) active product with the highest margin.
     /// </summary>
     /// <exception cref="ArgumentException">No category has the given name.</exception>
     public static async Task<PromotionTerms> TermsAsync(CampaignsDbContext db, Campaign campaign, string? categoryName, StorePromises store, DateTime now,
@@ -50,16 +51,11 @@ public static class CopySuggester
             : categoryName is not null ? categories.FirstOrDefault(c => string.Equals(c.Name, categoryName, StringComparison.OrdinalIgnoreCase))
                 ?? throw new ArgumentException($"No category is named '{categoryName}'.")
             : null;
-        if (category is null)
-        {
-            var largest = await db.Products.AsNoTracking().GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() })
-                .OrderByDescending(g => g.Count).ThenBy(g => g.Key).FirstOrDefaultAsync(ct);
-            category = categories.FirstOrDefault(c => c.Id == largest?.Key);
-        }
-        string? product = null;
-        if (category is not null)
-            product = (await db.Products.AsNoTracking().Where(p => p.CategoryId == category.Id && p.IsActive).Select(p => new { p.Name, p.Price, p.Cost }).ToListAsync(ct))
-                .OrderByDescending(p => p.Price - p.Cost).ThenBy(p => p.Name).Select(p => p.Name).FirstOrDefault();
+        // A whole-catalogue offer names no category: "15% off on women's fashion" would read as an offer limited to it.
+        var featured = category?.Id ?? await db.Products.AsNoTracking().GroupBy(p => p.CategoryId).Select(g => new { g.Key, Count = g.Count() })
+            .OrderByDescending(g => g.Count).ThenBy(g => g.Key).Select(g => (Guid?)g.Key).FirstOrDefaultAsync(ct);
+        var product = (await db.Products.AsNoTracking().Where(p => p.CategoryId == featured && p.IsActive).Select(p => new { p.Name, p.Price, p.Cost }).ToListAsync(ct))
+            .OrderByDescending(p => p.Price - p.Cost).ThenBy(p => p.Name).Select(p => p.Name).FirstOrDefault();
         // Copy of a one-category offer must not name a product from another.
         IReadOnlyList<string> outside = campaign.Promotion.CategoryId is { } only
             ? await db.Products.AsNoTracking().Where(p => p.CategoryId != only).Select(p => p.Name).ToListAsync(ct)

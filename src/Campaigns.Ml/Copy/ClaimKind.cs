@@ -15,6 +15,8 @@ public enum ClaimKind
     Sitewide,
     /// <summary>A product outside the category the offer is limited to.</summary>
     Product,
+    /// <summary>Stock running out ("almost sold out", "few left"): the app has no stock figures to support it.</summary>
+    Stock,
     /// <summary>A raw slot, or the customer's name on a channel that is the same for everyone.</summary>
     Slot,
 }

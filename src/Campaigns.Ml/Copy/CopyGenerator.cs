@@ -28,7 +28,9 @@ public sealed class CopyGenerator : IDisposable
     private readonly WordSupport _support; // every training line: what IsSupported judges
     private readonly Dictionary<(Domain.Copy.Tone, CopyChannel), WordSupport> _supportByScope; // sampling's, see Scope
     private readonly int[] _slotIds;
-    private readonly int _open, _close; // "(" and ")", or -1 when the corpus has none
+    private readonly int _open, _close, _question; // "(", ")" and "?", or -1 when the corpus has none
+    private readonly HashSet<int> _sentenceEnds; // ".", "!", "?" and "..."
+    private readonly HashSet<int> _questionOpeners; // the first words of the corpus's questions
     private readonly Lock _lock = new();
 
     private CopyGenerator(WordTokenizer tokenizer, CopyGruModule module, Architecture architecture, CopyLexicon lexicon,
@@ -50,6 +52,18 @@ public sealed class CopyGenerator : IDisposable
         var words = tokenizer.Words.ToList();
         _open = words.IndexOf("(") is >= 0 and var o ? tokenizer.FirstText + Slots.All.Count + o : -1;
         _close = words.IndexOf(")") is >= 0 and var c ? tokenizer.FirstText + Slots.All.Count + c : -1;
+        _question = words.IndexOf("?") is >= 0 and var q ? tokenizer.FirstText + Slots.All.Count + q : -1;
+        _sentenceEnds = new[] { ".", "!", "?", "..." }.Select(m => words.IndexOf(m)).Where(i => i >= 0).Select(i => tokenizer.FirstText + Slots.All.Count + i).ToHashSet();
+        _questionOpeners = [];
+        foreach (var (_, _, ids) in sequences)
+        {
+            var first = -1;
+            foreach (var id in ids)
+            {
+                if (id == _question) _questionOpeners.Add(first);
+                first = _sentenceEnds.Contains(id) ? -1 : first == -1 ? id : first;
+            }
+        }
         Vocabulary = CopyVocabulary.From(tokenizer.Words, lexicon);
         Metrics = metrics;
         _module.eval();
@@ -235,12 +249,13 @@ public sealed class CopyGenerator : IDisposable
 
     private enum DraftOutcome { Unfinished, Finished, Stopped, OutOfTime }
 
-    /// <summary>One sample as it grows: its tokens so far, its last two (the context), open brackets, and how it ended.</summary>
+    /// <summary>One sample as it grows: its tokens so far, its last two (the context), open brackets, its sentence's first word, and how it ended.</summary>
     private sealed class Draft
     {
         public List<int> Tokens { get; } = [];
         public (int, int) Context { get; set; }
         public int OpenBrackets { get; set; }
+        public int SentenceStart { get; set; } = -1;
         public DraftOutcome Outcome { get; set; }
         public string? Reason { get; set; }
     }
@@ -248,7 +263,8 @@ public sealed class CopyGenerator : IDisposable
     /// <summary>
     /// Draws a batch of continuations of the prefix, one forward pass per step for the whole batch. Tokens that no passing line
     /// could contain are never drawn: those that do not continue the last two tokens as a training line does (<see cref="WordSupport"/>),
-    /// a slot already used or one the promotion cannot fill, a closing bracket with none open, and &lt;eos&gt; inside brackets or
+    /// a slot already used or one the promotion cannot fill, a closing bracket with none open, a question mark on a sentence that
+    /// does not start as one of the corpus's questions does, and &lt;eos&gt; inside brackets or
     /// where it would close a training line (the model then continues it into a recombination). A sample whose filled text is
     /// already over the length limit stops; stopped and finished samples leave the batch, so later steps cost only the live ones.
     /// </summary>
@@ -290,6 +306,7 @@ public sealed class CopyGenerator : IDisposable
                 draft.Context = (draft.Context.Item2, token);
                 if (token == _open) draft.OpenBrackets++;
                 else if (token == _close) draft.OpenBrackets--;
+                draft.SentenceStart = _sentenceEnds.Contains(token) ? -1 : draft.SentenceStart == -1 ? token : draft.SentenceStart;
                 if (Slots.Fill(Tokenizer.Decode(draft.Tokens), request.Terms) is not { } text) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "slot the promotion cannot fill"); continue; }
                 if (text.Length > request.LengthLimit) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "too long"); continue; }
                 keep.Add(r);
@@ -310,6 +327,8 @@ public sealed class CopyGenerator : IDisposable
     {
         if (id == Tokenizer.EosId) return draft.OpenBrackets == 0 && !_trainingSequences.Contains(Key(draft.Tokens));
         if (id == _close) return draft.OpenBrackets > 0;
+        // "Introducing our finest {category} yet?" joins a statement to a question's end: a question starts as one does.
+        if (id == _question) return _questionOpeners.Contains(draft.SentenceStart);
         return !unfillable.Contains(id) && !(Array.IndexOf(_slotIds, id) >= 0 && draft.Tokens.Contains(id));
     }
 
@@ -402,11 +421,11 @@ public sealed class CopyGenerator : IDisposable
     internal sealed record Architecture(int Vocabulary, int Embedding, int Hidden, int Layers);
 
     /// <summary>
-    /// Where a request's lines may borrow from: training lines of the tone asked for, and of the same kind of copy (headlines
-    /// of every channel together, since there are about thirty per channel and tone; email bodies; product texts). A line
-    /// recombined only from lines of its tone keeps that tone, and a subject line never ends in a product description.
+    /// Where a request's lines may borrow from: training lines of the tone asked for, headlines and bodies together (about
+    /// thirty headlines per channel and tone and fifteen bodies per tone are too few to recombine alone), product texts apart.
+    /// A line recombined only from lines of its tone keeps that tone, and a subject line never ends in a product description.
     /// </summary>
-    private static CopyChannel Scope(CopyChannel channel) => channel is CopyChannel.Push or CopyChannel.Banner ? CopyChannel.EmailSubject : channel;
+    private static CopyChannel Scope(CopyChannel channel) => channel == CopyChannel.ProductText ? channel : CopyChannel.EmailSubject;
 
     /// <summary>A de-lexicalized training line and what it was written for.</summary>
     private sealed record TrainingTemplate(CopyChannel Channel, Domain.Copy.Tone Tone, string Template)

@@ -22,7 +22,7 @@ public sealed partial class CopyGuardrails
     private readonly IReadOnlyDictionary<CopyChannel, int> _limits;
 
     /// <param name="nearDuplicateJaccard">Two candidates whose word sets overlap at least this much are near-duplicates.</param>
-    public CopyGuardrails(IEnumerable<string>? banned = null, IReadOnlyDictionary<CopyChannel, int>? lengthLimits = null, double nearDuplicateJaccard = 0.6)
+    public CopyGuardrails(IEnumerable<string>? banned = null, IReadOnlyDictionary<CopyChannel, int>? lengthLimits = null, double nearDuplicateJaccard = 0.5)
     {
         BannedPhrases = (banned ?? []).Where(b => !string.IsNullOrWhiteSpace(b)).Select(b => b.Trim()).ToArray();
         _banned = BannedPhrases.Select(b => new Regex($@"(?<![\p{{L}}\p{{N}}]){Regex.Escape(b)}(?![\p{{L}}\p{{N}}])",

@@ -15,5 +15,5 @@ namespace Campaigns.Ml.Copy;
 /// <param name="TimeBudgetSeconds">Sampling stops when this much time has passed and returns the candidates found by then; null: no limit.</param>
 /// <param name="Shown">Lines already shown in this session (filled, as shown): never suggested again, so "Regenerate" gives new ones.</param>
 public sealed record GenerationOptions(int Count = 10, double Temperature = 1.6, double TopP = 0.98, int Seed = 0, int MaxTokens = 40,
-    int MaxSamples = 2048, int BatchSize = 128, int PoolFactor = 3, double? EnoughDistinct2 = 0.8, double? TimeBudgetSeconds = 1.5,
+    int MaxSamples = 4096, int BatchSize = 128, int PoolFactor = 3, double? EnoughDistinct2 = 0.8, double? TimeBudgetSeconds = 1.5,
     IReadOnlyCollection<string>? Shown = null);

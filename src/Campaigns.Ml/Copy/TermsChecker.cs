@@ -8,14 +8,15 @@ namespace Campaigns.Ml.Copy;
 /// <summary>
 /// Finds what a line of filled copy states that the campaign does not support: another percentage, amount, code, minimum
 /// spend or end date; free shipping neither the offer nor the store's shipping terms give; a store promise ("free
-/// returns") the store's policies do not include; urgency the time left after the send does not support; "sitewide" or a
+/// returns") the store's policies do not include; urgency the time left after the send does not support; stock running out,
+/// which no stock figure supports; "sitewide" or a
 /// product from another category on a one-category offer; a raw slot, or the customer's name where copy is not sent per customer.
 /// </summary>
 /// <remarks>
 /// Urgency must hold for the whole send, from <see cref="PromotionTerms.SendAt"/> to the campaign's end: "N hours left",
-/// "only N hours" and "final N hours" need the campaign to end within N hours of the send ("N days left" within N days);
+/// "N hours to get", "only N hours" and "final N hours" need the campaign to end within N hours of the send ("N days left" within N days);
 /// "tonight", "today only", "last day", "last chance", "final hours", "ends today" and "ends at midnight" within 24 hours;
-/// "ends tomorrow" within 48; "ends soon", "ending soon", "almost over" within 72. A two-week campaign says none of it,
+/// "ends tomorrow" within 48; "ends soon", "ending soon", "almost over", "a few days left" within 72. A two-week campaign says none of it,
 /// and neither does a banner of a campaign longer than a day (it is shown from the start). Unknown end or send time: none.
 /// </remarks>
 public static partial class TermsChecker
@@ -81,6 +82,8 @@ public static partial class TermsChecker
             if (Sitewide().Match(text) is { Success: true } sitewide) Add(ClaimKind.Sitewide, $"says {sitewide.Value.ToLowerInvariant()} but the offer is limited to {terms.Category}");
             if (OutsideProduct(terms)?.Match(text) is { Success: true } product) Add(ClaimKind.Product, $"names {product.Value}, which is not in {terms.Category}");
         }
+        // "While stocks last" qualifies an offer; "almost sold out" states a stock level no one has checked.
+        foreach (Match m in LowStock().Matches(text)) Add(ClaimKind.Stock, $"says “{m.Value.Trim()}”, but the app has no stock figures to support it");
         foreach (Match m in RawSlot().Matches(text)) Add(ClaimKind.Slot, $"shows the raw slot {m.Value}");
         if (!CopyConditions.Personalizes(channel) && text.Contains(Slots.NamePlaceholder, StringComparison.OrdinalIgnoreCase))
             Add(ClaimKind.Slot, $"addresses the customer by name, but a {channel.ToString().ToLowerInvariant()} is the same for everyone");
@@ -178,12 +181,16 @@ public static partial class TermsChecker
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Sitewide();
 
-    [GeneratedRegex(@"\b(?:(?<hours>\d+)\s+hours?\s+(?:left|to\s+go)|(?:only|just|final|last)\s+(?<hours>\d+)\s+hours?|(?<days>\d+)\s+days?\s+(?:left|to\s+go)|(?:only|just|final|last)\s+(?<days>\d+)\s+days?"
-        + @"|(?<tomorrow>ends\s+tomorrow)|(?<soon>ends\s+soon|ending\s+soon|almost\s+over)"
+    [GeneratedRegex(@"\b(?:(?<hours>\d+)\s+hours?\s+(?:left|to\s+\p{L}+)|(?:only|just|final|last)\s+(?<hours>\d+)\s+hours?|(?<days>\d+)\s+days?\s+(?:left|to\s+\p{L}+)|(?:only|just|final|last)\s+(?<days>\d+)\s+days?"
+        + @"|(?<tomorrow>ends\s+tomorrow)|(?<soon>ends\s+soon|ending\s+soon|almost\s+over|(?:only\s+|just\s+)?a\s+few\s+days\s+left)"
         + @"|tonight|today\s+only|last\s+day|final\s+day|last\s+chance|final\s+hours|ends\s+today|ends\s+at\s+midnight)\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex UrgencyPattern();
 
     [GeneratedRegex(@"\{[^{}]*\}")]
     private static partial Regex RawSlot();
+
+    [GeneratedRegex(@"\b(?:(?:almost|nearly|all\s+but)\s+(?:sold\s+out|gone)|sold\s+out|selling\s+out|sells?\s+out|running\s+low|low\s+(?:in\s+)?stock|(?:only\s+)?(?:a\s+)?few\s+left|limited\s+stock|last\s+few|stock\s+alert)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LowStock();
 }

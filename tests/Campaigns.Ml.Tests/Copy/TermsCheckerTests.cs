@@ -42,12 +42,27 @@ public sealed class TermsCheckerTests
     [InlineData("Today only: 15% off", "Today only")]
     [InlineData("15% off ends soon", "ends soon")]
     [InlineData("2 days left: 15% off", "2 days left")]
+    [InlineData("24 hours to get 15% off", "24 hours to get")]
+    [InlineData("Only a few days left to get 15% off", "Only a few days left")]
     public void Urgency_on_a_two_week_campaign_is_flagged_with_the_time_it_really_runs(string text, string urgency)
     {
         var contradictions = Check(text, CopyTestData.TwoWeeks(15));
         FlaggedFor(ClaimKind.Urgency, urgency, contradictions);
         Assert.Contains("14 days after the send", contradictions[0].Reason);
         Assert.Empty(Check(text, CopyTestData.Percent(15) with { SendAt = CopyTestData.EndsAt.AddHours(-2) }));
+    }
+
+    [Theory]
+    [InlineData("Be quick: Chelsea Boots are almost sold out", "almost sold out")]
+    [InlineData("Stock alert: 15% off on shoes", "Stock alert")]
+    [InlineData("Only a few left: 15% off", "Only a few left")]
+    [InlineData("Shoes are running low. 15% off", "running low")]
+    public void Stock_running_out_is_flagged_because_no_stock_figure_supports_it(string text, string claim)
+    {
+        var contradiction = Assert.Single(TermsChecker.Contradictions(text, CopyTestData.TwoWeeks(15), CopyChannel.Push));
+        Assert.Equal(ClaimKind.Stock, contradiction.Kind);
+        Assert.Contains(claim, contradiction.Reason);
+        Assert.Empty(TermsChecker.Contradictions("15% off on shoes while stocks last", CopyTestData.TwoWeeks(15), CopyChannel.Push));
     }
 
     [Fact]
