@@ -22,7 +22,7 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
         var (status, title, detail) = exception switch
         {
             BadHttpRequestException bad =>
-                (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", bad.Message),
+                (bad.StatusCode, bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Request body too large" : "Bad request", Describe(bad)),
             _ when DatabaseErrors.IsBusy(exception) => (StatusCodes.Status503ServiceUnavailable, "Database busy",
                 $"The database is busy with other writes; send the request again in {RetryAfterSeconds} seconds."),
             _ => (StatusCodes.Status500InternalServerError, "Unexpected error", $"The request failed on the server; the error is logged under trace id {http.TraceIdentifier}."),
@@ -39,4 +39,12 @@ public sealed class ApiExceptionHandler(IProblemDetailsService problems, ILogger
             HttpContext = http, Exception = exception, ProblemDetails = { Status = status, Title = title, Detail = detail },
         });
     }
+
+    /// <summary>What was wrong with the request, naming the JSON field whose value could not be read ("count").</summary>
+    private static string Describe(BadHttpRequestException bad) => bad.InnerException switch
+    {
+        System.Text.Json.JsonException { Path: { Length: > 1 } path } => $"The field '{path.TrimStart('$', '.')}' has a value of the wrong type.",
+        System.Text.Json.JsonException => "The request body is not valid JSON.",
+        _ => bad.Message,
+    };
 }

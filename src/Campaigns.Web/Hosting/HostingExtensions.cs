@@ -77,6 +77,9 @@ public static class HostingExtensions
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ApiExceptionHandler>();
+        // A body or parameter an endpoint cannot read is thrown to ApiExceptionHandler, which says which field; without this
+        // the endpoint answers a bare 400.
+        builder.Services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         // Enums travel by name ("Running", not 2): readable, and stable if members are reordered.
         builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         builder.Services.AddOpenApi();

@@ -59,6 +59,29 @@ public class CopyApiTests(CopySeededApp store) : IClassFixture<CopySeededApp>
     }
 
     [Fact]
+    public async Task A_body_that_cannot_be_read_is_a_400_naming_the_field_and_a_missing_tone_asks_for_one()
+    {
+        var push = await DraftAsync(Channel.Push);
+        var client = await store.App.SignedInClientAsync(Marketer);
+        async Task<JsonElement> ProblemAsync(HttpContent body)
+        {
+            var response = await client.PostAsync(Url(push), body);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        }
+
+        var wrongType = await ProblemAsync(new StringContent("""{"tone":"urgent","count":"ten"}""", System.Text.Encoding.UTF8, "application/json"));
+        var notJson = await ProblemAsync(new StringContent("not json", System.Text.Encoding.UTF8, "application/json"));
+        var noTone = await ProblemAsync(JsonContent.Create(new { count = 5 }));
+
+        Assert.Equal("The field 'count' has a value of the wrong type.", wrongType.GetProperty("detail").GetString());
+        Assert.Equal("The request body is not valid JSON.", notJson.GetProperty("detail").GetString());
+        Assert.Equal("Choose a tone: urgent, friendly, premium, playful.", noTone.GetProperty("errors").GetProperty("tone")[0].GetString());
+        await using var db = store.App.OpenDatabase();
+        Assert.False(await db.CopySuggestions.AnyAsync(s => s.CampaignId == push));
+    }
+
+    [Fact]
     public async Task An_unknown_campaign_is_404_one_past_review_is_409_and_only_marketing_roles_may_ask()
     {
         var client = await store.App.SignedInClientAsync(Marketer);

@@ -25,8 +25,10 @@ public static class CopyExtensions
     private static async Task<IResult> SuggestAsync(Guid id, CopySuggestionRequest request, CopySuggestionService copy, ClaimsPrincipal user, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
-        if (!Enum.TryParse<Tone>(request.Tone, ignoreCase: true, out var tone) || !Enum.IsDefined(tone))
-            errors["tone"] = [$"Unknown tone '{request.Tone}'; use {string.Join(", ", Enum.GetNames<Tone>().Select(n => n.ToLowerInvariant()))}."];
+        var tones = string.Join(", ", Enum.GetNames<Tone>().Select(n => n.ToLowerInvariant()));
+        var tone = default(Tone);
+        if (string.IsNullOrWhiteSpace(request.Tone)) errors["tone"] = [$"Choose a tone: {tones}."];
+        else if (!Enum.TryParse(request.Tone, ignoreCase: true, out tone) || !Enum.IsDefined(tone)) errors["tone"] = [$"Unknown tone '{request.Tone}'; use {tones}."];
         var count = request.Count ?? 10;
         if (count is < 1 or > MaxCount) errors["count"] = [$"Ask for 1 to {MaxCount} candidates."];
         var channel = await copy.ChannelAsync(id, ct);
