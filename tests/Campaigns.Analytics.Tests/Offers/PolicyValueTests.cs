@@ -1,4 +1,3 @@
-using Campaigns.Analytics;
 using Campaigns.Analytics.Offers;
 
 namespace Campaigns.Analytics.Tests.Offers;
