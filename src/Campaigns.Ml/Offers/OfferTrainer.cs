@@ -1,0 +1,195 @@
+using System.Diagnostics;
+using Campaigns.Analytics.Offers;
+using Campaigns.Ml.Uplift;
+using Microsoft.ML;
+
+namespace Campaigns.Ml.Offers;
+
+public static class OfferTrainer
+{
+    /// <summary>Candidates are cross-validated on a stratified sample of at most this many rows; the winner is refitted on all rows.</summary>
+    public const int ComparisonRowCap = 120_000;
+
+    private static readonly UpliftLearner[] AutoCandidates = [UpliftLearner.T, UpliftLearner.X, UpliftLearner.DR, UpliftLearner.Neural];
+    private const int CostCurvePoints = 20;
+
+    /// <summary>
+    /// Fits the conversion model (each candidate learner for Auto) and the basket model on K-1 folds of a capped
+    /// stratified sample and values each candidate's plan (each row gets the arm of highest expected incremental
+    /// profit, or none) on the held-out fold by doubly robust scoring. Chooses the best mean over folds; when others are
+    /// within one standard error of it, the one whose value varies least across folds (the most stable). Refits the
+    /// chosen learner and the basket model on all rows. ArgumentException with a one-line message on bad data.
+    /// </summary>
+    /// <param name="data">Randomized rows; outcome = bought 0/1; arm 0 = no offer.</param>
+    /// <param name="baskets">Gross basket of each row's purchase, 0 when none.</param>
+    public static OfferTrainingResult Train(UpliftDataset data, IReadOnlyList<float> baskets, OfferTrainingOptions options,
+        IProgress<(string Stage, double Fraction)>? progress = null, CancellationToken ct = default)
+    {
+        if (options.Folds < 2) throw new ArgumentException($"Folds must be at least 2, not {options.Folds}.");
+        if (baskets.Count != data.Count) throw new ArgumentException($"There are {baskets.Count:N0} baskets for {data.Count:N0} rows; give one per row (0 when none).");
+        var set = TrainingSet.Create(data, new UpliftTrainingOptions { Learner = options.Learner, BinaryOutcome = true, Seed = options.Seed, Threads = options.Threads });
+        var basket = new float[data.Count];
+        var buyers = 0;
+        for (var row = 0; row < data.Count; row++)
+        {
+            var b = baskets[row];
+            if (!float.IsFinite(b) || b < 0) throw new ArgumentException($"Row '{data.IdAt(row)}' has the basket {b}; a basket is an amount of 0 or more.");
+            if (set.Y[row] == 1 && b <= 0) throw new ArgumentException($"Row '{data.IdAt(row)}' bought but its basket is 0; give the gross basket of each purchase.");
+            if (set.Y[row] == 1) buyers++;
+            basket[row] = b;
+        }
+        if (buyers < TrainingSet.MinRowsPerArm)
+            throw new ArgumentException($"Only {buyers} rows bought; the basket model needs at least {TrainingSet.MinRowsPerArm}.");
+
+        var learners = options.Learner == UpliftLearner.Auto ? AutoCandidates : [options.Learner];
+        var folds = Folds(set, options.Folds, options.Seed);
+        var sample = folds.SelectMany(f => f).Order().ToArray();
+        var position = new Dictionary<int, int>(sample.Length);
+        for (var i = 0; i < sample.Length; i++) position[sample[i]] = i;
+        var arms = set.Arms;
+        // Out-of-fold predictions of every candidate, sample rows × arms.
+        var probability = learners.Select(_ => new float[sample.Length * arms]).ToArray();
+        var oofBasket = new float[sample.Length * arms];
+        var foldValues = learners.Select(_ => new double[folds.Length]).ToArray();
+        var times = new TimeSpan[learners.Length];
+        var shares = LoggedOffers.Shares(set.Arm, arms);
+        var steps = folds.Length * (learners.Length + 1) + 1;
+        for (var f = 0; f < folds.Length; f++)
+        {
+            var valid = folds[f];
+            var train = folds.Where((_, g) => g != f).SelectMany(g => g).Order().ToArray();
+            progress?.Report(($"Fold {f + 1}/{folds.Length}: basket model", (double)f * (learners.Length + 1) / steps));
+            var basketModel = FitBasket(set, basket, train);
+            var validBaskets = OfferModel.Baskets(basketModel, CompiledTrees.TryCompile(basketModel), set.X, set.Width, arms, valid);
+            for (var c = 0; c < learners.Length; c++)
+            {
+                progress?.Report(($"Fold {f + 1}/{folds.Length}: {learners[c]} on {train.Length:N0} rows", (double)(f * (learners.Length + 1) + c + 1) / steps));
+                var clock = Stopwatch.StartNew();
+                var model = UpliftLearners.Fit(set, learners[c], train, null, ct);
+                times[c] += clock.Elapsed;
+                ct.ThrowIfCancellationRequested();
+                var predictions = OfferModel.Combine(model.PredictEncoded(Features(set, model), valid), validBaskets);
+                for (var i = 0; i < valid.Length; i++)
+                    for (var k = 0; k < arms; k++)
+                    {
+                        probability[c][position[valid[i]] * arms + k] = predictions.Probability(i, k);
+                        oofBasket[position[valid[i]] * arms + k] = predictions.Basket(i, k);
+                    }
+                var logged = Logged(set, basket, valid, predictions, options.PurchaseValue, shares);
+                double Value(int i, int k, double b) => options.PurchaseValue(valid[i], k, b);
+                foldValues[c][f] = PolicyValue.Difference(logged, i => predictions.BestArm(i, Value), _ => 0).Dr.Value;
+            }
+        }
+        var scores = learners.Select((l, c) => new OfferCandidateScore(l.ToString(), foldValues[c].Average(), StandardError(foldValues[c]), foldValues[c], times[c])).ToList();
+        var best = Choose(scores);
+
+        progress?.Report(($"{learners[best]}: refitting on all {data.Count:N0} rows", (double)(steps - 1) / steps));
+        var all = Enumerable.Range(0, data.Count).ToArray();
+        var conversion = UpliftLearners.Fit(set, learners[best], all, null, ct);
+        var finalBasket = FitBasket(set, basket, all);
+        var offerModel = new OfferModel(conversion, finalBasket, new MLContext(options.Seed), Medians(data));
+        var chosen = new OfferPredictions(arms, probability[best], oofBasket);
+        var evaluation = Evaluate(set, basket, sample, chosen, options.PurchaseValue, shares);
+        progress?.Report(("Done", 1));
+        return new OfferTrainingResult(offerModel, scores, learners[best].ToString(), evaluation, data.Count, sample.Length);
+    }
+
+    /// <summary>The best mean; among candidates within one standard error of it, the one whose value varies least across folds.</summary>
+    internal static int Choose(IReadOnlyList<OfferCandidateScore> scores)
+    {
+        var best = Enumerable.Range(0, scores.Count).MaxBy(c => scores[c].ProfitPerCustomer);
+        var floor = scores[best].ProfitPerCustomer - scores[best].StandardError;
+        return Enumerable.Range(0, scores.Count).Where(c => scores[c].ProfitPerCustomer >= floor).MinBy(c => scores[c].StandardError);
+    }
+
+    private static double StandardError(double[] values)
+    {
+        var mean = values.Average();
+        return Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Length - 1) / values.Length);
+    }
+
+    /// <summary>Folds of a stratified (arm × bought) random sample of at most <see cref="ComparisonRowCap"/> rows.</summary>
+    private static int[][] Folds(TrainingSet set, int count, int seed)
+    {
+        var random = new Random(seed);
+        var keep = Math.Min(1.0, (double)ComparisonRowCap / set.Data.Count);
+        var folds = Enumerable.Range(0, count).Select(_ => new List<int>()).ToArray();
+        var strata = Enumerable.Range(0, set.Arms * 2).Select(_ => new List<int>()).ToArray();
+        for (var row = 0; row < set.Data.Count; row++) strata[set.Arm[row] * 2 + (int)set.Y[row]].Add(row);
+        var next = 0;
+        foreach (var stratum in strata)
+        {
+            var rows = stratum.ToArray();
+            random.Shuffle(rows);
+            foreach (var row in rows.AsSpan(0, (int)Math.Round(rows.Length * keep))) folds[next++ % count].Add(row);
+        }
+        return folds.Select(f => f.Order().ToArray()).ToArray();
+    }
+
+    private static ITransformer FitBasket(TrainingSet set, float[] basket, int[] rows)
+    {
+        var buyers = rows.Where(r => set.Y[r] == 1).ToArray();
+        var view = new MatrixDataView(set.X, set.Width, buyers, 0, buyers.Length, basket, armSlots: set.Arms, armOfRow: set.Arm);
+        return Boosting.Fit(view, BoosterSettings.Outcome(buyers.Length), classifier: false, set.Options.Seed);
+    }
+
+    private static float[] Features(TrainingSet set, UpliftModel model) => model.Kind == UpliftLearner.Neural ? set.Standardized : set.X;
+
+    /// <summary>The rows as logged data: reward = the realized purchase's value (0 without one), prediction = P_k·V(B_k).</summary>
+    private static LoggedOffers Logged(TrainingSet set, float[] basket, int[] rows, OfferPredictions predictions,
+        Func<int, int, double, double> purchaseValue, IReadOnlyList<double> shares)
+    {
+        var arms = set.Arms;
+        var (arm, reward, predicted) = (new int[rows.Length], new double[rows.Length], new double[rows.Length * arms]);
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var row = rows[i];
+            arm[i] = set.Arm[row];
+            reward[i] = set.Y[row] == 1 ? purchaseValue(row, arm[i], basket[row]) : 0;
+            for (var k = 0; k < arms; k++) predicted[i * arms + k] = predictions.ExpectedValue(i, k, (_, a, b) => purchaseValue(row, a, b));
+        }
+        return new LoggedOffers(arm, reward, shares, predicted);
+    }
+
+    private static OfferEvaluation Evaluate(TrainingSet set, float[] basket, int[] rows, OfferPredictions predictions,
+        Func<int, int, double, double> purchaseValue, IReadOnlyList<double> shares)
+    {
+        var logged = Logged(set, basket, rows, predictions, purchaseValue, shares);
+        double Value(int i, int k, double b) => purchaseValue(rows[i], k, b);
+        var plan = Enumerable.Range(0, rows.Length).Select(i => predictions.BestArm(i, Value)).ToArray();
+        var customers = new int[set.Arms];
+        foreach (var k in plan) customers[k]++;
+
+        // Cost curve: offered rows ordered by expected profit per unit of expected spend (no spend first), cut at rising thresholds.
+        var offered = Enumerable.Range(0, rows.Length).Where(i => plan[i] != 0)
+            .Select(i => (Row: i, Spend: predictions.ExpectedSpend(i, plan[i], Value), Profit: predictions.IncrementalProfit(i, plan[i], Value)))
+            .Select(o => (o.Row, o.Spend, Ratio: o.Spend > 0 ? o.Profit / o.Spend : double.PositiveInfinity))
+            .OrderByDescending(o => o.Ratio).ToArray();
+        var curve = new List<OfferCostPoint>();
+        var kept = new bool[rows.Length];
+        var (spend, taken) = (0.0, 0);
+        for (var point = 0; point <= CostCurvePoints && offered.Length > 0; point++)
+        {
+            var until = (int)((long)offered.Length * point / CostCurvePoints);
+            for (; taken < until; taken++)
+            {
+                kept[offered[taken].Row] = true;
+                spend += offered[taken].Spend;
+            }
+            var threshold = taken == 0 ? double.PositiveInfinity : offered[taken - 1].Ratio;
+            var value = PolicyValue.Difference(logged, i => kept[i] ? plan[i] : 0, _ => 0).Dr;
+            curve.Add(new OfferCostPoint(threshold, taken, spend / rows.Length, value));
+        }
+        return new OfferEvaluation(rows.Length, PolicyValue.Evaluate(logged, i => plan[i]), PolicyValue.Difference(logged, i => plan[i], _ => 0),
+            Enumerable.Range(0, set.Arms).Select(k => PolicyValue.FixedArm(logged, k)).ToList(), PolicyValue.RandomTreatment(logged), customers, curve);
+    }
+
+    /// <summary>Median of each numeric feature over its non-missing values (the reference <see cref="OfferModel.Explain"/> compares to).</summary>
+    private static float[] Medians(UpliftDataset data) => Enumerable.Range(0, data.NumericFeatures.Count).Select(j =>
+    {
+        var values = data.NumericColumn(j).ToArray().Where(v => !float.IsNaN(v)).ToArray();
+        if (values.Length == 0) return float.NaN;
+        Array.Sort(values);
+        return values[values.Length / 2];
+    }).ToArray();
+}
