@@ -214,6 +214,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<double>("ExpectedProfit")
                         .HasColumnType("float");
 
+                    b.Property<int?>("OfferPosition")
+                        .HasColumnType("int");
+
                     b.Property<double>("PredictedUplift")
                         .HasColumnType("float");
 
@@ -271,6 +274,10 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("AlternativeOffers")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<decimal>("Budget")
                         .HasPrecision(18, 4)
@@ -712,6 +719,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<bool>("IsControl")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("IsModelChoice")
                         .HasColumnType("bit");
 
                     b.Property<string>("Name")

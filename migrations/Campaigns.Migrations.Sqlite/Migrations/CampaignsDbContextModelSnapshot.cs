@@ -208,6 +208,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<double>("ExpectedProfit")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("OfferPosition")
+                        .HasColumnType("INTEGER");
+
                     b.Property<double>("PredictedUplift")
                         .HasColumnType("REAL");
 
@@ -264,6 +267,10 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternativeOffers")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<double>("Budget")
@@ -706,6 +713,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsControl")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsModelChoice")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")

@@ -20,8 +20,12 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (status is { } s) query = query.Where(c => c.Status == s);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
         var campaigns = await query.OrderByDescending(c => c.StartsAt).Take(500).ToListAsync(ct);
-        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, c.Promotion.Describe(money.Format), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
+        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, OffersSummary(c), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
     }
+
+    /// <summary>The campaign's offer in words; for several, how many and their terms ("3 offers: 20% off, Free shipping, ...").</summary>
+    public string OffersSummary(Campaign c) =>
+        c.HasSeveralOffers ? $"{c.Offers.Count} offers: {string.Join(", ", c.Offers.Select(o => o.Describe(money.Format)))}" : c.Promotion.Describe(money.Format);
 
     public async Task<Campaign?> GetAsync(Guid id, CancellationToken ct = default)
     {
@@ -48,7 +52,8 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
     public async Task<Result<Campaign>> SaveAsync(Campaign edited, string user, CancellationToken ct = default)
     {
         edited.Name = edited.Name?.Trim() ?? "";
-        edited.Promotion.CouponCode = string.IsNullOrWhiteSpace(edited.Promotion.CouponCode) ? null : edited.Promotion.CouponCode.Trim().ToUpperInvariant();
+        foreach (var offer in edited.Offers)
+            offer.CouponCode = string.IsNullOrWhiteSpace(offer.CouponCode) ? null : offer.CouponCode.Trim().ToUpperInvariant();
         var errors = CampaignRules.Validate(edited);
         if (errors.Count > 0) return Result<Campaign>.Invalid(errors);
 
@@ -70,6 +75,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         stored.Name = edited.Name;
         stored.Description = edited.Description;
         stored.Promotion = edited.Promotion;
+        stored.AlternativeOffers = edited.AlternativeOffers;
         stored.StartsAt = edited.StartsAt;
         stored.EndsAt = edited.EndsAt;
         stored.Budget = edited.Budget;
@@ -85,6 +91,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         TransitionAsync(id, user, "campaign.submit", null, "Submitted for approval.", async (db, campaign) =>
         {
             campaign.Submit(user);
+            if (campaign.HasSeveralOffers && await CopySuggestionService.Chosen(db, id).AnyAsync(ct)) throw new DomainException(Campaign.OffersNotCopy);
             if (await CopySuggestionService.ProblemsAsync(db, campaign, store, ct) is { Count: > 0 } problems)
                 throw new DomainException($"Fix the chosen copy before submitting: {string.Join(" ", problems)}");
         }, ct);
@@ -113,9 +120,12 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (campaign is null) return Result<Campaign>.NotFound("The campaign no longer exists.");
         if (await db.Experiments.AnyAsync(e => e.CampaignId == id, ct)) return Result<Campaign>.Refused("This campaign already has an experiment.");
         var copy = await CopySuggestionService.Chosen(db, id).ToListAsync(ct);
+        // The saved audience carries a plan when it names an offer for any customer: the model's choice is then tested too.
+        var planned = campaign.HasSeveralOffers && await db.Audiences.Where(a => a.CampaignId == id)
+            .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m).AnyAsync(m => m.OfferPosition != null, ct);
         try
         {
-            db.Experiments.Add(campaign.Launch(holdoutShare, copy, campaign.Promotion.Describe(money.Format)));
+            db.Experiments.Add(campaign.Launch(holdoutShare, copy, money.Format, planned));
         }
         catch (DomainException ex)
         {
@@ -124,7 +134,8 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(user, "campaign.launch", nameof(Campaign), id,
-            $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}");
+            $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}"
+            + (campaign.HasSeveralOffers ? $" and {campaign.Offers.Count} offers{(planned ? " and the model's choice" : "")}" : ""));
         return await SaveGuardedAsync(db, campaign, "Launched: the campaign is live and its experiment is running.", ct);
     }
 
@@ -189,12 +200,15 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         }
     }
 
+    private string OffersText(IEnumerable<Promotion> offers) => string.Join(", ", offers.Select(o => o.Describe(money.Format))) is { Length: > 0 } text ? text : "none";
+
     private string Diff(Campaign before, Campaign after)
     {
         var parts = new List<string>();
         void Check<T>(string name, T a, T b) { if (!EqualityComparer<T>.Default.Equals(a, b)) parts.Add($"{name}: {a} → {b}"); }
         Check("Name", before.Name, after.Name);
         Check("Offer", before.Promotion.Describe(money.Format), after.Promotion.Describe(money.Format));
+        Check("Other offers", OffersText(before.AlternativeOffers), OffersText(after.AlternativeOffers));
         Check("Channel", before.Promotion.Channel.ToWords(), after.Promotion.Channel.ToWords());
         Check("Coupon", before.Promotion.CouponCode, after.Promotion.CouponCode);
         Check("Starts", before.StartsAt, after.StartsAt);

@@ -1,4 +1,5 @@
 using Campaigns.Application.Common;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
@@ -11,7 +12,7 @@ namespace Campaigns.Application.Integration;
 /// Puts a customer in an arm of a live campaign's experiment: deterministic (salted hash), sticky (the first
 /// assignment is stored and returned ever after), and only for eligible customers (opted in, in the saved audience).
 /// </summary>
-public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money)
 {
     /// <summary>
     /// The field of the refusal of a customer who may not be in the campaign (opted out, outside its audience): a request
@@ -64,13 +65,28 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
             }
         }
         var chosen = experiment.Arms.Single(a => a.Id == assignment.ArmId);
-        var coupon = chosen.IsControl ? null : chosen.Offer(campaign.Promotion).CouponCode;
+        var offer = await OfferOfAsync(db, campaign, chosen, customer.Id, ct);
         AssignedCopy? copy = null;
         if (!chosen.IsControl && chosen.CopyVariantId is { } copyId)
             copy = await db.CopyVariants.AsNoTracking().Where(c => c.Id == copyId).Select(c => new AssignedCopy(c.Id, c.Headline, c.Body)).SingleOrDefaultAsync(ct);
         // Stored in UTC, read back from SQLite without a kind: always answered with its zone (…Z), first call or not.
         var assignedAt = DateTime.SpecifyKind(assignment.AssignedAt, DateTimeKind.Utc);
-        return new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), coupon, copy, assignedAt, isNew);
+        return new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), offer?.CouponCode, copy, assignedAt, isNew,
+            offer is null ? null : AssignedOffer.Of(offer, money.Format));
+    }
+
+    /// <summary>
+    /// The offer the arm gives the customer: none in the holdout; in the model's choice, the one the saved audience's
+    /// plan names for them (none when it names none, or the position is no longer one of the campaign's offers).
+    /// </summary>
+    private static async Task<Promotion?> OfferOfAsync(CampaignsDbContext db, Campaign campaign, Arm arm, Guid customerId, CancellationToken ct)
+    {
+        if (arm.IsControl) return null;
+        if (!arm.IsModelChoice) return arm.Offer(campaign.Promotion);
+        var position = await db.Audiences.Where(a => a.CampaignId == campaign.Id)
+            .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m)
+            .Where(m => m.CustomerId == customerId).Select(m => m.OfferPosition).FirstOrDefaultAsync(ct);
+        return position is { } i && i >= 0 && i < campaign.Offers.Count ? campaign.Offers[i] : null;
     }
 
     private static string CampaignStatusText(CampaignStatus s) => s == CampaignStatus.PendingApproval ? "waiting for approval" : s.ToString().ToLowerInvariant();

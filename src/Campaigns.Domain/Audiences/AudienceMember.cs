@@ -10,4 +10,9 @@ public sealed class AudienceMember
     public int Rank { get; set; }
     public double PredictedUplift { get; set; }
     public double ExpectedProfit { get; set; }
+    /// <summary>
+    /// The offer the audience's plan gives this customer, as a position in <c>Campaign.Offers</c> (0 = the campaign's
+    /// promotion, i = its i-th alternative offer), or null: no offer (and for an audience without a plan).
+    /// </summary>
+    public int? OfferPosition { get; set; }
 }

@@ -8,7 +8,17 @@ public sealed class Campaign : Entity
 {
     public required string Name { get; set; }
     public string? Description { get; set; }
+    /// <summary>The campaign's offer; with <see cref="AlternativeOffers"/>, the first of the offers it tests.</summary>
     public Promotion Promotion { get; set; } = new();
+    /// <summary>
+    /// Further offers tested against <see cref="Promotion"/> (empty for a campaign with one offer). A list beside the main
+    /// offer rather than a list of all, so every campaign keeps one offer that copy, imports and reports read as before.
+    /// </summary>
+    public List<Promotion> AlternativeOffers { get; set; } = [];
+    /// <summary>Every offer in its position: 0 is <see cref="Promotion"/>, i is <c>AlternativeOffers[i - 1]</c> (what <c>AudienceMember.OfferPosition</c> names).</summary>
+    public IReadOnlyList<Promotion> Offers => [Promotion, .. AlternativeOffers];
+    /// <summary>A campaign that tests offers against each other (and so no copy variants).</summary>
+    public bool HasSeveralOffers => AlternativeOffers.Count > 0;
     public DateTime StartsAt { get; set; }
     public DateTime EndsAt { get; set; }
     public decimal Budget { get; set; }
@@ -37,6 +47,16 @@ public sealed class Campaign : Entity
 
     /// <summary>A campaign tests at most this many copy variants against each other (each is an arm beside the holdout).</summary>
     public const int MaxCopyVariants = 4;
+
+    /// <summary>A campaign tests at most this many offers, the main one included (each is an arm beside the holdout).</summary>
+    public const int MaxOffers = 5;
+
+    /// <summary>The name of the arm whose customers each get the offer the saved audience's plan chose for them.</summary>
+    public const string ModelChoiceArm = "Model's choice";
+
+    /// <summary>Why a campaign with several offers carries no copy variants (decision 0045): one test, one question.</summary>
+    public const string OffersNotCopy =
+        "A campaign with several offers tests the offers against each other, not copy: remove the chosen copy, or keep one offer.";
 
     public void Submit(string user)
     {
@@ -84,28 +104,54 @@ public sealed class Campaign : Entity
 
     /// <summary>
     /// Launches the approved campaign: it goes live with its experiment, a random holdout that gets nothing (the control)
-    /// and an arm per chosen copy variant (without copy, one arm with the offer), sharing the rest of the traffic.
+    /// and, sharing the rest of the traffic, an arm per chosen copy variant (without copy, one arm with the offer), or for
+    /// a campaign with several offers an arm per offer and, when the saved audience carries a plan, the model's choice.
     /// </summary>
     /// <param name="copy">The chosen copy in the order it was chosen, all of it approved with the campaign.</param>
-    /// <param name="offer">The offer arm's name, when no copy was chosen.</param>
-    public Experiment Launch(double holdoutShare, IReadOnlyList<CopyVariant> copy, string offer)
+    /// <param name="money">Writes an amount in the offer arms' names (their terms).</param>
+    /// <param name="modelChoice">Adds the <see cref="ModelChoiceArm"/>: the saved audience names an offer (or none) per customer.</param>
+    public Experiment Launch(double holdoutShare, IReadOnlyList<CopyVariant> copy, Func<decimal, string> money, bool modelChoice = false)
     {
         Holdout.Require(holdoutShare);
         Require(Status == CampaignStatus.Approved, "Only an approved campaign can go live.");
         Require(copy.Count <= MaxCopyVariants && copy.All(v => v.ApprovedBy is not null),
             "The campaign's copy changed after it was approved: send it back for review before launching.");
+        Require(!HasSeveralOffers || copy.Count == 0, OffersNotCopy);
+        Require(!modelChoice || HasSeveralOffers, "Only a campaign with several offers has a model's choice to test.");
         Status = CampaignStatus.Live;
         var experiment = new Experiment { CampaignId = Id, Name = Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
         experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
-        if (copy.Count == 0)
-            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = offer, Position = 1, Allocation = 1 - holdoutShare });
+        var treated = 1 - holdoutShare;
+        if (HasSeveralOffers) AddOfferArms(experiment, modelChoice ? treated / 2 : treated, money, modelChoice ? treated / 2 : 0);
+        else if (copy.Count == 0)
+            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = Promotion.Describe(money), Position = 1, Allocation = treated });
         for (var i = 0; i < copy.Count; i++)
             experiment.Arms.Add(new Arm
             {
                 ExperimentId = experiment.Id, Name = CopyArmName(i, copy[i].Headline), Position = i + 1,
-                Allocation = (1 - holdoutShare) / copy.Count, CopyVariantId = copy[i].Id,
+                Allocation = treated / copy.Count, CopyVariantId = copy[i].Id,
             });
         return experiment;
+    }
+
+    /// <summary>
+    /// One arm per offer named by its terms, each carrying its terms (so an arm reads the same whatever the order of the
+    /// offers), then the model's choice when it has a share.
+    /// </summary>
+    private void AddOfferArms(Experiment experiment, double offersShare, Func<decimal, string> money, double modelChoiceShare)
+    {
+        var offers = Offers;
+        for (var i = 0; i < offers.Count; i++)
+        {
+            var arm = new Arm { ExperimentId = experiment.Id, Name = offers[i].Describe(money), Position = i + 1, Allocation = offersShare / offers.Count };
+            arm.OverridePromotion(offers[i]);
+            experiment.Arms.Add(arm);
+        }
+        if (modelChoiceShare > 0)
+            experiment.Arms.Add(new Arm
+            {
+                ExperimentId = experiment.Id, Name = ModelChoiceArm, Position = offers.Count + 1, Allocation = modelChoiceShare, IsModelChoice = true,
+            });
     }
 
     /// <summary>The arm of the <paramref name="index"/>-th copy variant: a letter and the start of its headline.</summary>

@@ -22,6 +22,32 @@ public static partial class CampaignRules
 
         if (c.Budget <= 0) Add(nameof(c.Budget), "Set a budget above zero: it caps what the discounts may cost.");
 
+        var offers = c.Offers;
+        for (var i = 0; i < offers.Count; i++) ValidateTerms(offers[i], c.Budget, OfferField(i), Add);
+        if (offers.Count > Campaign.MaxOffers)
+            Add(nameof(c.Offers), $"A campaign tests at most {Campaign.MaxOffers} offers; remove {offers.Count - Campaign.MaxOffers}.");
+        for (var i = 1; i < offers.Count; i++)
+        {
+            if (offers[i].Channel != p.Channel)
+                Add(OfferField(i) + nameof(Promotion.Channel), $"Every offer goes out on the campaign's channel ({p.Channel}).");
+            var twin = offers.Take(i).ToList().FindIndex(o => o.Describe() == offers[i].Describe());
+            if (twin >= 0) Add(OfferField(i) + nameof(Promotion.Type), $"Offer {i + 1} has the same terms as offer {twin + 1} ({offers[i].Describe()}): change them or remove it.");
+            var sameCode = offers.Take(i).ToList().FindIndex(o => o.CouponCode is { Length: > 0 } code && code == offers[i].CouponCode);
+            if (sameCode >= 0) Add(OfferField(i) + nameof(Promotion.CouponCode), $"Offer {sameCode + 1} has this coupon code: give each offer its own, so a redemption tells which offer it was.");
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// The prefix of an offer's fields: none for the campaign's promotion (its fields are named as they always were),
+    /// <c>Offers[i].</c> for the offer in position i.
+    /// </summary>
+    public static string OfferField(int position) => position == 0 ? "" : $"{nameof(Campaign.Offers)}[{position}].";
+
+    /// <summary>The terms of one offer: what its type needs, within bounds a store can honour.</summary>
+    private static void ValidateTerms(Promotion p, decimal budget, string prefix, Action<string, string> add)
+    {
+        void Add(string field, string message) => add(prefix + field, message);
         switch (p.Type)
         {
             case null:
@@ -35,7 +61,7 @@ public static partial class CampaignRules
                 if (p.AmountOff is not { } amount) Add(nameof(p.AmountOff), "Enter the amount off.");
                 else if (amount <= 0) Add(nameof(p.AmountOff), "The amount off must be above zero.");
                 else if (p.MinimumSpend > 0 && amount >= p.MinimumSpend) Add(nameof(p.AmountOff), "The amount off must be below the minimum spend, or the store pays customers to buy.");
-                else if (amount > c.Budget && c.Budget > 0) Add(nameof(p.AmountOff), "A single redemption would exceed the whole budget.");
+                else if (amount > budget && budget > 0) Add(nameof(p.AmountOff), "A single redemption would exceed the whole budget.");
                 break;
             case PromotionType.Bundle:
                 if (p.BundleBuy is not > 0) Add(nameof(p.BundleBuy), "A bundle needs the number of items to buy (1 or more).");
@@ -46,7 +72,6 @@ public static partial class CampaignRules
 
         if (!string.IsNullOrEmpty(p.CouponCode) && !CouponPattern().IsMatch(p.CouponCode))
             Add(nameof(p.CouponCode), "A coupon code is 4 to 20 capital letters, digits or dashes (e.g. SPRING-20).");
-        return errors;
     }
 
     [GeneratedRegex("^[A-Z0-9][A-Z0-9-]{2,18}[A-Z0-9]$")]

@@ -87,6 +87,11 @@ public sealed class Arm : Entity
     /// <summary>Promotion terms of this arm when they differ from the campaign's (multi-arm offers), as JSON.</summary>
     public string? PromotionOverrideJson { get; set; }
     public Guid? CopyVariantId { get; set; }
+    /// <summary>
+    /// The arm whose customers each get the offer the campaign's saved audience chose for them
+    /// (<c>AudienceMember.OfferPosition</c>, possibly none) rather than one offer for all.
+    /// </summary>
+    public bool IsModelChoice { get; set; }
 
     /// <summary>The terms this arm offers: its own override, else the campaign's (for the control: what its experiment was about).</summary>
     public Promotion Offer(Promotion campaignPromotion) =>

@@ -5,6 +5,8 @@ namespace Campaigns.Domain.Tests.Campaigns;
 
 public class CampaignWorkflowTests
 {
+    private static string Money(decimal amount) => $"€{amount:0.##}";
+
     [Fact]
     public void A_submitted_campaign_waits_for_approval_and_can_no_longer_be_edited()
     {
@@ -68,7 +70,7 @@ public class CampaignWorkflowTests
         var c = CampaignRulesTests.Valid();
         c.Submit("m");
         c.Approve("boss", null, []);
-        c.Launch(0.1, [], "Offer");
+        c.Launch(0.1, [], Money);
         Assert.Throws<DomainException>(c.Archive);
         c.Complete();
         c.Archive();
@@ -94,11 +96,11 @@ public class CampaignWorkflowTests
         c.Submit("m");
         CopyVariant[] copy = [new() { Headline = "One" }, new() { Headline = "Two" }];
         c.Approve("boss", null, copy);
-        Assert.Throws<DomainException>(() => c.Launch(0.7, copy, "Offer"));
-        Assert.Throws<DomainException>(() => c.Launch(0.1, [.. copy, new() { Headline = "Unreviewed" }], "Offer"));
+        Assert.Throws<DomainException>(() => c.Launch(0.7, copy, Money));
+        Assert.Throws<DomainException>(() => c.Launch(0.1, [.. copy, new() { Headline = "Unreviewed" }], Money));
         Assert.Equal(CampaignStatus.Approved, c.Status);
 
-        var experiment = c.Launch(0.1, copy, "Offer");
+        var experiment = c.Launch(0.1, copy, Money);
 
         Assert.Equal(CampaignStatus.Live, c.Status);
         Assert.Equal(["Holdout", "Copy A: One", "Copy B: Two"], experiment.Arms.Select(a => a.Name));
