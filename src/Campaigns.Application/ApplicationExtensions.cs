@@ -5,6 +5,7 @@ using Campaigns.Application.Copy;
 using Campaigns.Application.Dashboard;
 using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;
+using Campaigns.Application.Offers;
 using Campaigns.Application.Targeting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,7 +21,7 @@ public static class ApplicationExtensions
         builder.Services.AddOptions<AttributeFeatureOptions>().BindConfiguration(TargetingOptions.Section + ":Attributes").ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<TrainingSetBuilder>();
         builder.Services.AddModels();
-        builder.Services.AddAudiences().AddCampaigns().AddCopy();
+        builder.Services.AddAudiences().AddCampaigns().AddCopy().AddOffers();
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MoneyFormat>();
         builder.Services.AddExperiments();

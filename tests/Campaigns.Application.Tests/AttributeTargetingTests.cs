@@ -19,7 +19,7 @@ public sealed class AttributeTargetingTests(TrainedAttributeStore store) : IClas
     {
         await using var db = store.Open();
         var model = await new ModelStore(db).LoadUpliftAsync(store.Report.VersionId);
-        return (model, AttributeSchema.Of(model));
+        return (model, AttributeSchema.Of(model.Metadata));
     }
 
     [Fact]

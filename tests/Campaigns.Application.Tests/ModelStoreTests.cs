@@ -20,7 +20,7 @@ public sealed class ModelStoreTests(TrainedDemoDatabase store) : IClassFixture<T
         var model = await models.LoadUpliftAsync(current!.Id);
         Assert.Equal(TargetingFeatures.Numeric, model.NumericFeatures);
         Assert.Equal(TargetingFeatures.Categorical, model.CategoricalFeatures);
-        Assert.Empty(AttributeSchema.Of(model).Attributes);
+        Assert.Empty(AttributeSchema.Of(model.Metadata).Attributes);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public sealed class ModelStoreTests(TrainedDemoDatabase store) : IClassFixture<T
 
         var loaded = await new ModelStore(db).LoadUpliftAsync(old.Id);
         Assert.False(loaded.Metadata.ContainsKey(AttributeSchema.MetadataKey));
-        var attributes = AttributeSchema.Of(loaded);
+        var attributes = AttributeSchema.Of(loaded.Metadata);
         Assert.Same(AttributeSchema.None, attributes);
         var customers = await CustomerRow.AsOf(db, db.Customers.AsNoTracking().Take(50), DateTime.UtcNow).ToListAsync();
         var predictions = loaded.Predict(CustomerRow.Dataset(customers, new Promotion(), attributes, loaded.Arms));

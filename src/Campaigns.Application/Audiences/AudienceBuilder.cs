@@ -45,7 +45,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         if (modelInfo is null && request.Selection != AudienceSelection.Everyone)
             return Result<AudiencePlan>.Refused("No targeting model is current yet, so the audience can only be chosen by rules. An Admin can train one on the Models page.");
         var model = modelInfo is null ? null : await models.LoadUpliftAsync(modelInfo.Id, ct);
-        var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model);
+        var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model.Metadata);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
 
         var now = DateTime.UtcNow;

@@ -29,20 +29,27 @@ public sealed class AudienceForm
     /// <summary>The request the form describes, or why not: a custom attribute rule that is not written name=value.</summary>
     public Result<AudienceRequest> ToRequest(Guid campaignId)
     {
+        var rules = ToRules();
+        return rules.Value is { } r
+            ? new AudienceRequest(campaignId, r, Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100)
+            : Result<AudienceRequest>.Invalid(nameof(AttributeRules), rules.Message!);
+    }
+
+    /// <summary>Who is eligible, as the form's rules say, or why not (the offer plan asks only this).</summary>
+    public Result<AudienceRules> ToRules()
+    {
         var attributes = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var part in (AttributeRules ?? "").Split([';', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
             var equals = part.IndexOf('=');
-            if (equals <= 0) return Result<AudienceRequest>.Invalid(nameof(AttributeRules), $"Write each custom attribute rule as name=value; \"{part}\" is not.");
+            if (equals <= 0) return Result<AudienceRules>.Invalid(nameof(AttributeRules), $"Write each custom attribute rule as name=value; \"{part}\" is not.");
             attributes[part[..equals].Trim()] = part[(equals + 1)..].Trim();
         }
-        return new AudienceRequest(campaignId,
-            new AudienceRules
-            {
-                Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
-                BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
-                MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = attributes,
-            },
-            Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100);
+        return new AudienceRules
+        {
+            Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
+            BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
+            MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = attributes,
+        };
     }
 }

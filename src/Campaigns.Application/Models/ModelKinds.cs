@@ -1,4 +1,5 @@
 using Campaigns.Application.Copy;
+using Campaigns.Application.Offers;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
 
@@ -7,7 +8,7 @@ namespace Campaigns.Application.Models;
 /// <summary>The one place model kinds are registered: adding a kind adds its definition here (see docs/adding-a-model-kind.md).</summary>
 public static class ModelKinds
 {
-    public static readonly IReadOnlyList<ModelKindDefinition> All = [new UpliftTargetingKind(), new CopyGeneratorKind(), new CtrRankerKind(), new ToneClassifierKind()];
+    public static readonly IReadOnlyList<ModelKindDefinition> All = [new UpliftTargetingKind(), new CopyGeneratorKind(), new CtrRankerKind(), new ToneClassifierKind(), new OfferTargetingKind()];
 
     private static readonly Dictionary<ModelKind, ModelKindDefinition> ByKind = All.ToDictionary(d => d.Kind);
 

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Application.Targeting;
 
@@ -133,12 +132,12 @@ public sealed class AttributeSchema
         }
     }
 
-    /// <summary>The schema saved with a model; a model saved before attributes were features has none.</summary>
-    public static AttributeSchema Of(UpliftModel model) =>
-        model.Metadata.TryGetValue(MetadataKey, out var json) ? FromJson(json) : None;
+    /// <summary>The schema saved in a model's metadata (uplift or offer model); a model saved before attributes were features has none.</summary>
+    public static AttributeSchema Of(IDictionary<string, string> metadata) =>
+        metadata.TryGetValue(MetadataKey, out var json) ? FromJson(json) : None;
 
-    /// <summary>Saves the schema in the model's manifest (written by <see cref="UpliftModel.Save"/>).</summary>
-    public void SaveIn(UpliftModel model) => model.Metadata[MetadataKey] = ToJson();
+    /// <summary>Saves the schema in a model's metadata, which its manifest carries (written by the model's Save).</summary>
+    public void SaveIn(IDictionary<string, string> metadata) => metadata[MetadataKey] = ToJson();
 }
 
 /// <summary>The few ways training and scoring read an attribute's value, shared so both read it the same way.</summary>

@@ -16,6 +16,12 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
         return new StoreEconomics(marginRate, aov, catalogue is { Count: > 0 } ? catalogue.Price / catalogue.Count : 0, options);
     }
 
+    /// <summary>
+    /// What one purchase of this basket is worth to the store: its margin, less what the offer gives away on it (no offer:
+    /// the margin alone). The offer model's plan and its evaluation price every purchase with this.
+    /// </summary>
+    public double PurchaseValue(Promotion? offer, double basket) => MarginRate * basket - (offer is null ? 0 : CostOn(offer, basket));
+
     /// <summary>What the offer gives away on an order of this value (the discount, or the shipping fee it waives).</summary>
     public double CostOn(Promotion promotion, double orderValue)
     {

@@ -1,4 +1,5 @@
 using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Experiments;
 using Campaigns.Ml.Uplift;
 using Microsoft.EntityFrameworkCore;
@@ -8,8 +9,13 @@ namespace Campaigns.Application.Targeting;
 
 public enum TargetingOutcome { Conversion, Revenue }
 
-/// <summary>The rows an uplift model learns from, where they came from, and the custom attributes among their features.</summary>
-public sealed record TrainingSet(UpliftDataset Data, DateTime DataFrom, DateTime DataTo, int Experiments, AttributeSchema Attributes);
+/// <summary>
+/// The rows an uplift model learns from, where they came from, and the custom attributes among their features. Row by
+/// row: <see cref="Baskets"/>, the average purchase (0 without one), and <see cref="Offers"/>, the terms of the row's
+/// experiment (what a control row was held out of), which the offer model prices its purchases with.
+/// </summary>
+public sealed record TrainingSet(UpliftDataset Data, DateTime DataFrom, DateTime DataTo, int Experiments, AttributeSchema Attributes,
+    IReadOnlyList<float> Baskets, IReadOnlyList<Promotion> Offers);
 
 /// <summary>
 /// Builds the uplift training set from finished randomized experiments: one row per assigned customer, features
@@ -35,6 +41,8 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
         var data = new UpliftDataset(TargetingFeatures.NumericWith(attributes), TargetingFeatures.CategoricalWith(attributes), Arms);
         var numeric = new float[data.NumericFeatures.Count];
         var categorical = new string?[data.CategoricalFeatures.Count];
+        var baskets = new List<float>();
+        var offers = new List<Promotion>();
         DateTime from = DateTime.MaxValue, to = DateTime.MinValue;
         for (var i = 0; i < experiments.Count; i++)
         {
@@ -49,12 +57,14 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
                 TargetingFeatures.Fill(snapshot, promotionOf[r.ArmId], attributes, numeric, categorical);
                 var y = outcome == TargetingOutcome.Conversion ? (r.Conversions > 0 ? 1f : 0f) : (float)r.Revenue;
                 data.Add(RowId(experiment.Id, r.CustomerId), numeric, categorical, isControl[r.ArmId] ? 0 : 1, y);
+                baskets.Add(r.Conversions > 0 ? (float)(r.Revenue / r.Conversions) : 0);
+                offers.Add(promotionOf[r.ArmId]);
                 if (r.AssignedAt < from) from = r.AssignedAt;
                 if (r.AssignedAt > to) to = r.AssignedAt;
             }
             progress?.Report(AttributesShare + (1 - AttributesShare) * (i + 1.0) / experiments.Count);
         }
-        return new TrainingSet(data, from, to, experiments.Count, attributes);
+        return new TrainingSet(data, from, to, experiments.Count, attributes, baskets, offers);
     }
 
     /// <summary>The share of the progress that reading the customers' attributes takes (it reads one column).</summary>

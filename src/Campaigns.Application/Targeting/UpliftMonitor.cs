@@ -23,7 +23,7 @@ public sealed class UpliftMonitor(CampaignsDbContext db, ModelStore models, Targ
         if (profiles is { Count: > 0 })
         {
             // Custom attributes are read with the schema in the model's manifest, as scoring reads them.
-            var attributes = AttributeSchema.Of(await models.LoadUpliftAsync(current.Id, ct));
+            var attributes = AttributeSchema.Of((await models.LoadUpliftAsync(current.Id, ct)).Metadata);
             drift = await FeatureDrift.MeasureAsync(db, profiles, attributes, ct);
         }
 

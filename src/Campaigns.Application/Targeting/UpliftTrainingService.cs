@@ -41,7 +41,7 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
         progress?.Report(("Storing the model", 0.96));
 
         // The manifest carries the attribute schema: the one place scoring and monitoring read it from.
-        set.Attributes.SaveIn(result.Model);
+        set.Attributes.SaveIn(result.Model.Metadata);
         using var artifact = new MemoryStream();
         result.Model.Save(artifact);
         var qini = result.Validation.QiniCoefficient;

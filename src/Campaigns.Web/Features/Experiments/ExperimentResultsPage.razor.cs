@@ -1,20 +1,23 @@
 using Campaigns.Analytics;
 using Campaigns.Application.Experiments;
+using Campaigns.Application.Offers;
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
 
 namespace Campaigns.Web.Features.Experiments;
 
-/// <summary>An experiment's results for the options a manager picks, its targeting check, and the decision form.</summary>
+/// <summary>An experiment's results for the options a manager picks, its targeting check or offer policy test, and the decision form.</summary>
 public partial class ExperimentResultsPage
 {
     private ExperimentResultsView? _view;
     private TargetingCheckView? _targeting;
+    private PolicyTestView? _policyTest;
     private ResultsOptions _options = new();
     private bool _notFound;
 
     [Inject] private ExperimentStatistics Statistics { get; set; } = default!;
     [Inject] private TargetingCheck Targeting { get; set; } = default!;
+    [Inject] private PolicyTestResults PolicyTest { get; set; } = default!;
 
     /// <summary>The experiment to show.</summary>
     [Parameter] public Guid Id { get; set; }
@@ -27,7 +30,9 @@ public partial class ExperimentResultsPage
         _view = await Statistics.LoadAsync(Id, options);
         _notFound = _view is null;
         if (_view is null) return;
-        _targeting = await Targeting.LoadAsync(Id);
+        // A multi-offer campaign is read as a test of its offer policy; a single offer's audience by its targeting cells.
+        _policyTest = await PolicyTest.LoadAsync(Id);
+        _targeting = _policyTest is null ? await Targeting.LoadAsync(Id) : null;
     }
 
     private string Query => $"engine={_options.Engine}&correction={_options.Correction}&cuped={_options.UseCuped}&winsorize={_options.WinsorizePercentile?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -1,0 +1,26 @@
+using Campaigns.Analytics.Offers;
+using Campaigns.Application.Models;
+
+namespace Campaigns.Application.Offers;
+
+/// <summary>
+/// A built offer plan: which offer each eligible customer gets (<see cref="Plan"/>, customers in <see cref="CustomerIds"/>
+/// order), and what it is measured against: each offer given to everyone (<see cref="Everyone"/>) and each offer alone
+/// targeted within the same budget (<see cref="SingleOffer"/>, today's one-offer targeting), all by offer position;
+/// <see cref="PerOffer"/>: what the plan's customers of each offer are expected to earn and cost.
+/// </summary>
+public sealed record OfferPlanResult(OfferPlanRequest Request, ModelInfo Model, IReadOnlyList<CandidateOffer> Offers, OfferPlan Plan,
+    IReadOnlyList<PlanValue> PerOffer, IReadOnlyList<PlanValue> Everyone, IReadOnlyList<PlanValue> SingleOffer, IReadOnlyList<Guid> CustomerIds,
+    IReadOnlyList<double> ChosenProfit, TimeSpan Elapsed)
+{
+    public int Eligible => CustomerIds.Count;
+
+    /// <summary>The offer that earns most when everyone gets it.</summary>
+    public int BestForEveryone => Best(Everyone);
+
+    /// <summary>The offer that earns most when targeted alone within the budget.</summary>
+    public int BestSingleOffer => Best(SingleOffer);
+
+    private static int Best(IReadOnlyList<PlanValue> values) =>
+        Enumerable.Range(0, values.Count).MaxBy(i => values[i].Profit);
+}

@@ -1,0 +1,173 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Campaigns.Analytics.Offers;
+using Campaigns.Application.Audiences;
+using Campaigns.Application.Common;
+using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
+using Campaigns.Data;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Application.Offers;
+
+/// <summary>
+/// Plans which of a campaign's offers each eligible customer gets: streams the customers, prices every offer on each of
+/// them with the current offer model (chance to buy with it and without, expected basket, what it gives away), and lets
+/// <see cref="OfferPlanner"/> choose within the budget. Saving stores the plan as the campaign's audience: every eligible
+/// customer, with the offer the plan gives them (or none), so the launch's policy test can draw all its cells from it.
+/// </summary>
+public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, MoneyFormat money, IOptions<TargetingOptions> options)
+{
+    private readonly TargetingOptions _options = options.Value;
+
+    /// <summary>What the plan starts from; null without the campaign.</summary>
+    public async Task<OfferPlanSetup?> SetupAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
+        return new OfferPlanSetup(campaign, OffersOf(campaign), await models.CurrentAsync(ModelKind.OfferTargeting, ct),
+            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct));
+    }
+
+    public async Task<Result<OfferPlanResult>> PlanAsync(OfferPlanRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
+    {
+        var clock = Stopwatch.StartNew();
+        var errors = request.Validate();
+        if (errors.Count > 0) return Result<OfferPlanResult>.Refused(string.Join(" ", errors));
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == request.CampaignId, ct);
+        if (campaign is null) return Result<OfferPlanResult>.NotFound("The campaign no longer exists.");
+        var offers = OffersOf(campaign);
+        if (offers.Count < 2) return Result<OfferPlanResult>.Refused("The campaign has one offer: add the offers to choose between on the campaign first.");
+        if (await models.CurrentAsync(ModelKind.OfferTargeting, ct) is not { } modelInfo)
+            return Result<OfferPlanResult>.Refused("No offer model is current yet. An Admin can train one on the Models page.");
+        var model = await models.LoadOfferModelAsync(modelInfo.Id, ct);
+        var attributes = AttributeSchema.Of(model.Metadata);
+        var economics = await StoreEconomics.ReadAsync(db, _options, ct);
+
+        var now = DateTime.UtcNow;
+        var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
+        var total = await eligible.CountAsync(ct);
+        var ids = new List<Guid>(total);
+        var priced = new List<OfferOption>(total * offers.Count);
+        var batch = new List<CustomerRow>(_options.ScoringBatch);
+        // Two stages on two cores: the database streams the next batch while the model prices the last one.
+        var pricing = Task.CompletedTask;
+        await foreach (var row in CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            batch.Add(row);
+            if (batch.Count < _options.ScoringBatch) continue;
+            await pricing;
+            var full = batch;
+            pricing = Task.Run(() => Absorb(full), ct);
+            batch = new List<CustomerRow>(_options.ScoringBatch);
+        }
+        await pricing;
+        Absorb(batch);
+
+        void Absorb(List<CustomerRow> rows)
+        {
+            if (rows.Count == 0) return;
+            priced.AddRange(OfferPricing.PriceAll(model, attributes, rows, offers, economics));
+            ids.AddRange(rows.Select(r => r.Id));
+            progress?.Report(Math.Min(1, (double)ids.Count / Math.Max(1, total)));
+        }
+
+        var budget = (double?)request.Budget;
+        var plan = OfferPlanner.Plan(priced, offers.Count, budget);
+        var perOffer = offers.Select(o => OfferPlanner.Value(priced, offers.Count,
+            plan.Choice.Select(c => c == o.Position ? c : OfferPlanner.None).ToArray())).ToList();
+        var everyone = offers.Select(o => OfferPlanner.Everyone(priced, offers.Count, o.Position)).ToList();
+        var single = offers.Select(o => OfferPlanner.Plan(priced, offers.Count, budget, new HashSet<int> { o.Position }).Value).ToList();
+        var chosen = plan.Choice.Select((c, i) => c == OfferPlanner.None ? 0 : priced[i * offers.Count + c].Profit).ToList();
+        return Result<OfferPlanResult>.Done(new OfferPlanResult(request, modelInfo, offers, plan, perOffer, everyone, single, ids, chosen, clock.Elapsed));
+    }
+
+    /// <summary>Why the model prices each offer as it does for one customer (by external id), or null when there is no such customer.</summary>
+    public async Task<Result<CustomerOffers>> ExplainAsync(Guid campaignId, string customerKey, CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct);
+        if (campaign is null) return Result<CustomerOffers>.NotFound("The campaign no longer exists.");
+        if (await models.CurrentAsync(ModelKind.OfferTargeting, ct) is not { } modelInfo)
+            return Result<CustomerOffers>.Refused("No offer model is current yet.");
+        var key = customerKey.Trim();
+        var row = await CustomerRow.AsOf(db, db.Customers.AsNoTracking().Where(c => c.ExternalId == key), DateTime.UtcNow).FirstOrDefaultAsync(ct);
+        if (row is null) return Result<CustomerOffers>.NotFound($"No customer has id '{key}'.");
+        var model = await models.LoadOfferModelAsync(modelInfo.Id, ct);
+        var attributes = AttributeSchema.Of(model.Metadata);
+        var economics = await StoreEconomics.ReadAsync(db, _options, ct);
+        var estimates = OffersOf(campaign).Select(offer =>
+        {
+            var data = CustomerRow.Dataset([row], offer.Terms, attributes, model.Arms);
+            var option = OfferPricing.Price(model.Predict(data), 0, offer.Terms, economics);
+            var drivers = model.Explain(data, 0, (_, arm, basket) => economics.PurchaseValue(arm == 0 ? null : offer.Terms, basket)).Single(e => e.Arm == 1).Drivers;
+            return new CustomerOfferEstimate(offer, option, drivers);
+        }).ToList();
+        return Result<CustomerOffers>.Done(new CustomerOffers(key, estimates));
+    }
+
+    /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
+    public async Task<Result<Audience>> SaveAsync(OfferPlanResult result, string user, CancellationToken ct = default)
+    {
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == result.Request.CampaignId, ct);
+        if (campaign is null) return Result<Audience>.NotFound("The campaign no longer exists.");
+        if (campaign.AudienceIsFixed)
+            return Result<Audience>.Refused($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
+        var plan = result.Plan;
+        var audience = new Audience
+        {
+            CampaignId = campaign.Id,
+            RulesJson = JsonSerializer.Serialize(result.Request.Rules),
+            Selection = AudienceSelection.OfferPlan,
+            Budget = result.Request.Budget,
+            ModelVersionId = result.Model.Id,
+            Eligible = result.Eligible,
+            Targeted = plan.Value.Customers,
+            ExpectedProfit = plan.Value.Profit,
+            ExpectedProfitLow = plan.Value.Low,
+            ExpectedProfitHigh = plan.Value.High,
+            ExpectedCost = plan.Value.Spend,
+            CurveJson = JsonSerializer.Serialize(plan.Curve),
+            CreatedBy = user,
+        };
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var previous = db.Audiences.Where(x => x.CampaignId == campaign.Id);
+        await db.AudienceMembers.Where(m => previous.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
+        await previous.ExecuteDeleteAsync(ct);
+        db.Audiences.Add(audience);
+        var mix = string.Join(", ", result.Offers.Select(o => $"{o.Name} {Display.Count(plan.CustomersPerOffer[o.Position])}"));
+        db.Audit(user, "audience.save", nameof(Audience), audience.Id,
+            $"{campaign.Name}: offer plan for {Display.Count(result.Eligible)} eligible ({mix}), {result.Request.Rules.Describe()}");
+        await db.SaveChangesAsync(ct);
+        await db.BulkInsertAsync(Members(audience.Id, result), ct);
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return Result<Audience>.Done(audience,
+            $"Saved: {Display.Count(plan.Value.Customers)} of {Display.Count(result.Eligible)} customers get an offer; expected incremental profit {money.Format(plan.Value.Profit)}.");
+    }
+
+    /// <summary>Every eligible customer, most profitable first; those the plan gives nothing come last, with no offer.</summary>
+    private static IEnumerable<AudienceMember> Members(Guid audienceId, OfferPlanResult result)
+    {
+        var order = Enumerable.Range(0, result.Eligible).OrderByDescending(i => result.Plan.Choice[i] != OfferPlanner.None)
+            .ThenByDescending(i => result.ChosenProfit[i]).ThenBy(i => i);
+        var rank = 0;
+        foreach (var i in order)
+            yield return new AudienceMember
+            {
+                AudienceId = audienceId,
+                CustomerId = result.CustomerIds[i],
+                Cell = AudienceCell.Targeted,
+                Rank = ++rank,
+                ExpectedProfit = result.ChosenProfit[i],
+                OfferPosition = result.Plan.Choice[i] == OfferPlanner.None ? null : result.Plan.Choice[i],
+            };
+    }
+
+    /// <summary>The campaign's offers by position, named by their terms.</summary>
+    public IReadOnlyList<CandidateOffer> OffersOf(Campaign campaign) =>
+        campaign.Offers.Select((o, i) => new CandidateOffer(i, o.Describe(money.Format), o)).ToList();
+}

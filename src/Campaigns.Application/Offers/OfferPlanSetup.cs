@@ -1,0 +1,7 @@
+using Campaigns.Application.Models;
+using Campaigns.Domain.Campaigns;
+
+namespace Campaigns.Application.Offers;
+
+/// <summary>What the offer plan starts from: the campaign, its offers, the current offer model (null: none yet) and the regions to pick from.</summary>
+public sealed record OfferPlanSetup(Campaign Campaign, IReadOnlyList<CandidateOffer> Offers, ModelInfo? Model, IReadOnlyList<string> Regions);
