@@ -1,10 +1,24 @@
 using Campaigns.Data.Demo;
+using Campaigns.Domain.Campaigns;
 
 namespace Campaigns.Application.Tests;
 
 public sealed class DemoStoreGeneratorTests
 {
     private static DemoStore Generate(int seed) => new DemoStoreGenerator(seed, DemoDatabase.AsOf).Generate(300);
+
+    private static readonly DemoStoreGenerator Truth = new(7, DemoDatabase.AsOf);
+    private static readonly DemoStore Store = Truth.Generate(3000);
+
+    private static Promotion Percent(decimal pct, Channel channel = Channel.Email) => new() { Type = PromotionType.PercentDiscount, PercentOff = pct, Channel = channel };
+    private static readonly Promotion FreeShipping = new() { Type = PromotionType.FreeShipping, Channel = Channel.Email };
+    private static readonly Promotion Bundle = new() { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1, Channel = Channel.Email };
+
+    private static List<string> Customers(DemoSegment segment) =>
+        Store.Customers.Select(c => c.ExternalId).Where(id => Truth.SegmentOf(id) == segment).ToList();
+
+    private static double Gain(string id, Promotion promotion) =>
+        Truth.TrueResponse(id, promotion).Probability - Truth.TrueResponse(id, null).Probability;
 
     [Fact]
     public void One_seed_always_gives_the_same_store_ids_included()
@@ -17,6 +31,16 @@ public sealed class DemoStoreGeneratorTests
     }
 
     [Fact]
+    public void One_seed_always_gives_the_same_truth()
+    {
+        var (first, second) = (new DemoStoreGenerator(7, DemoDatabase.AsOf), new DemoStoreGenerator(7, DemoDatabase.AsOf));
+        var ids = first.Generate(300).Customers.Select(c => c.ExternalId).ToList();
+        second.Generate(300);
+        foreach (var offer in new Promotion?[] { null, Percent(20), FreeShipping, Bundle })
+            Assert.Equal(ids.Select(id => first.TrueResponse(id, offer)), ids.Select(id => second.TrueResponse(id, offer)));
+    }
+
+    [Fact]
     public void Ids_are_unique_version_7_and_ascend_in_the_order_rows_were_made()
     {
         var store = Generate(7);
@@ -25,5 +49,101 @@ public sealed class DemoStoreGeneratorTests
         Assert.All(ids, id => Assert.Equal(7, id.Version));
         var customers = store.Customers.Select(c => c.Id).ToList();
         Assert.Equal(customers.Order(), customers);
+    }
+
+    [Fact]
+    public void Deal_seekers_barely_move_for_10_percent_and_gain_most_from_25()
+    {
+        var seekers = Customers(DemoSegment.DealSeeker);
+        Assert.NotEmpty(seekers);
+        Assert.All(seekers, id =>
+        {
+            Assert.True(Gain(id, Percent(10)) < 0.02);
+            Assert.True(Gain(id, Percent(25)) > Gain(id, Percent(20)) && Gain(id, Percent(20)) > 3 * Gain(id, Percent(10)));
+            Assert.True(Gain(id, Percent(25)) > Gain(id, FreeShipping));
+        });
+    }
+
+    [Fact]
+    public void Small_basket_mobile_customers_gain_from_free_shipping_more_than_from_10_percent_off()
+    {
+        var small = Customers(DemoSegment.SmallBasketMobile).Where(id => Truth.TrueResponse(id, null).Basket < 60).ToList();
+        Assert.True(small.Count > Customers(DemoSegment.SmallBasketMobile).Count * 0.8);
+        Assert.All(small, id => Assert.True(Gain(id, FreeShipping) > 0.1 && Gain(id, FreeShipping) > Gain(id, Percent(10)) + 0.05));
+    }
+
+    [Fact]
+    public void Premium_customers_lose_from_any_percent_off_and_most_by_email()
+    {
+        Assert.All(Customers(DemoSegment.Premium), id =>
+        {
+            Assert.True(Gain(id, Percent(10)) < 0 && Gain(id, Percent(25)) < Gain(id, Percent(10)));
+            Assert.True(Gain(id, Percent(20, Channel.Email)) < Gain(id, Percent(20, Channel.Push)));
+        });
+    }
+
+    [Fact]
+    public void Multi_item_buyers_gain_most_from_a_bundle_and_buy_more_under_it()
+    {
+        Assert.All(Customers(DemoSegment.MultiItem), id =>
+        {
+            Assert.True(Gain(id, Bundle) > Gain(id, Percent(15)) && Gain(id, Bundle) > Gain(id, FreeShipping));
+            Assert.True(Truth.TrueResponse(id, Bundle).Basket > 1.3 * Truth.TrueResponse(id, null).Basket);
+        });
+    }
+
+    [Fact]
+    public void The_segments_show_in_what_the_model_sees()
+    {
+        double Mean(DemoSegment s, Func<Domain.Customers.Customer, double> f) =>
+            Store.Customers.Where(c => Truth.SegmentOf(c.ExternalId) == s && c.Behaviour.OrderCount > 0).Average(f);
+        Assert.True(Mean(DemoSegment.DealSeeker, c => c.Behaviour.DiscountShare) > 0.6);
+        Assert.True(Mean(DemoSegment.Premium, c => c.Behaviour.DiscountShare) < 0.15);
+        Assert.True(Mean(DemoSegment.SmallBasketMobile, c => (double)c.Behaviour.AverageOrderValue) < 50);
+        Assert.True(Mean(DemoSegment.Premium, c => (double)c.Behaviour.AverageOrderValue) > 100);
+        Assert.True(Mean(DemoSegment.SmallBasketMobile, c => c.Device == Domain.Customers.Device.Mobile ? 1 : 0) > 0.75);
+    }
+
+    [Fact]
+    public void Orders_under_an_offer_follow_the_true_basket_and_a_bundle_fills_multi_item_baskets()
+    {
+        var customers = Store.Customers.ToDictionary(c => c.Id, c => c.ExternalId);
+        var arms = Store.Experiments.SelectMany(e => e.Arms).ToDictionary(a => a.Id);
+        var campaigns = Store.Campaigns.ToDictionary(c => c.Id);
+        var armOf = Store.Assignments.ToDictionary(a => (a.ExperimentId, a.CustomerId), a => arms[a.ArmId]);
+        var experimentOf = Store.Experiments.ToDictionary(e => e.CampaignId, e => e.Id);
+        var rows = Store.Orders.Where(o => o.CampaignId is not null).Select(o =>
+        {
+            var arm = armOf[(experimentOf[o.CampaignId!.Value], o.CustomerId)];
+            var offer = arm.IsControl ? null : arm.Offer(campaigns[o.CampaignId.Value].Promotion);
+            return (Order: o, Offer: offer, Truth: Truth.TrueResponse(customers[o.CustomerId], offer).Basket);
+        }).ToList();
+        Assert.InRange(rows.Average(r => (double)r.Order.Subtotal) / rows.Average(r => r.Truth), 0.9, 1.1);
+        var bundled = rows.Where(r => r.Offer?.Type == PromotionType.Bundle && Truth.SegmentOf(customers[r.Order.CustomerId]) == DemoSegment.MultiItem).ToList();
+        Assert.NotEmpty(bundled);
+        Assert.All(bundled, r => Assert.True(r.Order.Lines.Sum(l => l.Quantity) >= r.Offer!.BundleBuy + r.Offer.BundleGet));
+        Assert.All(bundled, r => Assert.True(r.Order.Discount > 0));
+    }
+
+    [Fact]
+    public void Past_campaigns_include_a_depth_test_and_multi_offer_tests_before_the_live_ones()
+    {
+        var campaigns = Store.Campaigns.ToDictionary(c => c.Id);
+        string Terms(Domain.Experiments.Arm arm, Campaign campaign) => arm.IsControl ? "control" : arm.Offer(campaign.Promotion).Describe();
+        var tests = Store.Experiments.Select(e => (Campaign: campaigns[e.CampaignId], Arms: e.Arms.OrderBy(a => a.Position).Select(a => Terms(a, campaigns[e.CampaignId])).ToList())).ToList();
+        var firstLive = tests.Where(t => t.Campaign.Status == CampaignStatus.Live).Min(t => t.Campaign.StartsAt);
+
+        var depth = Assert.Single(tests, t => t.Campaign.Name.StartsWith("Depth Test", StringComparison.Ordinal));
+        Assert.Equal(["control", "10% off", "15% off", "20% off", "25% off"], depth.Arms);
+        var multi = tests.Where(t => t.Campaign.Name.StartsWith("Offer Test", StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, multi.Count);
+        Assert.Contains(["control", "15% off", "Free shipping", "10 off over 50", "Buy 2 get 1 free"], multi.Select(t => t.Arms));
+        Assert.All(multi.Append(depth), t =>
+        {
+            Assert.Equal(CampaignStatus.Completed, t.Campaign.Status);
+            Assert.True(t.Campaign.EndsAt < firstLive);
+        });
+        var assigned = Store.Assignments.GroupBy(a => a.ArmId).ToDictionary(g => g.Key, g => g.Count());
+        Assert.All(Store.Experiments.Where(e => e.Arms.Count == 5).SelectMany(e => e.Arms), arm => Assert.True(assigned.GetValueOrDefault(arm.Id) > 300));
     }
 }

@@ -8,16 +8,16 @@ using Campaigns.Domain.Orders;
 namespace Campaigns.Data.Demo;
 
 /// <summary>
-/// Builds a believable store from a seed: customers of four hidden kinds (who respond to discounts, who buy
-/// anyway, who never buy, who are put off by promotions), a year of orders, past randomized campaigns whose
-/// true effects differ by kind, and promo copy whose click-through depends on its wording. The kinds are
-/// never stored; models must recover them from behaviour, as they would in a real store.
+/// Builds a believable store from a seed: customers of hidden segments (<see cref="DemoSegment"/>: who buy anyway,
+/// who move for a deep discount, for free shipping, for a bundle, who never buy, who are put off by discounts), a year
+/// of orders, past randomized campaigns (depth tests and multi-offer tests among them) whose true responses
+/// (<see cref="DemoTruth"/>) differ by segment, offer and depth, and promo copy whose click-through depends on its
+/// wording. The segments are never stored; models must recover them from behaviour, as they would in a real store.
 /// </summary>
 public sealed class DemoStoreGenerator(int seed, DateTime asOf)
 {
-    internal enum Kind { SureThing, Persuadable, LostCause, SleepingDog }
-
-    private sealed record Profile(Customer Customer, Kind Kind, double OrderValue);
+    /// <param name="OrderValue">The customer's usual gross basket with no offer.</param>
+    private sealed record Profile(Customer Customer, DemoSegment Segment, double OrderValue);
 
     private readonly DateTime _asOf = asOf.Date;
     private readonly List<Profile> _profiles = [];
@@ -101,9 +101,17 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         for (var i = 0; i < count; i++)
         {
             var roll = rng.NextDouble();
-            var kind = roll < 0.2 ? Kind.SureThing : roll < 0.45 ? Kind.Persuadable : roll < 0.9 ? Kind.LostCause : Kind.SleepingDog;
-            var tenureDays = kind == Kind.SleepingDog ? 300 + rng.Next(1500) : 10 + rng.Next(1400);
-            var mobileShare = kind switch { Kind.Persuadable => 0.6, Kind.SleepingDog => 0.25, _ => 0.45 };
+            var segment = roll < 0.2 ? DemoSegment.Loyal : roll < 0.3 ? DemoSegment.DealSeeker : roll < 0.39 ? DemoSegment.SmallBasketMobile
+                : roll < 0.45 ? DemoSegment.MultiItem : roll < 0.9 ? DemoSegment.Indifferent : DemoSegment.Premium;
+            var tenureDays = segment == DemoSegment.Premium ? 300 + rng.Next(1500) : 10 + rng.Next(1400);
+            var mobileShare = segment switch
+            {
+                DemoSegment.SmallBasketMobile => 0.85,
+                DemoSegment.DealSeeker => 0.5,
+                DemoSegment.MultiItem => 0.35,
+                DemoSegment.Premium => 0.25,
+                _ => 0.45,
+            };
             var d = rng.NextDouble();
             var device = d < mobileShare ? Device.Mobile : d < mobileShare + 0.1 ? Device.Tablet : Device.Desktop;
             var first = DemoCatalog.FirstNames[rng.Next(DemoCatalog.FirstNames.Length)];
@@ -118,9 +126,17 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
                 SignedUpAt = _asOf.AddDays(-tenureDays).AddMinutes(rng.Next(1440)),
                 EmailOptIn = rng.NextDouble() < 0.92,
             };
-            var orderValue = kind switch { Kind.SureThing => 95, Kind.Persuadable => 62, Kind.SleepingDog => 120, _ => 48 } * LogNormal(rng, 0.35);
+            var orderValue = segment switch
+            {
+                DemoSegment.Loyal => 95,
+                DemoSegment.DealSeeker => 65,
+                DemoSegment.SmallBasketMobile => 36,
+                DemoSegment.MultiItem => 85,
+                DemoSegment.Premium => 130,
+                _ => 48,
+            } * LogNormal(rng, segment == DemoSegment.SmallBasketMobile ? 0.25 : 0.35);
             store.Customers.Add(customer);
-            _profiles.Add(new Profile(customer, kind, orderValue));
+            _profiles.Add(new Profile(customer, segment, orderValue));
         }
     }
 
@@ -128,39 +144,68 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     {
         foreach (var p in _profiles)
         {
-            var perYear = p.Kind switch { Kind.SureThing => 7.0, Kind.Persuadable => 3.0, Kind.SleepingDog => 4.0, _ => 0.7 };
+            var perYear = p.Segment switch
+            {
+                DemoSegment.Loyal => 7.0,
+                DemoSegment.DealSeeker => 3.0,
+                DemoSegment.SmallBasketMobile => 3.5,
+                DemoSegment.MultiItem => 4.5,
+                DemoSegment.Premium => 4.0,
+                _ => 0.7,
+            };
             var since = p.Customer.SignedUpAt > _asOf.AddDays(-365) ? p.Customer.SignedUpAt : _asOf.AddDays(-365);
             var years = (_asOf - since).TotalDays / 365.0;
             var n = Poisson(rng, perYear * years);
-            var discountUse = p.Kind == Kind.Persuadable ? 0.6 : p.Kind == Kind.SleepingDog ? 0.03 : 0.12;
+            var discountUse = p.Segment switch
+            {
+                DemoSegment.DealSeeker => 0.75,
+                DemoSegment.SmallBasketMobile => 0.35,
+                DemoSegment.MultiItem => 0.3,
+                DemoSegment.Premium => 0.03,
+                _ => 0.12,
+            };
             for (var k = 0; k < n; k++)
             {
                 var placed = since.AddSeconds(rng.NextDouble() * (_asOf - since).TotalSeconds);
                 var percent = rng.NextDouble() < discountUse ? (decimal)(5 * (1 + rng.Next(4))) : 0m;
-                AddOrder(store, rng, p, placed, percent, null, null);
+                AddOrder(store, rng, p, placed, percent, null, null, p.OrderValue);
             }
         }
     }
 
-    private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId)
+    /// <summary>
+    /// An order whose gross basket is drawn around <paramref name="basket"/>: each line is the product (of five drawn)
+    /// nearest to what is left to spend, and lines stop when one more would take the basket further from its target.
+    /// A multi-item buyer under a bundle takes at least the bundle's items. Whole products overshoot small targets, so
+    /// the draw aims 10% low: orders' mean gross basket is then the truth's (<see cref="DemoTruth"/>).
+    /// </summary>
+    private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId, double basket)
     {
         var order = new Order { Id = NextId(), CustomerId = p.Customer.Id, PlacedAt = placed, CampaignId = campaignId, CouponCode = promotion?.CouponCode };
         var categories = store.Categories;
         var home = categories[(int)(Hash(p.Customer.ExternalId) % (uint)categories.Count)];
-        var target = p.OrderValue * LogNormal(rng, 0.3);
+        var target = (decimal)(0.9 * basket * LogNormal(rng, 0.3));
+        var multiItem = p.Segment == DemoSegment.MultiItem;
+        var minItems = multiItem && promotion is { Type: PromotionType.Bundle, BundleBuy: > 0, BundleGet: > 0 } ? promotion.BundleBuy!.Value + promotion.BundleGet!.Value : 1;
         decimal subtotal = 0;
-        while (subtotal < (decimal)target * 0.8m || order.Lines.Count == 0)
+        var items = 0;
+        while (order.Lines.Count < 8)
         {
-            var category = promotion?.CategoryId is { } only ? only : rng.NextDouble() < 0.6 ? home.Id : categories[rng.Next(categories.Count)].Id;
-            var products = _productsByCategory[category];
-            var product = products[rng.Next(products.Count)];
-            var line = new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = rng.NextDouble() < 0.85 ? 1 : 2, UnitPrice = product.Price };
-            order.Lines.Add(line);
-            subtotal += line.UnitPrice * line.Quantity;
-            if (order.Lines.Count >= 5) break;
+            var quantity = rng.NextDouble() < (multiItem ? 0.6 : 0.85) ? 1 : 2;
+            var aim = (target - subtotal) / Math.Max(1, minItems - items) / quantity;
+            var product = Enumerable.Range(0, 5).Select(_ =>
+            {
+                var products = _productsByCategory[promotion?.CategoryId ?? (rng.NextDouble() < 0.6 ? home.Id : categories[rng.Next(categories.Count)].Id)];
+                return products[rng.Next(products.Count)];
+            }).MinBy(x => Math.Abs(x.Price - aim))!;
+            var amount = product.Price * quantity;
+            if (items >= minItems && Math.Abs(target - subtotal - amount) >= Math.Abs(target - subtotal)) break;
+            order.Lines.Add(new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = quantity, UnitPrice = product.Price });
+            subtotal += amount;
+            items += quantity;
         }
         order.Subtotal = subtotal;
-        order.Shipping = subtotal >= 60 ? 0 : ShippingFee;
+        order.Shipping = subtotal >= (decimal)DemoTruth.FreeShippingFrom ? 0 : ShippingFee;
         order.Discount = promotion is not null
             ? Math.Round(promotion.CostOn(subtotal, order.Shipping, subtotal / order.Lines.Sum(l => l.Quantity)), 2)
             : Math.Round(subtotal * percentOff / 100m, 2);
@@ -180,14 +225,28 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     {
         Guid Cat(string name) => store.Categories.First(c => c.Name == name).Id;
         Promotion Free(Channel channel) => new() { Type = PromotionType.FreeShipping, Channel = channel, CouponCode = "SHIPFREE" };
+        Promotion AmountOff(decimal amount, decimal minimum, Channel channel, string code) =>
+            new() { Type = PromotionType.FixedAmountOff, AmountOff = amount, MinimumSpend = minimum, Channel = channel, CouponCode = code };
+        Promotion Bundle(int buy, int get, Channel channel, string code) => new() { Type = PromotionType.Bundle, BundleBuy = buy, BundleGet = get, Channel = channel, CouponCode = code };
         var past = new List<PastCampaign>
         {
+            // A depth test: the same offer at four depths, from which a model learns each customer's response to depth.
+            new("Depth Test 10/15/20/25% off", 345, 14, CampaignStatus.Completed, Percent(10, Channel.Email, "DEPTH10"),
+                [("Control", 0.2, null), ("10% off", 0.2, null), ("15% off", 0.2, Percent(15, Channel.Email, "DEPTH15")),
+                 ("20% off", 0.2, Percent(20, Channel.Email, "DEPTH20")), ("25% off", 0.2, Percent(25, Channel.Email, "DEPTH25"))], 10000),
             new("New Year Reset 15% off", 330, 14, CampaignStatus.Completed, Percent(15, Channel.Email, "RESET15"), [("Control", 0.5, null), ("15% off", 0.5, null)], 8000),
             new("Valentine's Beauty Free Shipping", 285, 10, CampaignStatus.Completed, new() { Type = PromotionType.FreeShipping, Channel = Channel.Push, CategoryId = Cat("Beauty") }, [("Control", 0.5, null), ("Free shipping", 0.5, null)], 6000),
             new("Spring Wardrobe 20% vs 10%", 240, 14, CampaignStatus.Completed, Percent(20, Channel.Email, "SPRING20"), [("Control", 0.34, null), ("20% off", 0.33, null), ("10% off", 0.33, Percent(10, Channel.Email, "SPRING10"))], 9000),
             new("Garden Days Buy 2 Get 1", 200, 14, CampaignStatus.Completed, new() { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1, Channel = Channel.OnsiteBanner, CategoryId = Cat("Garden") }, [("Control", 0.5, null), ("Bundle", 0.5, null)], 6000),
+            // Multi-offer tests: which offer moves whom, each arm randomized against the same control.
+            new("Offer Test: 15% vs Free Shipping vs 10 off 50 vs Buy 2 Get 1", 180, 14, CampaignStatus.Completed, Percent(15, Channel.Email, "MIX15"),
+                [("Control", 0.2, null), ("15% off", 0.2, null), ("Free shipping", 0.2, Free(Channel.Email)),
+                 ("10 off 50", 0.2, AmountOff(10, 50, Channel.Email, "MIX10")), ("Buy 2 get 1", 0.2, Bundle(2, 1, Channel.Email, "MIXB2G1"))], 10000),
             new("Summer Sale 25% off", 160, 14, CampaignStatus.Completed, Percent(25, Channel.Email, "SUMMER25"), [("Holdout", 0.2, null), ("25% off", 0.8, null)], 9000),
             new("Win-back 10 off 50", 120, 21, CampaignStatus.Completed, new() { Type = PromotionType.FixedAmountOff, AmountOff = 10, MinimumSpend = 50, Channel = Channel.Email, CouponCode = "COMEBACK10" }, [("Control", 0.5, null), ("10 off 50", 0.5, null)], 7000),
+            new("Offer Test: 20% vs Free Shipping vs 5 off 30 vs Buy 3 Get 1", 100, 14, CampaignStatus.Completed, Percent(20, Channel.Push, "TRY20"),
+                [("Control", 0.2, null), ("20% off", 0.2, null), ("Free shipping", 0.2, Free(Channel.Push)),
+                 ("5 off 30", 0.2, AmountOff(5, 30, Channel.Push, "TRY5")), ("Buy 3 get 1", 0.2, Bundle(3, 1, Channel.Push, "TRYB3G1"))], 10000),
             new("Back to School Kids 15%", 90, 14, CampaignStatus.Completed, new() { Type = PromotionType.PercentDiscount, PercentOff = 15, Channel = Channel.Push, CategoryId = Cat("Toys & Kids") }, [("Control", 0.5, null), ("15% off", 0.5, null)], 6000),
             new("Outdoor Gear 10% vs Free Shipping", 60, 14, CampaignStatus.Completed, Percent(10, Channel.Email, "OUTDOOR10"), [("Control", 0.34, null), ("10% off", 0.33, null), ("Free shipping", 0.33, Free(Channel.Email))], 9000),
             new("Autumn Home 20% off", 35, 14, CampaignStatus.Completed, Percent(20, Channel.OnsiteBanner, "HOME20"), [("Control", 0.5, null), ("20% off", 0.5, null)], 8000),
@@ -247,54 +306,40 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             store.Events.Add(new ExperimentEvent { EventKey = $"x-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Exposure, OccurredAt = assignedAt });
 
             var promotion = arm.IsControl ? null : pc.Arms[arm.Position].Override ?? pc.Promotion;
-            var probability = Math.Clamp((BaseRate(p.Kind) + (promotion is null ? 0 : TrueEffect(p.Kind, promotion))) * observedShare, 0, 1);
-            if (rng.NextDouble() >= probability) continue;
+            var response = DemoTruth.Response(p.Segment, p.OrderValue, promotion);
+            if (rng.NextDouble() >= response.Probability * observedShare) continue;
             var convertedAt = assignedAt.AddHours(rng.NextDouble() * (observedUntil - assignedAt).TotalHours);
-            var order = AddOrder(store, rng, p, convertedAt, 0, promotion, campaign.Id);
+            var order = AddOrder(store, rng, p, convertedAt, 0, promotion, campaign.Id, response.Basket);
             store.Events.Add(new ExperimentEvent { EventKey = $"c-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Conversion, OccurredAt = convertedAt, Revenue = order.Total });
         }
     }
 
-    /// <summary>Chance of buying in a two-week window with no promotion.</summary>
-    private static double BaseRate(Kind kind) => kind switch
-    {
-        Kind.SureThing => 0.22,
-        Kind.Persuadable => 0.04,
-        Kind.SleepingDog => 0.12,
-        _ => 0.012,
-    };
-
     /// <summary>
-    /// The true effect of a promotion on a generated customer's chance to buy in a two-week window, for benchmarks
-    /// that score models against the truth (a real store never knows it).
+    /// A generated customer's true chance to buy in a campaign's two-week window and the expected gross basket of that
+    /// purchase, under any offer at any depth (no offer when <paramref name="promotion"/> is null), for benchmarks that
+    /// score models against the truth (a real store never knows it).
     /// </summary>
-    public double TrueEffect(string externalId, Promotion promotion)
+    public DemoResponse TrueResponse(string externalId, Promotion? promotion)
     {
-        _kindOf ??= _profiles.ToDictionary(p => p.Customer.ExternalId, p => p.Kind, StringComparer.Ordinal);
-        return _kindOf.TryGetValue(externalId, out var kind) ? TrueEffect(kind, promotion)
+        var p = ProfileOf(externalId);
+        return DemoTruth.Response(p.Segment, p.OrderValue, promotion);
+    }
+
+    /// <summary>The true effect of a promotion on a generated customer's chance to buy in a two-week window.</summary>
+    public double TrueEffect(string externalId, Promotion promotion) =>
+        TrueResponse(externalId, promotion).Probability - TrueResponse(externalId, null).Probability;
+
+    /// <summary>A generated customer's hidden segment, for benchmarks and tests that break results down by it.</summary>
+    public DemoSegment SegmentOf(string externalId) => ProfileOf(externalId).Segment;
+
+    private Profile ProfileOf(string externalId)
+    {
+        _byExternalId ??= _profiles.ToDictionary(p => p.Customer.ExternalId, StringComparer.Ordinal);
+        return _byExternalId.TryGetValue(externalId, out var profile) ? profile
             : throw new ArgumentException($"Customer {externalId} was not generated by this generator.", nameof(externalId));
     }
 
-    private Dictionary<string, Kind>? _kindOf;
-
-    /// <summary>The true, hidden effect of a promotion on a customer's chance to buy.</summary>
-    internal static double TrueEffect(Kind kind, Promotion promotion)
-    {
-        var strength = promotion.Type switch
-        {
-            PromotionType.PercentDiscount => (double)(promotion.PercentOff ?? 0) / 25.0,
-            PromotionType.FixedAmountOff => 0.8,
-            PromotionType.FreeShipping => 0.7,
-            _ => 0.5,
-        };
-        return kind switch
-        {
-            Kind.Persuadable => 0.09 * strength,
-            Kind.SureThing => 0.008,
-            Kind.SleepingDog => promotion.Channel == Channel.Email ? -0.06 : -0.03,
-            _ => 0.003 * strength,
-        };
-    }
+    private Dictionary<string, Profile>? _byExternalId;
 
     private void AddWorkflowExamples(DemoStore store)
     {
