@@ -20,6 +20,10 @@ public static class BenchApp
             Customers("50000"), Text("--seed", "the demo store's seed (default 42)", "N"), Text("--as-of", "the day the features are taken, e.g. 2026-11-26"),
             Text("--seeds", "training seeds (default 3)", "N"),
         }.Runs(o => TargetingBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("offers", "the app's offer plan on the demo store, against the generator's true responses: auto vs T-learner, oracle, single offers")
+        {
+            Customers("50000"), Text("--seed", "the demo store's seed (default 42)", "N"), Text("--as-of", "the day the features are taken, e.g. 2026-11-26"),
+        }.Runs(o => OffersBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("latency", "times the dashboard while idle and while a targeting model trains in the app at URL")
         {
             Password(), Url(), Email("admin@demo.local"), Learner(),

@@ -176,7 +176,8 @@ public static class OfferTrainer
                 kept[offered[taken].Row] = true;
                 spend += offered[taken].Spend;
             }
-            var threshold = taken == 0 ? double.PositiveInfinity : offered[taken - 1].Ratio;
+            // No threshold (null) before any offer is kept, or while only offers that cost nothing are: JSON has no infinity.
+            double? threshold = taken == 0 || double.IsPositiveInfinity(offered[taken - 1].Ratio) ? null : offered[taken - 1].Ratio;
             var value = PolicyValue.Difference(logged, i => kept[i] ? plan[i] : 0, _ => 0).Dr;
             curve.Add(new OfferCostPoint(threshold, taken, spend / rows.Length, value));
         }

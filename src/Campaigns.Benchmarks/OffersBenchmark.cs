@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using Campaigns.Analytics.Offers;
+using Campaigns.Application.Audiences;
+using Campaigns.Application.Offers;
+using Campaigns.Application.Targeting;
+using Campaigns.Data;
+using Campaigns.Data.Demo;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Ml.Offers;
+using Campaigns.Ml.Uplift;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Benchmarks;
+
+/// <summary>
+/// `campaigns-bench offers`: the app's offer pipeline on the demo store, whose generator knows every customer's true
+/// chance to buy and basket under every offer and depth. Seeds (once) a store as of a fixed date, trains the offer model
+/// from its finished experiments exactly as the app does (the automatic choice, and a T-learner on boosted trees as the
+/// baseline), plans four offers for every customer, and prices each plan with the truth: incremental profit against the
+/// oracle plan (each customer's truly best offer, or none), the best single offer for everyone, and sending nothing.
+/// </summary>
+internal static class OffersBenchmark
+{
+    private static readonly Promotion[] Offers =
+    [
+        new() { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Email },
+        new() { Type = PromotionType.PercentDiscount, PercentOff = 20, Channel = Channel.Email },
+        new() { Type = PromotionType.FreeShipping, Channel = Channel.Email },
+        new() { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1, Channel = Channel.Email },
+    ];
+
+    public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
+    {
+        var customers = options.Int("customers", 50_000);
+        var seed = options.Int("seed", 42);
+        var asOf = DateTime.SpecifyKind(DateTime.Parse(options.Value("as-of") ?? "2026-11-26", CultureInfo.InvariantCulture), DateTimeKind.Utc);
+        await using var db = openDatabase(options);
+        await db.MigrateAsync(migrateSqlServer: true);
+        if (await db.Customers.AnyAsync())
+            Console.WriteLine("Using the store already in the database; it must have been seeded with the same --customers, --seed and --as-of.");
+        else
+        {
+            await new DemoStoreSeeder(db).SeedAsync(customers, seed, asOf);
+            await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync();
+        }
+        var generator = new DemoStoreGenerator(seed, asOf);
+        generator.Generate(customers);
+        var set = await new TrainingSetBuilder(db).BuildAsync(TargetingOutcome.Conversion);
+        var economics = await StoreEconomics.ReadAsync(db, new TargetingOptions(), default);
+        var rows = await CustomerRow.AsOf(db, db.Customers.AsNoTracking(), asOf).ToListAsync();
+        var externalIds = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.ExternalId);
+        var offers = Offers.Select((o, i) => new CandidateOffer(i, o.Describe(), o)).ToList();
+        Console.WriteLine($"Demo store of {customers:N0} customers (seed {seed}, as of {asOf:yyyy-MM-dd}): {set.Data.Count:N0} assignments in {set.Experiments} finished experiments;");
+        Console.WriteLine($"offers {string.Join(", ", offers.Select(o => o.Name))}; margin {economics.MarginRate:P1}; planned for {rows.Count:N0} customers.");
+
+        var truth = Truth(rows, externalIds, generator, economics);
+        var oracle = OfferPlanner.Plan(truth, Offers.Length);
+        Report("Oracle (true best offer or none)", oracle.Choice, truth, oracle.Value.Profit);
+        for (var k = 0; k < Offers.Length; k++)
+            Report($"{offers[k].Name} for everyone", Enumerable.Repeat(k, rows.Count).ToArray(), truth, oracle.Value.Profit);
+        var budget = oracle.Value.Spend / 4;
+        var oracleBudget = OfferPlanner.Plan(truth, Offers.Length, budget);
+        Console.WriteLine($"Budget for the budgeted plans: a quarter of the oracle's spend, {budget:N0}.");
+        Report("Oracle within the budget", oracleBudget.Choice, truth, oracleBudget.Value.Profit);
+
+        foreach (var learner in new[] { UpliftLearner.Auto, UpliftLearner.T })
+        {
+            var clock = Stopwatch.StartNew();
+            var result = OfferTrainer.Train(set.Data, set.Baskets, new OfferTrainingOptions
+            {
+                Learner = learner, PurchaseValue = (row, arm, basket) => economics.PurchaseValue(arm == 0 ? null : set.Offers[row], basket),
+            });
+            var trained = clock.Elapsed;
+            clock.Restart();
+            var priced = OfferPricing.PriceAll(result.Model, set.Attributes, rows, offers, economics);
+            var plan = OfferPlanner.Plan(priced, Offers.Length);
+            var planned = clock.Elapsed;
+            var budgeted = OfferPlanner.Plan(priced, Offers.Length, budget);
+            Console.WriteLine($"{learner} learner ({result.Chosen}): trained in {trained.TotalSeconds:N1} s on {set.Data.Count:N0} rows, planned in {planned.TotalSeconds:N1} s;" +
+                $" held-out plan over nothing {result.Evaluation.PlanOverNothing.Dr.Value:N3} per customer ({result.Evaluation.PlanOverNothing.Dr.Low:N3} to {result.Evaluation.PlanOverNothing.Dr.High:N3}).");
+            Report($"  {learner} plan", plan.Choice, truth, oracle.Value.Profit, plan.Value.Profit);
+            Report($"  {learner} plan within the budget", budgeted.Choice, truth, oracleBudget.Value.Profit, budgeted.Value.Profit);
+        }
+        return 0;
+    }
+
+    /// <summary>Every offer on every customer priced with the generator's true chance to buy and basket, as the plan prices predictions.</summary>
+    private static OfferOption[] Truth(IReadOnlyList<CustomerRow> rows, Dictionary<Guid, string> externalIds, DemoStoreGenerator generator, StoreEconomics economics)
+    {
+        var truth = new OfferOption[rows.Count * Offers.Length];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var key = externalIds[rows[i].Id];
+            var none = generator.TrueResponse(key, null);
+            for (var k = 0; k < Offers.Length; k++)
+            {
+                var with = generator.TrueResponse(key, Offers[k]);
+                truth[i * Offers.Length + k] = new OfferOption(with.Probability, none.Probability, economics.PurchaseValue(Offers[k], with.Basket),
+                    economics.PurchaseValue(null, none.Basket), economics.CostOn(Offers[k], with.Basket));
+            }
+        }
+        return truth;
+    }
+
+    private static void Report(string name, IReadOnlyList<int> choice, OfferOption[] truth, double oracle, double? predicted = null)
+    {
+        var value = OfferPlanner.Value(truth, Offers.Length, choice);
+        var mix = string.Join(" ", Enumerable.Range(0, Offers.Length).Select(k => $"{choice.Count(c => c == k):N0}"));
+        Console.WriteLine($"{name}: true incremental profit {value.Profit:N0} ({value.Profit / oracle:P1} of the oracle's), spend {value.Spend:N0}, customers per offer [{mix}]" +
+            (predicted is { } p ? $", predicted {p:N0}" : ""));
+    }
+}

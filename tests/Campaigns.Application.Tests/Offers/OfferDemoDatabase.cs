@@ -1,0 +1,28 @@
+using System.Text.Json;
+using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Models;
+using Campaigns.Application.Offers;
+using Campaigns.Application.Targeting;
+using Campaigns.Data;
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Uplift;
+using Microsoft.Extensions.Options;
+
+namespace Campaigns.Application.Tests.Offers;
+
+/// <summary>The demo store with a current offer model trained on it (a T-learner: quick).</summary>
+public sealed class OfferDemoDatabase : DemoDatabase
+{
+    public StoredVersion Trained { get; private set; } = null!;
+
+    public static readonly MoneyFormat Money = new("EUR");
+
+    public OfferPlanService Plans(CampaignsDbContext db) => new(db, new ModelStore(db), Money, Options.Create(new TargetingOptions()));
+
+    protected override async Task SeededAsync()
+    {
+        await using var db = Open();
+        var run = new TrainingRun("tests") { ParametersJson = JsonSerializer.Serialize(new OfferTrainingParameters { Learner = UpliftLearner.T }, JsonSerializerOptions.Web) };
+        Trained = await new OfferTrainingService(db, TrainingSets(db), Options.Create(new TargetingOptions())).TrainAsync(ModelKind.OfferTargeting, run, default);
+    }
+}

@@ -1,0 +1,109 @@
+using Campaigns.Analytics.Offers;
+using Campaigns.Application.Models;
+using Campaigns.Application.Offers;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Application.Tests.Offers;
+
+public sealed class OfferPlanServiceTests(OfferDemoDatabase store) : IClassFixture<OfferDemoDatabase>
+{
+    private static readonly Promotion[] ThreeOffers =
+    [
+        new() { Type = PromotionType.PercentDiscount, PercentOff = 20, Channel = Channel.Push, CouponCode = "TWENTY" },
+        new() { Type = PromotionType.FreeShipping, Channel = Channel.Push, CouponCode = "SHIP" },
+        new() { Type = PromotionType.PercentDiscount, PercentOff = 10, Channel = Channel.Push, CouponCode = "TEN" },
+    ];
+
+    private async Task<Guid> DraftCampaignAsync(params Promotion[] offers)
+    {
+        await using var db = store.Open();
+        var campaign = new Campaign
+        {
+            Name = $"Offers {Guid.NewGuid():N}", CreatedBy = "tests", Budget = 2000, Promotion = offers[0], AlternativeOffers = offers[1..].ToList(),
+            StartsAt = DemoDatabase.AsOf.AddDays(3), EndsAt = DemoDatabase.AsOf.AddDays(17),
+        };
+        db.Campaigns.Add(campaign);
+        await db.SaveChangesAsync();
+        return campaign.Id;
+    }
+
+    [Fact]
+    public async Task The_trained_offer_model_is_stored_with_its_held_out_policy_values()
+    {
+        Assert.Equal(ModelKind.OfferTargeting, store.Trained.Kind);
+        Assert.True(store.Trained.Status == ModelStatus.Current, store.Trained.Decision);
+        await using var db = store.Open();
+        var version = await db.ModelVersions.SingleAsync(v => v.Id == store.Trained.VersionId);
+        var metrics = OfferModelMetrics.FromJson(version.MetricsJson)!;
+        Assert.Equal(["No promotion", "Promotion"], metrics.Arms);
+        Assert.Equal(2, metrics.Evaluation.SingleArms.Count);
+        Assert.True(metrics.Evaluation.Rows > 1000);
+        Assert.Equal(metrics.Evaluation.PlanOverNothing.Dr.Value, version.MainMetric!.Value, 9);
+        Assert.NotEmpty(metrics.Evaluation.CostCurve);
+    }
+
+    [Fact]
+    public async Task A_campaign_with_one_offer_has_nothing_to_plan()
+    {
+        var id = await DraftCampaignAsync(ThreeOffers[0]);
+        await using var db = store.Open();
+        var result = await store.Plans(db).PlanAsync(new OfferPlanRequest(id, new AudienceRules(), null));
+        Assert.Null(result.Value);
+        Assert.Contains("one offer", result.Message);
+    }
+
+    [Fact]
+    public async Task The_plan_gives_every_eligible_customer_an_offer_or_none_within_the_budget()
+    {
+        var id = await DraftCampaignAsync(ThreeOffers);
+        await using var db = store.Open();
+        var unlimited = (await store.Plans(db).PlanAsync(new OfferPlanRequest(id, new AudienceRules(), null))).Value!;
+        Assert.Equal(await db.Customers.CountAsync(), unlimited.Eligible);
+        Assert.Equal(unlimited.Plan.Value.Customers, unlimited.PerOffer.Sum(v => v.Customers));
+        Assert.True(unlimited.Plan.Value.Customers < unlimited.Eligible, "some customers are worth no offer");
+        // Without a limit the plan earns at least what any one offer earns, targeted or given to all.
+        Assert.All(unlimited.Everyone.Concat(unlimited.SingleOffer), v => Assert.True(unlimited.Plan.Value.Profit >= v.Profit - 1e-6));
+
+        var budget = (decimal)Math.Round(unlimited.Plan.Value.Spend / 4, 2);
+        var tight = (await store.Plans(db).PlanAsync(new OfferPlanRequest(id, new AudienceRules(), budget))).Value!;
+        Assert.InRange(tight.Plan.Value.Spend, 0, (double)budget);
+        Assert.True(tight.Plan.Value.Profit < unlimited.Plan.Value.Profit);
+        Assert.Contains(tight.Plan.Curve, p => p.Spend == tight.Plan.Value.Spend);
+    }
+
+    [Fact]
+    public async Task Saving_stores_every_eligible_customer_with_the_offer_the_plan_chose()
+    {
+        var id = await DraftCampaignAsync(ThreeOffers);
+        await using var db = store.Open();
+        var plans = store.Plans(db);
+        var result = (await plans.PlanAsync(new OfferPlanRequest(id, new AudienceRules { Regions = ["North"] }, 500m))).Value!;
+        var saved = await plans.SaveAsync(result, "marketer@tests");
+        Assert.NotNull(saved.Value);
+        var members = await db.AudienceMembers.Where(m => m.AudienceId == saved.Value!.Id).ToListAsync();
+        Assert.Equal(result.Eligible, members.Count);
+        var choice = result.CustomerIds.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => result.Plan.Choice[x.i]);
+        Assert.All(members, m => Assert.Equal(choice[m.CustomerId] == OfferPlanner.None ? null : choice[m.CustomerId], m.OfferPosition));
+        Assert.Equal(AudienceSelection.OfferPlan, saved.Value!.Selection);
+        // Those given an offer come first, most profitable first.
+        var ranked = members.OrderBy(m => m.Rank).ToList();
+        Assert.Equal(ranked.TakeWhile(m => m.OfferPosition is not null).Count(), result.Plan.Value.Customers);
+    }
+
+    [Fact]
+    public async Task Explaining_a_customer_prices_every_offer_with_its_drivers_and_an_unknown_customer_is_named()
+    {
+        var id = await DraftCampaignAsync(ThreeOffers);
+        await using var db = store.Open();
+        var key = await db.Customers.OrderBy(c => c.ExternalId).Select(c => c.ExternalId).FirstAsync();
+        var explained = (await store.Plans(db).ExplainAsync(id, key)).Value!;
+        Assert.Equal(3, explained.Offers.Count);
+        Assert.All(explained.Offers, o => Assert.InRange(o.Estimate.PBuy, 0, 1));
+        Assert.Contains(explained.Offers, o => o.Drivers.Count > 0);
+        var unknown = await store.Plans(db).ExplainAsync(id, "nobody");
+        Assert.Contains("'nobody'", unknown.Message);
+    }
+}

@@ -1,0 +1,97 @@
+using Bunit;
+using Campaigns.Analytics.Offers;
+using Campaigns.Application.Models;
+using Campaigns.Application.Offers;
+using Campaigns.Domain.Audiences;
+using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Models;
+using Campaigns.Ml.Offers;
+using Campaigns.Web.Features.Offers.Components;
+using Campaigns.Web.Tests.Infrastructure;
+
+namespace Campaigns.Web.Tests.Offers;
+
+public class OfferPlanViewTests : ComponentTest
+{
+    private static readonly CandidateOffer[] Offers =
+    [
+        new(0, "20% off", new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20 }),
+        new(1, "Free shipping", new Promotion { Type = PromotionType.FreeShipping }),
+    ];
+
+    /// <summary>An option with exactly this profit and spend.</summary>
+    private static OfferOption Option(double profit, double spend) => new(0.5, 0, 2 * profit, 0, 2 * spend);
+
+    // Four customers: two earn most on 20% off, one on free shipping, one on nothing.
+    private static readonly OfferOption[] Priced =
+    [
+        Option(30, 10), Option(12, 2),
+        Option(25, 8), Option(5, 1),
+        Option(4, 6), Option(9, 2),
+        Option(-5, 6), Option(-1, 2),
+    ];
+
+    private static OfferPlanResult Result(double? budget = null)
+    {
+        var plan = OfferPlanner.Plan(Priced, 2, budget);
+        return new OfferPlanResult(new OfferPlanRequest(Guid.NewGuid(), new AudienceRules(), (decimal?)budget),
+            new ModelInfo(Guid.NewGuid(), ModelKind.OfferTargeting, 3, "T", ModelStatus.Current, DateTime.UtcNow), Offers, plan,
+            Offers.Select(o => OfferPlanner.Value(Priced, 2, plan.Choice.Select(c => c == o.Position ? c : OfferPlanner.None).ToArray())).ToList(),
+            Offers.Select(o => OfferPlanner.Everyone(Priced, 2, o.Position)).ToList(),
+            Offers.Select(o => OfferPlanner.Plan(Priced, 2, budget, new HashSet<int> { o.Position }).Value).ToList(),
+            [Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid()], [30, 25, 9, 0], TimeSpan.FromSeconds(1.2));
+    }
+
+    [Fact]
+    public void The_mix_counts_the_customers_of_each_offer_and_those_who_get_none()
+    {
+        var view = Render<OfferPlanView>(p => p.Add(v => v.Result, Result()));
+
+        Assert.Contains("20% off", view.Find("[data-testid=mix-0]").TextContent);
+        Assert.Contains("2", view.Find("[data-testid=mix-0]").TextContent);
+        Assert.Contains("50.0%", view.Find("[data-testid=mix-0]").TextContent);
+        Assert.Contains("€9.00", view.Find("[data-testid=mix-1]").TextContent);
+        Assert.Contains("25.0%", view.Find("[data-testid=mix-none]").TextContent);
+        Assert.Contains("3", view.Find("[data-testid=plan-customers]").TextContent);
+    }
+
+    [Fact]
+    public void Expected_profit_is_shown_with_its_interval_and_against_the_best_single_offer()
+    {
+        var result = Result();
+        var view = Render<OfferPlanView>(p => p.Add(v => v.Result, result));
+
+        Assert.Contains("€64.00", view.Find("[data-testid=plan-profit]").TextContent);
+        Assert.Contains("95% interval", view.Find("[data-testid=plan-profit]").TextContent);
+        // 20% off for everyone earns 30 + 25 + 4 − 5 = 54: the plan earns 10 more.
+        Assert.Contains("+€10.00", view.Find("[data-testid=plan-gain]").TextContent);
+        Assert.Contains("20% off for everyone earns €54.00", view.Find("[data-testid=plan-gain]").TextContent);
+        Assert.Contains("Only Free shipping, targeted", view.Find("[data-testid=compare-targeted-1]").TextContent);
+        Assert.Contains("no budget limit", view.Find("[data-testid=plan-spend]").TextContent);
+    }
+
+    [Fact]
+    public void A_budget_is_shown_against_the_spend_and_the_curve_marks_the_plan()
+    {
+        var view = Render<OfferPlanView>(p => p.Add(v => v.Result, Result(budget: 5)));
+
+        Assert.Contains("of a budget of €5.00", view.Find("[data-testid=plan-spend]").TextContent);
+        Assert.Contains("spent", view.Find("[data-testid=budget-curve]").TextContent);
+    }
+
+    [Fact]
+    public void A_customer_explanation_lists_each_offer_with_its_drivers_and_names_the_chosen_one()
+    {
+        var offers = new CustomerOffers("C000042",
+        [
+            new CustomerOfferEstimate(Offers[0], new OfferOption(0.3, 0.1, 20, 25, 10), [new OfferDriver("discount_share", "0.8", "0.1", 2.5)]),
+            new CustomerOfferEstimate(Offers[1], new OfferOption(0.2, 0.1, 24, 25, 2), []),
+        ]);
+        var view = Render<CustomerOffersView>(p => p.Add(v => v.Offers, offers));
+
+        Assert.Contains("20% off (chosen)", view.Find("[data-testid=customer-offer-0]").TextContent);
+        Assert.Contains("discount_share = 0.8", view.Find("[data-testid=customer-offer-0]").TextContent);
+        Assert.Contains("30.0%", view.Find("[data-testid=customer-offer-0]").TextContent);
+        Assert.DoesNotContain("(chosen)", view.Find("[data-testid=customer-offer-1]").TextContent);
+    }
+}
