@@ -84,6 +84,20 @@ public sealed class OfferModel
     }
 
     /// <summary>
+    /// Policy values of the plan, each single offer, a random offer and nothing on randomized labelled rows (outcome =
+    /// bought 0/1) not used in training; propensities are the arms' shares of the rows.
+    /// </summary>
+    /// <param name="baskets">Gross basket of each row's purchase, 0 when none.</param>
+    public OfferEvaluation Evaluate(UpliftDataset labelled, IReadOnlyList<float> baskets, Func<int, int, double, double> purchaseValue)
+    {
+        if (baskets.Count != labelled.Count) throw new ArgumentException($"There are {baskets.Count:N0} baskets for {labelled.Count:N0} rows; give one per row (0 when none).");
+        if (labelled.Count == 0) throw new ArgumentException("There are no rows to evaluate on.");
+        var arms = labelled.ArmColumn.ToArray();
+        return OfferEvaluator.Evaluate(arms, labelled.OutcomeColumn.ToArray(), baskets.ToArray(), Enumerable.Range(0, labelled.Count).ToArray(),
+            Predict(labelled), purchaseValue, Analytics.Offers.LoggedOffers.Shares(arms, Arms.Count));
+    }
+
+    /// <summary>
     /// For each offer (arm 1..K-1), the customer's expected incremental profit and the features that move it most: the
     /// profit with the customer's value minus the profit with the feature at its reference (training median, or most
     /// common level), largest change first.
