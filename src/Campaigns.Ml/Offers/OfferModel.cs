@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaigns.Analytics.Offers;
 using Campaigns.Ml.Uplift;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -94,7 +95,7 @@ public sealed class OfferModel
         if (labelled.Count == 0) throw new ArgumentException("There are no rows to evaluate on.");
         var arms = labelled.ArmColumn.ToArray();
         return OfferEvaluator.Evaluate(arms, labelled.OutcomeColumn.ToArray(), baskets.ToArray(), Enumerable.Range(0, labelled.Count).ToArray(),
-            Predict(labelled), purchaseValue, Analytics.Offers.LoggedOffers.Shares(arms, Arms.Count));
+            Predict(labelled), purchaseValue, LoggedOffers.Shares(arms, Arms.Count));
     }
 
     /// <summary>

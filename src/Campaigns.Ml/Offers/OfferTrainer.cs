@@ -60,6 +60,7 @@ public static class OfferTrainer
             progress?.Report(($"Fold {f + 1}/{folds.Length}: basket model", (double)f * (learners.Length + 1) / steps));
             var basketModel = FitBasket(set, basket, train);
             var validBaskets = OfferModel.Baskets(basketModel, CompiledTrees.TryCompile(basketModel), set.X, set.Width, arms, valid);
+            for (var i = 0; i < valid.Length; i++) validBaskets.AsSpan(i * arms, arms).CopyTo(oofBasket.AsSpan(position[valid[i]] * arms, arms));
             for (var c = 0; c < learners.Length; c++)
             {
                 progress?.Report(($"Fold {f + 1}/{folds.Length}: {learners[c]} on {train.Length:N0} rows", (double)(f * (learners.Length + 1) + c + 1) / steps));
@@ -69,11 +70,7 @@ public static class OfferTrainer
                 ct.ThrowIfCancellationRequested();
                 var predictions = OfferModel.Combine(model.PredictEncoded(Features(set, model), valid), validBaskets);
                 for (var i = 0; i < valid.Length; i++)
-                    for (var k = 0; k < arms; k++)
-                    {
-                        probability[c][position[valid[i]] * arms + k] = predictions.Probability(i, k);
-                        oofBasket[position[valid[i]] * arms + k] = predictions.Basket(i, k);
-                    }
+                    for (var k = 0; k < arms; k++) probability[c][position[valid[i]] * arms + k] = predictions.Probability(i, k);
                 var logged = OfferEvaluator.Logged(set.Arm, set.Y, basket, valid, predictions, options.PurchaseValue, shares);
                 double Value(int i, int k, double b) => options.PurchaseValue(valid[i], k, b);
                 foldValues[c][f] = PolicyValue.Difference(logged, i => predictions.BestArm(i, Value), _ => 0).Dr.Value;
