@@ -59,6 +59,21 @@ public static class CliApp
                 Text("--model", "the model", "M.zip"), Text("--data", "labelled rows", "FILE.csv"),
             }.Runs(UpliftCommands.Evaluate),
         },
+        new Command("offers", "which offer pays for each customer, from experiment CSVs (one row per customer) and OFFERS.json")
+        {
+            new Command("train", "fits offer models (every other column is a feature), compares learners by cross-validated profit and prints the plan's policy values")
+            {
+                Text("--data", "the experiment CSV", "FILE.csv"), Text("--id", "the customer id column", "COL"), Text("--treatment", "the offer column", "COL"),
+                Text("--control", "the treatment value of customers sent nothing", "VALUE"), Text("--outcome", "the 0/1 bought column", "COL"),
+                Text("--revenue", "the gross basket column (0 when none)", "COL"), Text("--offers", "the offers and the store's margin and shipping", "OFFERS.json"),
+                Text("--learner", "auto (default), t, x, dr or neural"), Many("--exclude", "columns that are not features, comma-separated", "COL,..."),
+                Text("--seed", "the random seed (default 42)", "N"), Text("--threads", "training threads", "N"), Text("--model", "where to write the model", "OUT.zip"),
+            }.Runs(OffersCommands.Train),
+            new Command("evaluate", "prints the plan's value against each single offer, random offers and nothing (IPS and DR, 95% intervals) and the cost curve on labelled rows")
+            {
+                Text("--model", "the model", "M.zip"), Text("--data", "labelled rows", "FILE.csv"), Text("--offers", "the offers", "OFFERS.json"),
+            }.Runs(OffersCommands.Evaluate),
+        },
         new Command("copy", "the copy generator and click-through ranker")
         {
             new Command("train", "trains the copy generator (GRU), the click-through ranker and the tone classifier on the database's copy and catalogue and stores each as a model version (promoted as in the app)")

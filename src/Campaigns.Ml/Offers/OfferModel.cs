@@ -1,4 +1,5 @@
 using System.Globalization;
+using Campaigns.Analytics.Offers;
 using Campaigns.Ml.Uplift;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -81,6 +82,20 @@ public sealed class OfferModel
             for (var k = 1; k < arms; k++) probability[i * arms + k] = Math.Clamp(p0 + conversion.Effect(i, k), 0, 1);
         }
         return new OfferPredictions(arms, probability, basket);
+    }
+
+    /// <summary>
+    /// Policy values of the plan, each single offer, a random offer and nothing on randomized labelled rows (outcome =
+    /// bought 0/1) not used in training; propensities are the arms' shares of the rows.
+    /// </summary>
+    /// <param name="baskets">Gross basket of each row's purchase, 0 when none.</param>
+    public OfferEvaluation Evaluate(UpliftDataset labelled, IReadOnlyList<float> baskets, Func<int, int, double, double> purchaseValue)
+    {
+        if (baskets.Count != labelled.Count) throw new ArgumentException($"There are {baskets.Count:N0} baskets for {labelled.Count:N0} rows; give one per row (0 when none).");
+        if (labelled.Count == 0) throw new ArgumentException("There are no rows to evaluate on.");
+        var arms = labelled.ArmColumn.ToArray();
+        return OfferEvaluator.Evaluate(arms, labelled.OutcomeColumn.ToArray(), baskets.ToArray(), Enumerable.Range(0, labelled.Count).ToArray(),
+            Predict(labelled), purchaseValue, LoggedOffers.Shares(arms, Arms.Count));
     }
 
     /// <summary>

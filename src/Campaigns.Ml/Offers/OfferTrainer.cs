@@ -11,7 +11,6 @@ public static class OfferTrainer
     public const int ComparisonRowCap = 120_000;
 
     private static readonly UpliftLearner[] AutoCandidates = [UpliftLearner.T, UpliftLearner.X, UpliftLearner.DR, UpliftLearner.Neural];
-    private const int CostCurvePoints = 20;
 
     /// <summary>
     /// Fits the conversion model (each candidate learner for Auto) and the basket model on K-1 folds of a capped
@@ -61,6 +60,7 @@ public static class OfferTrainer
             progress?.Report(($"Fold {f + 1}/{folds.Length}: basket model", (double)f * (learners.Length + 1) / steps));
             var basketModel = FitBasket(set, basket, train);
             var validBaskets = OfferModel.Baskets(basketModel, CompiledTrees.TryCompile(basketModel), set.X, set.Width, arms, valid);
+            for (var i = 0; i < valid.Length; i++) validBaskets.AsSpan(i * arms, arms).CopyTo(oofBasket.AsSpan(position[valid[i]] * arms, arms));
             for (var c = 0; c < learners.Length; c++)
             {
                 progress?.Report(($"Fold {f + 1}/{folds.Length}: {learners[c]} on {train.Length:N0} rows", (double)(f * (learners.Length + 1) + c + 1) / steps));
@@ -70,12 +70,8 @@ public static class OfferTrainer
                 ct.ThrowIfCancellationRequested();
                 var predictions = OfferModel.Combine(model.PredictEncoded(Features(set, model), valid), validBaskets);
                 for (var i = 0; i < valid.Length; i++)
-                    for (var k = 0; k < arms; k++)
-                    {
-                        probability[c][position[valid[i]] * arms + k] = predictions.Probability(i, k);
-                        oofBasket[position[valid[i]] * arms + k] = predictions.Basket(i, k);
-                    }
-                var logged = Logged(set, basket, valid, predictions, options.PurchaseValue, shares);
+                    for (var k = 0; k < arms; k++) probability[c][position[valid[i]] * arms + k] = predictions.Probability(i, k);
+                var logged = OfferEvaluator.Logged(set.Arm, set.Y, basket, valid, predictions, options.PurchaseValue, shares);
                 double Value(int i, int k, double b) => options.PurchaseValue(valid[i], k, b);
                 foldValues[c][f] = PolicyValue.Difference(logged, i => predictions.BestArm(i, Value), _ => 0).Dr.Value;
             }
@@ -89,7 +85,7 @@ public static class OfferTrainer
         var finalBasket = FitBasket(set, basket, all);
         var offerModel = new OfferModel(conversion, finalBasket, new MLContext(options.Seed), Medians(data));
         var chosen = new OfferPredictions(arms, probability[best], oofBasket);
-        var evaluation = Evaluate(set, basket, sample, chosen, options.PurchaseValue, shares);
+        var evaluation = OfferEvaluator.Evaluate(set.Arm, set.Y, basket, sample, chosen, options.PurchaseValue, shares);
         progress?.Report(("Done", 1));
         return new OfferTrainingResult(offerModel, scores, learners[best].ToString(), evaluation, data.Count, sample.Length);
     }
@@ -134,56 +130,6 @@ public static class OfferTrainer
     }
 
     private static float[] Features(TrainingSet set, UpliftModel model) => model.Kind == UpliftLearner.Neural ? set.Standardized : set.X;
-
-    /// <summary>The rows as logged data: reward = the realized purchase's value (0 without one), prediction = P_k·V(B_k).</summary>
-    private static LoggedOffers Logged(TrainingSet set, float[] basket, int[] rows, OfferPredictions predictions,
-        Func<int, int, double, double> purchaseValue, IReadOnlyList<double> shares)
-    {
-        var arms = set.Arms;
-        var (arm, reward, predicted) = (new int[rows.Length], new double[rows.Length], new double[rows.Length * arms]);
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var row = rows[i];
-            arm[i] = set.Arm[row];
-            reward[i] = set.Y[row] == 1 ? purchaseValue(row, arm[i], basket[row]) : 0;
-            for (var k = 0; k < arms; k++) predicted[i * arms + k] = predictions.ExpectedValue(i, k, (_, a, b) => purchaseValue(row, a, b));
-        }
-        return new LoggedOffers(arm, reward, shares, predicted);
-    }
-
-    private static OfferEvaluation Evaluate(TrainingSet set, float[] basket, int[] rows, OfferPredictions predictions,
-        Func<int, int, double, double> purchaseValue, IReadOnlyList<double> shares)
-    {
-        var logged = Logged(set, basket, rows, predictions, purchaseValue, shares);
-        double Value(int i, int k, double b) => purchaseValue(rows[i], k, b);
-        var plan = Enumerable.Range(0, rows.Length).Select(i => predictions.BestArm(i, Value)).ToArray();
-        var customers = new int[set.Arms];
-        foreach (var k in plan) customers[k]++;
-
-        // Cost curve: offered rows ordered by expected profit per unit of expected spend (no spend first), cut at rising thresholds.
-        var offered = Enumerable.Range(0, rows.Length).Where(i => plan[i] != 0)
-            .Select(i => (Row: i, Spend: predictions.ExpectedSpend(i, plan[i], Value), Profit: predictions.IncrementalProfit(i, plan[i], Value)))
-            .Select(o => (o.Row, o.Spend, Ratio: o.Spend > 0 ? o.Profit / o.Spend : double.PositiveInfinity))
-            .OrderByDescending(o => o.Ratio).ToArray();
-        var curve = new List<OfferCostPoint>();
-        var kept = new bool[rows.Length];
-        var (spend, taken) = (0.0, 0);
-        for (var point = 0; point <= CostCurvePoints && offered.Length > 0; point++)
-        {
-            var until = (int)((long)offered.Length * point / CostCurvePoints);
-            for (; taken < until; taken++)
-            {
-                kept[offered[taken].Row] = true;
-                spend += offered[taken].Spend;
-            }
-            // No threshold (null) before any offer is kept, or while only offers that cost nothing are: JSON has no infinity.
-            double? threshold = taken == 0 || double.IsPositiveInfinity(offered[taken - 1].Ratio) ? null : offered[taken - 1].Ratio;
-            var value = PolicyValue.Difference(logged, i => kept[i] ? plan[i] : 0, _ => 0).Dr;
-            curve.Add(new OfferCostPoint(threshold, taken, spend / rows.Length, value));
-        }
-        return new OfferEvaluation(rows.Length, PolicyValue.Evaluate(logged, i => plan[i]), PolicyValue.Difference(logged, i => plan[i], _ => 0),
-            Enumerable.Range(0, set.Arms).Select(k => PolicyValue.FixedArm(logged, k)).ToList(), PolicyValue.RandomTreatment(logged), customers, curve);
-    }
 
     /// <summary>Median of each numeric feature over its non-missing values (the reference <see cref="OfferModel.Explain"/> compares to).</summary>
     private static float[] Medians(UpliftDataset data) => Enumerable.Range(0, data.NumericFeatures.Count).Select(j =>
