@@ -22,11 +22,18 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
     /// </summary>
     public double PurchaseValue(Promotion? offer, double basket) => MarginRate * basket - (offer is null ? 0 : CostOn(offer, basket));
 
-    /// <summary>What the offer gives away on an order of this value (the discount, or the shipping fee it waives).</summary>
+    /// <summary>
+    /// What the offer gives away on an order of this value (the discount, or the shipping fee it waives). A purchase made
+    /// with a bundle holds at least one bundle, so its free items are priced at the basket's own item price when the
+    /// basket is smaller than a bundle of the catalogue's average items (without that average: as exactly one bundle).
+    /// </summary>
     public double CostOn(Promotion promotion, double orderValue)
     {
         var value = (decimal)orderValue;
         var shipping = value >= Shipping.FreeShippingFrom ? 0 : Shipping.ShippingFee;
-        return (double)promotion.CostOn(value, shipping, (decimal)Math.Max(0.01, AverageItemPrice));
+        var itemPrice = Math.Max(0.01, AverageItemPrice);
+        if (promotion is { Type: PromotionType.Bundle, BundleBuy: > 0 and var buy, BundleGet: > 0 and var get } && orderValue > 0)
+            itemPrice = orderValue / Math.Max(buy + get, AverageItemPrice > 0 ? orderValue / AverageItemPrice : 0);
+        return (double)promotion.CostOn(value, shipping, (decimal)itemPrice);
     }
 }

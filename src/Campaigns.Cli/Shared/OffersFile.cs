@@ -1,12 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Campaigns;
 
 namespace Campaigns.Cli;
 
 /// <summary>
 /// OFFERS.json: the store's margin and shipping terms and the offers a treatment column names, each read into a
-/// <see cref="Promotion"/> and priced by <see cref="Promotion.CostOn"/>. ArgumentException with a one-line message on
+/// <see cref="Promotion"/> and priced as the app prices offers (<see cref="StoreEconomics"/>). ArgumentException with a one-line message on
 /// anything it cannot read.
 /// <code>{"margin": 0.40, "shippingFee": 4.95, "freeShippingFrom": 60, "offers": {"pct10": {"type": "PercentOff", "percent": 10}, ...}}</code>
 /// Types: PercentOff (percent), AmountOff (amount), FreeShipping, Bundle (buy, get); any may have a minimumSpend.
@@ -62,19 +63,18 @@ internal sealed record OffersFile(double Margin, double ShippingFee, double Free
     }
 
     /// <summary>
-    /// What a purchase of this gross basket is worth to the store under the offer (null = no offer): margin × basket
-    /// minus what the offer gives away. The shipping fee counts only on baskets under the free-shipping threshold; a
-    /// bundle's basket is taken as one bundle, so its free items cost basket × get / (buy + get).
+    /// What a purchase of this gross basket is worth to the store under the offer (null = no offer), priced as the app
+    /// prices it (<see cref="StoreEconomics.PurchaseValue"/>): the file names no average item price, so a bundle's basket is
+    /// taken as one bundle.
     /// </summary>
-    public double PurchaseValue(string? offer, double basket)
+    public double PurchaseValue(string? offer, double basket) =>
+        _economics.PurchaseValue(offer is null ? null : Offers[offer], Math.Max(0, basket));
+
+    private readonly StoreEconomics _economics = new(Margin, 0, 0, new TargetingOptions
     {
-        if (offer is null || basket <= 0) return Margin * Math.Max(0, basket);
-        var promotion = Offers[offer];
-        var value = (decimal)basket;
-        var shipping = basket >= FreeShippingFrom ? 0 : (decimal)ShippingFee;
-        var itemPrice = promotion.BundleBuy is > 0 && promotion.BundleGet is > 0 ? value / (promotion.BundleBuy.Value + promotion.BundleGet.Value) : 1;
-        return Margin * basket - (double)promotion.CostOn(value, shipping, itemPrice);
-    }
+        ShippingFee = (decimal)ShippingFee,
+        FreeShippingFrom = double.IsFinite(FreeShippingFrom) ? (decimal)FreeShippingFrom : decimal.MaxValue,
+    });
 
     /// <summary>
     /// Checks the arms (arm 0 = the control) against the offers: every treatment value must be an offer of the file and
