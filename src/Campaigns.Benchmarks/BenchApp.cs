@@ -10,6 +10,7 @@ public static class BenchApp
         new Command("uplift", "auto learner vs a tuned T-learner on Hillstrom and on synthetic data with known effects")
         {
             Text("--data", "the Hillstrom CSV", "hillstrom.csv"), Text("--seeds", "seeds per data set (default 3)", "N"), Text("--synthetic-rows", "synthetic rows (default 100000)", "N"),
+            Text("--learners", "also each of these single learners, e.g. s,t,x,dr,neural", "LIST"),
         }.Runs(UpliftBenchmark.Quality),
         new Command("uplift-speed", "trains the default (or the given) learner on N synthetic rows x 12 features and scores N rows")
         {

@@ -52,7 +52,7 @@ internal static class TargetingBenchmark
                 var parts = test.IdAt(i).Split(':');
                 return (float)generator.TrueEffect(externalIds[parts[1]], offerOf[parts[0]]);
             }).ToArray();
-            foreach (var (name, result) in UpliftBenchmark.Fit(train, s))
+            foreach (var (name, result) in UpliftBenchmark.Fit(train, s, []))
             {
                 var predictions = result.Model.Predict(test);
                 var qini = predictions.Evaluate(test).QiniCoefficient;

@@ -33,6 +33,9 @@ internal static class UpliftBenchmark
     public static int Quality(CommandOptions options)
     {
         var seeds = options.Int("seeds", 3);
+        var singles = (options.Value("learners") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(v => Enum.TryParse<UpliftLearner>(v, true, out var l) && Enum.IsDefined(l) && l != UpliftLearner.Auto ? l
+                : throw new ArgumentException($"--learners takes s, t, x, dr or neural, not '{v}'.")).ToList();
         if (options.Value("data") is { } path)
         {
             var data = UpliftCsv.Load(path, null, "segment", "No E-Mail", "visit", ["conversion", "spend"], ["No E-Mail", "Womens E-Mail"]).Data;
@@ -42,7 +45,7 @@ internal static class UpliftBenchmark
             {
                 var (trainRows, testRows) = StratifiedSplit(data, 0.3, seed);
                 var (train, test) = (data.Select(trainRows), data.Select(testRows));
-                foreach (var (name, result) in Fit(train, seed))
+                foreach (var (name, result) in Fit(train, seed, singles))
                 {
                     var e = result.Model.Predict(test).Evaluate(test);
                     runs.Add((name, e.QiniCoefficient, e.UpliftAtK[30]));
@@ -59,7 +62,7 @@ internal static class UpliftBenchmark
         {
             var train = SyntheticUplift.Generate(rows, seed).Data;
             var test = SyntheticUplift.Generate(rows, 1000 + seed);
-            foreach (var (name, result) in Fit(train, seed))
+            foreach (var (name, result) in Fit(train, seed, singles))
             {
                 var predictions = result.Model.Predict(test.Data);
                 var captured = CapturedShare(predictions, test.TrueEffect(1), 0.3);
@@ -73,11 +76,12 @@ internal static class UpliftBenchmark
         return 0;
     }
 
-    internal static IEnumerable<(string Name, UpliftTrainingResult Result)> Fit(UpliftDataset train, int seed)
+    internal static IEnumerable<(string Name, UpliftTrainingResult Result)> Fit(UpliftDataset train, int seed, IReadOnlyList<UpliftLearner> singles)
     {
         var options = new UpliftTrainingOptions { Seed = seed };
         yield return ("auto", UpliftTrainer.Train(train, options));
         yield return ("tuned T", UpliftBaselines.TunedTLearner(train, options));
+        foreach (var learner in singles) yield return (learner.ToString(), UpliftTrainer.Train(train, options with { Learner = learner }));
     }
 
     /// <summary>Sum of the true effect over the model's top share of rows, over the same sum for the rows with the largest true effects.</summary>

@@ -52,6 +52,8 @@ public class UpliftCommandsTests : IDisposable
         Assert.Contains("numeric features: age", output);
         Assert.Contains("categorical features: device", output);
         Assert.Contains("T *", output);
+        Assert.Contains("3-fold cross-validation on 3,000 rows", output);
+        Assert.Matches(@"T \*\s+0\.\d{4} ± 0\.\d{4}", output);
         Assert.Contains("Chosen: T", output);
 
         var scoring = File("new.csv", Experiment(500, 2));

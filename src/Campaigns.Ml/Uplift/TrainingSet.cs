@@ -32,7 +32,7 @@ internal sealed class TrainingSet
     public static TrainingSet Create(UpliftDataset data, UpliftTrainingOptions options)
     {
         if (data.Count == 0) throw new ArgumentException("There are no rows to train on.");
-        if (options.ValidationShare is <= 0 or >= 1) throw new ArgumentException("ValidationShare must be between 0 and 1.");
+        if (options.Folds is < 2 or > MaxFolds) throw new ArgumentException($"Folds must be between 2 and {MaxFolds}, not {options.Folds}.");
         var perArm = new int[data.Arms.Count];
         foreach (var arm in data.ArmColumn) perArm[arm]++;
         var withRows = Enumerable.Range(0, perArm.Length).Where(a => perArm[a] > 0).ToList();
@@ -55,6 +55,8 @@ internal sealed class TrainingSet
     }
 
     public const int MinRowsPerArm = 20;
+    /// <summary>Keeps every fold with a few rows of each arm at <see cref="MinRowsPerArm"/>.</summary>
+    public const int MaxFolds = 10;
 
     /// <summary>The given rows grouped by arm.</summary>
     public int[][] ByArm(int[] rows)
@@ -65,9 +67,10 @@ internal sealed class TrainingSet
     }
 
     /// <summary>
-    /// A stratified (arm x outcome non-zero) random split of at most <paramref name="cap"/> rows into training and validation.
+    /// K disjoint folds, each stratified by arm x (outcome non-zero), dealt from a random sample of at most
+    /// <paramref name="cap"/> rows (every stratum sampled at the same rate); each fold's rows in ascending order.
     /// </summary>
-    public (int[] Train, int[] Valid) Split(double validationShare, int cap, int seed)
+    public int[][] Folds(int folds, int cap, int seed)
     {
         var random = new Random(seed);
         var keep = Math.Min(1.0, (double)cap / Data.Count);
@@ -78,18 +81,19 @@ internal sealed class TrainingSet
             if (!strata.TryGetValue(key, out var list)) strata[key] = list = [];
             list.Add(row);
         }
-        var (train, valid) = (new List<int>(), new List<int>());
+        var dealt = Enumerable.Range(0, folds).Select(_ => new List<int>()).ToArray();
+        var next = 0;
         foreach (var key in strata.Keys.Order())
         {
             var rows = strata[key].ToArray();
             random.Shuffle(rows);
-            var taken = (int)Math.Round(rows.Length * keep);
-            var held = (int)Math.Round(taken * validationShare);
-            valid.AddRange(rows.AsSpan(0, held));
-            train.AddRange(rows.AsSpan(held, taken - held));
+            // Dealing continues where the previous stratum stopped, so fold sizes differ by at most one row.
+            foreach (var row in rows.AsSpan(0, (int)Math.Round(rows.Length * keep)))
+            {
+                dealt[next].Add(row);
+                next = (next + 1) % folds;
+            }
         }
-        train.Sort();
-        valid.Sort();
-        return (train.ToArray(), valid.ToArray());
+        return dealt.Select(f => f.Order().ToArray()).ToArray();
     }
 }

@@ -15,6 +15,13 @@ public sealed class UpliftPredictions
     }
 
     public int Count => _control.Length;
+
+    /// <summary>Copies every row's predictions into the given arrays from <paramref name="offset"/> on (gathers out-of-fold predictions).</summary>
+    internal void CopyTo(float[] control, float[][] effects, int offset)
+    {
+        _control.CopyTo(control, offset);
+        for (var k = 0; k < _effects.Length; k++) _effects[k].CopyTo(effects[k], offset);
+    }
     public int TreatmentArms => _effects.Length;
 
     public float ControlOutcome(int row) => _control[row];

@@ -39,7 +39,7 @@ public class UpliftTrainerTests(TrainedLearners trained) : IClassFixture<Trained
     }
 
     [Fact]
-    public void Auto_scores_every_candidate_and_keeps_the_one_with_the_best_validation_Qini()
+    public void Auto_compares_every_candidate_by_three_fold_cross_validation_and_keeps_the_best_mean_Qini()
     {
         var train = SyntheticUplift.Generate(3000, 3, strength: 4).Data;
         var result = UpliftTrainer.Train(train, new UpliftTrainingOptions());
@@ -47,8 +47,39 @@ public class UpliftTrainerTests(TrainedLearners trained) : IClassFixture<Trained
         Assert.Equal(["S", "T", "X", "DR", "Neural"], result.Candidates.Select(c => c.Learner));
         Assert.Equal(result.Candidates.MaxBy(c => c.QiniCoefficient)!.Learner, result.Chosen);
         Assert.Equal(result.Chosen, result.Model.Learner);
+        Assert.All(result.Candidates, c =>
+        {
+            Assert.Equal(3, c.Folds);
+            Assert.True(c.QiniStandardError > 0 && c.QiniStandardError < 0.1, $"{c.Learner}: standard error {c.QiniStandardError}");
+            Assert.True(c.TrainingTime > TimeSpan.Zero);
+        });
         Assert.Equal(3000, result.TrainingRows);
-        Assert.Equal(900, result.ValidationRows, tolerance: 5);
+        // Under the cap every row is compared, each scored by the fold model that did not see it.
+        Assert.Equal(3000, result.ValidationRows);
+        Assert.Equal(2000, result.CandidateTrainingRows);
+    }
+
+    [Fact]
+    public void The_choice_is_never_below_the_best_mean_Qini_by_more_than_its_standard_error()
+    {
+        CandidateScore Score(string learner, double qini, double se) => new(learner, qini, 0, 0, TimeSpan.Zero, se, 3);
+        List<CandidateScore> scores = [Score("S", 0.081, 0.006), Score("T", 0.070, 0.002), Score("X", 0.084, 0.010), Score("DR", 0.084, 0.001)];
+
+        var chosen = scores[UpliftTrainer.Choose(scores)];
+
+        Assert.Equal("X", chosen.Learner);
+        var best = scores.MaxBy(s => s.QiniCoefficient)!;
+        Assert.True(chosen.QiniCoefficient >= best.QiniCoefficient - best.QiniStandardError);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(11)]
+    public void A_fold_count_outside_2_to_10_is_rejected(int folds)
+    {
+        var data = SyntheticUplift.Generate(200, 1).Data;
+        var error = Assert.Throws<ArgumentException>(() => UpliftTrainer.Train(data, new UpliftTrainingOptions { Folds = folds }));
+        Assert.Equal($"Folds must be between 2 and 10, not {folds}.", error.Message);
     }
 
     [Fact]

@@ -65,6 +65,11 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
 
         page.Find("[data-testid=details-v1]").Click();
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=uplift-details] [data-testid=qini-curve]")), Wait);
+        // The candidate's cross-validated Qini with its standard error across the folds.
+        var candidate = UpliftModelMetrics.FromJson(v1.MetricsJson)!.Candidates.Single();
+        Assert.Equal($"{Display.Number(candidate.QiniCoefficient, 3)} ± {Display.Number(candidate.QiniStandardError, 3)}",
+            page.Find("[data-testid=uplift-details] [data-testid=candidate-qini]").TextContent);
+        Assert.Contains("3-fold cross-validation", page.Find("[data-testid=cross-validation]").TextContent);
     }
 
     [Fact]

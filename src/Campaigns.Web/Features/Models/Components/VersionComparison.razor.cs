@@ -58,5 +58,5 @@ public partial class VersionComparison
     private static string Window(ModelVersionRow v) => $"{v.DataFrom:yyyy-MM-dd} → {v.DataTo:yyyy-MM-dd}";
 
     private static string Candidate(UpliftModelMetrics metrics, string learner) =>
-        metrics.Candidates.FirstOrDefault(c => c.Learner == learner) is { } c ? $"{Display.Number(c.QiniCoefficient, 3)}{(learner == metrics.Chosen ? " ✓" : "")}" : "–";
+        metrics.Candidates.FirstOrDefault(c => c.Learner == learner) is { } c ? $"{UpliftModelDetails.Qini(c)}{(learner == metrics.Chosen ? " ✓" : "")}" : "–";
 }
