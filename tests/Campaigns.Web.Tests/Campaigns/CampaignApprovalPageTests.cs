@@ -37,6 +37,25 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
     private IRenderedComponent<CampaignEditorHost> RenderEditor(Guid id) => Render<CampaignEditorHost>(p => p.Add(e => e.Id, id));
 
     [Fact]
+    public async Task A_campaign_with_several_offers_shows_them_and_says_it_tests_offers_not_copy()
+    {
+        var campaign = await _store.App.DraftCampaignAsync("marketer@test", Channel.Email, percentOff: 10);
+        await using (var scope = _store.App.Services.CreateAsyncScope())
+        {
+            var service = scope.ServiceProvider.GetRequiredService<CampaignService>();
+            var edited = (await service.GetAsync(campaign.Id))!;
+            edited.AlternativeOffers = [new Promotion { Type = PromotionType.FreeShipping, Channel = Channel.Email }];
+            Assert.True((await service.SaveAsync(edited, "marketer@test")).Succeeded);
+        }
+
+        var page = RenderEditor(campaign.Id);
+
+        page.WaitForAssertion(() => Assert.Contains("tests its 2 offers against each other, so it carries no copy variants", page.Find("[data-testid=offers-not-copy]").TextContent));
+        Assert.Equal("2 offers tested against each other", page.Find("[data-testid=offer-count]").TextContent);
+        Assert.Contains("Free shipping", page.Find("[data-testid=offer-2]").TextContent);
+    }
+
+    [Fact]
     public async Task A_manager_who_submitted_the_campaign_is_told_another_must_approve_it_and_gets_no_approve_button()
     {
         var page = RenderEditor(await SubmittedByAsync("manager@test"));

@@ -45,6 +45,23 @@ public class CampaignListTests : ComponentTest, IClassFixture<SeededApp>
     }
 
     [Fact]
+    public async Task A_campaign_with_several_offers_shows_how_many_and_their_terms()
+    {
+        var service = Context.Services.GetRequiredService<CampaignService>();
+        var campaign = (await service.GetAsync((await _store.App.DraftCampaignAsync("marketer@test")).Id))!;
+        campaign.AlternativeOffers =
+        [
+            new Promotion { Type = PromotionType.FreeShipping, Channel = campaign.Promotion.Channel },
+            new Promotion { Type = PromotionType.FixedAmountOff, AmountOff = 5, MinimumSpend = 40, Channel = campaign.Promotion.Channel },
+        ];
+        Assert.True((await service.SaveAsync(campaign, "marketer@test")).Succeeded);
+
+        var row = RowOf(Render<CampaignListHost>(), campaign.Id);
+
+        Assert.Equal($"3 offers: {campaign.Promotion.Describe()}, Free shipping, £5.00 off over £40.00", row.QuerySelector("[data-testid=campaign-offer]")!.TextContent.Trim());
+    }
+
+    [Fact]
     public async Task The_channel_and_status_read_as_words()
     {
         var campaign = await _store.App.DraftCampaignAsync("marketer@test", Channel.OnsiteBanner);

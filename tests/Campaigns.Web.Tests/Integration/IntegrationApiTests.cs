@@ -72,6 +72,14 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         var again = await Json(await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = "C000042" }));
         Assert.Equal(first.GetProperty("arm").GetProperty("id").GetGuid(), again.GetProperty("arm").GetProperty("id").GetGuid());
         Assert.False(again.GetProperty("isNew").GetBoolean());
+        // The offer to give, by its terms' names, with the coupon code the older field repeats; none in the holdout.
+        var offer = first.GetProperty("offer");
+        if (first.GetProperty("arm").GetProperty("isControl").GetBoolean()) Assert.Equal(JsonValueKind.Null, offer.ValueKind);
+        else
+        {
+            Assert.True(Enum.TryParse<PromotionType>(offer.GetProperty("type").GetString(), out _));
+            Assert.Equal(first.GetProperty("couponCode").ToString(), offer.GetProperty("couponCode").ToString());
+        }
 
         await using var db = fixture.App.OpenDatabase();
         var experiment = await db.Experiments.Include(e => e.Arms).SingleAsync(e => e.CampaignId == fixture.LiveCampaign);

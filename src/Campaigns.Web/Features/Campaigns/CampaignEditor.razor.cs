@@ -34,6 +34,8 @@ public partial class CampaignEditor
     private List<AuditEntry> _history = [];
     private Channel _savedChannel;
     private int _copyArms;
+    /// <summary>The stored campaign's number of offers and chosen copy lines (which a campaign with several offers may not keep).</summary>
+    private int _savedOffers, _chosenCopy;
     private bool _notFound;
     private string? _message;
     private string? _comment;
@@ -106,7 +108,12 @@ public partial class CampaignEditor
     /// <summary>Why a change was not made, shown above the form until closed; the snackbar says what was done.</summary>
     private static string? Refusal(Result result) => result.Succeeded ? null : result.Message;
 
-    private async Task ReloadHistoryAsync() => _history = await Campaigns.HistoryAsync(_campaign!.Id);
+    /// <summary>After a copy change only the history and the chosen count reload, so unsaved edits in the form stay.</summary>
+    private async Task CopyChangedAsync()
+    {
+        _history = await Campaigns.HistoryAsync(_campaign!.Id);
+        if (_savedOffers > 1) _chosenCopy = (await Copy.ChosenAsync(_campaign.Id)).Count;
+    }
 
     private Task ReloadAsync() => LoadAsync(_campaign!.Id);
 
@@ -117,6 +124,8 @@ public partial class CampaignEditor
         _notFound = _campaign is null;
         if (_campaign is null) return;
         _savedChannel = _campaign.Promotion.Channel;
+        _savedOffers = _campaign.Offers.Count;
+        _chosenCopy = _savedOffers > 1 ? (await Copy.ChosenAsync(id)).Count : 0;
         _history = await Campaigns.HistoryAsync(id);
         _experimentId = await Campaigns.ExperimentOfAsync(id);
         _notApprover = _campaign.Status == CampaignStatus.PendingApproval ? await Campaigns.WhyNotApproverAsync(id, await CurrentUser.NameAsync()) : null;

@@ -30,6 +30,12 @@ public partial class CampaignApproval
     /// <summary>The chosen copy lines: each is an arm compared with the holdout.</summary>
     [Parameter] public int CopyArms { get; set; }
 
+    /// <summary>The offers of a campaign with several (0 otherwise): each is an arm compared with the holdout.</summary>
+    [Parameter] public int OfferArms { get; set; }
+
+    /// <summary>The arms beside the holdout the launch makes and what they are, for the launch plan.</summary>
+    private (int Count, string What) TreatedArms => OfferArms > 0 ? (OfferArms, "offer") : (CopyArms, "copy");
+
     /// <summary>The launched campaign's experiment.</summary>
     [Parameter] public Guid? ExperimentId { get; set; }
 

@@ -40,6 +40,29 @@ public partial class CampaignForm
         set => Campaign.EndsAt = value is { } d ? DateTime.SpecifyKind(d.Date, DateTimeKind.Utc) : default;
     }
 
+    /// <summary>Every offer goes out on the campaign's channel: choosing it sets it on all of them.</summary>
+    private void SetChannel(Channel channel)
+    {
+        foreach (var offer in Campaign.Offers) offer.Channel = channel;
+    }
+
+    /// <summary>A further offer, on the campaign's channel; its terms are the marketer's to fill.</summary>
+    private void AddOffer()
+    {
+        if (Campaign.Offers.Count >= Campaign.MaxOffers) return;
+        Campaign.AlternativeOffers.Add(new Promotion { Type = PromotionType.PercentDiscount, Channel = Campaign.Promotion.Channel });
+    }
+
+    /// <summary>
+    /// Removes the offer in <paramref name="position"/> (1 or more: the main offer stays). The offers after it move up, so
+    /// the errors named by position no longer point at the right fields: they go until the next save checks again.
+    /// </summary>
+    private void RemoveOffer(int position)
+    {
+        Campaign.AlternativeOffers.RemoveAt(position - 1);
+        _errors = [.. _errors.Where(e => !e.Field.StartsWith(nameof(Campaign.Offers), StringComparison.Ordinal))];
+    }
+
     /// <summary>Shows errors that came from elsewhere (e.g. the server) beside their fields.</summary>
     public void ShowErrors(IReadOnlyList<FieldError> errors)
     {
