@@ -37,8 +37,11 @@ internal static class TargetingBenchmark
         var promotions = await (from e in db.Experiments.AsNoTracking().Include(e => e.Arms)
                                 join c in db.Campaigns on e.CampaignId equals c.Id
                                 select new { e.Id, e.Arms, c.Promotion }).ToListAsync();
-        // The treatment a row's experiment tested (for a multi-arm experiment, the offer of the first treated arm).
-        var offerOf = promotions.ToDictionary(p => p.Id.ToString("N"), p => p.Arms.Where(a => !a.IsControl).OrderBy(a => a.Position).First().Offer(p.Promotion));
+        // The offer a row's arm made; for a control row, the offer of its experiment's first treated arm.
+        var offerOfArm = promotions.SelectMany(p => p.Arms.Select(a => (a.Id,
+            Offer: (a.IsControl ? p.Arms.Where(t => !t.IsControl).OrderBy(t => t.Position).First() : a).Offer(p.Promotion)))).ToDictionary(a => a.Id, a => a.Offer);
+        var offerOf = (await db.Assignments.AsNoTracking().Select(a => new { a.ExperimentId, a.CustomerId, a.ArmId }).ToListAsync())
+            .ToDictionary(a => TrainingSetBuilder.RowId(a.ExperimentId, a.CustomerId), a => offerOfArm[a.ArmId]);
         Console.WriteLine($"Demo store of {customers:N0} customers (seed {seed}, as of {asOf:yyyy-MM-dd}): {set.Data.Count:N0} assignments in {set.Experiments} finished experiments");
 
         var seeds = options.Int("seeds", 3);
@@ -49,8 +52,8 @@ internal static class TargetingBenchmark
             var (train, test) = (set.Data.Select(trainRows), set.Data.Select(testRows));
             var truth = Enumerable.Range(0, test.Count).Select(i =>
             {
-                var parts = test.IdAt(i).Split(':');
-                return (float)generator.TrueEffect(externalIds[parts[1]], offerOf[parts[0]]);
+                var id = test.IdAt(i);
+                return (float)generator.TrueEffect(externalIds[id.Split(':')[1]], offerOf[id]);
             }).ToArray();
             foreach (var (name, result) in UpliftBenchmark.Fit(train, s, []))
             {

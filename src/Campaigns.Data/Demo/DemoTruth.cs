@@ -33,21 +33,28 @@ internal static class DemoTruth
         var type = promotion.Type;
         var depth = Depth(promotion, basket);
         var byEmail = promotion.Channel == Channel.Email ? 1.0 : 0.5;
+        // Free shipping matters little to a basket that ships free anyway.
+        var shipping = basket < FreeShippingFrom ? 1.0 : 0.25;
         return segment switch
         {
-            DemoSegment.Loyal => 0.008,
+            DemoSegment.Loyal => type == PromotionType.FreeShipping ? 0.008 * shipping : 0.008,
             // An S-curve in depth: 10% barely moves them, 20% does, 25% almost all it can.
-            DemoSegment.DealSeeker => type is PromotionType.PercentDiscount or PromotionType.FixedAmountOff ? 0.17 / (1 + Math.Exp(-(depth - 18) / 2.5)) : 0.02,
+            DemoSegment.DealSeeker => type switch
+            {
+                PromotionType.PercentDiscount or PromotionType.FixedAmountOff => 0.17 / (1 + Math.Exp(-(depth - 18) / 2.5)),
+                PromotionType.FreeShipping => 0.02 * shipping,
+                _ => 0.02,
+            },
             DemoSegment.SmallBasketMobile => type switch
             {
-                PromotionType.FreeShipping => basket < FreeShippingFrom ? 0.11 : 0.03,
+                PromotionType.FreeShipping => 0.11 * shipping,
                 PromotionType.Bundle => 0.02,
                 _ => 0.0024 * depth,
             },
             DemoSegment.MultiItem => type switch
             {
-                PromotionType.Bundle => 0.13,
-                PromotionType.FreeShipping => 0.02,
+                PromotionType.Bundle => 0.15,
+                PromotionType.FreeShipping => 0.02 * shipping,
                 _ => 0.003 * depth,
             },
             DemoSegment.Premium => -byEmail * type switch
@@ -56,7 +63,12 @@ internal static class DemoTruth
                 PromotionType.Bundle => 0.03,
                 _ => 0.06 * (0.5 + depth / 50),
             },
-            _ => 0.003 * (type is PromotionType.PercentDiscount or PromotionType.FixedAmountOff ? depth / 25 : 0.6),
+            _ => 0.003 * type switch
+            {
+                PromotionType.PercentDiscount or PromotionType.FixedAmountOff => depth / 25,
+                PromotionType.FreeShipping => 0.6 * shipping,
+                _ => 0.6,
+            },
         };
     }
 
@@ -78,7 +90,8 @@ internal static class DemoTruth
 
     /// <summary>
     /// The gross basket bought under the offer: a basket a little under a minimum spend is stretched to it; a percent off
-    /// raises baskets (deal seekers' most); a bundle raises multi-item buyers' by 40% (they fill it), others' by 10%.
+    /// raises baskets (deal seekers' most); multi-item buyers fill a bundle with items like theirs (about two a basket
+    /// otherwise), so buy 2 get 1 makes their basket 1.5 times as large and buy 3 get 1 twice; others' grow 10%.
     /// </summary>
     private static double Basket(DemoSegment segment, double basket, Promotion promotion)
     {
@@ -86,7 +99,7 @@ internal static class DemoTruth
         var stretched = basket < minimum && basket >= 0.6 * minimum ? 1.05 * minimum : basket;
         return promotion.Type switch
         {
-            PromotionType.Bundle => stretched * (segment == DemoSegment.MultiItem ? 1.4 : 1.1),
+            PromotionType.Bundle => stretched * (segment == DemoSegment.MultiItem ? Math.Max(1.2, ((promotion.BundleBuy ?? 0) + (promotion.BundleGet ?? 0)) / 2.0) : 1.1),
             PromotionType.PercentDiscount => stretched * (1 + Depth(promotion, basket) * (segment == DemoSegment.DealSeeker ? 0.006 : 0.002)),
             _ => stretched,
         };
