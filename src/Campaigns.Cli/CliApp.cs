@@ -69,6 +69,12 @@ public static class CliApp
                 Text("--learner", "auto (default), t, x, dr or neural"), Many("--exclude", "columns that are not features, comma-separated", "COL,..."),
                 Text("--seed", "the random seed (default 42)", "N"), Text("--threads", "training threads", "N"), Text("--model", "where to write the model", "OUT.zip"),
             }.Runs(OffersCommands.Train),
+            new Command("plan", "writes customer_id,offer,expected_incremental_profit for every row: the offer that earns most, or none, within the budget")
+            {
+                Text("--model", "the model", "M.zip"), Text("--data", "customers to plan for (the model's feature columns and id)", "FILE.csv"),
+                Text("--offers", "the offers", "OFFERS.json"), Text("--budget", "the most the offers may give away in all (default: no limit)", "AMOUNT"),
+                Text("--out", "where the plan is written", "PLAN.csv"),
+            }.Runs(OffersCommands.Plan),
             new Command("evaluate", "prints the plan's value against each single offer, random offers and nothing (IPS and DR, 95% intervals) and the cost curve on labelled rows")
             {
                 Text("--model", "the model", "M.zip"), Text("--data", "labelled rows", "FILE.csv"), Text("--offers", "the offers", "OFFERS.json"),

@@ -5,7 +5,7 @@ using Campaigns.Ml.Uplift;
 
 namespace Campaigns.Cli;
 
-/// <summary>`campaigns offers train|evaluate`: which offer of OFFERS.json pays for each customer, from an experiment CSV of them.</summary>
+/// <summary>`campaigns offers train|plan|evaluate`: which offer of OFFERS.json pays for each customer, from an experiment CSV of them.</summary>
 internal static class OffersCommands
 {
     private const string IdKey = "id-column";
@@ -86,6 +86,66 @@ internal static class OffersCommands
         var evaluation = model.Evaluate(data, baskets, offers.ValueOfArms(model.Arms));
         Console.WriteLine($"{path}: {data.Count:N0} rows, {model.Learner} offer model");
         Print(evaluation, model.Arms, "Evaluation");
+        return 0;
+    }
+
+    /// <summary>
+    /// Plans the offers for every row of FILE.csv (only the model's feature columns and the id are read) and writes
+    /// customer_id,offer,expected_incremental_profit, customers with an offer first, most profitable first.
+    /// </summary>
+    public static int Plan(CommandOptions options)
+    {
+        var model = LoadModel(Required(options, "model", "--model M.zip is required."));
+        var path = Required(options, "data", "--data FILE.csv is required.");
+        var offersPath = Required(options, "offers", "--offers OFFERS.json is required.");
+        var outPath = Required(options, "out", "--out PLAN.csv is required.");
+        double? budget = options.Value("budget") is { } b
+            ? double.TryParse(b, NumberStyles.Float, CultureInfo.InvariantCulture, out var amount) && amount > 0 && double.IsFinite(amount) ? amount
+                : throw new ArgumentException($"--budget must be an amount above 0, not '{b}'.")
+            : null;
+        var offers = OffersFile.Load(offersPath);
+        var idColumn = model.Metadata.TryGetValue(IdKey, out var recorded) ? recorded
+            : throw new ArgumentException("The model does not record its id column; was it trained by `campaigns offers train`?");
+        offers.CheckArms(model.Arms, model.Metadata.TryGetValue(TreatmentKey, out var treatment) ? treatment : "treatment", offersPath);
+        var header = UpliftCsv.Header(path);
+        var id = UpliftCsv.Column(header, idColumn, path);
+        var reader = new FeatureReader(model.NumericFeatures.Select(f => UpliftCsv.Column(header, f, path)).ToArray(),
+            model.CategoricalFeatures.Select(f => UpliftCsv.Column(header, f, path)).ToArray(), header);
+        var data = new UpliftDataset(model.NumericFeatures, model.CategoricalFeatures, model.Arms);
+        foreach (var (line, fields) in UpliftCsv.Records(path, header.Count))
+        {
+            reader.Read(fields, line);
+            data.Add(fields[id].Trim(), reader.Numeric, reader.Categorical);
+        }
+        if (data.Count == 0) throw new ArgumentException($"'{path}' has no data rows.");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var predictions = model.Predict(data);
+        var names = model.Arms.Skip(1).ToList();
+        var priced = new OfferOption[data.Count * names.Count];
+        for (var i = 0; i < data.Count; i++)
+        {
+            var without = Math.Max(0, predictions.Basket(i, 0));
+            for (var k = 0; k < names.Count; k++)
+            {
+                var (terms, basket) = (offers.Offers[names[k]], Math.Max(0, predictions.Basket(i, k + 1)));
+                priced[i * names.Count + k] = new OfferOption(Math.Clamp(predictions.Probability(i, k + 1), 0, 1), Math.Clamp(predictions.Probability(i, 0), 0, 1),
+                    offers.Economics.PurchaseValue(terms, basket), offers.Economics.PurchaseValue(null, without), offers.Economics.CostOn(terms, basket));
+            }
+        }
+        var plan = OfferPlanner.Plan(priced, names.Count, budget);
+        var elapsed = clock.Elapsed;
+        double Profit(int i) => plan.Choice[i] == OfferPlanner.None ? 0 : priced[i * names.Count + plan.Choice[i]].Profit;
+        using (var writer = new StreamWriter(outPath))
+        {
+            writer.WriteLine("customer_id,offer,expected_incremental_profit");
+            foreach (var i in Enumerable.Range(0, data.Count).OrderByDescending(i => plan.Choice[i] != OfferPlanner.None).ThenByDescending(Profit).ThenBy(i => i))
+                writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{Imports.Csv.CsvText.Cell(data.IdAt(i))},{(plan.Choice[i] == OfferPlanner.None ? "none" : names[plan.Choice[i]])},{Profit(i):0.####}"));
+        }
+        Console.WriteLine($"{path}: {data.Count:N0} customers planned in {elapsed.TotalSeconds:0.0} s{(budget is { } limit ? $" within a budget of {F(limit)}" : "")}: " +
+            string.Join(", ", names.Select((n, k) => $"{n} {plan.CustomersPerOffer[k]:N0}")) + $", none {data.Count - plan.Value.Customers:N0}");
+        Console.WriteLine($"Expected incremental profit {F(plan.Value.Profit)} [{F(plan.Value.Low)}, {F(plan.Value.High)}], expected spend {F(plan.Value.Spend)}; written to {outPath}");
         return 0;
     }
 

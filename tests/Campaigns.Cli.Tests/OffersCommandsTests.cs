@@ -104,4 +104,39 @@ public class OffersCommandsTests : IDisposable
         Assert.NotEqual(0, code);
         Assert.Contains("'sms' in column 'offer' is not one of the model's arms (none, freeship, pct20).", error);
     }
+
+    [Fact]
+    public async Task Plan_writes_each_customers_offer_or_none_best_first_and_keeps_within_the_budget()
+    {
+        var offers = File("offers.json", Offers);
+        Assert.Equal(0, (await CliRun.RunAsync(Train(File("train.csv", Experiment(4000, 1)), offers, "--learner", "t"))).Code);
+        var customers = File("customers.csv", Experiment(1000, 3));
+        var planPath = Path.Combine(_folder, "plan.csv");
+        var (code, output, error) = await CliRun.RunAsync("offers", "plan", "--model", Path.Combine(_folder, "model.zip"), "--data", customers,
+            "--offers", offers, "--out", planPath);
+        Assert.True(code == 0, error);
+        var lines = System.IO.File.ReadAllLines(planPath);
+        Assert.Equal("customer_id,offer,expected_incremental_profit", lines[0]);
+        Assert.Equal(1001, lines.Length);
+        var rows = lines.Skip(1).Select(l => l.Split(',')).Select(f => (Offer: f[1], Profit: double.Parse(f[2], CultureInfo.InvariantCulture))).ToList();
+        Assert.All(rows, r => Assert.Contains(r.Offer, new[] { "pct20", "freeship", "none" }));
+        Assert.Contains(rows, r => r.Offer == "pct20");
+        Assert.Contains(rows, r => r.Offer == "freeship");
+        var offered = rows.TakeWhile(r => r.Offer != "none").ToList();
+        Assert.All(rows.Skip(offered.Count), r => Assert.Equal("none", r.Offer));
+        Assert.Equal(offered.Select(r => r.Profit).OrderDescending(), offered.Select(r => r.Profit));
+        Assert.Contains("Expected incremental profit", output);
+
+        (code, output, error) = await CliRun.RunAsync("offers", "plan", "--model", Path.Combine(_folder, "model.zip"), "--data", customers,
+            "--offers", offers, "--out", planPath, "--budget", "25");
+        Assert.True(code == 0, error);
+        var spend = double.Parse(output[(output.IndexOf("expected spend ", StringComparison.Ordinal) + 15)..].Split(';')[0], CultureInfo.InvariantCulture);
+        Assert.InRange(spend, 0, 25);
+        Assert.True(System.IO.File.ReadAllLines(planPath).Skip(1).Count(l => !l.Contains(",none,")) < offered.Count);
+
+        (code, _, error) = await CliRun.RunAsync("offers", "plan", "--model", Path.Combine(_folder, "model.zip"), "--data", customers,
+            "--offers", offers, "--out", planPath, "--budget", "lots");
+        Assert.NotEqual(0, code);
+        Assert.Contains("--budget must be an amount above 0, not 'lots'.", error);
+    }
 }

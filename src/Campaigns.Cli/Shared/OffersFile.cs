@@ -68,9 +68,10 @@ internal sealed record OffersFile(double Margin, double ShippingFee, double Free
     /// taken as one bundle.
     /// </summary>
     public double PurchaseValue(string? offer, double basket) =>
-        _economics.PurchaseValue(offer is null ? null : Offers[offer], Math.Max(0, basket));
+        Economics.PurchaseValue(offer is null ? null : Offers[offer], Math.Max(0, basket));
 
-    private readonly StoreEconomics _economics = new(Margin, 0, 0, new TargetingOptions
+    /// <summary>The file's margin and shipping terms as the app's pricing takes them.</summary>
+    public StoreEconomics Economics { get; } = new(Margin, 0, 0, new TargetingOptions
     {
         ShippingFee = (decimal)ShippingFee,
         FreeShippingFrom = double.IsFinite(FreeShippingFrom) ? (decimal)FreeShippingFrom : decimal.MaxValue,

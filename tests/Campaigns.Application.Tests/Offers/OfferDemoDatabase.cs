@@ -6,6 +6,7 @@ using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Uplift;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Application.Tests.Offers;
@@ -24,5 +25,10 @@ public sealed class OfferDemoDatabase : DemoDatabase
         await using var db = Open();
         var run = new TrainingRun("tests") { ParametersJson = JsonSerializer.Serialize(new OfferTrainingParameters { Learner = UpliftLearner.T }, JsonSerializerOptions.Web) };
         Trained = await new OfferTrainingService(db, TrainingSets(db), Options.Create(new TargetingOptions())).TrainAsync(ModelKind.OfferTargeting, run, default);
+        // A small store's plan may not beat sending nothing on held-out customers, and such a version stays a candidate;
+        // these tests are about planning with whatever version is current, so make it current as an Admin could.
+        var version = await db.ModelVersions.SingleAsync(v => v.Id == Trained.VersionId);
+        version.MakeCurrent([], DateTime.UtcNow);
+        await db.SaveChangesAsync();
     }
 }
