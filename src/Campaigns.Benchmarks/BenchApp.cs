@@ -25,6 +25,10 @@ public static class BenchApp
         {
             Customers("50000"), Text("--seed", "the demo store's seed (default 42)", "N"), Text("--as-of", "the day the features are taken, e.g. 2026-11-26"),
         }.Runs(o => OffersBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("offers-speed", "trains the offer model on N synthetic rows x 4 arms, then prices and plans N customers")
+        {
+            Text("--rows", "rows (default 1000000)", "N"), Learner(),
+        }.Runs(OffersSpeedBenchmark.Run),
         new Command("latency", "times the dashboard while idle and while a targeting model trains in the app at URL")
         {
             Password(), Url(), Email("admin@demo.local"), Learner(),

@@ -1,5 +1,7 @@
 using Bunit;
 using Campaigns.Application.Experiments;
+using Campaigns.Application.Offers;
+using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Web.Security;
 using Campaigns.Web.Tests.Infrastructure;
@@ -22,6 +24,8 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         Context.Services.AddScoped<ExperimentStatistics>();
         Context.Services.AddScoped<ExperimentDecisions>();
         Context.Services.AddScoped<TargetingCheck>();
+        Context.Services.AddScoped<PolicyTestResults>();
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new TargetingOptions()));
         Context.Services.AddScoped<CurrentUser>();
         SignInAs("Manager");
     }
