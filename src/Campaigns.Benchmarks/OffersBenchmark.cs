@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Campaigns.Analytics.Offers;
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Offers;
@@ -32,20 +31,9 @@ internal static class OffersBenchmark
 
     public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
-        var customers = options.Int("customers", 50_000);
-        var seed = options.Int("seed", 42);
-        var asOf = DateTime.SpecifyKind(DateTime.Parse(options.Value("as-of") ?? "2026-11-26", CultureInfo.InvariantCulture), DateTimeKind.Utc);
-        await using var db = openDatabase(options);
-        await db.MigrateAsync(migrateSqlServer: true);
-        if (await db.Customers.AnyAsync())
-            Console.WriteLine("Using the store already in the database; it must have been seeded with the same --customers, --seed and --as-of.");
-        else
-        {
-            await new DemoStoreSeeder(db).SeedAsync(customers, seed, asOf);
-            await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync();
-        }
-        var generator = new DemoStoreGenerator(seed, asOf);
-        generator.Generate(customers);
+        var bench = await DemoBench.OpenAsync(options, openDatabase);
+        await using var db = bench.Db;
+        var (generator, customers, seed, asOf) = (bench.Generator, bench.Customers, bench.Seed, bench.AsOf);
         var set = await new TrainingSetBuilder(db).BuildAsync(TargetingOutcome.Conversion);
         var economics = await StoreEconomics.ReadAsync(db, new TargetingOptions(), default);
         var rows = await CustomerRow.AsOf(db, db.Customers.AsNoTracking(), asOf).ToListAsync();

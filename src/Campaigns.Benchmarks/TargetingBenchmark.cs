@@ -1,7 +1,5 @@
-using System.Globalization;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
-using Campaigns.Data.Demo;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Benchmarks;
@@ -17,21 +15,9 @@ internal static class TargetingBenchmark
 {
     public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
-        var customers = options.Int("customers", 50_000);
-        var seed = options.Int("seed", 42);
-        var asOf = DateTime.SpecifyKind(DateTime.Parse(options.Value("as-of") ?? "2026-11-26", CultureInfo.InvariantCulture), DateTimeKind.Utc);
-        await using var db = openDatabase(options);
-        await db.MigrateAsync(migrateSqlServer: true);
-        if (await db.Customers.AnyAsync())
-            Console.WriteLine("Using the store already in the database; it must have been seeded with the same --customers, --seed and --as-of.");
-        else
-        {
-            await new DemoStoreSeeder(db).SeedAsync(customers, seed, asOf);
-            await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync();
-        }
-        // The same generator, seed and date rebuild the same customers, whose hidden kinds give the true effects.
-        var generator = new DemoStoreGenerator(seed, asOf);
-        generator.Generate(customers);
+        var bench = await DemoBench.OpenAsync(options, openDatabase);
+        await using var db = bench.Db;
+        var (generator, customers, seed, asOf) = (bench.Generator, bench.Customers, bench.Seed, bench.AsOf);
         var set = await new TrainingSetBuilder(db).BuildAsync(TargetingOutcome.Conversion);
         var externalIds = await db.Customers.AsNoTracking().ToDictionaryAsync(c => c.Id.ToString("N"), c => c.ExternalId);
         var promotions = await (from e in db.Experiments.AsNoTracking().Include(e => e.Arms)

@@ -55,25 +55,11 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var prospects = model is null ? null : new List<Prospect>(total);
         // Seeded from the campaign (HashCode is randomized per process), so the same request draws the same random cell on any instance.
         var random = new Random(BitConverter.ToInt32(request.CampaignId.ToByteArray(), 0));
-        // Two stages on two cores: the database streams the next batch while the model scores the last one.
-        var batch = new List<CustomerRow>(_options.ScoringBatch);
-        var scoringBatch = Task.CompletedTask;
-        await foreach (var row in CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            batch.Add(row);
-            if (batch.Count < _options.ScoringBatch) continue;
-            await scoringBatch;
-            var full = batch;
-            scoringBatch = Task.Run(() => Absorb(full), ct);
-            batch = new List<CustomerRow>(_options.ScoringBatch);
-        }
-        await scoringBatch;
-        Absorb(batch);
+        await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
 
-        // Batches are absorbed one at a time and in order, so row indexes, prospects and the random cell stay deterministic.
+        // Row indexes, prospects and the random cell stay deterministic: the pipeline absorbs batches one at a time, in order.
         void Absorb(List<CustomerRow> rowsToScore)
         {
-            if (rowsToScore.Count == 0) return;
             scoring.Start();
             var predictions = model is null ? null : Score(model, attributes, rowsToScore, campaign.Promotion);
             scoring.Stop();
@@ -116,10 +102,8 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
     public async Task<Result<Audience>> SaveAsync(AudiencePlan plan, string user, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == plan.Request.CampaignId, ct);
-        if (campaign is null) return Result<Audience>.NotFound("The campaign no longer exists.");
-        if (campaign.AudienceIsFixed)
-            return Result<Audience>.Refused($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
+        var allowed = await AudienceReplacement.CampaignAsync(db, plan.Request.CampaignId, ct);
+        if (allowed.Value is not { } campaign) return Result<Audience>.Failed(allowed);
         var a = plan.Allocation;
         var audience = new Audience
         {
@@ -145,17 +129,8 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             CurveJson = JsonSerializer.Serialize(a?.Curve ?? []),
             CreatedBy = user,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var previous = db.Audiences.Where(x => x.CampaignId == campaign.Id);
-        await db.AudienceMembers.Where(m => previous.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
-        await previous.ExecuteDeleteAsync(ct);
-        db.Audiences.Add(audience);
-        db.Audit(user, "audience.save", nameof(Audience), audience.Id,
-            $"{campaign.Name}: {plan.Targeted.Count:N0} targeted, {plan.RandomCell.Count:N0} random, {plan.Request.Rules.Describe()}, {plan.Request.Selection}");
-        await db.SaveChangesAsync(ct);
-        await db.BulkInsertAsync(Members(audience.Id, plan), ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        await AudienceReplacement.ReplaceAsync(db, audience, Members(audience.Id, plan), user,
+            $"{campaign.Name}: {plan.Targeted.Count:N0} targeted, {plan.RandomCell.Count:N0} random, {plan.Request.Rules.Describe()}, {plan.Request.Selection}", ct);
         return Result<Audience>.Done(audience, $"Saved: {Display.Count(audience.Targeted)} customers will get the promotion.");
     }
 

@@ -16,5 +16,9 @@ public sealed record Result<T> : Result
     public static new Result<T> NotFound(string message) => new(default, Common.Failure.NotFound, message, []);
     public static new Result<T> Refused(string message) => new(default, Common.Failure.Refused, message, []);
 
+    /// <summary>Another use case's failure, passed on as this one's (its kind, message and field errors kept).</summary>
+    public static Result<T> Failed(Result failure) =>
+        failure.Failure is null ? throw new ArgumentException("Only a failure can be passed on.", nameof(failure)) : new(default, failure.Failure, failure.Message, failure.Errors);
+
     public static implicit operator Result<T>(T value) => Done(value);
 }

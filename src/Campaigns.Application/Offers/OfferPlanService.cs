@@ -53,24 +53,10 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var total = await eligible.CountAsync(ct);
         var ids = new List<Guid>(total);
         var priced = new List<OfferOption>(total * offers.Count);
-        var batch = new List<CustomerRow>(_options.ScoringBatch);
-        // Two stages on two cores: the database streams the next batch while the model prices the last one.
-        var pricing = Task.CompletedTask;
-        await foreach (var row in CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            batch.Add(row);
-            if (batch.Count < _options.ScoringBatch) continue;
-            await pricing;
-            var full = batch;
-            pricing = Task.Run(() => Absorb(full), ct);
-            batch = new List<CustomerRow>(_options.ScoringBatch);
-        }
-        await pricing;
-        Absorb(batch);
+        await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
 
         void Absorb(List<CustomerRow> rows)
         {
-            if (rows.Count == 0) return;
             priced.AddRange(OfferPricing.PriceAll(model, attributes, rows, offers, economics));
             ids.AddRange(rows.Select(r => r.Id));
             progress?.Report(Math.Min(1, (double)ids.Count / Math.Max(1, total)));
@@ -112,10 +98,8 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
     public async Task<Result<Audience>> SaveAsync(OfferPlanResult result, string user, CancellationToken ct = default)
     {
-        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == result.Request.CampaignId, ct);
-        if (campaign is null) return Result<Audience>.NotFound("The campaign no longer exists.");
-        if (campaign.AudienceIsFixed)
-            return Result<Audience>.Refused($"The campaign is {campaign.Status.ToString().ToLowerInvariant()}: its audience is fixed once it has launched, or its experiment would change under it.");
+        var allowed = await AudienceReplacement.CampaignAsync(db, result.Request.CampaignId, ct);
+        if (allowed.Value is not { } campaign) return Result<Audience>.Failed(allowed);
         var plan = result.Plan;
         var audience = new Audience
         {
@@ -133,18 +117,9 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             CurveJson = JsonSerializer.Serialize(plan.Curve),
             CreatedBy = user,
         };
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var previous = db.Audiences.Where(x => x.CampaignId == campaign.Id);
-        await db.AudienceMembers.Where(m => previous.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
-        await previous.ExecuteDeleteAsync(ct);
-        db.Audiences.Add(audience);
         var mix = string.Join(", ", result.Offers.Select(o => $"{o.Name} {Display.Count(plan.CustomersPerOffer[o.Position])}"));
-        db.Audit(user, "audience.save", nameof(Audience), audience.Id,
-            $"{campaign.Name}: offer plan for {Display.Count(result.Eligible)} eligible ({mix}), {result.Request.Rules.Describe()}");
-        await db.SaveChangesAsync(ct);
-        await db.BulkInsertAsync(Members(audience.Id, result), ct);
-        await tx.CommitAsync(ct);
-        db.ChangeTracker.Clear();
+        await AudienceReplacement.ReplaceAsync(db, audience, Members(audience.Id, result), user,
+            $"{campaign.Name}: offer plan for {Display.Count(result.Eligible)} eligible ({mix}), {result.Request.Rules.Describe()}", ct);
         return Result<Audience>.Done(audience,
             $"Saved: {Display.Count(plan.Value.Customers)} of {Display.Count(result.Eligible)} customers get an offer; expected incremental profit {money.Format(plan.Value.Profit)}.");
     }
