@@ -1,0 +1,41 @@
+using Campaigns.Application.Targeting;
+using Campaigns.Domain.Campaigns;
+
+namespace Campaigns.Application.Tests.Targeting;
+
+public class StoreEconomicsTests
+{
+    // A 40% margin, items of 50 on average, shipping 5 under 60.
+    private static readonly StoreEconomics Store = new(0.4, 80, 50, new TargetingOptions { ShippingFee = 5, FreeShippingFrom = 60 });
+
+    [Theory]
+    [InlineData(100, 20)] // percent off: 20% of the basket
+    [InlineData(30, 6)]
+    public void A_percent_off_gives_away_its_share_of_the_basket(double basket, double cost) =>
+        Assert.Equal(cost, Store.CostOn(new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20 }, basket), 9);
+
+    [Theory]
+    [InlineData(50, 10)] // at the minimum spend: the amount
+    [InlineData(39.99, 0)] // below it: nothing (the offer does not apply)
+    public void An_amount_off_applies_from_its_minimum_spend(double basket, double cost) =>
+        Assert.Equal(cost, Store.CostOn(new Promotion { Type = PromotionType.FixedAmountOff, AmountOff = 10, MinimumSpend = 40 }, basket), 9);
+
+    [Theory]
+    [InlineData(45, 5)] // under the threshold: the fee forgone
+    [InlineData(75, 0)] // ships free anyway
+    public void Free_shipping_costs_the_fee_only_on_baskets_under_the_free_shipping_threshold(double basket, double cost) =>
+        Assert.Equal(cost, Store.CostOn(new Promotion { Type = PromotionType.FreeShipping }, basket), 9);
+
+    [Theory]
+    [InlineData(90, 30)] // smaller than 3 average items: one bundle at the basket's own item price, 90 / 3
+    [InlineData(300, 100)] // 6 average items: two bundles, two free items of 50
+    public void A_bundle_gives_away_its_free_items_and_a_purchase_with_it_holds_at_least_one_bundle(double basket, double cost) =>
+        Assert.Equal(cost, Store.CostOn(new Promotion { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1 }, basket), 9);
+
+    [Fact]
+    public void A_purchase_is_worth_its_margin_less_what_the_offer_gives_away()
+    {
+        Assert.Equal(40, Store.PurchaseValue(null, 100), 9);
+        Assert.Equal(20, Store.PurchaseValue(new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20 }, 100), 9);
+    }
+}
