@@ -29,8 +29,21 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
     public async Task<OfferPlanSetup?> SetupAsync(Guid campaignId, CancellationToken ct = default)
     {
         if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
-        return new OfferPlanSetup(campaign, OffersOf(campaign), await models.CurrentAsync(ModelKind.OfferTargeting, ct),
-            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct));
+        var current = await models.CurrentAsync(ModelKind.OfferTargeting, ct);
+        return new OfferPlanSetup(campaign, OffersOf(campaign), current,
+            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct), current is null ? await WhyNoModelAsync(ct) : null);
+    }
+
+    /// <summary>Why no offer model serves: none trained yet, or the latest one's plan did not beat sending nothing on held-out customers.</summary>
+    private async Task<string> WhyNoModelAsync(CancellationToken ct)
+    {
+        var latest = await db.ModelVersions.AsNoTracking().Where(v => v.Kind == ModelKind.OfferTargeting).OrderByDescending(v => v.Version)
+            .Select(v => new { v.Version, v.Status, v.MainMetric }).FirstOrDefaultAsync(ct);
+        return latest is null
+            ? "No offer model has been trained yet: an Admin can train one on the Models page."
+            : $"Offer model v{latest.Version} is {latest.Status.ToString().ToLowerInvariant()}, not current" +
+              (latest.MainMetric is <= 0 ? ": on customers it did not learn from, its plan earned no more than sending nothing" : "") +
+              ". An Admin can review it, or train another, on the Models page.";
     }
 
     public async Task<Result<OfferPlanResult>> PlanAsync(OfferPlanRequest request, IProgress<double>? progress = null, CancellationToken ct = default)
@@ -43,7 +56,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var offers = OffersOf(campaign);
         if (offers.Count < 2) return Result<OfferPlanResult>.Refused("The campaign has one offer: add the offers to choose between on the campaign first.");
         if (await models.CurrentAsync(ModelKind.OfferTargeting, ct) is not { } modelInfo)
-            return Result<OfferPlanResult>.Refused("No offer model is current yet. An Admin can train one on the Models page.");
+            return Result<OfferPlanResult>.Refused(await WhyNoModelAsync(ct));
         var model = await models.LoadOfferModelAsync(modelInfo.Id, ct);
         var attributes = AttributeSchema.Of(model.Metadata);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
