@@ -15,9 +15,6 @@ public sealed record OfferPlanResult(OfferPlanRequest Request, ModelInfo Model, 
 {
     public int Eligible => CustomerIds.Count;
 
-    /// <summary>The offer that earns most when everyone gets it.</summary>
-    public int BestForEveryone => Best(Everyone);
-
     /// <summary>The offer that earns most when targeted alone within the budget.</summary>
     public int BestSingleOffer => Best(SingleOffer);
 

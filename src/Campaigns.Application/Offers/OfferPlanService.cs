@@ -30,8 +30,11 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
     {
         if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
         var current = await models.CurrentAsync(ModelKind.OfferTargeting, ct);
+        var metrics = current is null ? null
+            : OfferModelMetrics.FromJson(await db.ModelVersions.Where(v => v.Id == current.Id).Select(v => v.MetricsJson).SingleAsync(ct));
         return new OfferPlanSetup(campaign, OffersOf(campaign), current,
-            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct), current is null ? await WhyNoModelAsync(ct) : null);
+            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct), current is null ? await WhyNoModelAsync(ct) : null,
+            metrics?.Evaluation.PlanOverNothing.Dr);
     }
 
     /// <summary>Why no offer model serves: none trained yet, or the latest one's plan did not beat sending nothing on held-out customers.</summary>
@@ -102,7 +105,9 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         {
             var data = CustomerRow.Dataset([row], offer.Terms, attributes, model.Arms);
             var option = OfferPricing.Price(model.Predict(data), 0, offer.Terms, economics);
-            var drivers = model.Explain(data, 0, (_, arm, basket) => economics.PurchaseValue(arm == 0 ? null : offer.Terms, basket)).Single(e => e.Arm == 1).Drivers;
+            // The offer's own terms are features too, but "why this customer" is about the customer's.
+            var drivers = model.Explain(data, 0, (_, arm, basket) => economics.PurchaseValue(arm == 0 ? null : offer.Terms, basket), top: 12)
+                .Single(e => e.Arm == 1).Drivers.Where(d => !TargetingFeatures.DescribesOffer(d.Feature)).Take(5).ToList();
             return new CustomerOfferEstimate(offer, option, drivers);
         }).ToList();
         return Result<CustomerOffers>.Done(new CustomerOffers(key, estimates));

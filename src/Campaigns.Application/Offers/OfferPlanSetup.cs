@@ -1,3 +1,4 @@
+using Campaigns.Analytics.Offers;
 using Campaigns.Application.Models;
 using Campaigns.Domain.Campaigns;
 
@@ -5,6 +6,12 @@ namespace Campaigns.Application.Offers;
 
 /// <summary>
 /// What the offer plan starts from: the campaign, its offers, the current offer model (null: none, and
-/// <see cref="WhyNoModel"/> says why) and the regions to pick from.
+/// <see cref="WhyNoModel"/> says why), what its plan earned over sending nothing on customers it did not learn from
+/// (<see cref="HeldOut"/>; null when not stored), and the regions to pick from.
 /// </summary>
-public sealed record OfferPlanSetup(Campaign Campaign, IReadOnlyList<CandidateOffer> Offers, ModelInfo? Model, IReadOnlyList<string> Regions, string? WhyNoModel);
+public sealed record OfferPlanSetup(Campaign Campaign, IReadOnlyList<CandidateOffer> Offers, ModelInfo? Model, IReadOnlyList<string> Regions,
+    string? WhyNoModel, ValueEstimate? HeldOut)
+{
+    /// <summary>The model's plan was not shown to beat sending nothing: its predictions are not to be taken at their word.</summary>
+    public bool Unproven => HeldOut is { Low: <= 0 };
+}

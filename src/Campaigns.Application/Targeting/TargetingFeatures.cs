@@ -31,6 +31,10 @@ public static class TargetingFeatures
     /// <summary>The leading numeric and categorical features describe the customer; the rest describe the offer and are watched for drift only through the customer ones.</summary>
     public const int CustomerNumeric = 8, CustomerCategorical = 2;
 
+    /// <summary>Whether a built-in feature describes the offer rather than the customer.</summary>
+    public static bool DescribesOffer(string feature) =>
+        Numeric.Skip(CustomerNumeric).Contains(feature) || Categorical.Skip(CustomerCategorical).Contains(feature);
+
     /// <summary>The numeric columns of a model with these attributes: the built-in features, then the attributes.</summary>
     public static IReadOnlyList<string> NumericWith(AttributeSchema attributes) => [.. Numeric, .. attributes.NumericFeatures];
 

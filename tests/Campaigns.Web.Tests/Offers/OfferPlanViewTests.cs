@@ -63,9 +63,10 @@ public class OfferPlanViewTests : ComponentTest
 
         Assert.Contains("€64.00", view.Find("[data-testid=plan-profit]").TextContent);
         Assert.Contains("95% interval", view.Find("[data-testid=plan-profit]").TextContent);
-        // 20% off for everyone earns 30 + 25 + 4 − 5 = 54: the plan earns 10 more.
-        Assert.Contains("+€10.00", view.Find("[data-testid=plan-gain]").TextContent);
-        Assert.Contains("20% off for everyone earns €54.00", view.Find("[data-testid=plan-gain]").TextContent);
+        // 20% off alone, to those it pays on, earns 30 + 25 + 4 = 59 (free shipping alone 12 + 5 + 9 = 26): the plan earns 5 more.
+        Assert.Contains("+€5.00", view.Find("[data-testid=plan-gain]").TextContent);
+        Assert.Contains("20% off alone, targeted within the same budget, earns €59.00", view.Find("[data-testid=plan-gain]").TextContent);
+        Assert.Contains("€54.00", view.Find("[data-testid=compare-everyone-0]").TextContent);
         Assert.Contains("Only Free shipping, targeted", view.Find("[data-testid=compare-targeted-1]").TextContent);
         Assert.Contains("no budget limit", view.Find("[data-testid=plan-spend]").TextContent);
     }
@@ -90,7 +91,8 @@ public class OfferPlanViewTests : ComponentTest
         var view = Render<CustomerOffersView>(p => p.Add(v => v.Offers, offers));
 
         Assert.Contains("20% off (chosen)", view.Find("[data-testid=customer-offer-0]").TextContent);
-        Assert.Contains("discount_share = 0.8", view.Find("[data-testid=customer-offer-0]").TextContent);
+        Assert.Contains("discount share 0.80: +€2.50", view.Find("[data-testid=customer-offer-0]").TextContent);
+        Assert.Contains("(a typical customer: 0.10)", view.Find("[data-testid=customer-offer-0]").TextContent);
         Assert.Contains("30.0%", view.Find("[data-testid=customer-offer-0]").TextContent);
         Assert.DoesNotContain("(chosen)", view.Find("[data-testid=customer-offer-1]").TextContent);
     }
