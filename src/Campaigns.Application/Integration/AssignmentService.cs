@@ -86,7 +86,7 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         var position = await db.Audiences.Where(a => a.CampaignId == campaign.Id)
             .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m)
             .Where(m => m.CustomerId == customerId).Select(m => m.OfferPosition).FirstOrDefaultAsync(ct);
-        return position is { } i && i >= 0 && i < campaign.Offers.Count ? campaign.Offers[i] : null;
+        return campaign.OfferAt(position);
     }
 
     private static string CampaignStatusText(CampaignStatus s) => s == CampaignStatus.PendingApproval ? "waiting for approval" : s.ToString().ToLowerInvariant();

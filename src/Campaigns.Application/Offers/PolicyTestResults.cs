@@ -43,7 +43,7 @@ public sealed class PolicyTestResults(IDbContextFactory<CampaignsDbContext> dbFa
         {
             if (!byId.TryGetValue(r.ArmId, out var arm)) continue;
             var offer = arm.IsControl ? null
-                : arm.IsModelChoice ? (r.Offer is { } position && position < campaign.Offers.Count ? campaign.Offers[position] : null)
+                : arm.IsModelChoice ? campaign.OfferAt(r.Offer)
                 : arm.Offer(campaign.Promotion);
             var profit = r.Conversions == 0 ? 0 : r.Conversions * economics.PurchaseValue(offer, r.Revenue / r.Conversions);
             samples[arm.Id].Add(profit);

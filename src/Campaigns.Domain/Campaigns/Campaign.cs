@@ -17,6 +17,9 @@ public sealed class Campaign : Entity
     public List<Promotion> AlternativeOffers { get; set; } = [];
     /// <summary>Every offer in its position: 0 is <see cref="Promotion"/>, i is <c>AlternativeOffers[i - 1]</c> (what <c>AudienceMember.OfferPosition</c> names).</summary>
     public IReadOnlyList<Promotion> Offers => [Promotion, .. AlternativeOffers];
+    /// <summary>The offer at a position of <see cref="Offers"/> (what a plan names per customer); null for none, or a position no longer among them.</summary>
+    public Promotion? OfferAt(int? position) => position is { } i && i >= 0 && i < Offers.Count ? Offers[i] : null;
+
     /// <summary>A campaign that tests offers against each other (and so no copy variants).</summary>
     public bool HasSeveralOffers => AlternativeOffers.Count > 0;
     public DateTime StartsAt { get; set; }
