@@ -44,7 +44,9 @@ internal static class OffersBenchmark
 
         var truth = Truth(rows, externalIds, generator, economics);
         var oracle = OfferPlanner.Plan(truth, Offers.Length);
+        var segments = rows.Select(r => generator.SegmentOf(externalIds[r.Id])).ToArray();
         Report("Oracle (true best offer or none)", oracle.Choice, truth, oracle.Value.Profit);
+        BySegment(segments, oracle.Choice, truth);
         for (var k = 0; k < Offers.Length; k++)
             Report($"{offers[k].Name} for everyone", Enumerable.Repeat(k, rows.Count).ToArray(), truth, oracle.Value.Profit);
         var budget = oracle.Value.Spend / 4;
@@ -68,6 +70,7 @@ internal static class OffersBenchmark
             Console.WriteLine($"{learner} learner ({result.Chosen}): trained in {trained.TotalSeconds:N1} s on {set.Data.Count:N0} rows, planned in {planned.TotalSeconds:N1} s;" +
                 $" held-out plan over nothing {result.Evaluation.PlanOverNothing.Dr.Value:N3} per customer ({result.Evaluation.PlanOverNothing.Dr.Low:N3} to {result.Evaluation.PlanOverNothing.Dr.High:N3}).");
             Report($"  {learner} plan", plan.Choice, truth, oracle.Value.Profit, plan.Value.Profit);
+            BySegment(segments, plan.Choice, truth);
             Report($"  {learner} plan within the budget", budgeted.Choice, truth, oracleBudget.Value.Profit, budgeted.Value.Profit);
         }
         return 0;
@@ -89,6 +92,18 @@ internal static class OffersBenchmark
             }
         }
         return truth;
+    }
+
+    /// <summary>Where a plan earns and loses: per hidden segment, customers per offer and their true incremental profit.</summary>
+    private static void BySegment(DemoSegment[] segments, IReadOnlyList<int> choice, OfferOption[] truth)
+    {
+        foreach (var segment in Enum.GetValues<DemoSegment>())
+        {
+            var members = Enumerable.Range(0, segments.Length).Where(i => segments[i] == segment).ToArray();
+            var mix = string.Join(" ", Enumerable.Range(0, Offers.Length).Select(k => $"{members.Count(i => choice[i] == k):N0}"));
+            var profit = members.Where(i => choice[i] >= 0).Sum(i => truth[i * Offers.Length + choice[i]].Profit);
+            Console.WriteLine($"    {segment} ({members.Length:N0}): customers per offer [{mix}], true incremental profit {profit:N0}");
+        }
     }
 
     private static void Report(string name, IReadOnlyList<int> choice, OfferOption[] truth, double oracle, double? predicted = null)

@@ -27,6 +27,12 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     private const decimal ShippingFee = 4.95m;
 
     /// <summary>
+    /// Orders go back two years, so even the oldest past campaign (a year ago) sees a year of each customer's behaviour
+    /// in its features, as the plan sees today.
+    /// </summary>
+    private const int HistoryDays = 730;
+
+    /// <summary>
     /// An id shaped and ordered like the app's own (version 7: a millisecond count, then random bits), but drawn from the
     /// seed: one seed always gives the same store, down to the order its rows come back in, which training splits and
     /// benchmarks rely on.
@@ -153,7 +159,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
                 DemoSegment.Premium => 4.0,
                 _ => 0.7,
             };
-            var since = p.Customer.SignedUpAt > _asOf.AddDays(-365) ? p.Customer.SignedUpAt : _asOf.AddDays(-365);
+            var since = p.Customer.SignedUpAt > _asOf.AddDays(-HistoryDays) ? p.Customer.SignedUpAt : _asOf.AddDays(-HistoryDays);
             var years = (_asOf - since).TotalDays / 365.0;
             var n = Poisson(rng, perYear * years);
             var discountUse = p.Segment switch

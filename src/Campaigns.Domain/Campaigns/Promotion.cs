@@ -51,8 +51,10 @@ public sealed class Promotion
             PromotionType.PercentDiscount => orderValue * (PercentOff ?? 0) / 100m,
             PromotionType.FixedAmountOff => Math.Min(orderValue, AmountOff ?? 0),
             PromotionType.FreeShipping => shippingFee,
+            // A millionth of a bundle of slack: an item price derived from the order itself (order / items) must not,
+            // by rounding, leave the order a hair short of the bundle it holds.
             PromotionType.Bundle when BundleBuy is > 0 && BundleGet is > 0 =>
-                averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value))),
+                averageItemPrice * BundleGet.Value * Math.Floor(orderValue / (averageItemPrice * (BundleBuy.Value + BundleGet.Value)) + 0.000001m),
             _ => 0,
         };
     }

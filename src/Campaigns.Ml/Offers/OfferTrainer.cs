@@ -15,8 +15,8 @@ public static class OfferTrainer
     /// <summary>
     /// Fits the conversion model (each candidate learner for Auto) and the basket model on K-1 folds of a capped
     /// stratified sample and values each candidate's plan (each row gets the arm of highest expected incremental
-    /// profit, or none) on the held-out fold by doubly robust scoring. Chooses the best mean over folds; when others are
-    /// within one standard error of it, the one whose value varies least across folds (the most stable). Refits the
+    /// profit, or none) on the held-out fold by doubly robust scoring. Chooses by the one-standard-error rule: the simplest
+    /// candidate whose mean over folds is within one standard error of the best mean. Refits the
     /// chosen learner and the basket model on all rows. ArgumentException with a one-line message on bad data.
     /// </summary>
     /// <param name="data">Randomized rows; outcome = bought 0/1; arm 0 = no offer.</param>
@@ -90,12 +90,15 @@ public static class OfferTrainer
         return new OfferTrainingResult(offerModel, scores, learners[best].ToString(), evaluation, data.Count, sample.Length);
     }
 
-    /// <summary>The best mean; among candidates within one standard error of it, the one whose value varies least across folds.</summary>
+    /// <summary>
+    /// The simplest candidate (they are listed simplest first) within one standard error of the best mean. Not the one
+    /// that varies least across folds: a plan that sends almost nothing varies least, so that rule chose timid models.
+    /// </summary>
     internal static int Choose(IReadOnlyList<OfferCandidateScore> scores)
     {
         var best = Enumerable.Range(0, scores.Count).MaxBy(c => scores[c].ProfitPerCustomer);
         var floor = scores[best].ProfitPerCustomer - scores[best].StandardError;
-        return Enumerable.Range(0, scores.Count).Where(c => scores[c].ProfitPerCustomer >= floor).MinBy(c => scores[c].StandardError);
+        return Enumerable.Range(0, scores.Count).First(c => scores[c].ProfitPerCustomer >= floor);
     }
 
     private static double StandardError(double[] values)

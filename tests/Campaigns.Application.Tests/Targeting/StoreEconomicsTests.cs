@@ -33,6 +33,19 @@ public class StoreEconomicsTests
         Assert.Equal(cost, Store.CostOn(new Promotion { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1 }, basket), 9);
 
     [Fact]
+    public void Every_basket_bought_with_a_bundle_gives_away_at_least_one_free_item()
+    {
+        // A basket is split into items at its own price; rounding must never leave it a hair short of one bundle.
+        var bundle = new Promotion { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1 };
+        var economics = Store with { AverageItemPrice = 37.21 };
+        for (var cents = 100; cents <= 40_000; cents++)
+        {
+            var basket = cents / 100.0;
+            Assert.True(economics.CostOn(bundle, basket) >= Math.Min(basket / 3, 37.21) - 1e-9, $"A basket of {basket} gives away {economics.CostOn(bundle, basket)}.");
+        }
+    }
+
+    [Fact]
     public void A_purchase_is_worth_its_margin_less_what_the_offer_gives_away()
     {
         Assert.Equal(40, Store.PurchaseValue(null, 100), 9);
