@@ -125,4 +125,15 @@ public class MultiOfferCampaignTests
         Assert.Equal(CampaignStatus.Approved, single.Status);
         Assert.Equal(["Holdout", "20% off"], single.Launch(0.1, [], Money).Arms.Select(a => a.Name));
     }
+
+    [Fact]
+    public void Two_blank_offers_each_get_one_message_and_are_not_also_called_twins()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.AlternativeOffers = [new Promotion { Channel = Channel.Email }, new Promotion { Channel = Channel.Email }];
+
+        var errors = CampaignRules.Validate(c);
+
+        Assert.Equal([("Offers[1].PercentOff", "Enter the percentage off."), ("Offers[2].PercentOff", "Enter the percentage off.")], errors.Select(e => (e.Field, e.Message)));
+    }
 }
