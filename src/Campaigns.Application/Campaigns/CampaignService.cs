@@ -120,9 +120,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (campaign is null) return Result<Campaign>.NotFound("The campaign no longer exists.");
         if (await db.Experiments.AnyAsync(e => e.CampaignId == id, ct)) return Result<Campaign>.Refused("This campaign already has an experiment.");
         var copy = await CopySuggestionService.Chosen(db, id).ToListAsync(ct);
-        // The saved audience carries a plan when it names an offer for any customer: the model's choice is then tested too.
-        var planned = campaign.HasSeveralOffers && await db.Audiences.Where(a => a.CampaignId == id)
-            .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m).AnyAsync(m => m.OfferPosition != null, ct);
+        var planned = await AddsModelChoiceAsync(db, campaign, ct);
         try
         {
             db.Experiments.Add(campaign.Launch(holdoutShare, copy, money.Format, planned));
@@ -138,6 +136,19 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
             + (campaign.HasSeveralOffers ? $" and {campaign.Offers.Count} offers{(planned ? " and the model's choice" : "")}" : ""));
         return await SaveGuardedAsync(db, campaign, "Launched: the campaign is live and its experiment is running.", ct);
     }
+
+    /// <summary>Whether launching the campaign adds the model's choice arm, so the launch plan sizes the arms the launch makes.</summary>
+    public async Task<bool> LaunchAddsModelChoiceAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        return campaign is not null && await AddsModelChoiceAsync(db, campaign, ct);
+    }
+
+    /// <summary>The saved audience carries a plan when it names an offer for any customer: the model's choice is then tested too.</summary>
+    private static async Task<bool> AddsModelChoiceAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct) =>
+        campaign.HasSeveralOffers && await db.Audiences.Where(a => a.CampaignId == campaign.Id)
+            .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m).AnyAsync(m => m.OfferPosition != null, ct);
 
     public Task<Result<Campaign>> ArchiveAsync(Guid id, string user, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.archive", null, "Archived.", c => c.Archive(), ct);
