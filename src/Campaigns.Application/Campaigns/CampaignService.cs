@@ -20,7 +20,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (status is { } s) query = query.Where(c => c.Status == s);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
         var campaigns = await query.OrderByDescending(c => c.StartsAt).Take(500).ToListAsync(ct);
-        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, OffersSummary(c), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
+        return campaigns.Select(RowOf).ToList();
     }
 
     /// <summary>The campaign's offer in words; for several, how many and their terms ("3 offers: 20% off, Free shipping, ...").</summary>
@@ -85,6 +85,32 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         db.Audit(user, "campaign.edit", nameof(Campaign), stored.Id, changes.Length == 0 ? "No changes" : changes);
         return await SaveGuardedAsync(db, stored, Saved, ct);
     }
+
+    /// <summary>Creates a campaign from the API's terms, checked by the editor's rules; errors name the request's fields.</summary>
+    public async Task<Result<Campaign>> CreateAsync(CampaignRequest request, string user, CancellationToken ct = default)
+    {
+        var (campaign, errors) = request.ToCampaign();
+        return campaign is null ? Result<Campaign>.Invalid(errors) : InRequestTerms(await SaveAsync(campaign, user, ct));
+    }
+
+    /// <summary>
+    /// Replaces an editable campaign's terms and offers with the API's, as a save from the editor does. The caller sends
+    /// the whole campaign, so the last replacement wins.
+    /// </summary>
+    public async Task<Result<Campaign>> ReplaceAsync(Guid id, CampaignRequest request, string user, CancellationToken ct = default)
+    {
+        var (campaign, errors) = request.ToCampaign();
+        if (campaign is null) return Result<Campaign>.Invalid(errors);
+        if (await GetAsync(id, ct) is not { } stored) return Result<Campaign>.NotFound($"No campaign has id {id}.");
+        (campaign.Id, campaign.CreatedBy, campaign.ConcurrencyStamp) = (id, stored.CreatedBy, stored.ConcurrencyStamp);
+        return InRequestTerms(await SaveAsync(campaign, user, ct));
+    }
+
+    private static Result<Campaign> InRequestTerms(Result<Campaign> result) =>
+        result.Failure == Failure.Invalid ? Result<Campaign>.Invalid(CampaignRequest.InRequestTerms(result.Errors), result.Message) : result;
+
+    /// <summary>A campaign as the list and the API show it.</summary>
+    public CampaignRow RowOf(Campaign c) => new(c.Id, c.Name, OffersSummary(c), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt);
 
     /// <summary>Sends the campaign to review; refused while a chosen copy line breaks the guardrails or contradicts the (possibly changed) terms.</summary>
     public Task<Result<Campaign>> SubmitAsync(Guid id, string user, CancellationToken ct = default) =>
