@@ -18,7 +18,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 defaultValue: true);
 
             // Versions stored before the flag: the promotion decision kept in their metrics says whether they failed the bar.
-            migrationBuilder.Sql("""UPDATE [ModelVersions] SET [MeetsBar] = 0 WHERE [MetricsJson] LIKE N'%does not meet the bar%';""");
+            // EXEC: the idempotent script runs this in the batch that adds the column, which SQL Server compiles first.
+            migrationBuilder.Sql("""EXEC(N'UPDATE [ModelVersions] SET [MeetsBar] = 0 WHERE [MetricsJson] LIKE N''%does not meet the bar%''');""");
         }
 
         /// <inheritdoc />
