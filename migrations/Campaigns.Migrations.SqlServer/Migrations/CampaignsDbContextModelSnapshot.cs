@@ -1443,6 +1443,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<double?>("MainMetric")
                         .HasColumnType("float");
 
+                    b.Property<bool>("MeetsBar")
+                        .HasColumnType("bit");
+
                     b.Property<string>("MetricsJson")
                         .IsRequired()
                         .HasMaxLength(2147483647)

@@ -1437,6 +1437,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<double?>("MainMetric")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("MeetsBar")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("MetricsJson")
                         .IsRequired()
                         .HasMaxLength(2147483647)

@@ -20,7 +20,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (status is { } s) query = query.Where(c => c.Status == s);
         if (!string.IsNullOrWhiteSpace(search)) query = query.Where(c => c.Name.Contains(search.Trim()));
         var campaigns = await query.OrderByDescending(c => c.StartsAt).Take(500).ToListAsync(ct);
-        return campaigns.Select(c => new CampaignRow(c.Id, c.Name, OffersSummary(c), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt)).ToList();
+        return campaigns.Select(RowOf).ToList();
     }
 
     /// <summary>The campaign's offer in words; for several, how many and their terms ("3 offers: 20% off, Free shipping, ...").</summary>
@@ -86,6 +86,32 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         return await SaveGuardedAsync(db, stored, Saved, ct);
     }
 
+    /// <summary>Creates a campaign from the API's terms, checked by the editor's rules; errors name the request's fields.</summary>
+    public async Task<Result<Campaign>> CreateAsync(CampaignRequest request, string user, CancellationToken ct = default)
+    {
+        var (campaign, errors) = request.ToCampaign();
+        return campaign is null ? Result<Campaign>.Invalid(errors) : InRequestTerms(await SaveAsync(campaign, user, ct));
+    }
+
+    /// <summary>
+    /// Replaces an editable campaign's terms and offers with the API's, as a save from the editor does. The caller sends
+    /// the whole campaign, so the last replacement wins.
+    /// </summary>
+    public async Task<Result<Campaign>> ReplaceAsync(Guid id, CampaignRequest request, string user, CancellationToken ct = default)
+    {
+        var (campaign, errors) = request.ToCampaign();
+        if (campaign is null) return Result<Campaign>.Invalid(errors);
+        if (await GetAsync(id, ct) is not { } stored) return Result<Campaign>.NotFound($"No campaign has id {id}.");
+        (campaign.Id, campaign.CreatedBy, campaign.ConcurrencyStamp) = (id, stored.CreatedBy, stored.ConcurrencyStamp);
+        return InRequestTerms(await SaveAsync(campaign, user, ct));
+    }
+
+    private static Result<Campaign> InRequestTerms(Result<Campaign> result) =>
+        result.Failure == Failure.Invalid ? Result<Campaign>.Invalid(CampaignRequest.InRequestTerms(result.Errors), result.Message) : result;
+
+    /// <summary>A campaign as the list and the API show it.</summary>
+    public CampaignRow RowOf(Campaign c) => new(c.Id, c.Name, OffersSummary(c), c.Promotion.Channel, c.StartsAt, c.EndsAt, c.Budget, c.Status, c.CreatedBy, c.UpdatedAt);
+
     /// <summary>Sends the campaign to review; refused while a chosen copy line breaks the guardrails or contradicts the (possibly changed) terms.</summary>
     public Task<Result<Campaign>> SubmitAsync(Guid id, string user, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.submit", null, "Submitted for approval.", async (db, campaign) =>
@@ -120,9 +146,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (campaign is null) return Result<Campaign>.NotFound("The campaign no longer exists.");
         if (await db.Experiments.AnyAsync(e => e.CampaignId == id, ct)) return Result<Campaign>.Refused("This campaign already has an experiment.");
         var copy = await CopySuggestionService.Chosen(db, id).ToListAsync(ct);
-        // The saved audience carries a plan when it names an offer for any customer: the model's choice is then tested too.
-        var planned = campaign.HasSeveralOffers && await db.Audiences.Where(a => a.CampaignId == id)
-            .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m).AnyAsync(m => m.OfferPosition != null, ct);
+        var planned = await AddsModelChoiceAsync(db, campaign, ct);
         try
         {
             db.Experiments.Add(campaign.Launch(holdoutShare, copy, money.Format, planned));
@@ -138,6 +162,19 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
             + (campaign.HasSeveralOffers ? $" and {campaign.Offers.Count} offers{(planned ? " and the model's choice" : "")}" : ""));
         return await SaveGuardedAsync(db, campaign, "Launched: the campaign is live and its experiment is running.", ct);
     }
+
+    /// <summary>Whether launching the campaign adds the model's choice arm, so the launch plan sizes the arms the launch makes.</summary>
+    public async Task<bool> LaunchAddsModelChoiceAsync(Guid id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var campaign = await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        return campaign is not null && await AddsModelChoiceAsync(db, campaign, ct);
+    }
+
+    /// <summary>The saved audience carries a plan when it names an offer for any customer: the model's choice is then tested too.</summary>
+    private static async Task<bool> AddsModelChoiceAsync(CampaignsDbContext db, Campaign campaign, CancellationToken ct) =>
+        campaign.HasSeveralOffers && await db.Audiences.Where(a => a.CampaignId == campaign.Id)
+            .Join(db.AudienceMembers, a => a.Id, m => m.AudienceId, (_, m) => m).AnyAsync(m => m.OfferPosition != null, ct);
 
     public Task<Result<Campaign>> ArchiveAsync(Guid id, string user, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.archive", null, "Archived.", c => c.Archive(), ct);

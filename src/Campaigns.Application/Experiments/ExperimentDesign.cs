@@ -28,15 +28,19 @@ public sealed class ExperimentDesign(IDbContextFactory<CampaignsDbContext> dbFac
 
     /// <summary>
     /// Customers needed to detect the relative lift with 80% power at 5% two-sided in each comparison with the holdout.
-    /// The treated share is split among <paramref name="treatedArms"/> (one per chosen copy line); with several, each
-    /// comparison is held to 5% ÷ arms (Bonferroni), and the smallest arm sets the total.
+    /// Each arm beside the holdout is compared with it, at 5% ÷ arms (Bonferroni) when there are several; the smallest
+    /// arm, the holdout or a treated one, sets the total.
     /// </summary>
-    public static DesignPlan? Plan(DesignBaseline baseline, double holdoutShare, double relativeLift, int treatedArms = 1)
+    /// <param name="treatedShares">
+    /// The traffic share of each arm beside the holdout, as the launch creates them (<see cref="Domain.Campaigns.Campaign.TreatedArmShares"/>):
+    /// with the model's choice the offers share only half of the treated traffic, so each offer's arm is smaller than an even split would make it.
+    /// </param>
+    public static DesignPlan? Plan(DesignBaseline baseline, double holdoutShare, double relativeLift, IReadOnlyList<double> treatedShares)
     {
-        if (baseline.ConversionRate is <= 0 or >= 1 || holdoutShare is <= 0 or >= 1 || treatedArms < 1) return null;
-        var perArm = PowerAnalysis.SampleSizePerArmForProportions(baseline.ConversionRate, baseline.ConversionRate * relativeLift, alpha: 0.05 / treatedArms);
+        if (baseline.ConversionRate is <= 0 or >= 1 || holdoutShare is <= 0 or >= 1 || treatedShares.Count == 0 || treatedShares.Any(s => s <= 0)) return null;
+        var perArm = PowerAnalysis.SampleSizePerArmForProportions(baseline.ConversionRate, baseline.ConversionRate * relativeLift, alpha: 0.05 / treatedShares.Count);
         if (perArm is not { } n) return null;
-        var total = (long)Math.Ceiling(n / Math.Min(holdoutShare, (1 - holdoutShare) / treatedArms));
+        var total = (long)Math.Ceiling(n / Math.Min(holdoutShare, treatedShares.Min()));
         return new DesignPlan(n, total, baseline.CustomersPerDay > 0 ? total / baseline.CustomersPerDay : null);
     }
 }

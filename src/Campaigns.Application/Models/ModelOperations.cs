@@ -13,7 +13,10 @@ public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFact
 {
     private const string ReasonNeeded = "Give a reason: it goes into the audit log with the change.";
 
-    /// <summary>Makes a version current. Worse than the current one on the main metric: a Manager's sign-off is requested instead.</summary>
+    /// <summary>
+    /// Makes a version current. Below its kind's bar, or worse than the current one on the main metric: a Manager's
+    /// sign-off is requested instead.
+    /// </summary>
     public async Task<Result> PromoteAsync(Guid versionId, string admin, string reason, CancellationToken ct = default)
     {
         if (string.IsNullOrWhiteSpace(reason)) return Result.Invalid("reason", ReasonNeeded);
@@ -24,14 +27,14 @@ public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFact
         var current = await CurrentAsync(db, version.Kind, ct);
         var reference = current.Select(v => v.MainMetric).FirstOrDefault();
         var metric = ModelKinds.Get(version.Kind).Metric;
-        if (version.IsWorseThan(reference, metric))
+        if (version.WhySignOffNeeded(reference, metric) is { } why)
         {
             if (await db.ModelSignOffs.AnyAsync(s => s.ModelVersionId == versionId && s.Status == SignOffStatus.Pending, ct))
                 return Result.Refused($"v{version.Version} already waits for a Manager's sign-off.");
             db.ModelSignOffs.Add(ModelSignOff.Request(version, admin, reason));
             db.Audit(admin, "model.signoff.request", nameof(ModelVersion), version.Id, $"{version.Kind} v{version.Version}: {reason.Trim()}");
             await db.SaveChangesAsync(ct);
-            return Result.Refused($"v{version.Version} is worse than the current version on {metric.Name} ({version.MainMetric:0.000} against {reference:0.000}): a Manager must sign off first. The request is waiting under Model sign-offs.");
+            return Result.Refused($"{why}: a Manager must sign off first. The request is waiting under Model sign-offs.");
         }
         return await MakeCurrentAsync(db, version, current, admin, "model.promote", reason.Trim(), ct);
     }

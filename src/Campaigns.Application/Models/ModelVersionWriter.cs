@@ -27,6 +27,7 @@ public sealed class ModelVersionWriter(CampaignsDbContext db)
             Learner = candidate.Learner,
             Status = ModelStatus.Candidate,
             MainMetric = candidate.MainMetric,
+            MeetsBar = candidate.Passes,
             TrainingTime = DateTime.UtcNow - candidate.Started,
             Artifact = candidate.Artifact,
             ArtifactSha256 = ModelStore.Checksum(candidate.Artifact),

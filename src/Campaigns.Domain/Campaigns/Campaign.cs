@@ -124,37 +124,49 @@ public sealed class Campaign : Entity
         Status = CampaignStatus.Live;
         var experiment = new Experiment { CampaignId = Id, Name = Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
         experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
-        var treated = 1 - holdoutShare;
-        if (HasSeveralOffers) AddOfferArms(experiment, modelChoice ? treated / 2 : treated, money, modelChoice ? treated / 2 : 0);
+        var shares = TreatedArmShares(holdoutShare, copy.Count, modelChoice);
+        if (HasSeveralOffers) AddOfferArms(experiment, shares);
         else if (copy.Count == 0)
-            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = Promotion.Describe(money), Position = 1, Allocation = treated });
+            experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = Promotion.Describe(money), Position = 1, Allocation = shares[0] });
         for (var i = 0; i < copy.Count; i++)
             experiment.Arms.Add(new Arm
             {
                 ExperimentId = experiment.Id, Name = CopyArmName(i, copy[i].Headline), Position = i + 1,
-                Allocation = treated / copy.Count, CopyVariantId = copy[i].Id,
+                Allocation = shares[i], CopyVariantId = copy[i].Id,
             });
         return experiment;
+
+        void AddOfferArms(Experiment e, IReadOnlyList<double> allocations)
+        {
+            // One arm per offer named by its terms, each carrying its terms (so an arm reads the same whatever the
+            // order of the offers), then the model's choice when it has a share.
+            var offers = Offers;
+            for (var i = 0; i < offers.Count; i++)
+            {
+                var arm = new Arm { ExperimentId = e.Id, Name = offers[i].Describe(money), Position = i + 1, Allocation = allocations[i] };
+                arm.OverridePromotion(offers[i]);
+                e.Arms.Add(arm);
+            }
+            if (modelChoice)
+                e.Arms.Add(new Arm { ExperimentId = e.Id, Name = ModelChoiceArm, Position = offers.Count + 1, Allocation = allocations[offers.Count], IsModelChoice = true });
+        }
     }
 
     /// <summary>
-    /// One arm per offer named by its terms, each carrying its terms (so an arm reads the same whatever the order of the
-    /// offers), then the model's choice when it has a share.
+    /// The traffic share of each arm beside the holdout that <see cref="Launch"/> creates, in the arms' order: one per
+    /// offer (with the model's choice, the offers share half the treated traffic and the model's choice gets the other
+    /// half), else one per copy variant, else one. The launch plan sizes the test on these, so it plans the arms made.
     /// </summary>
-    private void AddOfferArms(Experiment experiment, double offersShare, Func<decimal, string> money, double modelChoiceShare)
+    /// <param name="copyVariants">The chosen copy variants (none for a campaign with several offers).</param>
+    /// <param name="modelChoice">The launch adds the <see cref="ModelChoiceArm"/> (only with several offers).</param>
+    public IReadOnlyList<double> TreatedArmShares(double holdoutShare, int copyVariants, bool modelChoice)
     {
-        var offers = Offers;
-        for (var i = 0; i < offers.Count; i++)
-        {
-            var arm = new Arm { ExperimentId = experiment.Id, Name = offers[i].Describe(money), Position = i + 1, Allocation = offersShare / offers.Count };
-            arm.OverridePromotion(offers[i]);
-            experiment.Arms.Add(arm);
-        }
-        if (modelChoiceShare > 0)
-            experiment.Arms.Add(new Arm
-            {
-                ExperimentId = experiment.Id, Name = ModelChoiceArm, Position = offers.Count + 1, Allocation = modelChoiceShare, IsModelChoice = true,
-            });
+        var treated = 1 - holdoutShare;
+        if (!HasSeveralOffers) return Enumerable.Repeat(treated / Math.Max(1, copyVariants), Math.Max(1, copyVariants)).ToList();
+        var offersShare = modelChoice ? treated / 2 : treated;
+        var shares = Enumerable.Repeat(offersShare / Offers.Count, Offers.Count).ToList();
+        if (modelChoice) shares.Add(treated - offersShare);
+        return shares;
     }
 
     /// <summary>The arm of the <paramref name="index"/>-th copy variant: a letter and the start of its headline.</summary>

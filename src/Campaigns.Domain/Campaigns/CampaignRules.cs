@@ -20,17 +20,26 @@ public static partial class CampaignRules
         if (c.EndsAt <= c.StartsAt) Add(nameof(c.EndsAt), "The end date must be after the start date.");
         else if ((c.EndsAt - c.StartsAt).TotalDays > 366) Add(nameof(c.EndsAt), "A campaign can run for at most a year.");
 
-        if (c.Budget <= 0) Add(nameof(c.Budget), "Set a budget above zero: it caps what the discounts may cost.");
+        if (c.Budget < 0) Add(nameof(c.Budget), $"The budget cannot be negative (got {c.Budget:0.##}): enter the most the discounts may cost, above zero.");
+        else if (c.Budget == 0) Add(nameof(c.Budget), "Set a budget above zero: it caps what the discounts may cost.");
 
         var offers = c.Offers;
-        for (var i = 0; i < offers.Count; i++) ValidateTerms(offers[i], c.Budget, OfferField(i), Add);
+        // An offer whose terms are incomplete has its own message; comparing it with another (two blank offers read
+        // alike) would only say the same thing twice.
+        var complete = new bool[offers.Count];
+        for (var i = 0; i < offers.Count; i++)
+        {
+            var before = errors.Count;
+            ValidateTerms(offers[i], c.Budget, OfferField(i), Add);
+            complete[i] = errors.Count == before;
+        }
         if (offers.Count > Campaign.MaxOffers)
             Add(nameof(c.Offers), $"A campaign tests at most {Campaign.MaxOffers} offers; remove {offers.Count - Campaign.MaxOffers}.");
         for (var i = 1; i < offers.Count; i++)
         {
             if (offers[i].Channel != p.Channel)
                 Add(OfferField(i) + nameof(Promotion.Channel), $"Every offer goes out on the campaign's channel ({p.Channel}).");
-            var twin = offers.Take(i).ToList().FindIndex(o => o.Describe() == offers[i].Describe());
+            var twin = complete[i] ? Enumerable.Range(0, i).FirstOrDefault(j => complete[j] && offers[j].Describe() == offers[i].Describe(), -1) : -1;
             if (twin >= 0) Add(OfferField(i) + nameof(Promotion.Type), $"Offer {i + 1} has the same terms as offer {twin + 1} ({offers[i].Describe()}): change them or remove it.");
             var sameCode = offers.Take(i).ToList().FindIndex(o => o.CouponCode is { Length: > 0 } code && code == offers[i].CouponCode);
             if (sameCode >= 0) Add(OfferField(i) + nameof(Promotion.CouponCode), $"Offer {sameCode + 1} has this coupon code: give each offer its own, so a redemption tells which offer it was.");

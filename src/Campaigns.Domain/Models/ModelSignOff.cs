@@ -1,6 +1,6 @@
 namespace Campaigns.Domain.Models;
 
-/// <summary>An Admin's request to make a version current although it is worse than the current one on the main metric: a Manager must agree.</summary>
+/// <summary>An Admin's request to make a version current although it failed its kind's bar or is worse than the current one on the main metric: a Manager must agree.</summary>
 public sealed class ModelSignOff : Entity
 {
     public Guid ModelVersionId { get; set; }

@@ -29,6 +29,8 @@ public sealed class ModelVersion : Entity
     public required string TriggeredBy { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;
     public DateTime? PromotedAt { get; set; }
+    /// <summary>Met its kind's floor when trained (e.g. an uplift model beat a random ranking); one that did not serves only after a Manager's sign-off.</summary>
+    public bool MeetsBar { get; set; } = true;
 
     /// <summary>Why an Admin cannot promote this version, or null when it may become current.</summary>
     public string? WhyNotPromotable() => Status switch
@@ -45,6 +47,17 @@ public sealed class ModelVersion : Entity
     /// <summary>Worse than the reference on the main metric: promoting it needs a Manager's sign-off.</summary>
     public bool IsWorseThan(double? reference, MainMetric metric) =>
         MainMetric is { } candidate && reference is { } best && metric.Gain(candidate, best) < 0;
+
+    /// <summary>
+    /// Why an Admin alone may not make this version current, or null when they may: below its kind's bar (whether or
+    /// not a version is current, since serving nothing better is no excuse for serving one that fails the bar) or worse
+    /// than the current version. Either way a Manager must sign off: four eyes on every step down.
+    /// </summary>
+    public string? WhySignOffNeeded(double? reference, MainMetric metric)
+    {
+        if (!MeetsBar) return $"v{Version} did not meet the bar for its kind of model ({metric.Name} {MainMetric:0.000})";
+        return IsWorseThan(reference, metric) ? $"v{Version} is worse than the current version on {metric.Name} ({MainMetric:0.000} against {reference:0.000})" : null;
+    }
 
     /// <summary>Becomes the one current version of its kind; the versions current until now are retired (kept for rollback).</summary>
     public void MakeCurrent(IEnumerable<ModelVersion> current, DateTime now)

@@ -85,6 +85,7 @@ public class MultiOfferCampaignTests(CampaignDatabase demo) : IClassFixture<Camp
     public async Task Without_a_plan_the_launch_splits_the_treated_customers_evenly_and_each_arm_assigns_its_offer()
     {
         var campaign = await ApprovedAsync("Three offers, no plan");
+        Assert.False(await demo.Campaigns.LaunchAddsModelChoiceAsync(campaign.Id));
         Assert.True((await demo.Campaigns.LaunchAsync(campaign.Id, Manager, 0.1)).Succeeded);
 
         await using var db = demo.Open();
@@ -105,6 +106,8 @@ public class MultiOfferCampaignTests(CampaignDatabase demo) : IClassFixture<Camp
     {
         // The plan: every third customer nothing, the others the alternatives in turn.
         var campaign = await ApprovedAsync("Three offers, planned", i => i % 3 == 0 ? null : i % 3);
+        // The launch plan, shown before the launch, is told of the arm the launch will add.
+        Assert.True(await demo.Campaigns.LaunchAddsModelChoiceAsync(campaign.Id));
         Assert.True((await demo.Campaigns.LaunchAsync(campaign.Id, Manager, 0.2)).Succeeded);
 
         await using var db = demo.Open();

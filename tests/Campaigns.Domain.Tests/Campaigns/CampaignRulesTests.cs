@@ -82,4 +82,13 @@ public class CampaignRulesTests
         Assert.Equal(5m, new Promotion { Type = PromotionType.FreeShipping }.CostOn(40, 5, 20));
         Assert.Equal(20m, new Promotion { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1 }.CostOn(60, 0, 20));
     }
+
+    [Fact]
+    public void A_negative_budget_is_one_error_on_the_budget_that_says_it_is_negative()
+    {
+        var c = Valid();
+        c.Budget = -50;
+        var error = Assert.Single(CampaignRules.Validate(c));
+        Assert.Equal((nameof(Campaign.Budget), "The budget cannot be negative (got -50): enter the most the discounts may cost, above zero."), (error.Field, error.Message));
+    }
 }

@@ -125,4 +125,29 @@ public class MultiOfferCampaignTests
         Assert.Equal(CampaignStatus.Approved, single.Status);
         Assert.Equal(["Holdout", "20% off"], single.Launch(0.1, [], Money).Arms.Select(a => a.Name));
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void The_shares_the_launch_plan_sizes_are_the_allocations_the_launch_makes(bool modelChoice)
+    {
+        var c = Approved(ThreeOffers());
+
+        var planned = c.TreatedArmShares(0.2, copyVariants: 0, modelChoice);
+        var launched = c.Launch(0.2, [], Money, modelChoice).Arms.Where(a => !a.IsControl).Select(a => a.Allocation);
+
+        Assert.Equal(launched, planned);
+        Assert.Equal(modelChoice ? 4 : 3, planned.Count);
+    }
+
+    [Fact]
+    public void Two_blank_offers_each_get_one_message_and_are_not_also_called_twins()
+    {
+        var c = CampaignRulesTests.Valid();
+        c.AlternativeOffers = [new Promotion { Channel = Channel.Email }, new Promotion { Channel = Channel.Email }];
+
+        var errors = CampaignRules.Validate(c);
+
+        Assert.Equal([("Offers[1].PercentOff", "Enter the percentage off."), ("Offers[2].PercentOff", "Enter the percentage off.")], errors.Select(e => (e.Field, e.Message)));
+    }
 }

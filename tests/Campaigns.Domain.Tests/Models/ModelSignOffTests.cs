@@ -36,4 +36,23 @@ public class ModelSignOffTests
         Assert.NotNull(candidate.WhyNotPromotable());
         Assert.NotNull(candidate.WhyNotRollBackTarget());
     }
+
+    [Theory]
+    [InlineData(false, null, 0.02, "did not meet the bar")]
+    [InlineData(false, 0.01, 0.02, "did not meet the bar")]
+    [InlineData(true, 0.05, 0.02, "worse than the current version")]
+    public void A_version_below_its_bar_or_worse_than_the_current_one_needs_a_sign_off_even_when_none_is_current(bool meetsBar, double? current, double metric, string reason)
+    {
+        var version = new ModelVersion { Version = 2, Learner = "T", ArtifactSha256 = "", TriggeredBy = "tests", MainMetric = metric, MeetsBar = meetsBar };
+        Assert.Contains(reason, version.WhySignOffNeeded(current, new MainMetric("Qini", HigherIsBetter: true)));
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData(0.01)]
+    public void A_version_that_meets_its_bar_and_is_no_worse_needs_no_sign_off(double? current)
+    {
+        var version = new ModelVersion { Version = 2, Learner = "T", ArtifactSha256 = "", TriggeredBy = "tests", MainMetric = 0.02 };
+        Assert.Null(version.WhySignOffNeeded(current, new MainMetric("Qini", HigherIsBetter: true)));
+    }
 }

@@ -33,9 +33,8 @@ public sealed class AppProcess : IAsyncDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        // "Urls", not ASPNETCORE_URLS: the root appsettings.json sets Urls, and only the app's own configuration
-        // (environment variables above the file) overrides it.
-        start.Environment["Urls"] = BaseAddress.ToString().TrimEnd('/');
+        // The standard variable an operator sets: the app's settings file must not override it.
+        start.Environment["ASPNETCORE_URLS"] = BaseAddress.ToString().TrimEnd('/');
         // The test runner's own settings must not leak into the user's process.
         start.Environment.Remove("ASPNETCORE_ENVIRONMENT");
         start.Environment.Remove("DOTNET_ENVIRONMENT");

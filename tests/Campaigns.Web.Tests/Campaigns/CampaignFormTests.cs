@@ -74,4 +74,18 @@ public class CampaignFormTests : ComponentTest
         // Amount off, minimum spend and budget.
         Assert.Equal(["€", "€", "€"], form.FindAll(".mud-input-adornment-start").Select(a => a.TextContent.Trim()));
     }
+
+    [Fact]
+    public void A_negative_budget_says_it_cannot_be_negative_beside_the_budget()
+    {
+        SignInAs("Marketer");
+        var campaign = Draft();
+        campaign.Budget = -50;
+        var form = Render<CampaignFormHost>(p => p.Add(h => h.Campaign, campaign).Add(h => h.OnValidSubmit, _ => Task.FromResult<IReadOnlyList<FieldError>>([])));
+
+        form.Find("[data-testid=save-campaign]").Click();
+
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(form.Markup, "The budget cannot be negative"));
+        Assert.DoesNotContain("Set a budget above zero", form.Markup);
+    }
 }

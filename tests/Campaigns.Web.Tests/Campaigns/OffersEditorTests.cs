@@ -110,4 +110,22 @@ public class OffersEditorTests : ComponentTest
         Assert.Equal(["10% off", "20% off", "30% off"], saved!.Offers.Select(o => o.Describe()));
         Assert.Contains("30% off", form.Find("[data-testid=offer-3]").TextContent);
     }
+
+    [Fact]
+    public void A_blank_offer_shows_one_message_not_also_that_it_repeats_another_blank_one()
+    {
+        var form = Form(Draft());
+        form.Find("[data-testid=add-offer]").Click();
+        form.Find("[data-testid=add-offer]").Click();
+
+        form.Find("[data-testid=save-campaign]").Click();
+
+        foreach (var id in new[] { "offer-2", "offer-3" })
+        {
+            var offer = form.Find($"[data-testid={id}]").TextContent;
+            Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(offer, "Enter the percentage off."));
+            Assert.DoesNotContain("has the same terms", offer);
+        }
+        Assert.Contains("2 fields need attention.", form.Find("[data-testid=form-error-summary]").TextContent);
+    }
 }

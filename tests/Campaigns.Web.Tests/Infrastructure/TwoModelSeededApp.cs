@@ -37,6 +37,7 @@ public sealed class TwoModelSeededApp : SeededApp, IAsyncLifetime
         var v2 = versions.Single(v => v.Version == 2);
         (v1.PromotedAt, v2.PromotedAt) = (v1.PromotedAt ?? v1.CreatedAt, null);
         v2.MainMetric = v1.MainMetric + candidateGain;
+        foreach (var v in versions) v.MeetsBar = true;
         db.ModelSignOffs.RemoveRange(db.ModelSignOffs);
         await db.SaveChangesAsync();
     }

@@ -145,6 +145,35 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
     }
 
     [Fact]
+    public async Task A_version_below_its_bar_needs_a_managers_sign_off_even_when_no_version_is_current()
+    {
+        await ArrangeAsync(candidateGain: 0.01);
+        await using (var db = fixture.App.OpenDatabase())
+        {
+            var versions = await db.ModelVersions.Where(v => v.Kind == Uplift && v.Version <= 2).ToListAsync();
+            versions.Single(v => v.Version == 1).Status = ModelStatus.Retired;
+            versions.Single(v => v.Version == 2).MeetsBar = false;
+            await db.SaveChangesAsync();
+        }
+
+        var request = await PromoteAsync(2);
+
+        Assert.False(request.Succeeded);
+        Assert.Contains("v2 did not meet the bar for its kind of model", request.Message);
+        Assert.Contains("a Manager must sign off first", request.Message);
+        Assert.Equal(ModelStatus.Candidate, (await VersionAsync(2)).Status);
+        var pending = Assert.Single(await WithAsync(s => s.GetRequiredService<ModelRegistryReader>().PendingSignOffsAsync()));
+        Assert.Equal((2, Admin, (int?)null), (pending.Version, pending.RequestedBy, pending.CurrentVersion));
+        var own = await WithAsync(s => s.GetRequiredService<ModelOperations>().DecideSignOffAsync(pending.Id, Admin, true, null));
+        Assert.Contains("cannot also sign it off", own.Message);
+        Assert.Equal(ModelStatus.Candidate, (await VersionAsync(2)).Status);
+
+        var approved = await WithAsync(s => s.GetRequiredService<ModelOperations>().DecideSignOffAsync(pending.Id, Manager, true, "No better model yet; watch it"));
+        Assert.True(approved.Succeeded, approved.Message);
+        Assert.Equal(ModelStatus.Current, (await VersionAsync(2)).Status);
+    }
+
+    [Fact]
     public async Task A_refused_sign_off_keeps_the_version_a_candidate()
     {
         await ArrangeAsync(candidateGain: -0.05);

@@ -34,6 +34,8 @@ public partial class CampaignEditor
     private List<AuditEntry> _history = [];
     private Channel _savedChannel;
     private int _copyArms;
+    /// <summary>Launching adds the model's choice arm: the launch plan sizes it too.</summary>
+    private bool _modelChoice;
     /// <summary>The stored campaign's number of offers and chosen copy lines (which a campaign with several offers may not keep).</summary>
     private int _savedOffers, _chosenCopy;
     private bool _notFound;
@@ -133,6 +135,7 @@ public partial class CampaignEditor
         {
             _baseline = await Design.BaselineAsync();
             _copyArms = (await Copy.ChosenAsync(id)).Count;
+            _modelChoice = await Campaigns.LaunchAddsModelChoiceAsync(id);
         }
     }
 }

@@ -30,11 +30,16 @@ public partial class CampaignApproval
     /// <summary>The chosen copy lines: each is an arm compared with the holdout.</summary>
     [Parameter] public int CopyArms { get; set; }
 
-    /// <summary>The offers of a campaign with several (0 otherwise): each is an arm compared with the holdout.</summary>
-    [Parameter] public int OfferArms { get; set; }
+    /// <summary>The launch adds the model's choice arm beside the offers' (their saved audience carries a plan).</summary>
+    [Parameter] public bool ModelChoice { get; set; }
 
-    /// <summary>The arms beside the holdout the launch makes and what they are, for the launch plan.</summary>
-    private (int Count, string What) TreatedArms => OfferArms > 0 ? (OfferArms, "offer") : (CopyArms, "copy");
+    /// <summary>The share of each arm the launch makes beside the holdout, as <see cref="Campaign.Launch"/> splits the traffic.</summary>
+    private IReadOnlyList<double> TreatedShares => Campaign.TreatedArmShares(_holdoutPercent / 100.0, CopyArms, ModelChoice);
+
+    /// <summary>The arms compared with the holdout, in words, when there are several.</summary>
+    private string TreatedArms(int count) =>
+        !Campaign.HasSeveralOffers ? $"{count} copy arms"
+        : ModelChoice ? $"{Campaign.Offers.Count} offer arms and the model's choice" : $"{count} offer arms";
 
     /// <summary>The launched campaign's experiment.</summary>
     [Parameter] public Guid? ExperimentId { get; set; }

@@ -70,6 +70,9 @@ public partial class CampaignForm
         StateHasChanged();
     }
 
+    /// <summary>Fields with a message, each counted once however many rules it breaks.</summary>
+    private int FieldsInError => _errors.Select(e => e.Field).Distinct().Count();
+
     private bool Has(string field) => _errors.Any(e => e.Field == field);
 
     private string? ErrorFor(string field) => _errors.FirstOrDefault(e => e.Field == field)?.Message;

@@ -71,7 +71,7 @@ public partial class ModelKindSection
     private static string OperationHint(ModelVersionRow row, bool rollBack, ModelVersionRow? current) =>
         $"v{row.Version} becomes the current model at once: scoring and audiences built from now on use it"
         + (current is null ? "." : $", and v{current.Version} is retired (kept, so it can be restored).")
-        + (rollBack ? "" : " If it is worse than the current version on the main metric, a Manager must sign off first.");
+        + (rollBack ? "" : " If it failed its bar or is worse than the current version on the main metric, a Manager must sign off first.");
 
     /// <summary>Queues a training of this kind, with the uplift model's learner or no choices (the copy models).</summary>
     private async Task TrainAsync(object? parameters)
