@@ -2,7 +2,6 @@ using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Data;
-using Campaigns.Domain;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Microsoft.EntityFrameworkCore;
