@@ -15,6 +15,9 @@ public sealed record OfferPlanResult(OfferPlanRequest Request, ModelInfo Model, 
 {
     public int Eligible => CustomerIds.Count;
 
+    /// <summary>The plan by discount habit (<see cref="OfferSegment.ByHabit"/>): what a marketer sending one offer per group would send.</summary>
+    public IReadOnlyList<OfferSegment> Segments { get; init; } = [];
+
     /// <summary>The offer that earns most when targeted alone within the budget.</summary>
     public int BestSingleOffer => Best(SingleOffer);
 

@@ -69,12 +69,14 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var total = await eligible.CountAsync(ct);
         var ids = new List<Guid>(total);
         var priced = new List<OfferOption>(total * offers.Count);
+        var habits = new List<byte>(total);
         await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
 
         void Absorb(List<CustomerRow> rows)
         {
             priced.AddRange(OfferPricing.PriceAll(model, attributes, rows, offers, economics));
             ids.AddRange(rows.Select(r => r.Id));
+            habits.AddRange(rows.Select(r => OfferSegment.HabitOf(r.Snapshot)));
             progress?.Report(Math.Min(1, (double)ids.Count / Math.Max(1, total)));
         }
 
@@ -85,7 +87,10 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var everyone = offers.Select(o => OfferPlanner.Everyone(priced, offers.Count, o.Position)).ToList();
         var single = offers.Select(o => OfferPlanner.Plan(priced, offers.Count, budget, new HashSet<int> { o.Position }).Value).ToList();
         var chosen = plan.Choice.Select((c, i) => c == OfferPlanner.None ? 0 : priced[i * offers.Count + c].Profit).ToList();
-        return Result<OfferPlanResult>.Done(new OfferPlanResult(request, modelInfo, offers, plan, perOffer, everyone, single, ids, chosen, clock.Elapsed));
+        return Result<OfferPlanResult>.Done(new OfferPlanResult(request, modelInfo, offers, plan, perOffer, everyone, single, ids, chosen, clock.Elapsed)
+        {
+            Segments = OfferSegment.ByHabit(priced, offers.Count, plan, habits),
+        });
     }
 
     /// <summary>Why the model prices each offer as it does for one customer (by external id), or null when there is no such customer.</summary>

@@ -72,6 +72,24 @@ public class OfferPlanViewTests : ComponentTest
     }
 
     [Fact]
+    public void The_plan_by_discount_habit_shows_each_groups_mix_and_the_one_offer_to_send_it()
+    {
+        var result = Result();
+        // Customer 0 never bought with a discount, 1 and 2 mostly did, 3 has no orders yet.
+        result = result with { Segments = OfferSegment.ByHabit(Priced, 2, result.Plan, [0, 3, 3, 4]) };
+        var view = Render<OfferPlanView>(p => p.Add(v => v.Result, result));
+
+        Assert.Equal(3, view.FindAll("[data-testid=plan-segments] tbody tr").Count);
+        Assert.Contains("Never bought with a discount", view.Find("[data-testid=segment-0]").TextContent);
+        Assert.Contains("Mostly discounted", view.Find("[data-testid=segment-1]").TextContent);
+        Assert.Contains("20% off 1, Free shipping 1, none 0", view.Find("[data-testid=segment-1]").TextContent);
+        Assert.Contains("€34.00", view.Find("[data-testid=segment-1]").TextContent);
+        // 20% off alone earns 25 + 4 on that group, free shipping 5 + 9.
+        Assert.Contains("20% off (€29.00)", view.Find("[data-testid=segment-1]").TextContent);
+        Assert.Contains("None: no offer pays", view.Find("[data-testid=segment-2]").TextContent);
+    }
+
+    [Fact]
     public void A_budget_is_shown_against_the_spend_and_the_curve_marks_the_plan()
     {
         var view = Render<OfferPlanView>(p => p.Add(v => v.Result, Result(budget: 5)));

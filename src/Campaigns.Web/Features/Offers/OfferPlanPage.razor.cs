@@ -25,9 +25,14 @@ public partial class OfferPlanPage : IDisposable
     private string? _error, _explainError, _customerKey;
     private CustomerOffers? _explained;
     private double _progress;
+    private bool _applying;
+    private string? _depthError;
+    private IReadOnlyList<Domain.FieldError> _depthErrors = [];
     private CancellationTokenSource? _cancel;
 
-    protected override async Task OnInitializedAsync()
+    protected override Task OnInitializedAsync() => LoadAsync();
+
+    private async Task LoadAsync()
     {
         await using var scope = Scopes.CreateAsyncScope();
         var setup = await scope.ServiceProvider.GetRequiredService<OfferPlanService>().SetupAsync(CampaignId);
@@ -69,6 +74,27 @@ public partial class OfferPlanPage : IDisposable
             _cancel.Dispose();
             _cancel = null;
         }
+    }
+
+    /// <summary>Makes the range the campaign's offers, then starts the plan again from them (an earlier result priced the old offers).</summary>
+    private async Task ApplyDepthsAsync(DepthRange range)
+    {
+        (_depthError, _depthErrors, _applying) = (null, [], true);
+        try
+        {
+            var user = await CurrentUser.NameAsync();
+            await using var scope = Scopes.CreateAsyncScope();
+            var applied = await scope.ServiceProvider.GetRequiredService<DiscountDepthService>().ApplyAsync(CampaignId, range, user);
+            if (applied.Value is null)
+            {
+                (_depthError, _depthErrors) = (applied.Errors.Count > 0 ? null : applied.Message, applied.Errors);
+                return;
+            }
+            Snackbar.Show(applied);
+            (_result, _explained) = (null, null);
+            await LoadAsync();
+        }
+        finally { _applying = false; }
     }
 
     private void Cancel() => _cancel?.Cancel();
