@@ -33,4 +33,17 @@ internal static class AudienceReplacement
         await tx.CommitAsync(ct);
         db.ChangeTracker.Clear();
     }
+
+    /// <summary>
+    /// Deletes the campaign's saved offer plan (inside the caller's transaction) and says whether there was one. A plan names
+    /// offers by position: once the offers change, those positions would hand customers the wrong terms.
+    /// </summary>
+    public static async Task<bool> DropOfferPlanAsync(CampaignsDbContext db, Guid campaignId, CancellationToken ct)
+    {
+        var plans = db.Audiences.Where(a => a.CampaignId == campaignId && a.Selection == AudienceSelection.OfferPlan);
+        if (!await plans.AnyAsync(ct)) return false;
+        await db.AudienceMembers.Where(m => plans.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
+        await plans.ExecuteDeleteAsync(ct);
+        return true;
+    }
 }

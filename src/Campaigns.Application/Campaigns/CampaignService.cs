@@ -1,3 +1,4 @@
+using Campaigns.Application.Audiences;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
@@ -72,6 +73,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         if (stored.ConcurrencyStamp != edited.ConcurrencyStamp)
             return Result<Campaign>.Refused("Someone else saved this campaign after you opened it. Reload to see their changes; your edits are still in the form.");
         var changes = Diff(stored, edited);
+        var offersChanged = stored.Offers.Count != edited.Offers.Count || stored.Offers.Zip(edited.Offers).Any(p => !p.First.SameTermsAs(p.Second));
         stored.Name = edited.Name;
         stored.Description = edited.Description;
         stored.Promotion = edited.Promotion;
@@ -82,8 +84,12 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         await FollowTermsAsync(db, stored, ct);
         stored.UpdatedAt = DateTime.UtcNow;
         stored.ConcurrencyStamp = Guid.NewGuid();
-        db.Audit(user, "campaign.edit", nameof(Campaign), stored.Id, changes.Length == 0 ? "No changes" : changes);
-        return await SaveGuardedAsync(db, stored, Saved, ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var planDropped = offersChanged && await AudienceReplacement.DropOfferPlanAsync(db, stored.Id, ct);
+        db.Audit(user, "campaign.edit", nameof(Campaign), stored.Id, (changes.Length == 0 ? "No changes" : changes) + (planDropped ? "; the saved offer plan was removed" : ""));
+        var saved = await SaveGuardedAsync(db, stored, planDropped ? Saved + " Its saved offer plan named the old offers and was removed: plan again." : Saved, ct);
+        if (saved.Succeeded) await tx.CommitAsync(ct);
+        return saved;
     }
 
     /// <summary>Creates a campaign from the API's terms, checked by the editor's rules; errors name the request's fields.</summary>

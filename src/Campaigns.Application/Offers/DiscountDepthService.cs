@@ -1,8 +1,8 @@
+using Campaigns.Application.Audiences;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Data;
-using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Microsoft.EntityFrameworkCore;
 
@@ -34,12 +34,8 @@ public sealed class DiscountDepthService(CampaignsDbContext db, MoneyFormat mone
         campaign.AlternativeOffers = offers[1..];
         if (CampaignRules.Validate(campaign) is { Count: > 0 } rules) return Result<Campaign>.Refused(string.Join(" ", rules.Select(e => e.Message)));
 
-        // A saved plan names offers by position: with new offers in those positions it would hand customers the wrong terms.
-        var plans = db.Audiences.Where(a => a.CampaignId == campaignId && a.Selection == AudienceSelection.OfferPlan);
-        var dropped = await plans.AnyAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        await db.AudienceMembers.Where(m => plans.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
-        await plans.ExecuteDeleteAsync(ct);
+        var dropped = await AudienceReplacement.DropOfferPlanAsync(db, campaignId, ct);
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
         var after = string.Join(", ", campaign.Offers.Select(o => o.Describe(money.Format)));

@@ -23,6 +23,11 @@ public sealed class Promotion
     public string? CouponCode { get; set; }
     public Channel Channel { get; set; }
 
+    /// <summary>Whether a customer given either offer gets the same deal (the coupon code and channel aside).</summary>
+    public bool SameTermsAs(Promotion other) =>
+        (Type, PercentOff, AmountOff, MinimumSpend, BundleBuy, BundleGet, CategoryId)
+        == (other.Type, other.PercentOff, other.AmountOff, other.MinimumSpend, other.BundleBuy, other.BundleGet, other.CategoryId);
+
     /// <summary>Short human description of the terms, used in lists and copy slots.</summary>
     /// <param name="money">Writes an amount (the UI adds the store's currency); plain "0.##" without it.</param>
     public string Describe(Func<decimal, string>? money = null)

@@ -46,6 +46,39 @@ public class MultiOfferCampaignTests(CampaignDatabase demo) : IClassFixture<Camp
     }
 
     [Fact]
+    public async Task Editing_the_offers_removes_a_saved_offer_plan_that_names_them_by_position_and_other_edits_keep_it()
+    {
+        var saved = await demo.Campaigns.SaveAsync(ThreeOffers("Plan follows offers"), Marketer);
+        var id = saved.Value!.Id;
+        await using (var db = demo.Open())
+        {
+            var plan = new Audience { CampaignId = id, CreatedBy = Marketer, Selection = AudienceSelection.OfferPlan };
+            db.Audiences.Add(plan);
+            var customer = await db.Customers.Select(c => c.Id).FirstAsync();
+            db.AudienceMembers.Add(new AudienceMember { AudienceId = plan.Id, CustomerId = customer, Cell = AudienceCell.Targeted, Rank = 1, OfferPosition = 1 });
+            await db.SaveChangesAsync();
+        }
+        async Task<bool> HasPlan() { await using var db = demo.Open(); return await db.Audiences.AnyAsync(a => a.CampaignId == id); }
+
+        var renamed = (await demo.Campaigns.GetAsync(id))!;
+        renamed.Name = "Plan follows offers, renamed";
+        renamed.AlternativeOffers[0].CouponCode = "SHIP-2027";
+        var kept = await demo.Campaigns.SaveAsync(renamed, Marketer);
+        Assert.Equal("Campaign saved.", kept.Message);
+        Assert.True(await HasPlan());
+
+        // Position 1 would now be €5 off instead of free shipping: the plan's members would get terms it never priced.
+        var swapped = (await demo.Campaigns.GetAsync(id))!;
+        swapped.AlternativeOffers = [swapped.AlternativeOffers[1], swapped.AlternativeOffers[0]];
+        var dropped = await demo.Campaigns.SaveAsync(swapped, Marketer);
+        Assert.True(dropped.Succeeded, dropped.Message);
+        Assert.Contains("saved offer plan named the old offers and was removed", dropped.Message);
+        Assert.False(await HasPlan());
+        await using var check = demo.Open();
+        Assert.Empty(await check.AudienceMembers.Where(m => m.OfferPosition == 1 && !check.Audiences.Any(a => a.Id == m.AudienceId)).ToListAsync());
+    }
+
+    [Fact]
     public async Task The_offers_are_saved_and_read_back_with_their_coupon_codes_in_capitals_and_listed_with_their_terms()
     {
         var saved = await ApprovedAsync("Three offers stored");
