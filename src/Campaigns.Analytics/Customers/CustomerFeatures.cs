@@ -118,11 +118,13 @@ public sealed class CustomerFeatures
         return f;
     }
 
+    // Ties are broken by name, not by first appearance, which orders after the cut-off could change.
     private static int[] TopCategories(OrderHistory history, int cut)
     {
         var counts = new long[history.Categories.Count];
         for (var o = 0; o < history.Orders; o++)
             if (history.Day[o] < cut && history.Category[o] >= 0) counts[history.Category[o]]++;
-        return Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).OrderByDescending(c => counts[c]).ThenBy(c => c).Take(MaxCategories).ToArray();
+        return Enumerable.Range(0, counts.Length).Where(c => counts[c] > 0).OrderByDescending(c => counts[c])
+            .ThenBy(c => history.Categories[c], StringComparer.Ordinal).Take(MaxCategories).ToArray();
     }
 }

@@ -122,8 +122,8 @@ public sealed class PersonaModel
         var favourite = -1;
         for (var j = 0; j < categories.Count; j++)
             if (z[4 + j] > 1 && (favourite < 0 || z[4 + j] > z[4 + favourite])) favourite = j;
-        var kind = discount > 0.75 ? "deal seekers" : value > 0.75 ? "big spenders" : favourite >= 0 ? $"{categories[favourite]} fans"
-            : timing == "new" ? "customers" : "shoppers";
+        var kind = discount > 0.75 ? "deal seekers" : value > 0.75 ? "big spenders" : timing == "new" ? "customers"
+            : favourite >= 0 ? $"{categories[favourite]} fans" : "shoppers";
         return $"{timing} {kind}";
     }
 }
