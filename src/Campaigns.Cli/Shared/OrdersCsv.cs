@@ -1,6 +1,5 @@
 using System.Globalization;
 using Campaigns.Analytics.Customers;
-using Campaigns.Imports.Csv;
 
 namespace Campaigns.Cli;
 
