@@ -80,6 +80,12 @@ public static class CliApp
                 Text("--model", "the model", "M.zip"), Text("--data", "labelled rows", "FILE.csv"), Text("--offers", "the offers", "OFFERS.json"),
             }.Runs(OffersCommands.Evaluate),
         },
+        new Command("customers", "churn risk, purchase propensity, predicted value and personas from an order history CSV (one row per order)")
+        {
+            CustomerCommand("predict", "writes customer_id,churn_risk,purchase_probability,expected_orders_12m,predicted_value_12m,persona for every customer with an order before --as-of",
+                Text("--out", "where the predictions are written", "PRED.csv")).Runs(CustomersCommands.Predict),
+            CustomerCommand("backtest", "trains as of --as-of and prints each model's quality on the orders after it, against its baseline").Runs(CustomersCommands.Backtest),
+        },
         new Command("copy", "the copy generator and click-through ranker")
         {
             new Command("train", "trains the copy generator (GRU), the click-through ranker and the tone classifier on the database's copy and catalogue and stores each as a model version (promoted as in the app)")
@@ -115,6 +121,21 @@ public static class CliApp
             Text("--channel", "campaign: Email (default), Push or OnsiteBanner"),
         }.Runs(o => Cli.ImportCommand.RunAsync(o.Argument("kind"), o.Argument("file"), o, CommandOptions.OpenDatabase));
     }
+
+    private static Command CustomerCommand(string name, string description, params Option[] more)
+    {
+        var command = new Command(name, description);
+        foreach (var option in CustomerOptions().Concat(more)) command.Options.Add(option);
+        return command;
+    }
+
+    private static Option[] CustomerOptions() =>
+    [
+        Text("--orders", "the order history", "ORDERS.csv"), Text("--customer", "the customer id column", "COL"), Text("--date", "the order date column", "COL"),
+        Text("--amount", "the order amount column", "COL"), Text("--category", "the product category column (optional)", "COL"),
+        Text("--discount", "the discount amount column (optional)", "COL"), Text("--as-of", "the cut-off: features from orders before it", "DATE"),
+        Text("--horizon-days", "the churn horizon (default 90)", "N"),
+    ];
 
     private static Option<string> Models() => Text("--models", "uses the models `copy train --models DIR` wrote instead of the registry's current versions", "DIR");
     private static Option<string> Count() => Text("--n", "how many suggestions (default 10)", "N", alias: "-n");

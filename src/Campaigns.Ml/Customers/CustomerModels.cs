@@ -1,0 +1,183 @@
+using Campaigns.Analytics.Customers;
+using Campaigns.Ml.Uplift;
+using Microsoft.ML;
+
+namespace Campaigns.Ml.Customers;
+
+/// <summary>
+/// Churn risk, purchase propensity and predicted value as LightGBM models on behaviour features plus the BG/NBD readings
+/// (P(alive), expected orders), and personas. Each model learns on a time split inside the history before the cut-off:
+/// features as of cut-off − horizon, labels from that horizon; the models then score features as of the cut-off. The
+/// value model is the boosted regression only when it beats the BG/NBD + Gamma-Gamma baseline on held-out customers of
+/// that split (lower mean absolute error); else the baseline is used.
+/// </summary>
+public sealed class CustomerModels
+{
+    private readonly Scorer _churn;
+    private readonly Scorer _purchase;
+    private readonly Scorer? _value;
+
+    private CustomerModels(CustomerModelOptions options, BgNbd bgNbd, GammaGamma gammaGamma, Scorer churn, Scorer purchase, Scorer? value,
+        ValueChoice choice, PersonaModel personas)
+        => (Options, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas) = (options, bgNbd, gammaGamma, churn, purchase, value, choice, personas);
+
+    public CustomerModelOptions Options { get; }
+    /// <summary>Fitted on the history before the cut-off; used for expected orders, P(alive) and the value baseline.</summary>
+    public BgNbd BgNbd { get; }
+    public GammaGamma GammaGamma { get; }
+    public ValueChoice ValueChoice { get; }
+    public PersonaModel Personas { get; }
+
+    /// <summary>Trains every model on the orders before <paramref name="cutOff"/> only.</summary>
+    public static CustomerModels Train(OrderHistory history, DateOnly cutOff, CustomerModelOptions? options = null, PersonaModel? previousPersonas = null)
+    {
+        options ??= new CustomerModelOptions();
+        var now = CustomerFeatures.AsOf(history, cutOff);
+        if (now.Count == 0) throw new ArgumentException($"No orders before the cut-off {cutOff:yyyy-MM-dd}.");
+        var (bgNbd, gammaGamma) = FitBaseline(now, options);
+
+        Func<Scorer>[] jobs =
+        [
+            () => Classifier(history, cutOff, options.ChurnDays, churn: true, options),
+            () => Classifier(history, cutOff, options.PurchaseDays, churn: false, options),
+        ];
+        var classifiers = Boosting.RunAll(jobs, null, CancellationToken.None);
+        var (value, choice) = ValueModel(history, cutOff, options);
+        return new CustomerModels(options, bgNbd, gammaGamma, classifiers[0], classifiers[1], value, choice,
+            PersonaModel.Train(now, options.Personas, options.Seed, previousPersonas));
+    }
+
+    /// <summary>Predictions for every customer of <paramref name="features"/> (features as of the cut-off the models were trained for).</summary>
+    public CustomerPredictions Predict(CustomerFeatures features)
+    {
+        var n = features.Count;
+        var (x, width) = Matrix(features, BgNbd, GammaGamma, Options);
+        var view = MatrixDataView.All(x, width, Identity(n));
+        var (churn, purchase, value) = (new float[n], new float[n], new float[n]);
+        _churn.Score(view, churn);
+        _purchase.Score(view, purchase);
+        var baseline = new float[n];
+        var orders = new float[n];
+        var alive = new float[n];
+        for (var i = 0; i < n; i++)
+        {
+            baseline[i] = x[i * width + width - 1];
+            orders[i] = x[i * width + width - 2];
+            alive[i] = x[i * width + width - 3];
+        }
+        if (_value is not null) _value.Score(view, value);
+        else baseline.CopyTo(value);
+        for (var i = 0; i < n; i++) value[i] = Math.Max(0, value[i]);
+        var persona = new int[n];
+        Parallel.For(0, (n + 65_535) / 65_536, () => new double[Personas.Features.Count], (block, _, buffer) =>
+        {
+            for (var i = block * 65_536; i < Math.Min(n, (block + 1) * 65_536); i++) persona[i] = Personas.Assign(features, i, buffer);
+            return buffer;
+        }, _ => { });
+        return new CustomerPredictions(churn, purchase, orders, value, baseline, alive, persona);
+    }
+
+    private static (BgNbd, GammaGamma) FitBaseline(CustomerFeatures f, CustomerModelOptions options)
+    {
+        var stride = Math.Max(1, (f.Count + options.MaxBaselineRows - 1) / options.MaxBaselineRows);
+        var rows = Enumerable.Range(0, f.Count).Where(i => i % stride == 0).ToArray();
+        double[] Pick(double[] column) => rows.Select(i => column[i]).ToArray();
+        var bgNbd = BgNbd.Fit(Pick(f.RepeatDays), Pick(f.FirstToLast), Pick(f.Age));
+        var gammaGamma = GammaGamma.Fit(Pick(f.Orders), Pick(f.AverageAmount));
+        return (bgNbd, gammaGamma);
+    }
+
+    /// <summary>The behaviour features, then P(alive), BG/NBD expected orders and the baseline value over the value horizon.</summary>
+    internal static (float[] X, int Width) Matrix(CustomerFeatures f, BgNbd bgNbd, GammaGamma gammaGamma, CustomerModelOptions options)
+    {
+        var width = f.ColumnNames.Count + 3;
+        var x = new float[f.Count * width];
+        Parallel.For(0, (f.Count + 16_383) / 16_384, block =>
+        {
+            for (var i = block * 16_384; i < Math.Min(f.Count, (block + 1) * 16_384); i++)
+            {
+                var row = x.AsSpan(i * width, width);
+                f.Row(i, row);
+                var (repeat, span, age) = (f.RepeatDays[i], f.FirstToLast[i], f.Age[i]);
+                var orders = bgNbd.ExpectedPurchases(options.ValueDays, repeat, span, age);
+                row[width - 3] = (float)bgNbd.ProbabilityAlive(repeat, span, age);
+                row[width - 2] = (float)orders;
+                row[width - 1] = (float)(orders * gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i])));
+            }
+        });
+        return (x, width);
+    }
+
+    private static Scorer Classifier(OrderHistory history, DateOnly cutOff, int days, bool churn, CustomerModelOptions options)
+    {
+        var start = cutOff.AddDays(-days);
+        var features = CustomerFeatures.AsOf(history, start);
+        if (features.Count < 20)
+            throw new ArgumentException($"Too few customers ordered before {start:yyyy-MM-dd} ({features.Count}) to learn a {days}-day horizon before the cut-off {cutOff:yyyy-MM-dd}.");
+        var outcomes = CustomerOutcomes.After(history, start, days);
+        var (bgNbd, gammaGamma) = FitBaseline(features, options);
+        var (x, width) = Matrix(features, bgNbd, gammaGamma, options);
+        var labels = new float[features.Count];
+        var positives = 0;
+        for (var i = 0; i < features.Count; i++)
+        {
+            var ordered = outcomes.Ordered(features.Customer[i]);
+            labels[i] = ordered != churn ? 1 : 0;
+            positives += (int)labels[i];
+        }
+        if (positives == 0 || positives == features.Count)
+            throw new ArgumentException($"All {features.Count} customers had the same outcome in the {days} days before the cut-off {cutOff:yyyy-MM-dd}: nothing to learn {(churn ? "churn" : "purchase propensity")} from.");
+        var rows = Sample(features.Count, options.MaxTrainingRows);
+        var model = Boosting.Fit(MatrixDataView.All(x, width, rows, labels, booleanLabel: true), BoosterSettings.Outcome(rows.Length), classifier: true, options.Seed);
+        return new Scorer(model);
+    }
+
+    private static (Scorer?, ValueChoice) ValueModel(OrderHistory history, DateOnly cutOff, CustomerModelOptions options)
+    {
+        var start = cutOff.AddDays(-options.ValueDays);
+        var features = CustomerFeatures.AsOf(history, start);
+        if (features.Count < 200) return (null, new ValueChoice(false, null, null, features.Count, "too few customers a value horizon before the cut-off"));
+        var outcomes = CustomerOutcomes.After(history, start, options.ValueDays);
+        var (bgNbd, gammaGamma) = FitBaseline(features, options);
+        var (x, width) = Matrix(features, bgNbd, gammaGamma, options);
+        var labels = new float[features.Count];
+        for (var i = 0; i < features.Count; i++) labels[i] = (float)outcomes.Spend[features.Customer[i]];
+        var rows = Sample(features.Count, options.MaxTrainingRows);
+        var (train, held) = (rows.Where((_, k) => k % 4 != 0).ToArray(), rows.Where((_, k) => k % 4 == 0).ToArray());
+        var candidate = new Scorer(Boosting.Fit(MatrixDataView.All(x, width, train, labels), BoosterSettings.Outcome(train.Length), classifier: false, options.Seed));
+        var predicted = new float[held.Length];
+        candidate.Score(MatrixDataView.All(x, width, held), predicted);
+        var (actual, boosted, baseline) = (new double[held.Length], new double[held.Length], new double[held.Length]);
+        for (var k = 0; k < held.Length; k++)
+            (actual[k], boosted[k], baseline[k]) = (labels[held[k]], Math.Max(0, predicted[k]), x[held[k] * width + width - 1]);
+        var boostedQuality = ValueQuality.Evaluate(boosted, actual);
+        var baselineQuality = ValueQuality.Evaluate(baseline, actual);
+        if (boostedQuality.MeanAbsoluteError >= baselineQuality.MeanAbsoluteError)
+            return (null, new ValueChoice(false, boostedQuality, baselineQuality, held.Length, "the boosted model did not beat BG/NBD + Gamma-Gamma"));
+        var model = new Scorer(Boosting.Fit(MatrixDataView.All(x, width, rows, labels), BoosterSettings.Outcome(rows.Length), classifier: false, options.Seed));
+        return (model, new ValueChoice(true, boostedQuality, baselineQuality, held.Length, "the boosted model beat BG/NBD + Gamma-Gamma"));
+    }
+
+    private static int[] Sample(int count, int max)
+    {
+        var stride = Math.Max(1, (count + max - 1) / max);
+        var rows = new int[(count + stride - 1) / stride];
+        for (var k = 0; k < rows.Length; k++) rows[k] = k * stride;
+        return rows;
+    }
+
+    private static int[] Identity(int n)
+    {
+        var rows = new int[n];
+        for (var i = 0; i < n; i++) rows[i] = i;
+        return rows;
+    }
+
+    /// <summary>A fitted LightGBM model with its compiled trees (ML.NET's scoring when they cannot be compiled).</summary>
+    private sealed class Scorer(ITransformer model)
+    {
+        private readonly CompiledTrees? _compiled = CompiledTrees.TryCompile(model);
+
+        public void Score(MatrixDataView view, Span<float> output) => Boosting.Score(model, _compiled, view, output);
+    }
+}
