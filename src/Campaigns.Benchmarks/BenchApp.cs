@@ -41,6 +41,10 @@ public static class BenchApp
         {
             Customers("1000000"), Learner(), Text("--runs", "timed runs (default 3)", "N"),
         }.Runs(o => AudienceBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("customers", "seeds a store once, trains the customer models (backtest included) and times rescoring every customer and audience rules over the scores")
+        {
+            Customers("1000000"),
+        }.Runs(o => CustomersBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("import", "imports customers, products and N order lines into an empty database and reports lines/s")
         {
             Text("--lines", "order lines (default 1000000)", "N"), Customers("100000"), Text("--products", "products (default 2000)", "N"),

@@ -30,46 +30,25 @@ internal static class CustomersCommands
 
     public static int Backtest(CommandOptions options)
     {
-        var (history, asOf, models, features, _) = Prepare(options);
-        var last = DateOnly.FromDayNumber(history.Day.Max());
-        if (last < asOf) throw new ArgumentException($"No order is on or after --as-of {asOf:yyyy-MM-dd} (the last is {last:yyyy-MM-dd}): a backtest needs the horizon after it.");
-        var covered = last.DayNumber - asOf.DayNumber + 1;
-        var predictions = models.Predict(features);
-        var o = models.Options;
-        var n = features.Count;
-        var recency = features.Recency;
-        var negativeRecency = new double[n];
-        for (var i = 0; i < n; i++) negativeRecency[i] = -recency[i];
+        var (history, asOf, models, _, _) = Prepare(options);
+        var r = CustomerBacktest.Run(history, asOf, models);
+        var o = r.Options;
+        Console.WriteLine($"{r.Customers:N0} customers with orders before {asOf:yyyy-MM-dd}; the orders after it cover {r.CoveredDays} days (to {asOf.AddDays(r.CoveredDays - 1):yyyy-MM-dd}).");
+        Classifier($"Churn risk, no order in {o.ChurnDays} days", r.Churn, r.ChurnByRecency, r.CoveredDays, o.ChurnDays);
+        Classifier($"Purchase propensity, an order in {o.PurchaseDays} days", r.Purchase, r.PurchaseByRecency, r.CoveredDays, o.PurchaseDays);
 
-        Console.WriteLine($"{n:N0} customers with orders before {asOf:yyyy-MM-dd}; the orders after it cover {covered} days (to {last:yyyy-MM-dd}).");
-        Classifier($"Churn risk, no order in {o.ChurnDays} days", CustomerOutcomes.After(history, asOf, o.ChurnDays), churn: true, predictions.ChurnRisk, recency, features, covered, o.ChurnDays);
-        Classifier($"Purchase propensity, an order in {o.PurchaseDays} days", CustomerOutcomes.After(history, asOf, o.PurchaseDays), churn: false, predictions.PurchaseProbability, negativeRecency, features, covered, o.PurchaseDays);
-
-        var spend = CustomerOutcomes.After(history, asOf, o.ValueDays);
-        var (actual, model, baseline) = (new double[n], new double[n], new double[n]);
-        // A shorter horizon than the value model's is compared pro rata: ranks are unchanged, amounts scaled.
-        var share = Math.Min(1.0, (double)covered / o.ValueDays);
-        for (var i = 0; i < n; i++) (actual[i], model[i], baseline[i]) = (spend.Spend[features.Customer[i]], predictions.PredictedValue[i] * share, predictions.BaselineValue[i] * share);
-        var (m, b) = (ValueQuality.Evaluate(model, actual), ValueQuality.Evaluate(baseline, actual));
-        Console.WriteLine($"Predicted value, spend in {Math.Min(covered, o.ValueDays)} days{(covered < o.ValueDays ? $" (of {o.ValueDays}; predictions pro rata)" : "")}: " +
-                          $"chosen {(models.ValueChoice.Boosted ? "gradient-boosted" : "BG/NBD + Gamma-Gamma")} ({models.ValueChoice.Reason})");
+        var (m, b) = (r.Value, r.ValueBaseline);
+        Console.WriteLine($"Predicted value, spend in {r.ValueDaysObserved} days{(r.ValueDaysObserved < o.ValueDays ? $" (of {o.ValueDays}; predictions pro rata)" : "")}: " +
+                          $"chosen {(r.ValueChoice.Boosted ? "gradient-boosted" : "BG/NBD + Gamma-Gamma")} ({r.ValueChoice.Reason})");
         Console.WriteLine($"  {"",-22} {"MAE",10} {"top 20% share",14} {"predicted total",16} {"actual total",14}");
         Console.WriteLine($"  {"model",-22} {F(m.MeanAbsoluteError),10} {P(m.TopFifthCapture),14} {F(m.PredictedTotal),16} {F(m.ActualTotal),14}");
         Console.WriteLine($"  {"BG/NBD + Gamma-Gamma",-22} {F(b.MeanAbsoluteError),10} {P(b.TopFifthCapture),14} {F(b.PredictedTotal),16} {F(b.ActualTotal),14}");
-
-        var sizes = new int[models.Personas.Personas.Count];
-        foreach (var p in predictions.Persona) sizes[p]++;
-        Console.WriteLine("Personas: " + string.Join(", ", models.Personas.Personas.Select((p, k) => $"{p.Name} {sizes[k]:N0}")));
+        Console.WriteLine("Personas: " + string.Join(", ", r.Personas.Select(p => $"{p.Name} {p.Size:N0}")));
         return 0;
     }
 
-    private static void Classifier(string title, CustomerOutcomes outcomes, bool churn, float[] score, double[] baselineScore, CustomerFeatures features, int covered, int days)
+    private static void Classifier(string title, ClassifierQuality model, ClassifierQuality baseline, int covered, int days)
     {
-        var n = features.Count;
-        var actual = new bool[n];
-        var modelScore = new double[n];
-        for (var i = 0; i < n; i++) (actual[i], modelScore[i]) = (outcomes.Ordered(features.Customer[i]) != churn, score[i]);
-        var (model, baseline) = (ClassifierQuality.Evaluate(modelScore, actual), ClassifierQuality.Evaluate(baselineScore, actual));
         Console.WriteLine($"{title}{(covered < days ? $" (only {covered} days observed: churn is overstated)" : "")}: actual rate {P(model.Rate)}");
         Console.WriteLine($"  {"",-16} {"AUC",6} {"band",10} {"top-decile lift",16}");
         Console.WriteLine($"  {"model",-16} {model.Auc,6:0.000} {model.Band,10} {model.TopDecileLift,16:0.00}");
@@ -90,10 +69,9 @@ internal static class CustomersCommands
         var horizon = options.Int("horizon-days", 90);
         var history = OrdersCsv.Load(path, customer, date, amount, options.Value("category"), options.Value("discount"));
         var clock = Stopwatch.StartNew();
-        var features = CustomerFeatures.AsOf(history, asOf);
-        if (features.Count == 0) throw new ArgumentException($"No order in '{path}' is before --as-of {asOf:yyyy-MM-dd}.");
+        if (CustomerFeatures.AsOf(history, asOf).Count == 0) throw new ArgumentException($"No order in '{path}' is before --as-of {asOf:yyyy-MM-dd}.");
         var models = CustomerModels.Train(history, asOf, new CustomerModelOptions { ChurnDays = horizon });
-        return (history, asOf, models, features, clock);
+        return (history, asOf, models, models.FeaturesAsOf(history, asOf), clock);
     }
 
     private static string F(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);

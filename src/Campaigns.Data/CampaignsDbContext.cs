@@ -22,6 +22,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
 {
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Customer> Customers => Set<Customer>();
+    public DbSet<CustomerScore> CustomerScores => Set<CustomerScore>();
+    public DbSet<CustomerScoreSnapshot> CustomerScoreSnapshots => Set<CustomerScoreSnapshot>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<Order> Orders => Set<Order>();

@@ -107,7 +107,7 @@ public class CustomersCommandsTests : IDisposable
         var csv = Orders(2000, 3).Split('\n').Where(l => l.Length > 0 && (l.StartsWith("order_id") || string.CompareOrdinal(l.Split(',')[2], "2026-07-01") < 0));
         var (code, _, error) = await CliRun.RunAsync(Args("backtest", File("early.csv", string.Join('\n', csv) + "\n")));
         Assert.NotEqual(0, code);
-        Assert.Contains("No order is on or after --as-of 2026-07-01", error);
+        Assert.Contains("No order is on or after 2026-07-01", error);
     }
 
     [Fact]

@@ -703,6 +703,93 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScore", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("ChurnRisk")
+                        .HasColumnType("float");
+
+                    b.Property<double>("ExpectedOrders")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("NextOrderExpectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Persona")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("nvarchar(80)");
+
+                    b.Property<int>("PersonaId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal>("PredictedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<double>("PurchaseProbability")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<double>("ValuePercentile")
+                        .HasColumnType("float");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("ChurnRisk");
+
+                    b.HasIndex("Persona");
+
+                    b.HasIndex("PurchaseProbability");
+
+                    b.HasIndex("ValuePercentile");
+
+                    b.ToTable("CustomerScores", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScoreSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("int");
+
+                    b.Property<int>("HighRisk")
+                        .HasColumnType("int");
+
+                    b.Property<int>("LowRisk")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MediumRisk")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("PersonasJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("CustomerScoreSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.Arm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1824,6 +1911,15 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScore", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithOne("Score")
+                        .HasForeignKey("Campaigns.Domain.Customers.CustomerScore", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.Arm", b =>
                 {
                     b.HasOne("Campaigns.Domain.Experiments.Experiment", null)
@@ -1954,6 +2050,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Customers.Customer", b =>
+                {
+                    b.Navigation("Score");
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Experiments.Experiment", b =>

@@ -697,6 +697,93 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("Customers");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScore", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ChurnRisk")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("ExpectedOrders")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("NextOrderExpectedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Persona")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PersonaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("PredictedValue")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("PurchaseProbability")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("ScoredAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ValuePercentile")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("CustomerId");
+
+                    b.HasIndex("ChurnRisk");
+
+                    b.HasIndex("Persona");
+
+                    b.HasIndex("PurchaseProbability");
+
+                    b.HasIndex("ValuePercentile");
+
+                    b.ToTable("CustomerScores", (string)null);
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScoreSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Customers")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("HighRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumRisk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ModelVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PersonasJson")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TakenAt");
+
+                    b.ToTable("CustomerScoreSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.Arm", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1810,6 +1897,15 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Navigation("Category");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScore", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithOne("Score")
+                        .HasForeignKey("Campaigns.Domain.Customers.CustomerScore", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.Arm", b =>
                 {
                     b.HasOne("Campaigns.Domain.Experiments.Experiment", null)
@@ -1940,6 +2036,11 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Customers.Customer", b =>
+                {
+                    b.Navigation("Score");
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Experiments.Experiment", b =>

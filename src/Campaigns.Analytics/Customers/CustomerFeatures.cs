@@ -48,6 +48,9 @@ public sealed class CustomerFeatures
     public double[] CategoryShares { get; private init; }
     public IReadOnlyList<string> CategoryNames { get; private init; } = [];
 
+    /// <summary>The columns of <see cref="Row"/> before the category shares.</summary>
+    public const int BaseColumns = 10;
+
     /// <summary>Names of the columns of <see cref="Row"/>.</summary>
     public IReadOnlyList<string> ColumnNames =>
         ["recency_days", "orders", "repeat_days", "first_to_last_days", "age_days", "average_amount", "total_amount", "mean_gap_days",
@@ -71,19 +74,22 @@ public sealed class CustomerFeatures
     }
 
     /// <summary>Features as of <paramref name="cutOff"/>: only orders dated strictly before it are read.</summary>
-    public static CustomerFeatures AsOf(OrderHistory history, DateOnly cutOff)
+    /// <param name="categories">
+    /// The category share columns: a model's own, so features as of another date have the columns it learned (a category
+    /// the history lacks stays 0); null: the most frequent categories before the cut-off.
+    /// </param>
+    public static CustomerFeatures AsOf(OrderHistory history, DateOnly cutOff, IReadOnlyList<string>? categories = null)
     {
         var cut = cutOff.DayNumber;
         var count = 0;
         for (var c = 0; c < history.Customers; c++)
             if (history.Start[c] < history.Start[c + 1] && history.Day[history.Start[c]] < cut) count++;
 
-        var top = TopCategories(history, cut);
-        var k = top.Length;
+        var names = categories?.ToArray() ?? TopCategories(history, cut).Select(t => history.Categories[t]).ToArray();
+        var k = names.Length;
         var slot = new int[history.Categories.Count];
-        Array.Fill(slot, -1);
-        for (var j = 0; j < k; j++) slot[top[j]] = j;
-        var f = new CustomerFeatures(count, k) { CutOff = cutOff, CategoryNames = top.Select(t => history.Categories[t]).ToArray() };
+        for (var c = 0; c < slot.Length; c++) slot[c] = Array.IndexOf(names, history.Categories[c]);
+        var f = new CustomerFeatures(count, k) { CutOff = cutOff, CategoryNames = names };
         var i = 0;
         for (var c = 0; c < history.Customers; c++)
         {

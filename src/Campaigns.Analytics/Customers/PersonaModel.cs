@@ -14,6 +14,19 @@ public sealed class PersonaModel
     private readonly double[] _mean;
     private readonly double[] _scale;
 
+    /// <summary>A model as <see cref="Train"/> made it, from its stored parts (checked: one mean, scale and centre coordinate per feature).</summary>
+    public static PersonaModel Restore(IReadOnlyList<string> features, double[] mean, double[] scale, IReadOnlyList<Persona> personas)
+    {
+        var d = features.Count;
+        if (mean.Length != d || scale.Length != d || scale.Any(v => !(v > 0)) || personas.Count == 0 || personas.Any(p => p.Centre.Count != d))
+            throw new ArgumentException($"A persona model needs one mean, one positive scale and one centre coordinate for each of its {d} features, and at least one persona.");
+        return new PersonaModel(features, mean, scale, personas);
+    }
+
+    /// <summary>The standardization: a coordinate's mean and scale over the customers it was trained on.</summary>
+    public IReadOnlyList<double> Mean => _mean;
+    public IReadOnlyList<double> Scale => _scale;
+
     /// <summary>Names of the centre's coordinates.</summary>
     public IReadOnlyList<string> Features { get; }
     public IReadOnlyList<Persona> Personas { get; }

@@ -23,12 +23,11 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
 {
     private readonly TargetingOptions _options = options.Value;
 
-    /// <summary>What the builder starts from: the campaign, the current targeting model, the regions to pick from and the saved audience; null without the campaign.</summary>
+    /// <summary>What the builder starts from: the campaign, the current targeting model, what its rules pick from and the saved audience; null without the campaign.</summary>
     public async Task<AudienceSetup?> SetupAsync(Guid campaignId, CancellationToken ct = default)
     {
         if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
-        return new AudienceSetup(campaign, await models.CurrentAsync(ModelKind.UpliftTargeting, ct),
-            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct),
+        return new AudienceSetup(campaign, await models.CurrentAsync(ModelKind.UpliftTargeting, ct), await RuleChoices.ReadAsync(db, ct),
             await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == campaignId, ct));
     }
 

@@ -2,5 +2,6 @@ using Campaigns.Domain.Audiences;
 
 namespace Campaigns.Application.Audiences;
 
-/// <summary>One member of a saved audience as a sender receives it.</summary>
-public sealed record AudienceExportRow(string ExternalId, string? Email, AudienceCell Cell, int Rank, double PredictedUplift, double ExpectedProfit);
+/// <summary>One member of a saved audience as a sender receives it, with the customer's latest predictions (null until scored).</summary>
+public sealed record AudienceExportRow(string ExternalId, string? Email, AudienceCell Cell, int Rank, double PredictedUplift, double ExpectedProfit,
+    double? ChurnRisk, double? PurchaseProbability, decimal? PredictedValue, string? Persona);

@@ -17,6 +17,11 @@ public sealed class AudienceForm
     public int? MinTenureDays { get; set; }
     public double? MinDiscountPercent { get; set; }
     public double? MaxDiscountPercent { get; set; }
+    /// <summary>In percent, as the marketer reads a risk ("churn risk above 60%").</summary>
+    public double? MinChurnRiskPercent { get; set; }
+    public double? MinPurchasePercent { get; set; }
+    public double? TopValuePercent { get; set; }
+    public IEnumerable<string> Personas { get; set; } = [];
     public AudienceSelection Selection { get; set; } = AudienceSelection.Budget;
     public double? TopPercent { get; set; } = 20;
     /// <summary>In percentage points of purchase probability.</summary>
@@ -50,6 +55,8 @@ public sealed class AudienceForm
             Regions = Regions.ToList(), Devices = Devices.ToList(), MinOrders = MinOrders, MaxOrders = MaxOrders, MinSpend = MinSpend,
             BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
             MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = attributes,
+            MinChurnRisk = MinChurnRiskPercent / 100, MinPurchaseProbability = MinPurchasePercent / 100, TopValuePercent = TopValuePercent,
+            Personas = Personas.ToList(),
         };
     }
 }

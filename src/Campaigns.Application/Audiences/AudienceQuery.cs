@@ -42,6 +42,19 @@ public static class AudienceQuery
         }
         if (rules.MinDiscountShare is { } minShare) customers = customers.Where(c => c.Behaviour.DiscountShare >= minShare);
         if (rules.MaxDiscountShare is { } maxShare) customers = customers.Where(c => c.Behaviour.DiscountShare <= maxShare);
+        // Prediction rules read the latest scoring (indexed); a customer not scored yet (no orders) matches none of them.
+        if (rules.MinChurnRisk is { } churn) customers = customers.Where(c => c.Score != null && c.Score.ChurnRisk >= churn);
+        if (rules.MinPurchaseProbability is { } buy) customers = customers.Where(c => c.Score != null && c.Score.PurchaseProbability >= buy);
+        if (rules.TopValuePercent is { } top)
+        {
+            var from = 1 - top / 100;
+            customers = customers.Where(c => c.Score != null && c.Score.ValuePercentile >= from);
+        }
+        if (rules.Personas.Count > 0)
+        {
+            var personas = rules.Personas;
+            customers = customers.Where(c => c.Score != null && personas.Contains(c.Score.Persona));
+        }
         foreach (var (name, value) in rules.Attributes)
         {
             // Imports store custom attributes as a JSON object of strings written by the same serializer, so the pair's text is exact.

@@ -32,7 +32,9 @@ public sealed class SavedAudiences(IDbContextFactory<CampaignsDbContext> dbFacto
                    where m.AudienceId == audienceId
                    join c in db.Customers on m.CustomerId equals c.Id
                    orderby m.Rank
-                   select new AudienceExportRow(c.ExternalId, c.Email, m.Cell, m.Rank, m.PredictedUplift, m.ExpectedProfit);
+                   select new AudienceExportRow(c.ExternalId, c.Email, m.Cell, m.Rank, m.PredictedUplift, m.ExpectedProfit,
+                       c.Score == null ? null : c.Score.ChurnRisk, c.Score == null ? null : c.Score.PurchaseProbability,
+                       c.Score == null ? null : c.Score.PredictedValue, c.Score == null ? null : c.Score.Persona);
         await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) yield return row;
     }
 

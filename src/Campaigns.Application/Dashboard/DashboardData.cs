@@ -25,6 +25,15 @@ public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactor
         var models = Enum.GetValues<ModelKind>().Select(k => new { Kind = k, Current = current.FirstOrDefault(c => c.Kind == k), Alert = alerts.FirstOrDefault(a => a.Kind == k)?.Reason })
             .Select(x => new ModelInUse(x.Kind, x.Current?.Version, x.Current?.Learner, x.Current?.PromotedAt, x.Alert)).ToList();
         var jobs = await db.JobRuns.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(6).ToListAsync(ct);
-        return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs);
+        return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs, await OutlookAsync(db, ct));
+    }
+
+    private static async Task<CustomerOutlook?> OutlookAsync(CampaignsDbContext db, CancellationToken ct)
+    {
+        var latest = await db.CustomerScoreSnapshots.AsNoTracking().OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(ct);
+        if (latest is null) return null;
+        var monthBefore = latest.TakenAt - CustomerOutlook.Month;
+        var before = await db.CustomerScoreSnapshots.AsNoTracking().Where(s => s.TakenAt <= monthBefore).OrderByDescending(s => s.TakenAt).FirstOrDefaultAsync(ct);
+        return CustomerOutlook.Of(latest, before);
     }
 }

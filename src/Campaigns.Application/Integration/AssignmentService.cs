@@ -35,7 +35,11 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         if (campaign.Status != CampaignStatus.Live || experiment is not { Status: ExperimentStatus.Running })
             return Result<AssignmentResponse>.Refused($"Campaign '{campaign.Name}' is {CampaignStatusText(campaign.Status)}; customers are assigned only while it is live.");
         var customer = await db.Customers.AsNoTracking().Where(c => c.ExternalId == customerKey)
-            .Select(c => new { c.Id, c.EmailOptIn }).SingleOrDefaultAsync(ct);
+            .Select(c => new
+            {
+                c.Id, c.EmailOptIn,
+                Insight = c.Score == null ? null : new CustomerInsight(c.Score.ChurnRisk, c.Score.PurchaseProbability, c.Score.PredictedValue, c.Score.Persona, c.Score.ScoredAt),
+            }).SingleOrDefaultAsync(ct);
         if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
         if (campaign.Promotion.Channel == Channel.Email && !customer.EmailOptIn)
             return Result<AssignmentResponse>.Invalid(Eligibility, $"Customer '{customerKey}' has opted out of email, and this campaign is sent by email.");
@@ -72,7 +76,8 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         // Stored in UTC, read back from SQLite without a kind: always answered with its zone (…Z), first call or not.
         var assignedAt = DateTime.SpecifyKind(assignment.AssignedAt, DateTimeKind.Utc);
         return new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), offer?.CouponCode, copy, assignedAt, isNew,
-            offer is null ? null : AssignedOffer.Of(offer, money.Format));
+            offer is null ? null : AssignedOffer.Of(offer, money.Format),
+            customer.Insight is { } insight ? insight with { ScoredAt = DateTime.SpecifyKind(insight.ScoredAt, DateTimeKind.Utc) } : null);
     }
 
     /// <summary>

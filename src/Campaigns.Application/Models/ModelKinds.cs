@@ -1,4 +1,5 @@
 using Campaigns.Application.Copy;
+using Campaigns.Application.Customers;
 using Campaigns.Application.Offers;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Models;
@@ -8,7 +9,7 @@ namespace Campaigns.Application.Models;
 /// <summary>The one place model kinds are registered: adding a kind adds its definition here (see docs/adding-a-model-kind.md).</summary>
 public static class ModelKinds
 {
-    public static readonly IReadOnlyList<ModelKindDefinition> All = [new UpliftTargetingKind(), new CopyGeneratorKind(), new CtrRankerKind(), new ToneClassifierKind(), new OfferTargetingKind()];
+    public static readonly IReadOnlyList<ModelKindDefinition> All = [new UpliftTargetingKind(), new CopyGeneratorKind(), new CtrRankerKind(), new ToneClassifierKind(), new OfferTargetingKind(), new CustomerInsightsKind()];
 
     private static readonly Dictionary<ModelKind, ModelKindDefinition> ByKind = All.ToDictionary(d => d.Kind);
 

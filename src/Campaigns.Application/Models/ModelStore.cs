@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Copy;
+using Campaigns.Ml.Customers;
 using Campaigns.Ml.Offers;
 using Campaigns.Ml.Uplift;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public sealed class ModelStore(CampaignsDbContext db)
     private static readonly RecentVersions<CtrRanker> Rankers = new(KeptPerKind);
     private static readonly RecentVersions<ToneClassifier> ToneClassifiers = new(KeptPerKind);
     private static readonly RecentVersions<OfferModel> OfferModels = new(KeptPerKind);
+    private static readonly RecentVersions<CustomerModels> CustomerModelVersions = new(KeptPerKind);
 
     public Task<ModelInfo?> CurrentAsync(ModelKind kind, CancellationToken ct = default) =>
         db.ModelVersions.AsNoTracking().Where(v => v.Kind == kind && v.Status == ModelStatus.Current)
@@ -48,6 +50,15 @@ public sealed class ModelStore(CampaignsDbContext db)
         if (OfferModels.TryGetValue(versionId, out var model)) return model;
         using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
         return OfferModels.GetOrAdd(versionId, OfferModel.Load(stream));
+    }
+
+    /// <summary>A customer-insights version (shared: its predictions are thread-safe).</summary>
+    /// <exception cref="InvalidDataException">The artifact is missing, corrupt, or does not match its checksum.</exception>
+    public async Task<CustomerModels> LoadCustomerModelsAsync(Guid versionId, CancellationToken ct = default)
+    {
+        if (CustomerModelVersions.TryGetValue(versionId, out var models)) return models;
+        using var stream = new MemoryStream(await VerifiedArtifactAsync(versionId, ct), writable: false);
+        return CustomerModelVersions.GetOrAdd(versionId, CustomerModels.Load(stream));
     }
 
     /// <summary>A copy generator version (shared: the generator is thread-safe).</summary>

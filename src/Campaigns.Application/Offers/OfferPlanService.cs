@@ -33,7 +33,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var metrics = current is null ? null
             : OfferModelMetrics.FromJson(await db.ModelVersions.Where(v => v.Id == current.Id).Select(v => v.MetricsJson).SingleAsync(ct));
         return new OfferPlanSetup(campaign, OffersOf(campaign), current,
-            await db.Customers.Select(c => c.Region).Distinct().OrderBy(r => r).ToListAsync(ct), current is null ? await WhyNoModelAsync(ct) : null,
+            await RuleChoices.ReadAsync(db, ct), current is null ? await WhyNoModelAsync(ct) : null,
             metrics?.Evaluation.PlanOverNothing.Dr);
     }
 

@@ -1,4 +1,5 @@
 using Campaigns.Analytics.Offers;
+using Campaigns.Application.Audiences;
 using Campaigns.Application.Models;
 using Campaigns.Domain.Campaigns;
 
@@ -7,9 +8,9 @@ namespace Campaigns.Application.Offers;
 /// <summary>
 /// What the offer plan starts from: the campaign, its offers, the current offer model (null: none, and
 /// <see cref="WhyNoModel"/> says why), what its plan earned over sending nothing on customers it did not learn from
-/// (<see cref="HeldOut"/>; null when not stored), and the regions to pick from.
+/// (<see cref="HeldOut"/>; null when not stored), and what its rules pick from.
 /// </summary>
-public sealed record OfferPlanSetup(Campaign Campaign, IReadOnlyList<CandidateOffer> Offers, ModelInfo? Model, IReadOnlyList<string> Regions,
+public sealed record OfferPlanSetup(Campaign Campaign, IReadOnlyList<CandidateOffer> Offers, ModelInfo? Model, RuleChoices Choices,
     string? WhyNoModel, ValueEstimate? HeldOut)
 {
     /// <summary>The model's plan was not shown to beat sending nothing: its predictions are not to be taken at their word.</summary>

@@ -18,6 +18,14 @@ public sealed class AudienceRules
     public int? MinTenureDays { get; set; }
     public double? MinDiscountShare { get; set; }
     public double? MaxDiscountShare { get; set; }
+    /// <summary>Churn risk (the chance of no order in the churn horizon) at least this, 0..1.</summary>
+    public double? MinChurnRisk { get; set; }
+    /// <summary>Purchase propensity (the chance of an order in the purchase horizon) at least this, 0..1.</summary>
+    public double? MinPurchaseProbability { get; set; }
+    /// <summary>Among the customers predicted to be worth most: the top this many percent by predicted value.</summary>
+    public double? TopValuePercent { get; set; }
+    /// <summary>Personas the customer must be in (any of them), by name.</summary>
+    public List<string> Personas { get; set; } = [];
     /// <summary>Imported custom attributes the customer must have, name = value (exact match).</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];
 
@@ -36,6 +44,9 @@ public sealed class AudienceRules
         if (MinTenureDays < 0) errors.Add("Minimum tenure cannot be negative.");
         if (MinDiscountShare is < 0 or > 1 || MaxDiscountShare is < 0 or > 1) errors.Add("Discount shares are between 0 and 1.");
         if (MinDiscountShare > MaxDiscountShare) errors.Add("Minimum discount share is above the maximum.");
+        if (MinChurnRisk is < 0 or > 1) errors.Add("Churn risk is between 0% and 100%.");
+        if (MinPurchaseProbability is < 0 or > 1) errors.Add("Purchase propensity is between 0% and 100%.");
+        if (TopValuePercent is <= 0 or > 100) errors.Add("The top share by predicted value is a percent above 0 and at most 100.");
         return errors;
     }
 
@@ -52,6 +63,10 @@ public sealed class AudienceRules
         if (MinTenureDays is { } t) parts.Add($"customer for {t}+ days");
         if (MinDiscountShare is { } a) parts.Add($"discount share ≥ {a:P0}");
         if (MaxDiscountShare is { } b) parts.Add($"discount share ≤ {b:P0}");
+        if (MinChurnRisk is { } churn) parts.Add($"churn risk ≥ {churn:0.##}");
+        if (MinPurchaseProbability is { } buy) parts.Add($"purchase propensity ≥ {buy:0.##}");
+        if (TopValuePercent is { } top) parts.Add($"top {top:0.#}% by predicted value");
+        if (Personas.Count > 0) parts.Add($"persona {string.Join(" or ", Personas)}");
         parts.AddRange(Attributes.Select(a => $"{a.Key} = {a.Value}"));
         return parts.Count == 0 ? "All customers" : string.Join("; ", parts);
     }

@@ -16,6 +16,8 @@ public sealed class Customer : Entity
     /// <summary>Extra attributes from imports, as a JSON object of strings.</summary>
     public string? CustomAttributesJson { get; set; }
     public CustomerBehaviour Behaviour { get; set; } = new();
+    /// <summary>The predictions of the current customer-insights model; null until the customer has orders and a scoring ran.</summary>
+    public CustomerScore? Score { get; set; }
 }
 
 /// <summary>Aggregates over a customer's orders and engagement, kept up to date by a background job.</summary>

@@ -4,4 +4,4 @@ namespace Campaigns.Domain.Models;
 /// The kinds of model the app trains and serves. Stored by value: append new kinds, never renumber. Each kind's
 /// definition (title, main metric, artifact check, trainer, monitor) is registered in <c>Campaigns.Application.Models.ModelKinds</c>.
 /// </summary>
-public enum ModelKind { UpliftTargeting, CopyGenerator, CtrRanker, ToneClassifier, OfferTargeting }
+public enum ModelKind { UpliftTargeting, CopyGenerator, CtrRanker, ToneClassifier, OfferTargeting, CustomerInsights }

@@ -1,6 +1,7 @@
 using Campaigns.Analytics.Customers;
 using Campaigns.Ml.Uplift;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace Campaigns.Ml.Customers;
 
@@ -13,20 +14,29 @@ namespace Campaigns.Ml.Customers;
 /// </summary>
 public sealed class CustomerModels
 {
+    private const string FormatName = "campaigns-customer-models";
+    private const int FormatVersion = 1;
+    private const string ChurnEntry = "churn.zip", PurchaseEntry = "purchase.zip", ValueEntry = "value.zip";
+
     private readonly Scorer _churn;
     private readonly Scorer _purchase;
     private readonly Scorer? _value;
 
-    private CustomerModels(CustomerModelOptions options, BgNbd bgNbd, GammaGamma gammaGamma, Scorer churn, Scorer purchase, Scorer? value,
-        ValueChoice choice, PersonaModel personas)
-        => (Options, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas) = (options, bgNbd, gammaGamma, churn, purchase, value, choice, personas);
+    private CustomerModels(CustomerModelOptions options, IReadOnlyList<string> categories, BgNbd bgNbd, GammaGamma gammaGamma, Scorer churn,
+        Scorer purchase, Scorer? value, ValueChoice choice, PersonaModel personas)
+        => (Options, Categories, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas) = (options, categories, bgNbd, gammaGamma, churn, purchase, value, choice, personas);
 
     public CustomerModelOptions Options { get; }
+    /// <summary>The category share columns every model learned on: features to score are built with them (<see cref="FeaturesAsOf"/>).</summary>
+    public IReadOnlyList<string> Categories { get; }
     /// <summary>Fitted on the history before the cut-off; used for expected orders, P(alive) and the value baseline.</summary>
     public BgNbd BgNbd { get; }
     public GammaGamma GammaGamma { get; }
     public ValueChoice ValueChoice { get; }
     public PersonaModel Personas { get; }
+
+    /// <summary>Every customer's features as of <paramref name="asOf"/>, with the columns these models learned on.</summary>
+    public CustomerFeatures FeaturesAsOf(OrderHistory history, DateOnly asOf) => CustomerFeatures.AsOf(history, asOf, Categories);
 
     /// <summary>Trains every model on the orders before <paramref name="cutOff"/> only.</summary>
     public static CustomerModels Train(OrderHistory history, DateOnly cutOff, CustomerModelOptions? options = null, PersonaModel? previousPersonas = null)
@@ -34,22 +44,64 @@ public sealed class CustomerModels
         options ??= new CustomerModelOptions();
         var now = CustomerFeatures.AsOf(history, cutOff);
         if (now.Count == 0) throw new ArgumentException($"No orders before the cut-off {cutOff:yyyy-MM-dd}.");
+        // One set of category columns for the training splits and for scoring, or a model would read another category's share.
+        var categories = now.CategoryNames;
         var (bgNbd, gammaGamma) = FitBaseline(now, options);
 
         Func<Scorer>[] jobs =
         [
-            () => Classifier(history, cutOff, options.ChurnDays, churn: true, options),
-            () => Classifier(history, cutOff, options.PurchaseDays, churn: false, options),
+            () => Classifier(history, cutOff, categories, options.ChurnDays, churn: true, options),
+            () => Classifier(history, cutOff, categories, options.PurchaseDays, churn: false, options),
         ];
         var classifiers = Boosting.RunAll(jobs, null, CancellationToken.None);
-        var (value, choice) = ValueModel(history, cutOff, options);
-        return new CustomerModels(options, bgNbd, gammaGamma, classifiers[0], classifiers[1], value, choice,
+        var (value, choice) = ValueModel(history, cutOff, categories, options);
+        return new CustomerModels(options, categories, bgNbd, gammaGamma, classifiers[0], classifiers[1], value, choice,
             PersonaModel.Train(now, options.Personas, options.Seed, previousPersonas));
+    }
+
+    /// <summary>Writes a model file: manifest.json (options, category columns, BG/NBD, Gamma-Gamma, value choice, personas) and the LightGBM models.</summary>
+    public void Save(Stream stream)
+    {
+        var personas = new PersonaParts(Personas.Features.ToArray(), Personas.Mean.ToArray(), Personas.Scale.ToArray(), Personas.Personas.ToArray());
+        var manifest = new Manifest(FormatName, FormatVersion, Options, Categories.ToArray(), BgNbd, GammaGamma, ValueChoice, personas);
+        using var archive = ModelArchive.Create(stream, manifest);
+        var ml = new MLContext(0);
+        var schema = InputSchema(Categories.Count);
+        archive.WriteMlNet(ml, _churn.Model, schema, ChurnEntry);
+        archive.WriteMlNet(ml, _purchase.Model, schema, PurchaseEntry);
+        if (_value is not null) archive.WriteMlNet(ml, _value.Model, schema, ValueEntry);
+    }
+
+    /// <summary>Reads a model written by <see cref="Save"/>; anything else gives an InvalidDataException naming the problem.</summary>
+    public static CustomerModels Load(Stream stream)
+    {
+        var (archive, m) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "customer models");
+        using (archive)
+        {
+            if (m.Options is null || m.Categories is null || m.BgNbd is null || m.GammaGamma is null || m.ValueChoice is null || m.Personas is null)
+                throw new InvalidDataException("manifest.json lacks the options, the category columns, the BG/NBD and Gamma-Gamma parameters, the value choice or the personas.");
+            PersonaModel personas;
+            try { personas = PersonaModel.Restore(m.Personas.Features, m.Personas.Mean, m.Personas.Scale, m.Personas.Personas); }
+            catch (ArgumentException ex) { throw new InvalidDataException($"manifest.json's personas are not valid: {ex.Message}"); }
+            var ml = new MLContext(0);
+            var width = CustomerFeatures.BaseColumns + m.Categories.Length + 3;
+            Scorer Read(string entry)
+            {
+                var model = archive.ReadMlNet(ml, entry, out var schema);
+                if (schema.GetColumnOrNull(MatrixDataView.Features)?.Type is not VectorDataViewType { Size: var size } || size != width)
+                    throw new InvalidDataException($"{entry} does not take the {width} features manifest.json describes.");
+                return new Scorer(model);
+            }
+            return new CustomerModels(m.Options, m.Categories, m.BgNbd, m.GammaGamma, Read(ChurnEntry), Read(PurchaseEntry),
+                m.ValueChoice.Boosted ? Read(ValueEntry) : null, m.ValueChoice, personas);
+        }
     }
 
     /// <summary>Predictions for every customer of <paramref name="features"/> (features as of the cut-off the models were trained for).</summary>
     public CustomerPredictions Predict(CustomerFeatures features)
     {
+        if (!features.CategoryNames.SequenceEqual(Categories))
+            throw new ArgumentException("The features' category columns are not the ones the models learned on: build them with FeaturesAsOf.");
         var n = features.Count;
         var (x, width) = Matrix(features, BgNbd, GammaGamma, Options);
         var view = MatrixDataView.All(x, width, Identity(n));
@@ -108,10 +160,10 @@ public sealed class CustomerModels
         return (x, width);
     }
 
-    private static Scorer Classifier(OrderHistory history, DateOnly cutOff, int days, bool churn, CustomerModelOptions options)
+    private static Scorer Classifier(OrderHistory history, DateOnly cutOff, IReadOnlyList<string> categories, int days, bool churn, CustomerModelOptions options)
     {
         var start = cutOff.AddDays(-days);
-        var features = CustomerFeatures.AsOf(history, start);
+        var features = CustomerFeatures.AsOf(history, start, categories);
         if (features.Count < 20)
             throw new ArgumentException($"Too few customers ordered before {start:yyyy-MM-dd} ({features.Count}) to learn a {days}-day horizon before the cut-off {cutOff:yyyy-MM-dd}.");
         var outcomes = CustomerOutcomes.After(history, start, days);
@@ -132,10 +184,10 @@ public sealed class CustomerModels
         return new Scorer(model);
     }
 
-    private static (Scorer?, ValueChoice) ValueModel(OrderHistory history, DateOnly cutOff, CustomerModelOptions options)
+    private static (Scorer?, ValueChoice) ValueModel(OrderHistory history, DateOnly cutOff, IReadOnlyList<string> categories, CustomerModelOptions options)
     {
         var start = cutOff.AddDays(-options.ValueDays);
-        var features = CustomerFeatures.AsOf(history, start);
+        var features = CustomerFeatures.AsOf(history, start, categories);
         if (features.Count < 200) return (null, new ValueChoice(false, null, null, features.Count, "too few customers a value horizon before the cut-off"));
         var outcomes = CustomerOutcomes.After(history, start, options.ValueDays);
         var (bgNbd, gammaGamma) = FitBaseline(features, options);
@@ -178,6 +230,15 @@ public sealed class CustomerModels
     {
         private readonly CompiledTrees? _compiled = CompiledTrees.TryCompile(model);
 
+        public ITransformer Model => model;
+
         public void Score(MatrixDataView view, Span<float> output) => Boosting.Score(model, _compiled, view, output);
     }
+
+    private static DataViewSchema InputSchema(int categories) => new MatrixDataView([], CustomerFeatures.BaseColumns + categories + 3, [], 0, 0).Schema;
+
+    private sealed record PersonaParts(string[] Features, double[] Mean, double[] Scale, Persona[] Personas);
+
+    private sealed record Manifest(string Format, int Version, CustomerModelOptions? Options, string[]? Categories, BgNbd? BgNbd, GammaGamma? GammaGamma,
+        ValueChoice? ValueChoice, PersonaParts? Personas) : IModelManifest;
 }

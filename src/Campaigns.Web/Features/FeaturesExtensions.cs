@@ -3,6 +3,7 @@ using Campaigns.Web.Features.Account;
 using Campaigns.Web.Features.Audiences;
 using Campaigns.Web.Features.Campaigns;
 using Campaigns.Web.Features.Copy;
+using Campaigns.Web.Features.Customers;
 using Campaigns.Web.Features.Experiments;
 using Campaigns.Web.Features.Health;
 using Campaigns.Web.Features.Imports;
@@ -24,6 +25,7 @@ public static class FeaturesExtensions
         builder.AddImports();
         builder.AddCampaignsApplication();
         builder.AddModels();
+        builder.AddCustomerScoring();
         builder.AddHealth();
     }
 

@@ -66,6 +66,42 @@ public class CustomerModelsTests
     }
 
     [Fact]
+    public void A_saved_model_loads_and_predicts_as_before_and_a_later_day_keeps_the_categories_it_learned()
+    {
+        var history = Store(3000, 6);
+        var models = CustomerModels.Train(history, Cut);
+        using var file = new MemoryStream();
+        models.Save(file);
+        file.Position = 0;
+        var loaded = CustomerModels.Load(file);
+
+        var features = loaded.FeaturesAsOf(history, Cut);
+        var (before, after) = (models.Predict(features), loaded.Predict(features));
+        Assert.Equal(before.ChurnRisk, after.ChurnRisk);
+        Assert.Equal(before.PurchaseProbability, after.PurchaseProbability);
+        Assert.Equal(before.PredictedValue, after.PredictedValue);
+        Assert.Equal(before.Persona, after.Persona);
+        Assert.Equal(models.Personas.Personas.Select(p => p.Name), loaded.Personas.Personas.Select(p => p.Name));
+
+        // Months later a new category leads the orders: the model still reads the columns it learned, in its order.
+        var later = OrderHistory.From(Enumerable.Range(0, history.Customers).SelectMany(c => Enumerable.Range(history.Start[c], history.Start[c + 1] - history.Start[c])
+                .Select(o => new Order(history.CustomerIds[c], DateOnly.FromDayNumber(history.Day[o]), history.Amount[o], history.Categories[history.Category[o]])))
+            .Concat(Enumerable.Range(0, 5000).Select(k => new Order($"c{k % 3000}", Cut.AddDays(k % 60), 30, "books"))));
+        var columns = loaded.FeaturesAsOf(later, Cut.AddDays(90));
+        Assert.Equal(models.Categories, columns.CategoryNames);
+        Assert.Equal(columns.Count, loaded.Predict(columns).ChurnRisk.Length);
+        var error = Assert.Throws<ArgumentException>(() => loaded.Predict(CustomerFeatures.AsOf(later, Cut.AddDays(90))));
+        Assert.Contains("category columns", error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_customer_models_is_refused_with_what_is_wrong()
+    {
+        var error = Assert.Throws<InvalidDataException>(() => CustomerModels.Load(new MemoryStream("not a zip"u8.ToArray())));
+        Assert.Contains("Not customer models", error.Message);
+    }
+
+    [Fact]
     public void No_order_before_the_cut_off_is_a_clear_error()
     {
         var error = Assert.Throws<ArgumentException>(() => CustomerModels.Train(Store(100, 1), Start));

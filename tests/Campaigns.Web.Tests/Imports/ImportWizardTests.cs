@@ -1,5 +1,6 @@
 using Bunit;
 using Campaigns.Application.Common;
+using Campaigns.Application.Customers;
 using Campaigns.Application.Imports;
 using Campaigns.Data;
 using Campaigns.Data.Identity;
@@ -7,6 +8,7 @@ using Campaigns.Domain.Imports;
 using Campaigns.Domain.Jobs;
 using Campaigns.Imports;
 using Campaigns.Imports.Files;
+using Campaigns.Web.Features.Customers;
 using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Tests.Infrastructure;
@@ -34,6 +36,7 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
         var factory = new ContextFactory(Open);
         var catalog = new JobCatalog();
         catalog.Add(ImportJob.Kind, "Import a file", exclusive: true);
+        catalog.Add(CustomerScoring.Job, "Score customers", exclusive: true);
         Context.Services.AddSingleton<IDbContextFactory<CampaignsDbContext>>(factory);
         Context.Services.AddSingleton(new ImportEngine(factory));
         Context.Services.AddSingleton(new ImportFiles(factory));
@@ -198,6 +201,8 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
             Assert.Equal(Enumerable.Range(1, 10).Select(i => $"R{i}").Order(), (await db.Customers.Select(c => c.ExternalId).ToListAsync()).Order());
             var run = await db.ImportRuns.SingleAsync();
             Assert.Equal((ImportStatus.Succeeded, 10L, 10L), (run.Status, run.Inserted, run.LastCommittedRow));
+            // The finished import queued one rescoring of the customers (the failed run did not).
+            Assert.Equal(["import"], await db.JobRuns.Where(r => r.Kind == CustomerScoring.Job).Select(r => r.TriggeredBy).ToListAsync());
             // The upload is removed once the run has succeeded; its rejected-rows file stays for download.
             Assert.False(await db.ImportFiles.AnyAsync(f => f.Purpose == ImportFilePurpose.Upload));
             Assert.Equal([run.RejectedRowsFileId!.Value], await db.ImportFiles.Where(f => f.Purpose == ImportFilePurpose.RejectedRows).Select(f => f.Id).ToListAsync());
@@ -227,7 +232,8 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
         var factory = Context.Services.GetRequiredService<IDbContextFactory<CampaignsDbContext>>();
         JobRun run;
         await using (var db = Open()) run = await db.JobRuns.SingleAsync(r => r.Id == runId);
-        var job = new ImportJob(new BackgroundImport(Context.Services.GetRequiredService<ImportEngine>(), Context.Services.GetRequiredService<ImportFiles>(), factory));
+        var job = new ImportJob(new BackgroundImport(Context.Services.GetRequiredService<ImportEngine>(), Context.Services.GetRequiredService<ImportFiles>(), factory),
+            ActivatorUtilities.CreateInstance<CustomerScoringTrigger>(Context.Services));
         var (status, summary, error) = (JobStatus.Succeeded, (string?)null, (string?)null);
         try { summary = await job.RunAsync(new JobContext(runId, run.ParametersJson, run.TriggeredBy, report), CancellationToken.None); }
         catch (IOException ex) { (status, error) = (JobStatus.Failed, $"{ex.GetType().Name}: {ex.Message}"); }

@@ -26,7 +26,7 @@ public partial class AudienceBuilderPage : IDisposable
     private bool _notFound, _building, _saving, _canSave;
     private ModelInfo? _model;
     private Audience? _saved;
-    private List<string> _regions = [];
+    private RuleChoices _choices = RuleChoices.None;
     private readonly AudienceForm _form = new();
     private AudiencePlan? _plan;
     private string? _error;
@@ -38,7 +38,7 @@ public partial class AudienceBuilderPage : IDisposable
         await using var scope = Scopes.CreateAsyncScope();
         var setup = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SetupAsync(CampaignId);
         if (setup is null) { _notFound = true; return; }
-        (_model, _regions, _saved) = (setup.Model, setup.Regions, setup.Saved);
+        (_model, _choices, _saved) = (setup.Model, setup.Choices, setup.Saved);
         _form.Budget = setup.Campaign.Budget;
         if (_model is null) _form.Selection = AudienceSelection.Everyone;
         _canSave = !setup.Campaign.AudienceIsFixed;

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Campaigns.Analytics.Customers;
+using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Models;
+using Campaigns.Data;
+using Campaigns.Domain.Customers;
+using Campaigns.Domain.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Application.Customers;
+
+/// <summary>
+/// Writes every customer's predictions from a customer-insights version, as of today (today's orders included), replacing
+/// the earlier ones in one transaction: audiences and pages never see half a scoring. Run after a version becomes current,
+/// daily, and after an import adds orders.
+/// </summary>
+public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
+{
+    public const string Job = "score-customers";
+
+    /// <summary>The cut-off customers are described at: the end of today, so today's orders count.</summary>
+    public static DateOnly CutOff(DateTime now) => DateOnly.FromDateTime(now).AddDays(1);
+
+    /// <summary>Rescores every customer with the current version; a store without one is left as it is.</summary>
+    public async Task<string> ScoreCurrentAsync(IProgress<(string Stage, double Fraction)>? progress, CancellationToken ct)
+    {
+        if (await store.CurrentAsync(ModelKind.CustomerInsights, ct) is not { } current)
+            return "No customer insights model is current yet: customers keep their earlier predictions, if any.";
+        var history = await StoredOrders.ReadAsync(db, progress, ct);
+        return await ScoreAsync(current.Id, history, ct, progress);
+    }
+
+    internal async Task<string> ScoreAsync(Guid versionId, OrderHistory history, CancellationToken ct, IProgress<(string Stage, double Fraction)>? progress = null)
+    {
+        var models = await store.LoadCustomerModelsAsync(versionId, ct);
+        var now = DateTime.UtcNow;
+        var cutOff = CutOff(now);
+        progress?.Report(("Scoring customers", 0.3));
+        var features = models.FeaturesAsOf(history, cutOff);
+        var p = await Task.Run(() => models.Predict(features), ct);
+        var n = features.Count;
+        var rank = new int[n];
+        for (var i = 0; i < n; i++) rank[i] = i;
+        Array.Sort(p.PredictedValue.ToArray(), rank);
+        var percentile = new double[n];
+        for (var k = 0; k < n; k++) percentile[rank[k]] = n == 1 ? 1 : (double)k / (n - 1);
+        var valueDays = models.Options.ValueDays;
+        var scores = Enumerable.Range(0, n).Select(i => new CustomerScore
+        {
+            CustomerId = Guid.Parse(history.CustomerIds[features.Customer[i]]),
+            ChurnRisk = p.ChurnRisk[i],
+            PurchaseProbability = p.PurchaseProbability[i],
+            ExpectedOrders = p.ExpectedOrders[i],
+            PredictedValue = Math.Round((decimal)p.PredictedValue[i], 2),
+            ValuePercentile = percentile[i],
+            PersonaId = models.Personas.Personas[p.Persona[i]].Id,
+            Persona = models.Personas.Personas[p.Persona[i]].Name,
+            // The BG/NBD rate's mean wait; beyond the value horizon there is no date worth showing.
+            NextOrderExpectedAt = p.ExpectedOrders[i] >= 1 ? now.AddDays(valueDays / p.ExpectedOrders[i]) : null,
+            ScoredAt = now,
+            ModelVersionId = versionId,
+        });
+        var bands = new int[3];
+        foreach (var risk in p.ChurnRisk) bands[(int)CustomerScore.BandOf(risk)]++;
+        var personas = p.Persona.GroupBy(k => models.Personas.Personas[k].Name).ToDictionary(g => g.Key, g => g.Count());
+        db.CustomerScoreSnapshots.Add(new CustomerScoreSnapshot
+        {
+            TakenAt = now, ModelVersionId = versionId, Customers = n, LowRisk = bands[0], MediumRisk = bands[1], HighRisk = bands[2],
+            PersonasJson = JsonSerializer.Serialize(personas),
+        });
+        progress?.Report(("Storing the predictions", 0.6));
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.CustomerScores.ExecuteDeleteAsync(ct);
+        await db.BulkInsertAsync(scores, ct, written => progress?.Report(($"Storing the predictions ({written:N0} of {n:N0})", 0.6 + 0.4 * written / Math.Max(1, n))));
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return $"Scored {Display.Count(n)} customers with orders as of {cutOff.AddDays(-1):yyyy-MM-dd}.";
+    }
+}
