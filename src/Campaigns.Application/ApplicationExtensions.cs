@@ -2,6 +2,7 @@ using Campaigns.Application.Audiences;
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Customers;
 using Campaigns.Application.Dashboard;
 using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;
@@ -26,6 +27,7 @@ public static class ApplicationExtensions
         builder.Services.AddSingleton<MoneyFormat>();
         builder.Services.AddExperiments();
         builder.Services.AddDashboard();
+        builder.Services.AddCustomers();
         return builder;
     }
 }
