@@ -70,6 +70,20 @@ public sealed class CustomerProfileServiceTests(EmptyDatabase database) : IClass
     }
 
     [Fact]
+    public async Task Emails_fill_the_matches_the_ids_leave_and_count_toward_more()
+    {
+        for (var i = 0; i < CustomerProfileService.MaxMatches - 1; i++) await AddCustomerAsync($"K{i:D2}");
+        await AddCustomerAsync("E1", $"{_prefix}k@example.com");
+        await AddCustomerAsync("E2", $"{_prefix}K@example.org");
+
+        var result = await Service.SearchAsync(_prefix + "K");
+
+        Assert.Equal(_prefix + "E1", result.Matches[^1].ExternalId);
+        Assert.Equal(CustomerProfileService.MaxMatches, result.Matches.Count);
+        Assert.True(result.More);
+    }
+
+    [Fact]
     public async Task A_blank_term_or_one_nobody_matches_finds_no_one()
     {
         await AddCustomerAsync("Z", "z@example.com");

@@ -1,5 +1,4 @@
 using Campaigns.Domain.Campaigns;
-using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Orders;
