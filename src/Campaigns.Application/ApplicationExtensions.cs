@@ -28,7 +28,7 @@ public static class ApplicationExtensions
         builder.Services.AddExperiments();
         builder.Services.AddDashboard();
         builder.Services.AddOptions<CustomerInsightsOptions>().BindConfiguration(CustomerInsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddScoped<CustomerScoring>();
+        builder.Services.AddCustomers();
         return builder;
     }
 }

@@ -14,11 +14,12 @@ public class NavMenuTests : ComponentTest
     }
 
     [Fact]
-    public void A_marketer_sees_campaign_work_but_not_users_jobs_models_or_results()
+    public void A_marketer_sees_campaign_work_and_customers_but_not_users_jobs_models_or_results()
     {
         var links = LinksFor(Roles.Marketer);
         Assert.Contains("campaigns", links);
         Assert.Contains("audiences", links);
+        Assert.Contains("customers", links);
         Assert.Contains("imports", links);
         Assert.DoesNotContain("admin/users", links);
         Assert.DoesNotContain("admin/jobs", links);
@@ -42,6 +43,6 @@ public class NavMenuTests : ComponentTest
     public void An_admin_sees_every_section()
     {
         var links = LinksFor(Roles.Admin);
-        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports" }, links.ToHashSet());
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "customers", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports" }, links.ToHashSet());
     }
 }

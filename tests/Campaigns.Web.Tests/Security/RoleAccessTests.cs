@@ -15,6 +15,7 @@ public class RoleAccessTests(SeededApp fixture) : IClassFixture<SeededApp>
         { "/campaigns/new", [Marketer, Manager, Admin] },
         { "/audiences", [Marketer, Manager, Admin] },
         { "/copy", [Marketer, Manager, Admin] },
+        { "/customers", [Marketer, Manager, Admin] },
         { "/experiments", [Manager, Admin] },
         { "/models/signoffs", [Manager, Admin] },
         { "/admin/models", [Admin] },

@@ -1,0 +1,79 @@
+using Bunit;
+using Campaigns.Application.Customers;
+using Campaigns.Data;
+using Campaigns.Data.Identity;
+using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Campaigns.Web.Tests.Customers;
+
+/// <summary>A customer's page over the seeded app's database.</summary>
+public class CustomerDetailTests : ComponentTest, IClassFixture<SeededApp>
+{
+    private readonly SeededApp _store;
+
+    public CustomerDetailTests(SeededApp store)
+    {
+        _store = store;
+        var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
+        Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
+        Context.Services.AddScoped<CustomerProfileService>();
+        SignInAs(Roles.Marketer);
+    }
+
+    private static List<string> Cells(IRenderedComponent<CustomerDetailHost> page, string table) =>
+        page.FindAll($"[data-testid={table}] tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("th, td").Select(c => c.TextContent.Trim()))).ToList();
+
+    [Fact]
+    public void An_unknown_id_says_no_customer_has_it()
+    {
+        var page = Render<CustomerDetailHost>(p => p.Add(h => h.Id, Guid.NewGuid()));
+
+        page.WaitForAssertion(() => Assert.Contains("No customer with this id", page.Find("[data-testid=customer-not-found]").TextContent), TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task Shows_the_attributes_the_behaviour_the_orders_and_the_campaigns_received()
+    {
+        var externalId = $"WD{Guid.NewGuid():N}"[..12];
+        var campaign = $"Detail {externalId}";
+        var customer = await _store.App.CustomerWithHistoryAsync(externalId, campaign);
+
+        var page = Render<CustomerDetailHost>(p => p.Add(h => h.Id, customer.Id));
+
+        page.WaitForAssertion(() => Assert.Equal($"Customer {externalId}", page.Find("[data-testid=customer-title]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        Assert.Equal([$"External id | {externalId}", "Name | Ada", $"Email | {customer.Email}", "Region | North", "Device | Tablet", "Signed up | 2024-10-01", "Email opt-in | No"],
+            Cells(page, "customer-attributes"));
+        Assert.Equal(["tier | gold"], Cells(page, "customer-imported-attributes"));
+        var behaviour = Cells(page, "customer-behaviour");
+        Assert.Equal(["Orders | 2", "Spend | €1,234.50", "Average order value | €617.25", "Last order | 2026-10-01", "Orders with a discount | 50%"], behaviour[..5]);
+        Assert.Matches("^Top category \\| .+", behaviour[5]);
+        Assert.DoesNotContain("—", behaviour[5]);
+        Assert.Equal(
+        [
+            $"2026-10-01 09:30 | €700.00 | €70.00 | €630.00 | GOLD10 | 3 | {campaign}",
+            "2026-09-01 09:30 | €604.50 | — | €604.50 | — | 1 | —",
+        ], Cells(page, "customer-orders"));
+        Assert.Equal([$"{campaign} | 20% off | 2026-09-30 | 2026-09-30 | Yes | €42.50"], Cells(page, "customer-campaigns"));
+        Assert.Equal(2, page.FindAll($"a[href^='campaigns/']").Count);
+    }
+
+    [Fact]
+    public async Task A_customer_without_orders_campaigns_or_imported_attributes_says_so()
+    {
+        var customer = new Domain.Customers.Customer { ExternalId = $"WN{Guid.NewGuid():N}"[..12], Region = "South" };
+        await using (var db = _store.App.OpenDatabase())
+        {
+            db.Customers.Add(customer);
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<CustomerDetailHost>(p => p.Add(h => h.Id, customer.Id));
+
+        page.WaitForAssertion(() => Assert.NotNull(page.Find("[data-testid=customer-no-orders]")), TimeSpan.FromSeconds(10));
+        Assert.NotNull(page.Find("[data-testid=customer-no-campaigns]"));
+        Assert.NotNull(page.Find("[data-testid=customer-no-imported-attributes]"));
+        Assert.Contains("Not computed yet", page.Find("[data-testid=behaviour-computed]").TextContent);
+        Assert.Equal("—", page.Find("[data-testid=behaviour-aov]").TextContent.Trim());
+    }
+}
