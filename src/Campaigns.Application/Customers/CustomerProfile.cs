@@ -4,8 +4,8 @@ namespace Campaigns.Application.Customers;
 
 /// <summary>
 /// What the store knows of one customer: attributes, behaviour aggregates (as the behaviour job last computed them),
-/// latest orders and the campaigns they received, newest first.
+/// latest orders and the campaigns they received, newest first; and the latest predictions (null until scored).
 /// </summary>
 public sealed record CustomerProfile(Guid Id, string ExternalId, string? Name, string? Email, string Region, Device Device, DateTime SignedUpAt,
     bool EmailOptIn, IReadOnlyList<CustomerAttribute> Attributes, CustomerBehaviour Behaviour, string? TopCategory,
-    IReadOnlyList<CustomerOrder> Orders, IReadOnlyList<CustomerCampaign> Campaigns);
+    IReadOnlyList<CustomerOrder> Orders, IReadOnlyList<CustomerCampaign> Campaigns, CustomerScore? Score);

@@ -45,7 +45,7 @@ public sealed class CustomerProfileService(IDbContextFactory<CampaignsDbContext>
     public async Task<CustomerProfile?> LoadAsync(Guid id, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var customer = await db.Customers.AsNoTracking().SingleOrDefaultAsync(c => c.Id == id, ct);
+        var customer = await db.Customers.AsNoTracking().Include(c => c.Score).SingleOrDefaultAsync(c => c.Id == id, ct);
         if (customer is null) return null;
         var topCategory = customer.Behaviour.TopCategoryId is { } categoryId
             ? await db.Categories.AsNoTracking().Where(c => c.Id == categoryId).Select(c => c.Name).SingleOrDefaultAsync(ct)
@@ -69,7 +69,7 @@ public sealed class CustomerProfileService(IDbContextFactory<CampaignsDbContext>
                     x != null && x.Conversions > 0, x == null ? 0 : x.Revenue))
             .Take(MaxCampaigns).ToListAsync(ct);
         return new CustomerProfile(customer.Id, customer.ExternalId, customer.FirstName, customer.Email, customer.Region, customer.Device, customer.SignedUpAt,
-            customer.EmailOptIn, Attributes(customer.CustomAttributesJson), customer.Behaviour, topCategory, orders, campaigns);
+            customer.EmailOptIn, Attributes(customer.CustomAttributesJson), customer.Behaviour, topCategory, orders, campaigns, customer.Score);
     }
 
     /// <summary>The imported attributes by name; a value that is not a string (a number, true) as its JSON text.</summary>

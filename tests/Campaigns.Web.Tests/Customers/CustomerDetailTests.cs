@@ -2,6 +2,7 @@ using Bunit;
 using Campaigns.Application.Customers;
 using Campaigns.Data;
 using Campaigns.Data.Identity;
+using Campaigns.Domain.Customers;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,6 +19,7 @@ public class CustomerDetailTests : ComponentTest, IClassFixture<SeededApp>
         var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
         Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
         Context.Services.AddScoped<CustomerProfileService>();
+        Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new CustomerInsightsOptions { ChurnDays = 60 }));
         SignInAs(Roles.Marketer);
     }
 
@@ -56,6 +58,35 @@ public class CustomerDetailTests : ComponentTest, IClassFixture<SeededApp>
         ], Cells(page, "customer-orders"));
         Assert.Equal([$"{campaign} | 20% off | 2026-09-30 | 2026-09-30 | Yes | €42.50"], Cells(page, "customer-campaigns"));
         Assert.Equal(2, page.FindAll($"a[href^='campaigns/']").Count);
+        Assert.Contains("No predictions yet", page.Find("[data-testid=no-predictions]").TextContent);
+    }
+
+    [Fact]
+    public async Task Shows_the_latest_predictions_with_their_horizons_band_and_persona()
+    {
+        var externalId = $"WP{Guid.NewGuid():N}"[..12];
+        var customer = await _store.App.CustomerWithHistoryAsync(externalId, $"Predictions {externalId}");
+        await using (var db = _store.App.OpenDatabase())
+        {
+            db.CustomerScores.Add(new CustomerScore
+            {
+                CustomerId = customer.Id, ChurnRisk = 0.72, PurchaseProbability = 0.08, ExpectedOrders = 0.6, PredictedValue = 85.5m, ValuePercentile = 0.93,
+                PersonaId = 3, Persona = "lapsed deal seekers", ScoredAt = new DateTime(2026, 11, 2, 3, 0, 0), ModelVersionId = Guid.NewGuid(),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var page = Render<CustomerDetailHost>(p => p.Add(h => h.Id, customer.Id));
+
+        page.WaitForAssertion(() => Assert.Equal("72%", page.Find("[data-testid=prediction-churn]").TextContent.Trim()), TimeSpan.FromSeconds(10));
+        var panel = page.Find("[data-testid=customer-predictions]").TextContent;
+        Assert.Contains("high risk", panel);
+        Assert.Contains("chance of no order in 60 days", panel);
+        Assert.Equal("8%", page.Find("[data-testid=prediction-purchase]").TextContent.Trim());
+        Assert.Equal("€85.50", page.Find("[data-testid=prediction-value]").TextContent.Trim());
+        Assert.Contains("in the top 7% by predicted value", panel);
+        Assert.Contains("Not within a year", panel);
+        Assert.Equal("lapsed deal seekers", page.Find("[data-testid=prediction-persona]").TextContent.Trim());
     }
 
     [Fact]
