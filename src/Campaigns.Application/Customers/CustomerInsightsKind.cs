@@ -26,7 +26,7 @@ public sealed class CustomerInsightsKind : ModelKindDefinition
     }
 
     public override async Task<bool> HasTrainingDataAsync(CampaignsDbContext db, CancellationToken ct) =>
-        await db.Orders.Select(o => o.CustomerId).Distinct().Take(MinimumCustomers).CountAsync(ct) >= MinimumCustomers;
+        await db.Customers.Where(c => db.Orders.Any(o => o.CustomerId == c.Id)).OrderBy(c => c.Id).Take(MinimumCustomers).CountAsync(ct) >= MinimumCustomers;
 
     public override object? Details(string metricsJson, string featuresJson) => CustomerInsightsMetrics.FromJson(metricsJson);
 }
