@@ -1,0 +1,38 @@
+using Bunit;
+using Campaigns.Analytics.Customers;
+using Campaigns.Application.Customers;
+using Campaigns.Ml.Customers;
+using Campaigns.Web.Features.Models.Components;
+using Campaigns.Web.Tests.Infrastructure;
+
+namespace Campaigns.Web.Tests.Models;
+
+/// <summary>The Models page's view of a customer-insights version: the backtest a marketer reads its quality from.</summary>
+public class CustomerInsightsDetailsTests : ComponentTest
+{
+    private static ClassifierQuality Quality(double rate, double auc, double lift) =>
+        new(1000, rate, auc, lift, Enumerable.Range(1, 10).Select(d => new CalibrationBin(d, 100, 0.9 - 0.08 * d, 0.88 - 0.08 * d)).ToList(), ClassifierQuality.BandOf(auc));
+
+    [Fact]
+    public void Shows_each_prediction_against_its_baseline_the_calibration_the_value_choice_and_the_personas()
+    {
+        var options = new CustomerModelOptions { ChurnDays = 90, PurchaseDays = 30 };
+        var backtest = new CustomerBacktest(new DateOnly(2026, 8, 3), 1000, 90, options, Quality(0.471, 0.768, 1.73), Quality(0.471, 0.667, 1.4),
+            Quality(0.249, 0.701, 1.75), Quality(0.249, 0.627, 1.2), new ValueQuality(1000, 68.83, 0.463, 5000, 5100), new ValueQuality(1000, 67.32, 0.46, 5000, 4900),
+            new ValueChoice(false, null, null, 250, "the boosted model did not beat BG/NBD + Gamma-Gamma"), []);
+        var metrics = new CustomerInsightsMetrics(backtest, [new Persona(1, "lapsed shoppers", 300, [1.0]), new Persona(2, "loyal big spenders", 700, [2.0])], 1000, 5000, "Promoted: the first working model.");
+
+        var view = Render<CustomerInsightsDetails>(p => p.Add(c => c.Details, metrics));
+
+        var rows = view.FindAll("[data-testid=customer-classifiers] tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal(["Churn risk: no order in 90 days | 47.1% | 0.768 | Good | 1.73× | 0.667", "Purchase propensity: an order in 30 days | 24.9% | 0.701 | Good | 1.75× | 0.627"], rows);
+        Assert.Equal(10, view.FindAll("[data-testid=churn-calibration] tbody tr").Count);
+        Assert.Contains("82.0%", view.Find("[data-testid=churn-calibration] tbody tr").TextContent);
+        var value = view.FindAll("[data-testid=customer-value] tbody tr").Select(r => r.TextContent).ToList();
+        Assert.Contains("BG/NBD + Gamma-Gamma ✓", value[1]);
+        Assert.DoesNotContain("✓", value[0]);
+        Assert.Contains("spend in 90 days, pro rata", view.Find("[data-testid=customer-value] thead").TextContent);
+        Assert.Equal(["loyal big spenders", "lapsed shoppers"], view.FindAll("[data-testid=personas] tbody tr td:first-child").Select(c => c.TextContent));
+        Assert.Contains("before 3 Aug 2026", view.Find("[data-testid=customer-insights-details]").TextContent);
+    }
+}
