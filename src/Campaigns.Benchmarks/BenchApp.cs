@@ -43,7 +43,7 @@ public static class BenchApp
         }.Runs(o => AudienceBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("customers", "seeds a store once, trains the customer models (backtest included) and times rescoring every customer and audience rules over the scores")
         {
-            Customers("1000000"),
+            Customers("1000000"), Text("--retrain", "train a new version even when one is current (any value)", "yes"),
         }.Runs(o => CustomersBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("import", "imports customers, products and N order lines into an empty database and reports lines/s")
         {

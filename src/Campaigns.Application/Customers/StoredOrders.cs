@@ -10,6 +10,7 @@ internal static class StoredOrders
     /// <summary>Every stored order, streamed into an <see cref="OrderHistory"/> (history customer ids are the customers' ids).</summary>
     public static async Task<OrderHistory> ReadAsync(CampaignsDbContext db, IProgress<(string Stage, double Fraction)>? progress, CancellationToken ct)
     {
+        progress?.Report(("Reading orders", 0));
         var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var categoryOf = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id, p => categories.GetValueOrDefault(p.CategoryId), ct);
         var total = await db.Orders.CountAsync(ct);

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Campaigns.Data;
+
+/// <summary>
+/// Replaces every row of a table that is recomputed as a whole (e.g. every customer's predictions), in one transaction.
+/// Deleting a million rows one by one takes longer than writing them: SQL Server truncates the table instead, and SQLite
+/// truncates it only while its foreign key checks are off, which a connection can switch only outside a transaction.
+/// Only for tables nothing references, whose rows' own references are known to hold.
+/// </summary>
+public static class TableReplacement
+{
+    /// <summary>
+    /// Empties <typeparamref name="T"/>'s table and inserts <paramref name="rows"/>; what the caller added to the context
+    /// (e.g. a summary row) is saved in the same transaction, so readers see the old rows or all the new ones.
+    /// </summary>
+    public static async Task ReplaceAllAsync<T>(this CampaignsDbContext db, IEnumerable<T> rows, Action<int>? onBatch, CancellationToken ct) where T : class
+    {
+        var table = db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new ArgumentException($"{typeof(T).Name} is not a table of the model.");
+        var sqlite = db.Database.IsSqlite();
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF;", ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(sqlite ? $"DELETE FROM \"{table}\";" : $"TRUNCATE TABLE [{table}];", ct);
+            await db.BulkInsertAsync(rows, ct, onBatch);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        }
+        finally
+        {
+            if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=ON;", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
