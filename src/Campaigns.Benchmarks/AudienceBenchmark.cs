@@ -23,16 +23,7 @@ internal static class AudienceBenchmark
 
     public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
-        var customers = options.Int("customers", 1_000_000);
-        await using var db = openDatabase(options);
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await db.MigrateAsync(migrateSqlServer: true);
-        if (!await db.Customers.AnyAsync())
-        {
-            var seeded = await new DemoStoreSeeder(db).SeedAsync(customers);
-            Console.WriteLine($"Seeded {seeded.Customers:N0} customers, {seeded.Orders:N0} orders in {seeded.Elapsed.TotalSeconds:0} s");
-            await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync();
-        }
+        await using var db = await SeededAsync(options, openDatabase);
         if (await new ModelStore(db).CurrentAsync(ModelKind.UpliftTargeting) is null)
         {
             var learner = Enum.Parse<UpliftLearner>(options.Value("learner") ?? "Auto", ignoreCase: true);
@@ -65,5 +56,20 @@ internal static class AudienceBenchmark
                 $"expected profit {plan.Allocation?.Profit:N0}, put off {plan.Allocation?.PutOff:N0}");
         }
         return 0;
+    }
+
+    /// <summary>The database of the options, with a demo store of --customers (default 1,000,000) seeded and rolled up once.</summary>
+    internal static async Task<CampaignsDbContext> SeededAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
+    {
+        var db = openDatabase(options);
+        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
+        await db.MigrateAsync(migrateSqlServer: true);
+        if (!await db.Customers.AnyAsync())
+        {
+            var seeded = await new DemoStoreSeeder(db).SeedAsync(options.Int("customers", 1_000_000));
+            Console.WriteLine($"Seeded {seeded.Customers:N0} customers, {seeded.Orders:N0} orders in {seeded.Elapsed.TotalSeconds:0} s");
+            await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync();
+        }
+        return db;
     }
 }

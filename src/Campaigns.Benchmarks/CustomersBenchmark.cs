@@ -3,7 +3,6 @@ using Campaigns.Application.Audiences;
 using Campaigns.Application.Customers;
 using Campaigns.Application.Models;
 using Campaigns.Data;
-using Campaigns.Data.Demo;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Models;
@@ -21,15 +20,7 @@ internal static class CustomersBenchmark
 {
     public static async Task<int> RunAsync(CommandOptions options, Func<CommandOptions, CampaignsDbContext> openDatabase)
     {
-        var customers = options.Int("customers", 1_000_000);
-        await using var db = openDatabase(options);
-        db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await db.MigrateAsync(migrateSqlServer: true);
-        if (!await db.Customers.AnyAsync())
-        {
-            var seeded = await new DemoStoreSeeder(db).SeedAsync(customers);
-            Console.WriteLine($"Seeded {seeded.Customers:N0} customers, {seeded.Orders:N0} orders in {seeded.Elapsed.TotalSeconds:0} s");
-        }
+        await using var db = await AudienceBenchmark.SeededAsync(options, openDatabase);
         var store = new ModelStore(db);
         var scoring = new CustomerScoring(db, store);
         var clock = Stopwatch.StartNew();
