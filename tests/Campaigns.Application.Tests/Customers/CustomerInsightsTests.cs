@@ -1,5 +1,6 @@
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Customers;
+using Campaigns.Application.Integration;
 using Campaigns.Application.Models;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
@@ -130,5 +131,30 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal([("High churn risk", 25, (int?)15), ("Medium churn risk", 30, 0), ("Low churn risk", 55, -5)], o.Bands.Select(b => (b.Name, b.Customers, b.Change)));
         Assert.Equal([("loyal shoppers", 60, (int?)-10), ("lapsed deal seekers", 45, 15), ("new customers", 5, 5)], o.Personas.Select(b => (b.Name, b.Customers, b.Change)));
         Assert.All(Dashboard.CustomerOutlook.Of(latest, null).Bands, b => Assert.Null(b.Change));
+    }
+
+    [Fact]
+    public async Task The_assignment_api_answers_with_the_customers_latest_predictions_and_none_before_scoring()
+    {
+        await using var db = demo.Open();
+        if (!await db.CustomerScores.AnyAsync()) await Trainer(db).TrainAsync(ModelKind.CustomerInsights, new TrainingRun("tests"), default);
+        // Customers already in a live campaign's experiment: assignment answers with their stored arm, whatever the audience.
+        var assigned = await (from a in db.Assignments
+                              join e in db.Experiments on a.ExperimentId equals e.Id
+                              join c in db.Campaigns on e.CampaignId equals c.Id
+                              join x in db.Customers on a.CustomerId equals x.Id
+                              where c.Status == CampaignStatus.Live && (c.Promotion.Channel != Channel.Email || x.EmailOptIn)
+                              select new { CampaignId = c.Id, x.ExternalId, Scored = x.Score != null }).ToListAsync();
+        var scored = assigned.First(a => a.Scored);
+        var score = await db.CustomerScores.SingleAsync(s => s.CustomerId == db.Customers.Single(c => c.ExternalId == scored.ExternalId).Id);
+        var assignments = new AssignmentService(demo.Factory, new Application.Common.Formatting.MoneyFormat("EUR"));
+
+        var answer = (await assignments.AssignAsync(new AssignmentRequest(scored.CampaignId, scored.ExternalId), default)).Value!;
+
+        Assert.Equal((score.ChurnRisk, score.PurchaseProbability, score.PredictedValue, score.Persona),
+            (answer.Customer!.ChurnRisk, answer.Customer.PurchaseProbability, answer.Customer.PredictedValue12m, answer.Customer.Persona));
+        Assert.Equal(DateTimeKind.Utc, answer.Customer.ScoredAt.Kind);
+        if (assigned.FirstOrDefault(a => !a.Scored) is { } unscored)
+            Assert.Null((await assignments.AssignAsync(new AssignmentRequest(unscored.CampaignId, unscored.ExternalId), default)).Value!.Customer);
     }
 }
