@@ -69,6 +69,9 @@ internal static class OffersBenchmark
             var budgeted = OfferPlanner.Plan(priced, Offers.Length, budget);
             Console.WriteLine($"{learner} learner ({result.Chosen}): trained in {trained.TotalSeconds:N1} s on {set.Data.Count:N0} rows, planned in {planned.TotalSeconds:N1} s;" +
                 $" held-out plan over nothing {result.Evaluation.PlanOverNothing.Dr.Value:N3} per customer ({result.Evaluation.PlanOverNothing.Dr.Low:N3} to {result.Evaluation.PlanOverNothing.Dr.High:N3}).");
+            if (result.Candidates.Count > 1)
+                Console.WriteLine("  Cross-validated plan profit per customer: " +
+                    string.Join(", ", result.Candidates.Select(c => $"{c.Learner} {c.ProfitPerCustomer:N3} ± {c.StandardError:N3}")));
             Report($"  {learner} plan", plan.Choice, truth, oracle.Value.Profit, plan.Value.Profit);
             BySegment(segments, plan.Choice, truth);
             Report($"  {learner} plan within the budget", budgeted.Choice, truth, oracleBudget.Value.Profit, budgeted.Value.Profit);

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Campaigns.Data;
 
 /// <summary>
-/// Computes customers' behaviour aggregates (frequency, spend, recency, discount share, engagement, top category)
+/// Computes customers' behaviour aggregates (frequency, spend, items, recency, discount share, engagement, top category)
 /// from aggregates computed in the database, page by page. The background job recomputes every customer or those
 /// with new orders or events; an import recomputes only the customers it touched.
 /// </summary>
@@ -63,12 +63,13 @@ public sealed class CustomerBehaviourCalculator(CampaignsDbContext db)
                                 where ids.Contains(o.CustomerId)
                                 group l by new { o.CustomerId, p.CategoryId } into g
                                 select new { g.Key.CustomerId, g.Key.CategoryId, Quantity = g.Sum(x => x.Quantity) }).ToListAsync(ct);
+        var items = categories.GroupBy(c => c.CustomerId).ToDictionary(g => g.Key, g => g.Sum(c => c.Quantity));
 
         var now = DateTime.UtcNow;
         foreach (var b in behaviour.Values)
         {
             b.OrderCount = 0; b.TotalSpend = 0; b.AverageOrderValue = 0; b.FirstOrderAt = null; b.LastOrderAt = null;
-            b.DiscountShare = 0; b.Engagement = 0; b.TopCategoryId = null; b.ComputedAt = now;
+            b.ItemCount = 0; b.DiscountShare = 0; b.Engagement = 0; b.TopCategoryId = null; b.ComputedAt = now;
         }
         foreach (var o in orders)
         {
@@ -79,6 +80,7 @@ public sealed class CustomerBehaviourCalculator(CampaignsDbContext db)
             b.FirstOrderAt = o.First;
             b.LastOrderAt = o.Last;
             b.DiscountShare = Math.Round((double)o.Discounted / o.Count, 4);
+            b.ItemCount = items.GetValueOrDefault(o.Key);
         }
         foreach (var top in categories.GroupBy(c => c.CustomerId))
             behaviour[top.Key].TopCategoryId = top.OrderByDescending(c => c.Quantity).ThenBy(c => c.CategoryId).First().CategoryId;

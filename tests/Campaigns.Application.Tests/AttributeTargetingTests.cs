@@ -109,7 +109,7 @@ public sealed class AttributeTargetingTests(TrainedAttributeStore store) : IClas
     {
         var (model, attributes) = await CurrentModelAsync();
         var now = DateTime.UtcNow;
-        CustomerRow Customer(string? json) => new(Guid.NewGuid(), new CustomerSnapshot(now, "Unknown", default, now, 0, 0, null, 0, 0, 0, json));
+        CustomerRow Customer(string? json) => new(Guid.NewGuid(), new CustomerSnapshot(now, "Unknown", default, now, 0, 0, null, 0, 0, 0, 0, json));
         var rows = new[] { Customer(null), Customer("{}"), Customer("""{"loyalty":"platinum"}"""), Customer("""{"visits":"many"}"""), Customer("""{"loyalty":"gold"}""") };
 
         var predictions = model.Predict(CustomerRow.Dataset(rows, new Promotion(), attributes, model.Arms));

@@ -102,6 +102,8 @@ public sealed class DemoStoreGeneratorTests
         Assert.True(Mean(DemoSegment.SmallBasketMobile, c => (double)c.Behaviour.AverageOrderValue) < 50);
         Assert.True(Mean(DemoSegment.Premium, c => (double)c.Behaviour.AverageOrderValue) > 100);
         Assert.True(Mean(DemoSegment.SmallBasketMobile, c => c.Device == Domain.Customers.Device.Mobile ? 1 : 0) > 0.75);
+        static double ItemsPerOrder(Domain.Customers.Customer c) => (double)c.Behaviour.ItemCount / c.Behaviour.OrderCount;
+        Assert.True(Mean(DemoSegment.MultiItem, ItemsPerOrder) > 1.5 * Mean(DemoSegment.Indifferent, ItemsPerOrder));
     }
 
     [Fact]

@@ -37,11 +37,14 @@ public sealed class TrainingSetBuilderTests(DemoDatabase store) : IClassFixture<
         var assignment = await db.Assignments.OrderBy(a => a.AssignedAt)
             .FirstAsync(a => db.Experiments.Any(e => e.Id == a.ExperimentId && e.Status == ExperimentStatus.Stopped));
         var before = await RowOf(assignment);
+        Guid productId;
+        await using (var read = store.Open()) productId = await read.Products.Select(p => p.Id).FirstAsync();
+        List<OrderLine> Items(int quantity) => [new OrderLine { ProductId = productId, Quantity = quantity, UnitPrice = 5000m / quantity }];
 
         // An order the day after the assignment (as the promotion itself may cause) must change nothing.
         await using (var write = store.Open())
         {
-            write.Orders.Add(new Order { CustomerId = assignment.CustomerId, PlacedAt = assignment.AssignedAt.AddDays(1), Subtotal = 5000, Total = 5000, Discount = 500 });
+            write.Orders.Add(new Order { CustomerId = assignment.CustomerId, PlacedAt = assignment.AssignedAt.AddDays(1), Subtotal = 5000, Total = 5000, Discount = 500, Lines = Items(7) });
             await write.SaveChangesAsync();
         }
         var after = await RowOf(assignment);
@@ -50,13 +53,15 @@ public sealed class TrainingSetBuilderTests(DemoDatabase store) : IClassFixture<
         // The same order a day before the assignment is history, and shows.
         await using (var write = store.Open())
         {
-            write.Orders.Add(new Order { CustomerId = assignment.CustomerId, PlacedAt = assignment.AssignedAt.AddDays(-1), Subtotal = 5000, Total = 5000 });
+            write.Orders.Add(new Order { CustomerId = assignment.CustomerId, PlacedAt = assignment.AssignedAt.AddDays(-1), Subtotal = 5000, Total = 5000, Lines = Items(4) });
             await write.SaveChangesAsync();
         }
         var withHistory = await RowOf(assignment);
         Assert.Equal(before[Feature("orders")] + 1, withHistory[Feature("orders")]);
         Assert.Equal(before[Feature("spend")] + 5000, withHistory[Feature("spend")], 1);
         Assert.Equal(1, withHistory[Feature("recency_days")], 0.01);
+        var items = before[Feature("items_per_order")] * before[Feature("orders")];
+        Assert.Equal((float.IsNaN(items) ? 0 : items) + 4, withHistory[Feature("items_per_order")] * withHistory[Feature("orders")], 2);
     }
 
     private async Task<float[]> RowOf(Assignment assignment)

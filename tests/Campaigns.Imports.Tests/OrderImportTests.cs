@@ -126,7 +126,7 @@ public class OrderImportTests : ImportDatabase
         static async Task<List<string>> Snapshot(CampaignsDbContext db) =>
             (await db.Customers.AsNoTracking().OrderBy(c => c.ExternalId).ToListAsync())
             .Select(c => c.Behaviour).Select(b =>
-                $"{b.OrderCount}|{b.TotalSpend}|{b.AverageOrderValue}|{b.FirstOrderAt}|{b.LastOrderAt}|{b.DiscountShare}|{b.Engagement}|{b.TopCategoryId}").ToList();
+                $"{b.OrderCount}|{b.TotalSpend}|{b.AverageOrderValue}|{b.FirstOrderAt}|{b.LastOrderAt}|{b.DiscountShare}|{b.ItemCount}|{b.Engagement}|{b.TopCategoryId}").ToList();
 
         List<string> incremental;
         await using (var db = Open()) incremental = await Snapshot(db);

@@ -679,6 +679,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                             b1.Property<DateTime?>("FirstOrderAt")
                                 .HasColumnType("datetime2");
 
+                            b1.Property<int>("ItemCount")
+                                .HasColumnType("int");
+
                             b1.Property<DateTime?>("LastOrderAt")
                                 .HasColumnType("datetime2");
 

@@ -673,6 +673,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                             b1.Property<DateTime?>("FirstOrderAt")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("ItemCount")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<DateTime?>("LastOrderAt")
                                 .HasColumnType("TEXT");
 

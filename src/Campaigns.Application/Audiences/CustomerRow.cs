@@ -22,7 +22,7 @@ public sealed record CustomerRow(Guid Id, CustomerSnapshot Snapshot)
                from h in history.DefaultIfEmpty()
                orderby c.Id
                select new CustomerRow(c.Id, new CustomerSnapshot(now, c.Region, c.Device, c.SignedUpAt, c.Behaviour.OrderCount, (double)c.Behaviour.TotalSpend,
-                   c.Behaviour.LastOrderAt, (int)Math.Round(c.Behaviour.DiscountShare * c.Behaviour.OrderCount),
+                   c.Behaviour.LastOrderAt, (int)Math.Round(c.Behaviour.DiscountShare * c.Behaviour.OrderCount), c.Behaviour.ItemCount,
                    (int?)h!.Campaigns ?? 0, (int?)h!.Conversions ?? 0, c.CustomAttributesJson));
     }
 

@@ -24,6 +24,12 @@ public abstract class ModelKindDefinition
     /// <summary>The <see cref="IModelMonitor"/> that checks its version in service, registered under <see cref="Kind"/>; null: not monitored.</summary>
     public virtual Type? Monitor => null;
 
+    /// <summary>
+    /// The job that puts a version to work once it is current (e.g. scoring every customer with it); null: the version
+    /// serves as soon as it is current. Training queues nothing (it runs the work itself); a promotion or rollback by hand queues it.
+    /// </summary>
+    public virtual string? ServingJob => null;
+
     /// <summary>Loads an artifact and checks that it can serve. Every version is verified so before it becomes current.</summary>
     /// <exception cref="InvalidDataException">The artifact does not load or fails the check.</exception>
     public abstract void Verify(byte[] artifact);

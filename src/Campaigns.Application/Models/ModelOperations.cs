@@ -9,7 +9,7 @@ namespace Campaigns.Application.Models;
 /// Promotes, rolls back and signs off model versions. A version is made current only after its kind has loaded and
 /// verified its artifact, so a corrupt file never replaces a working model; every change is audited.
 /// </summary>
-public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFactory, IJobQueue jobs)
 {
     private const string ReasonNeeded = "Give a reason: it goes into the audit log with the change.";
 
@@ -84,7 +84,7 @@ public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFact
     private static Task<List<ModelVersion>> CurrentAsync(CampaignsDbContext db, ModelKind kind, CancellationToken ct) =>
         db.ModelVersions.Where(v => v.Kind == kind && v.Status == ModelStatus.Current).ToListAsync(ct);
 
-    private static async Task<Result> MakeCurrentAsync(CampaignsDbContext db, ModelVersion version, List<ModelVersion> current, string user, string action, string reason, CancellationToken ct)
+    private async Task<Result> MakeCurrentAsync(CampaignsDbContext db, ModelVersion version, List<ModelVersion> current, string user, string action, string reason, CancellationToken ct)
     {
         // Load before switching: a corrupt or unreadable artifact must leave the current version serving.
         try
@@ -106,6 +106,22 @@ public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFact
         {
             return Result.Refused("Someone changed the models at the same moment. Reload and try again.");
         }
-        return Result.Done($"v{version.Version} is now current{(current.Count > 0 ? $"; v{string.Join(", v", current.Select(c => c.Version))} retired and kept for rollback" : "")}.");
+        var done = $"v{version.Version} is now current{(current.Count > 0 ? $"; v{string.Join(", v", current.Select(c => c.Version))} retired and kept for rollback" : "")}.";
+        return Result.Done(done + await StartServingAsync(version, user, ct));
+    }
+
+    /// <summary>Queues the kind's serving job, if it has one. A run already queued or running is not doubled (one running may still use the old version: the message says so).</summary>
+    private async Task<string> StartServingAsync(ModelVersion version, string user, CancellationToken ct)
+    {
+        if (ModelKinds.Get(version.Kind).ServingJob is not { } job) return "";
+        try
+        {
+            await jobs.EnqueueAsync(job, null, user, ct);
+            return " It is being put to work now (see Jobs).";
+        }
+        catch (Domain.DomainException ex)
+        {
+            return $" Its serving job was not queued: {ex.Message} The next run uses this version.";
+        }
     }
 }

@@ -9,7 +9,7 @@ namespace Campaigns.Application.Targeting;
 /// </summary>
 public readonly record struct CustomerSnapshot(
     DateTime AsOf, string Region, Device Device, DateTime SignedUpAt,
-    int Orders, double Spend, DateTime? LastOrderAt, int DiscountedOrders,
+    int Orders, double Spend, DateTime? LastOrderAt, int DiscountedOrders, int Items,
     int PastCampaigns, int PastCampaignConversions, string? CustomAttributesJson);
 
 /// <summary>
@@ -23,13 +23,13 @@ public static class TargetingFeatures
     public static readonly IReadOnlyList<string> Numeric =
     [
         "recency_days", "orders", "spend", "avg_order_value", "tenure_days", "discount_share",
-        "past_campaigns", "past_campaign_conversion_rate", "percent_off", "amount_off", "minimum_spend",
+        "past_campaigns", "past_campaign_conversion_rate", "items_per_order", "percent_off", "amount_off", "minimum_spend",
     ];
 
     public static readonly IReadOnlyList<string> Categorical = ["region", "device", "promotion_type", "channel", "category_limited"];
 
     /// <summary>The leading numeric and categorical features describe the customer; the rest describe the offer and are watched for drift only through the customer ones.</summary>
-    public const int CustomerNumeric = 8, CustomerCategorical = 2;
+    public const int CustomerNumeric = 9, CustomerCategorical = 2;
 
     /// <summary>Whether a built-in feature describes the offer rather than the customer.</summary>
     public static bool DescribesOffer(string feature) =>
@@ -58,9 +58,11 @@ public static class TargetingFeatures
         numeric[5] = c.Orders == 0 ? float.NaN : (float)c.DiscountedOrders / c.Orders;
         numeric[6] = c.PastCampaigns;
         numeric[7] = c.PastCampaigns == 0 ? float.NaN : (float)c.PastCampaignConversions / c.PastCampaigns;
-        numeric[8] = promotion.Type == PromotionType.PercentDiscount ? (float)(promotion.PercentOff ?? 0) : 0;
-        numeric[9] = promotion.Type == PromotionType.FixedAmountOff ? (float)(promotion.AmountOff ?? 0) : 0;
-        numeric[10] = (float)promotion.MinimumSpend;
+        // Added after models were stored: a model matches columns by name, so versions trained without it score as before.
+        numeric[8] = c.Orders == 0 ? float.NaN : (float)c.Items / c.Orders;
+        numeric[9] = promotion.Type == PromotionType.PercentDiscount ? (float)(promotion.PercentOff ?? 0) : 0;
+        numeric[10] = promotion.Type == PromotionType.FixedAmountOff ? (float)(promotion.AmountOff ?? 0) : 0;
+        numeric[11] = (float)promotion.MinimumSpend;
         categorical[0] = c.Region;
         categorical[1] = c.Device.ToString();
         categorical[2] = promotion.Type.ToString();

@@ -53,7 +53,7 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
             await foreach (var r in RowsOf(experiment.Id).AsAsyncEnumerable().WithCancellation(ct))
             {
                 var snapshot = new CustomerSnapshot(r.AssignedAt, r.Region, r.Device, r.SignedUpAt, r.Orders, r.Spend, r.LastOrderAt,
-                    r.Discounted, r.PastCampaigns, r.PastConversions, r.CustomAttributesJson);
+                    r.Discounted, r.Items, r.PastCampaigns, r.PastConversions, r.CustomAttributesJson);
                 TargetingFeatures.Fill(snapshot, promotionOf[r.ArmId], attributes, numeric, categorical);
                 var y = outcome == TargetingOutcome.Conversion ? (r.Conversions > 0 ? 1f : 0f) : (float)r.Revenue;
                 data.Add(RowId(experiment.Id, r.CustomerId), numeric, categorical, isControl[r.ArmId] ? 0 : 1, y);
@@ -95,7 +95,7 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
     public static string RowId(Guid experimentId, Guid customerId) => $"{experimentId:N}:{customerId:N}";
 
     private sealed record Row(Guid CustomerId, Guid ArmId, DateTime AssignedAt, string Region, Domain.Customers.Device Device, DateTime SignedUpAt,
-        int Orders, double Spend, DateTime? LastOrderAt, int Discounted, int PastCampaigns, int PastConversions, int Conversions, double Revenue,
+        int Orders, double Spend, DateTime? LastOrderAt, int Discounted, int Items, int PastCampaigns, int PastConversions, int Conversions, double Revenue,
         string? CustomAttributesJson);
 
     /// <summary>
@@ -113,6 +113,7 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
             db.Orders.Where(o => o.CustomerId == a.CustomerId && o.PlacedAt < a.AssignedAt).Sum(o => (double)o.Total),
             db.Orders.Where(o => o.CustomerId == a.CustomerId && o.PlacedAt < a.AssignedAt).Max(o => (DateTime?)o.PlacedAt),
             db.Orders.Count(o => o.CustomerId == a.CustomerId && o.PlacedAt < a.AssignedAt && o.Discount > 0),
+            db.Orders.Where(o => o.CustomerId == a.CustomerId && o.PlacedAt < a.AssignedAt).SelectMany(o => o.Lines).Sum(l => l.Quantity),
             db.ExperimentCustomers.Count(x => x.CustomerId == a.CustomerId && x.ExperimentId != experimentId && x.FirstExposedAt < a.AssignedAt),
             db.ExperimentCustomers.Count(x => x.CustomerId == a.CustomerId && x.ExperimentId != experimentId && x.FirstConvertedAt < a.AssignedAt),
             db.ExperimentCustomers.Where(x => x.ExperimentId == experimentId && x.CustomerId == a.CustomerId).Select(x => x.Conversions).FirstOrDefault(),

@@ -182,7 +182,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     /// <summary>
     /// An order whose gross basket is drawn around <paramref name="basket"/>: each line is the product (of five drawn)
     /// nearest to what is left to spend, and lines stop when one more would take the basket further from its target.
-    /// A multi-item buyer under a bundle takes at least the bundle's items. Whole products overshoot small targets, so
+    /// A multi-item buyer takes at least two items, and at least the bundle's under a bundle. Whole products overshoot small targets, so
     /// the draw aims 10% low: orders' mean gross basket is then the truth's (<see cref="DemoTruth"/>).
     /// </summary>
     private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId, double basket)
@@ -192,7 +192,9 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         var home = categories[(int)(Hash(p.Customer.ExternalId) % (uint)categories.Count)];
         var target = (decimal)(0.9 * basket * LogNormal(rng, 0.3));
         var multiItem = p.Segment == DemoSegment.MultiItem;
-        var minItems = multiItem && promotion is { Type: PromotionType.Bundle, BundleBuy: > 0, BundleGet: > 0 } ? promotion.BundleBuy!.Value + promotion.BundleGet!.Value : 1;
+        // Multi-item buyers buy several items per order: what a store can see of them before any bundle.
+        var minItems = !multiItem ? 1
+            : promotion is { Type: PromotionType.Bundle, BundleBuy: > 0, BundleGet: > 0 } ? promotion.BundleBuy!.Value + promotion.BundleGet!.Value : 2;
         decimal subtotal = 0;
         var items = 0;
         while (order.Lines.Count < 8)
@@ -446,6 +448,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             b.FirstOrderAt = orders.Min(o => o.PlacedAt);
             b.LastOrderAt = orders.Max(o => o.PlacedAt);
             b.DiscountShare = Math.Round(orders.Count(o => o.Discount > 0) / (double)orders.Count, 4);
+            b.ItemCount = orders.Sum(o => o.Lines.Sum(l => l.Quantity));
             b.TopCategoryId = orders.SelectMany(o => o.Lines).GroupBy(l => categoryOf[l.ProductId])
                 .OrderByDescending(g => g.Sum(l => l.Quantity)).First().Key;
         }

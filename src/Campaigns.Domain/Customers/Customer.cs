@@ -28,6 +28,8 @@ public sealed class CustomerBehaviour
     public decimal AverageOrderValue { get; set; }
     public DateTime? FirstOrderAt { get; set; }
     public DateTime? LastOrderAt { get; set; }
+    /// <summary>Items bought over all orders (the sum of the lines' quantities): with <see cref="OrderCount"/>, items per order.</summary>
+    public int ItemCount { get; set; }
     /// <summary>Share of past orders that used a discount (0..1).</summary>
     public double DiscountShare { get; set; }
     /// <summary>Share of exposures the customer clicked or opened (0..1).</summary>

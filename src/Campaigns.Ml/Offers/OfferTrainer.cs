@@ -10,7 +10,7 @@ public static class OfferTrainer
     /// <summary>Candidates are cross-validated on a stratified sample of at most this many rows; the winner is refitted on all rows.</summary>
     public const int ComparisonRowCap = 120_000;
 
-    private static readonly UpliftLearner[] AutoCandidates = [UpliftLearner.T, UpliftLearner.X, UpliftLearner.DR, UpliftLearner.Neural];
+    private static readonly UpliftLearner[] AutoCandidates = [UpliftLearner.S, UpliftLearner.T, UpliftLearner.X, UpliftLearner.DR, UpliftLearner.Neural];
 
     /// <summary>
     /// Fits the conversion model (each candidate learner for Auto) and the basket model on K-1 folds of a capped

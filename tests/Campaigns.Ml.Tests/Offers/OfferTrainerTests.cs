@@ -54,7 +54,7 @@ public class OfferTrainerTests(TrainedOffers trained, ITestOutputHelper output) 
     public void Every_candidate_is_scored_on_every_fold_and_the_chosen_one_is_among_them()
     {
         var result = trained.Auto;
-        Assert.Equal(["T", "X", "DR", "Neural"], result.Candidates.Select(c => c.Learner));
+        Assert.Equal(["S", "T", "X", "DR", "Neural"], result.Candidates.Select(c => c.Learner));
         Assert.All(result.Candidates, c => Assert.Equal(3, c.FoldValues.Count));
         Assert.Contains(result.Chosen, result.Candidates.Select(c => c.Learner));
         Assert.Equal(result.Chosen, result.Model.Learner);

@@ -1,4 +1,5 @@
 using Campaigns.Application.Common;
+using Campaigns.Application.Customers;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Jobs;
@@ -219,6 +220,31 @@ public class ModelOperationsTests(TwoModelSeededApp fixture) : IClassFixture<Two
         var after = await ScoreWithCurrentAsync();
         Assert.Equal(1, after.Version);
         Assert.Equal(before.Scores, after.Scores);
+    }
+
+    [Fact]
+    public async Task Making_a_customer_insights_version_current_by_hand_queues_the_rescoring_of_every_customer()
+    {
+        var stored = await WithAsync(s => s.GetRequiredService<CustomerInsightsTrainingService>()
+            .TrainAsync(ModelKind.CustomerInsights, new TrainingRun("tests"), default));
+        await using (var db = fixture.App.OpenDatabase())
+        {
+            // As if it had come out a candidate: training itself scores when it promotes, so only a hand promotion is left to test.
+            var version = await db.ModelVersions.SingleAsync(v => v.Id == stored.VersionId);
+            (version.Status, version.PromotedAt, version.MeetsBar) = (ModelStatus.Candidate, null, true);
+            db.JobRuns.RemoveRange(db.JobRuns.Where(r => r.Kind == CustomerScoring.Job));
+            await db.SaveChangesAsync();
+        }
+
+        var result = await WithAsync(s => s.GetRequiredService<ModelOperations>().PromoteAsync(stored.VersionId, Admin, "test promotion"));
+
+        Assert.True(result.Succeeded, result.Message);
+        Assert.EndsWith("is now current. It is being put to work now (see Jobs).", result.Message);
+        await using (var db = fixture.App.OpenDatabase())
+            Assert.Equal([Admin], await db.JobRuns.Where(r => r.Kind == CustomerScoring.Job).Select(r => r.TriggeredBy).ToListAsync());
+        // An uplift version needs no such job: it serves as soon as it is current.
+        await ArrangeAsync(candidateGain: 0.01);
+        Assert.Equal("v2 is now current; v1 retired and kept for rollback.", (await PromoteAsync(2)).Message);
     }
 
     [Fact]

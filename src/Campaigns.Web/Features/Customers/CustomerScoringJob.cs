@@ -3,7 +3,7 @@ using Campaigns.Web.Features.Jobs;
 
 namespace Campaigns.Web.Features.Customers;
 
-/// <summary>Runs <see cref="CustomerScoring"/> as a recorded job: daily, and after an import.</summary>
+/// <summary>Runs <see cref="CustomerScoring"/> as a recorded job: daily, after an import, and when a version is made current by hand.</summary>
 public sealed class CustomerScoringJob(CustomerScoring scoring) : IJob
 {
     public const string RecurringId = CustomerScoring.Job;
