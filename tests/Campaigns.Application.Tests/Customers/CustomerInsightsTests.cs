@@ -45,7 +45,18 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
             Assert.True(s.PredictedValue >= 0);
             Assert.False(string.IsNullOrWhiteSpace(s.Persona));
             Assert.Equal(stored.VersionId, s.ModelVersionId);
+            // Product affinity: three distinct categories and up to three products for everyone.
+            Assert.Equal(3, s.TopCategoryIds.Distinct().Count());
+            Assert.InRange(s.TopProducts.Count(), 1, CustomerScore.TopProductsStored);
         });
+        var categories = await db.Categories.Select(c => c.Id).ToListAsync();
+        Assert.All(scores.SelectMany(s => s.TopCategoryIds), id => Assert.Contains(id, categories));
+        // The demo's customers favour a home category: the affinity model learns it, and beats popularity on the backtest.
+        var affinity = metrics.Backtest.Affinity!;
+        Assert.True(metrics.Backtest.AffinityChoice!.Factorization, metrics.Backtest.AffinityChoice.Reason);
+        Assert.True(affinity.Products.Precision > metrics.Backtest.AffinityByPopularity!.Products.Precision,
+            $"precision@10 {affinity.Products.Precision:0.000} vs popularity {metrics.Backtest.AffinityByPopularity.Products.Precision:0.000}");
+        Assert.True(affinity.Categories.HitRate > metrics.Backtest.AffinityByPopularity.Categories.HitRate);
         // Those who bought recently and often are less at risk than those who have not bought for a year.
         var recent = await db.Customers.Where(c => c.Score != null && c.Behaviour.OrderCount >= 5 && c.Behaviour.LastOrderAt >= DemoDatabase.AsOf.AddDays(-30)).AverageAsync(c => c.Score!.ChurnRisk);
         var lapsed = await db.Customers.Where(c => c.Score != null && c.Behaviour.LastOrderAt < DemoDatabase.AsOf.AddDays(-365)).AverageAsync(c => c.Score!.ChurnRisk);
