@@ -101,6 +101,15 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         var inPersona = await db.Customers.Eligible(new AudienceRules { Personas = [persona], MinPurchaseProbability = 0.2 }, promotion, DateTime.UtcNow).CountAsync();
         Assert.Equal(await db.CustomerScores.CountAsync(s => s.Persona == persona && s.PurchaseProbability >= 0.2), inPersona);
 
+        // "Likely to buy garden": garden among the customer's top three categories, and no one else.
+        var garden = await db.Categories.Where(c => c.Name == "Garden").Select(c => new LikelyCategory(c.Id, c.Name)).SingleAsync();
+        var likely = await db.Customers.Eligible(new AudienceRules { LikelyToBuy = [garden] }, promotion, DateTime.UtcNow).Select(c => c.Id).ToListAsync();
+        var expected = await db.CustomerScores.Where(s => s.TopCategory1Id == garden.Id || s.TopCategory2Id == garden.Id || s.TopCategory3Id == garden.Id)
+            .Select(s => s.CustomerId).ToListAsync();
+        Assert.NotEmpty(likely);
+        Assert.Equal(expected.Order(), likely.Order());
+        Assert.Equal("likely to buy Garden", new AudienceRules { LikelyToBuy = [garden] }.Describe());
+
         Assert.Contains("Churn risk is between 0% and 100%.", new AudienceRules { MinChurnRisk = 1.5 }.Validate());
         Assert.Equal("churn risk ≥ 0.6; top 20% by predicted value; persona " + persona, new AudienceRules { MinChurnRisk = 0.6, TopValuePercent = 20, Personas = [persona] }.Describe());
     }
