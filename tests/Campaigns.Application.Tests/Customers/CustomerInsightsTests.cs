@@ -134,6 +134,10 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal((scored.ChurnRisk, scored.PurchaseProbability, scored.PredictedValue, scored.Persona),
             (rows[0].ChurnRisk!.Value, rows[0].PurchaseProbability!.Value, rows[0].PredictedValue!.Value, rows[0].Persona));
         Assert.Equal((null, null, null, null), (rows[1].ChurnRisk, rows[1].PurchaseProbability, rows[1].PredictedValue, rows[1].Persona));
+        var categoryNames = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.Name);
+        Assert.Equal(scored.TopCategoryIds.Select(id => categoryNames[id]), rows[0].TopCategories!);
+        Assert.Equal(3, rows[0].TopCategories!.Count);
+        Assert.Empty(rows[1].TopCategories!);
         db.AudienceMembers.RemoveRange(db.AudienceMembers.Where(m => m.AudienceId == audience.Id));
         db.Audiences.Remove(audience);
         await db.SaveChangesAsync();
@@ -174,6 +178,8 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal((score.ChurnRisk, score.PurchaseProbability, score.PredictedValue, score.Persona),
             (answer.Customer!.ChurnRisk, answer.Customer.PurchaseProbability, answer.Customer.PredictedValue12m, answer.Customer.Persona));
         Assert.Equal(DateTimeKind.Utc, answer.Customer.ScoredAt.Kind);
+        var names = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.Name);
+        Assert.Equal(score.TopCategoryIds.Select(id => names[id]), answer.Customer.TopCategories!);
         if (assigned.FirstOrDefault(a => !a.Scored) is { } unscored)
             Assert.Null((await assignments.AssignAsync(new AssignmentRequest(unscored.CampaignId, unscored.ExternalId), default)).Value!.Customer);
     }
