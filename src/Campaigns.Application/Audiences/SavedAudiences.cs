@@ -1,5 +1,5 @@
-using Campaigns.Application.Customers;
 using System.Runtime.CompilerServices;
+using Campaigns.Application.Customers;
 using Campaigns.Data;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,6 @@
-using Campaigns.Application.Customers;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Customers;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
