@@ -1,3 +1,5 @@
+using System.IO.Compression;
+using System.Text.Json.Nodes;
 using Campaigns.Analytics.Customers;
 using Campaigns.Ml.Customers;
 using Campaigns.Ml.Customers.Affinity;
@@ -111,5 +113,37 @@ public class AffinityModelTests
         Assert.Equal(before.TopProducts, after.TopProducts);
         Assert.Equal(before.TopCategories, after.TopCategories);
         Assert.Equal(models.Affinity.Choice, loaded.Affinity.Choice);
+    }
+
+    [Fact]
+    public void A_customer_model_saved_before_affinity_still_loads_and_has_none()
+    {
+        var history = Store(1500, 5);
+        using var file = new MemoryStream();
+        CustomerModels.Train(history, Cut).Save(file);
+        // Rewrite it as format 1 wrote it: version 1, no affinity in the manifest, no weights.
+        using var old = new MemoryStream();
+        file.Position = 0;
+        using (var source = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
+        using (var target = new ZipArchive(old, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in source.Entries.Where(e => e.Name != "affinity.bin"))
+            {
+                using var input = entry.Open();
+                using var output = target.CreateEntry(entry.FullName).Open();
+                if (entry.Name != "manifest.json") { input.CopyTo(output); continue; }
+                var manifest = JsonNode.Parse(input)!.AsObject();
+                manifest["version"] = 1;
+                manifest.Remove("affinity");
+                using var writer = new System.Text.Json.Utf8JsonWriter(output);
+                manifest.WriteTo(writer);
+            }
+        }
+        old.Position = 0;
+
+        var loaded = CustomerModels.Load(old);
+
+        Assert.Null(loaded.Affinity);
+        Assert.NotEmpty(loaded.Personas.Personas);
     }
 }
