@@ -40,6 +40,10 @@ internal static class CustomersBenchmark
         Console.WriteLine($"  churn ({b.Options.ChurnDays} d): AUC {b.Churn.Auc:0.000} ({b.Churn.Band}), recency alone {b.ChurnByRecency.Auc:0.000}; top-decile lift {b.Churn.TopDecileLift:0.00}");
         Console.WriteLine($"  propensity ({b.Options.PurchaseDays} d): AUC {b.Purchase.Auc:0.000} ({b.Purchase.Band}), recency alone {b.PurchaseByRecency.Auc:0.000}; top-decile lift {b.Purchase.TopDecileLift:0.00}");
         Console.WriteLine($"  value ({b.ValueDaysObserved} d): MAE {b.Value.MeanAbsoluteError:0.00} vs BG/NBD + Gamma-Gamma {b.ValueBaseline.MeanAbsoluteError:0.00}; top 20% capture {b.Value.TopFifthCapture:P1} vs {b.ValueBaseline.TopFifthCapture:P1} ({b.ValueChoice.Reason})");
+        if (b.Affinity is { } a && b.AffinityByPopularity is { } pop)
+            Console.WriteLine($"  affinity ({Math.Min(b.CoveredDays, b.Options.AffinityDays)} d, {a.Products.Customers:N0} buyers, {(b.AffinityChoice!.Factorization ? "factorization" : "popularity")} served): " +
+                $"precision@10 {a.Products.Precision:0.000} vs popularity {pop.Products.Precision:0.000}, recall@10 {a.Products.Recall:0.000} vs {pop.Products.Recall:0.000}; " +
+                $"categories precision@3 {a.Categories.Precision:0.000} vs {pop.Categories.Precision:0.000}, hit rate@3 {a.Categories.HitRate:0.000} vs {pop.Categories.HitRate:0.000}");
         Console.WriteLine($"  personas: {string.Join(", ", metrics.Personas.OrderByDescending(p => p.Size).Select(p => $"{p.Name} {p.Size:N0}"))}");
 
         clock.Restart();

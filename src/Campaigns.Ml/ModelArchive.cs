@@ -28,7 +28,9 @@ public sealed class ModelArchive : IDisposable
 
     /// <summary>Opens a model file (the stream is left open) and reads its manifest, which must have this format and version.</summary>
     /// <param name="what">The model, with its article, as errors name it ("a copy generator").</param>
-    public static (ModelArchive Archive, TManifest Manifest) Open<TManifest>(Stream stream, string format, int version, string what) where TManifest : IModelManifest
+    /// <param name="oldest">The oldest version still read (the reader fills in what it lacks); by default only <paramref name="version"/>.</param>
+    public static (ModelArchive Archive, TManifest Manifest) Open<TManifest>(Stream stream, string format, int version, string what, int? oldest = null)
+        where TManifest : IModelManifest
     {
         ZipArchive zip;
         try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
@@ -39,7 +41,7 @@ public sealed class ModelArchive : IDisposable
             if (zip.GetEntry("manifest.json") is null) throw new InvalidDataException($"Not {what}: the zip has no manifest.json.");
             var manifest = archive.ReadJson<TManifest>("manifest.json");
             if (manifest.Format != format) throw new InvalidDataException($"Not {what}: manifest.json has format '{manifest.Format}', expected '{format}'.");
-            if (manifest.Version != version)
+            if (manifest.Version > version || manifest.Version < (oldest ?? version))
                 throw new InvalidDataException($"The file holds {what} saved in format version {manifest.Version}; this version reads {version}. Train a new version.");
             return (archive, manifest);
         }

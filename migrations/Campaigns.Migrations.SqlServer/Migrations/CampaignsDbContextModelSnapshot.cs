@@ -741,6 +741,19 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid?>("TopCategory1Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("TopCategory2Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("TopCategory3Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("TopProductIds")
+                        .HasMaxLength(111)
+                        .HasColumnType("nvarchar(111)");
+
                     b.Property<double>("ValuePercentile")
                         .HasColumnType("float");
 
@@ -751,6 +764,12 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasIndex("Persona");
 
                     b.HasIndex("PurchaseProbability");
+
+                    b.HasIndex("TopCategory1Id");
+
+                    b.HasIndex("TopCategory2Id");
+
+                    b.HasIndex("TopCategory3Id");
 
                     b.HasIndex("ValuePercentile");
 

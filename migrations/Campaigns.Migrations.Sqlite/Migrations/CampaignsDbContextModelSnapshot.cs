@@ -735,6 +735,19 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("ScoredAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("TopCategory1Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TopCategory2Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TopCategory3Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TopProductIds")
+                        .HasMaxLength(111)
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("ValuePercentile")
                         .HasColumnType("REAL");
 
@@ -745,6 +758,12 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.HasIndex("Persona");
 
                     b.HasIndex("PurchaseProbability");
+
+                    b.HasIndex("TopCategory1Id");
+
+                    b.HasIndex("TopCategory2Id");
+
+                    b.HasIndex("TopCategory3Id");
 
                     b.HasIndex("ValuePercentile");
 

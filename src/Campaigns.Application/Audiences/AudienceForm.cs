@@ -22,6 +22,7 @@ public sealed class AudienceForm
     public double? MinPurchasePercent { get; set; }
     public double? TopValuePercent { get; set; }
     public IEnumerable<string> Personas { get; set; } = [];
+    public IEnumerable<LikelyCategory> LikelyToBuy { get; set; } = [];
     public AudienceSelection Selection { get; set; } = AudienceSelection.Budget;
     public double? TopPercent { get; set; } = 20;
     /// <summary>In percentage points of purchase probability.</summary>
@@ -56,7 +57,7 @@ public sealed class AudienceForm
             BoughtWithinDays = BoughtWithinDays, LapsedForDays = LapsedForDays, MinTenureDays = MinTenureDays,
             MinDiscountShare = MinDiscountPercent / 100, MaxDiscountShare = MaxDiscountPercent / 100, Attributes = attributes,
             MinChurnRisk = MinChurnRiskPercent / 100, MinPurchaseProbability = MinPurchasePercent / 100, TopValuePercent = TopValuePercent,
-            Personas = Personas.ToList(),
+            Personas = Personas.ToList(), LikelyToBuy = LikelyToBuy.ToList(),
         };
     }
 }

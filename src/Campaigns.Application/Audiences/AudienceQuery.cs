@@ -55,6 +55,13 @@ public static class AudienceQuery
             var personas = rules.Personas;
             customers = customers.Where(c => c.Score != null && personas.Contains(c.Score.Persona));
         }
+        if (rules.LikelyToBuy.Count > 0)
+        {
+            // Each top-category column has its index: the OR is three index lookups, not a scan.
+            var ids = rules.LikelyToBuy.Select(x => (Guid?)x.Id).ToList();
+            customers = customers.Where(c => c.Score != null &&
+                (ids.Contains(c.Score.TopCategory1Id) || ids.Contains(c.Score.TopCategory2Id) || ids.Contains(c.Score.TopCategory3Id)));
+        }
         foreach (var (name, value) in rules.Attributes)
         {
             // Imports store custom attributes as a JSON object of strings written by the same serializer, so the pair's text is exact.

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Campaigns.Application.Customers;
 using Campaigns.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,14 +29,23 @@ public sealed class SavedAudiences(IDbContextFactory<CampaignsDbContext> dbFacto
     public async IAsyncEnumerable<AudienceExportRow> MembersAsync(Guid audienceId, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        // A catalogue has few categories: their names are read once, not joined three times per member.
+        var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var rows = from m in db.AudienceMembers.AsNoTracking()
                    where m.AudienceId == audienceId
                    join c in db.Customers on m.CustomerId equals c.Id
                    orderby m.Rank
-                   select new AudienceExportRow(c.ExternalId, c.Email, m.Cell, m.Rank, m.PredictedUplift, m.ExpectedProfit,
-                       c.Score == null ? null : c.Score.ChurnRisk, c.Score == null ? null : c.Score.PurchaseProbability,
-                       c.Score == null ? null : c.Score.PredictedValue, c.Score == null ? null : c.Score.Persona);
-        await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct)) yield return row;
+                   select new
+                   {
+                       Row = new AudienceExportRow(c.ExternalId, c.Email, m.Cell, m.Rank, m.PredictedUplift, m.ExpectedProfit,
+                           c.Score == null ? null : c.Score.ChurnRisk, c.Score == null ? null : c.Score.PurchaseProbability,
+                           c.Score == null ? null : c.Score.PredictedValue, c.Score == null ? null : c.Score.Persona, null),
+                       First = c.Score == null ? null : c.Score.TopCategory1Id,
+                       Second = c.Score == null ? null : c.Score.TopCategory2Id,
+                       Third = c.Score == null ? null : c.Score.TopCategory3Id,
+                   };
+        await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
+            yield return r.Row with { TopCategories = CategoryNames.Of(names, r.First, r.Second, r.Third) };
     }
 
     /// <summary>The customer base by region and device.</summary>

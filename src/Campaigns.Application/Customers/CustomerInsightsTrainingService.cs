@@ -50,7 +50,8 @@ public sealed class CustomerInsightsTrainingService(CampaignsDbContext db, Model
         var customers = history.CustomerIds.Count;
         var sizes = models.Personas.Personas.ToList();
         var version = await _writer.StoreAsync(new CandidateVersion(ModelKind.CustomerInsights,
-                $"LightGBM churn and propensity, {(models.ValueChoice.Boosted ? "LightGBM" : "BG/NBD + Gamma-Gamma")} value, {sizes.Count} personas",
+                $"LightGBM churn and propensity, {(models.ValueChoice.Boosted ? "LightGBM" : "BG/NBD + Gamma-Gamma")} value, {sizes.Count} personas" +
+                    (models.Affinity is null ? "" : models.Affinity.Choice.Factorization ? ", factored product affinity" : ", product popularity as affinity"),
                 artifact.ToArray(), churn, passes,
                 decision => new CustomerInsightsMetrics(backtest, sizes, customers, history.Orders, decision).ToJson(),
                 JsonSerializer.Serialize(new { categories = models.Categories }, JsonSerializerOptions.Web),

@@ -68,8 +68,22 @@ public sealed class CustomerProfileService(IDbContextFactory<CampaignsDbContext>
                 select new CustomerCampaign(c.Id, c.Name, arm.Name, arm.IsControl, a.AssignedAt, x == null ? null : x.FirstExposedAt,
                     x != null && x.Conversions > 0, x == null ? 0 : x.Revenue))
             .Take(MaxCampaigns).ToListAsync(ct);
+        var (likelyCategories, likelyProducts) = await LikelyAsync(db, customer.Score, ct);
         return new CustomerProfile(customer.Id, customer.ExternalId, customer.FirstName, customer.Email, customer.Region, customer.Device, customer.SignedUpAt,
-            customer.EmailOptIn, Attributes(customer.CustomAttributesJson), customer.Behaviour, topCategory, orders, campaigns, customer.Score);
+            customer.EmailOptIn, Attributes(customer.CustomAttributesJson), customer.Behaviour, topCategory, orders, campaigns, customer.Score,
+            likelyCategories, likelyProducts);
+    }
+
+    /// <summary>The names of the score's top categories and products, in its order (one no longer in the catalogue is left out).</summary>
+    private static async Task<(List<string>, List<string>)> LikelyAsync(CampaignsDbContext db, CustomerScore? score, CancellationToken ct)
+    {
+        if (score is null) return ([], []);
+        var categoryIds = score.TopCategoryIds.ToList();
+        var productIds = score.TopProducts.ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var products = await db.Products.AsNoTracking().Where(p => productIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return (categoryIds.Where(categories.ContainsKey).Select(id => categories[id]).ToList(),
+            productIds.Where(products.ContainsKey).Select(id => products[id]).ToList());
     }
 
     /// <summary>The imported attributes by name; a value that is not a string (a number, true) as its JSON text.</summary>

@@ -5,6 +5,9 @@ using Campaigns.Application.Models;
 using Campaigns.Data;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Models;
+using Campaigns.Ml.Customers;
+using Campaigns.Ml.Customers.Affinity;
+using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Customers;
 
@@ -37,6 +40,8 @@ public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
         progress?.Report(("Scoring customers", 0.3));
         var features = models.FeaturesAsOf(history, cutOff);
         var p = await Task.Run(() => models.Predict(features), ct);
+        var affinity = models.Affinity is { } a ? await Task.Run(() => a.Predict(history, cutOff, features.Customer), ct) : null;
+        var (categoryIds, productIds) = await AffinityIdsAsync(models, ct);
         var n = features.Count;
         var rank = new int[n];
         for (var i = 0; i < n; i++) rank[i] = i;
@@ -44,20 +49,25 @@ public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
         var percentile = new double[n];
         for (var k = 0; k < n; k++) percentile[rank[k]] = n == 1 ? 1 : (double)k / (n - 1);
         var valueDays = models.Options.ValueDays;
-        var scores = Enumerable.Range(0, n).Select(i => new CustomerScore
+        var scores = Enumerable.Range(0, n).Select(i =>
         {
-            CustomerId = Guid.Parse(history.CustomerIds[features.Customer[i]]),
-            ChurnRisk = p.ChurnRisk[i],
-            PurchaseProbability = p.PurchaseProbability[i],
-            ExpectedOrders = p.ExpectedOrders[i],
-            PredictedValue = Math.Round((decimal)p.PredictedValue[i], 2),
-            ValuePercentile = percentile[i],
-            PersonaId = models.Personas.Personas[p.Persona[i]].Id,
-            Persona = models.Personas.Personas[p.Persona[i]].Name,
-            // The BG/NBD rate's mean wait; beyond the value horizon there is no date worth showing.
-            NextOrderExpectedAt = p.ExpectedOrders[i] >= 1 ? now.AddDays(valueDays / p.ExpectedOrders[i]) : null,
-            ScoredAt = now,
-            ModelVersionId = versionId,
+            var score = new CustomerScore
+            {
+                CustomerId = Guid.Parse(history.CustomerIds[features.Customer[i]]),
+                ChurnRisk = p.ChurnRisk[i],
+                PurchaseProbability = p.PurchaseProbability[i],
+                ExpectedOrders = p.ExpectedOrders[i],
+                PredictedValue = Math.Round((decimal)p.PredictedValue[i], 2),
+                ValuePercentile = percentile[i],
+                PersonaId = models.Personas.Personas[p.Persona[i]].Id,
+                Persona = models.Personas.Personas[p.Persona[i]].Name,
+                // The BG/NBD rate's mean wait; beyond the value horizon there is no date worth showing.
+                NextOrderExpectedAt = p.ExpectedOrders[i] >= 1 ? now.AddDays(valueDays / p.ExpectedOrders[i]) : null,
+                ScoredAt = now,
+                ModelVersionId = versionId,
+            };
+            if (affinity is not null) SetAffinity(score, affinity, i, categoryIds, productIds);
+            return score;
         });
         var bands = new int[3];
         foreach (var risk in p.ChurnRisk) bands[(int)CustomerScore.BandOf(risk)]++;
@@ -71,5 +81,27 @@ public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
         // Every id comes from a stored order, whose customer exists: the table's own reference holds without checking.
         await db.ReplaceAllAsync(scores, written => progress?.Report(($"Storing the predictions ({written:N0} of {n:N0})", 0.6 + 0.4 * written / Math.Max(1, n))), ct);
         return $"Scored {Display.Count(n)} customers with orders as of {cutOff.AddDays(-1):yyyy-MM-dd}.";
+    }
+
+    /// <summary>The stored ids of the affinity model's categories (by name; null for one no longer in the catalogue) and products.</summary>
+    private async Task<(Guid?[] Categories, string?[] Products)> AffinityIdsAsync(CustomerModels models, CancellationToken ct)
+    {
+        if (models.Affinity is not { } affinity) return ([], []);
+        var byName = (await db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToListAsync(ct))
+            .GroupBy(c => c.Name).ToDictionary(g => g.Key, g => g.First().Id);
+        return (affinity.Categories.Select(name => byName.TryGetValue(name, out var id) ? id : (Guid?)null).ToArray(),
+            affinity.Products.Select(key => Guid.TryParse(key, out var id) ? id.ToString() : null).ToArray());
+    }
+
+    private static void SetAffinity(CustomerScore score, AffinityPredictions affinity, int i, Guid?[] categoryIds, string?[] productIds)
+    {
+        var first = i * affinity.CategoriesPerCustomer;
+        Guid? Category(int k) => k < affinity.CategoriesPerCustomer && affinity.TopCategories[first + k] is var c and >= 0 ? categoryIds[c] : null;
+        (score.TopCategory1Id, score.TopCategory2Id, score.TopCategory3Id) = (Category(0), Category(1), Category(2));
+        var products = affinity.TopProducts.AsSpan(i * affinity.ProductsPerCustomer, Math.Min(CustomerScore.TopProductsStored, affinity.ProductsPerCustomer));
+        var ids = new List<string>(products.Length);
+        foreach (var k in products)
+            if (k >= 0 && productIds[k] is { } id) ids.Add(id);
+        score.TopProductIds = ids.Count == 0 ? null : string.Join(',', ids);
     }
 }

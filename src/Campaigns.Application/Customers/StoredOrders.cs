@@ -4,7 +4,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Customers;
 
-/// <summary>The store's orders as the customer models read them: customer, day, amount paid, discount, and the category of the order's largest line.</summary>
+/// <summary>
+/// The store's orders as the customer models read them: customer, day, amount paid, discount, and the product of the
+/// order's largest line (its id) with that product's category.
+/// </summary>
 internal static class StoredOrders
 {
     /// <summary>Every stored order, streamed into an <see cref="OrderHistory"/> (history customer ids are the customers' ids).</summary>
@@ -26,7 +29,7 @@ internal static class StoredOrders
         await foreach (var o in orders.AsAsyncEnumerable().WithCancellation(ct))
         {
             builder.Add(o.CustomerId.ToString(), DateOnly.FromDateTime(o.PlacedAt), (double)o.Total,
-                o.Product is { } product ? categoryOf.GetValueOrDefault(product) : null, (double)o.Discount);
+                o.Product is { } product ? categoryOf.GetValueOrDefault(product) : null, (double)o.Discount, o.Product?.ToString());
             if (builder.Count % 100_000 == 0) progress?.Report(($"Reading orders ({builder.Count:N0} of {total:N0})", 0.2 * builder.Count / Math.Max(1, total)));
         }
         return builder.Build();

@@ -1,5 +1,6 @@
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Customers;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
@@ -38,8 +39,16 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
             .Select(c => new
             {
                 c.Id, c.EmailOptIn,
-                Insight = c.Score == null ? null : new CustomerInsight(c.Score.ChurnRisk, c.Score.PurchaseProbability, c.Score.PredictedValue, c.Score.Persona, c.Score.ScoredAt),
+                Insight = c.Score == null ? null : new CustomerInsight(c.Score.ChurnRisk, c.Score.PurchaseProbability, c.Score.PredictedValue, c.Score.Persona, c.Score.ScoredAt, null),
+                Top = c.Score == null ? null : new[] { c.Score.TopCategory1Id, c.Score.TopCategory2Id, c.Score.TopCategory3Id },
             }).SingleOrDefaultAsync(ct);
+        var scored = customer?.Insight;
+        if (scored is not null && customer!.Top is { } top)
+        {
+            var ids = top.Where(id => id is not null).Select(id => id!.Value).ToList();
+            var names = await db.Categories.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+            scored = scored with { TopCategories = CategoryNames.Of(names, top) };
+        }
         if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
         if (campaign.Promotion.Channel == Channel.Email && !customer.EmailOptIn)
             return Result<AssignmentResponse>.Invalid(Eligibility, $"Customer '{customerKey}' has opted out of email, and this campaign is sent by email.");
@@ -77,7 +86,7 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         var assignedAt = DateTime.SpecifyKind(assignment.AssignedAt, DateTimeKind.Utc);
         return new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), offer?.CouponCode, copy, assignedAt, isNew,
             offer is null ? null : AssignedOffer.Of(offer, money.Format),
-            customer.Insight is { } insight ? insight with { ScoredAt = DateTime.SpecifyKind(insight.ScoredAt, DateTimeKind.Utc) } : null);
+            scored is { } insight ? insight with { ScoredAt = DateTime.SpecifyKind(insight.ScoredAt, DateTimeKind.Utc) } : null);
     }
 
     /// <summary>

@@ -17,5 +17,12 @@ internal sealed class CustomerScoreConfiguration : IEntityTypeConfiguration<Cust
         b.HasIndex(x => x.PurchaseProbability);
         b.HasIndex(x => x.ValuePercentile);
         b.HasIndex(x => x.Persona);
+        // "Likely to buy X" is X in any of the three: one index each, so the OR is three index lookups.
+        b.HasIndex(x => x.TopCategory1Id);
+        b.HasIndex(x => x.TopCategory2Id);
+        b.HasIndex(x => x.TopCategory3Id);
+        b.Property(x => x.TopProductIds).HasMaxLength(CustomerScore.TopProductsStored * 37);
+        b.Ignore(x => x.TopCategoryIds);
+        b.Ignore(x => x.TopProducts);
     }
 }

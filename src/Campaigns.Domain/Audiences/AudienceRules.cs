@@ -26,6 +26,8 @@ public sealed class AudienceRules
     public double? TopValuePercent { get; set; }
     /// <summary>Personas the customer must be in (any of them), by name.</summary>
     public List<string> Personas { get; set; } = [];
+    /// <summary>Categories the customer is likely to buy from next (any of them among their top three by product affinity).</summary>
+    public List<LikelyCategory> LikelyToBuy { get; set; } = [];
     /// <summary>Imported custom attributes the customer must have, name = value (exact match).</summary>
     public Dictionary<string, string> Attributes { get; set; } = [];
 
@@ -67,6 +69,7 @@ public sealed class AudienceRules
         if (MinPurchaseProbability is { } buy) parts.Add($"purchase propensity ≥ {buy:0.##}");
         if (TopValuePercent is { } top) parts.Add($"top {top:0.#}% by predicted value");
         if (Personas.Count > 0) parts.Add($"persona {string.Join(" or ", Personas)}");
+        if (LikelyToBuy.Count > 0) parts.Add($"likely to buy {string.Join(" or ", LikelyToBuy.Select(c => c.Name))}");
         parts.AddRange(Attributes.Select(a => $"{a.Key} = {a.Value}"));
         return parts.Count == 0 ? "All customers" : string.Join("; ", parts);
     }

@@ -27,6 +27,22 @@ public sealed class CustomerScore
     public string Persona { get; set; } = "";
     /// <summary>When the next order is expected (the BG/NBD rate); null when fewer than one is expected in the value horizon.</summary>
     public DateTime? NextOrderExpectedAt { get; set; }
+    /// <summary>
+    /// The three categories the customer is most likely to buy from next, most likely first (product affinity); null when the
+    /// model has no affinity or knows fewer categories. "Likely to buy X" is X among the three.
+    /// </summary>
+    public Guid? TopCategory1Id { get; set; }
+    public Guid? TopCategory2Id { get; set; }
+    public Guid? TopCategory3Id { get; set; }
+    /// <summary>The ids of the products the customer is most likely to buy next (at most <see cref="TopProductsStored"/>), most likely first, comma-separated.</summary>
+    public string? TopProductIds { get; set; }
+    public const int TopProductsStored = 3;
+
+    /// <summary>The top categories in order, without the empty ones.</summary>
+    public IEnumerable<Guid> TopCategoryIds => new[] { TopCategory1Id, TopCategory2Id, TopCategory3Id }.Where(id => id is not null).Select(id => id!.Value);
+
+    /// <summary>The top products' ids in order.</summary>
+    public IEnumerable<Guid> TopProducts => (TopProductIds ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Guid.Parse);
     public DateTime ScoredAt { get; set; }
     public Guid ModelVersionId { get; set; }
 }

@@ -1,16 +1,19 @@
 using Campaigns.Analytics.Customers;
+using Campaigns.Ml.Customers.Affinity;
 
 namespace Campaigns.Ml.Customers;
 
 /// <summary>
 /// Customer models trained on the orders before a past cut-off, judged on the orders after it (nothing later reaches a
 /// model): churn risk and purchase propensity against recency alone, predicted value against BG/NBD + Gamma-Gamma, and
-/// the personas' sizes. When the history after the cut-off is shorter than a horizon, that horizon is judged on what was
+/// the personas' sizes; product affinity against the popularity of the horizon before the cut-off, on the customers who
+/// bought in the affinity horizon after it. When the history after the cut-off is shorter than a horizon, that horizon is judged on what was
 /// observed: churn is then overstated, and values are compared pro rata (ranks unchanged, amounts scaled).
 /// </summary>
 public sealed record CustomerBacktest(DateOnly AsOf, int Customers, int CoveredDays, CustomerModelOptions Options,
     ClassifierQuality Churn, ClassifierQuality ChurnByRecency, ClassifierQuality Purchase, ClassifierQuality PurchaseByRecency,
-    ValueQuality Value, ValueQuality ValueBaseline, ValueChoice ValueChoice, IReadOnlyList<Persona> Personas)
+    ValueQuality Value, ValueQuality ValueBaseline, ValueChoice ValueChoice, IReadOnlyList<Persona> Personas,
+    AffinityQuality? Affinity = null, AffinityQuality? AffinityByPopularity = null, AffinityChoice? AffinityChoice = null)
 {
     /// <summary>Days of the value horizon the orders after the cut-off cover.</summary>
     public int ValueDaysObserved => Math.Min(CoveredDays, Options.ValueDays);
@@ -38,8 +41,11 @@ public sealed record CustomerBacktest(DateOnly AsOf, int Customers, int CoveredD
         var sizes = new int[models.Personas.Personas.Count];
         foreach (var p in predictions.Persona) sizes[p]++;
         var personas = models.Personas.Personas.Select((p, k) => p with { Size = sizes[k] }).ToList();
+        var affinityDays = Math.Min(covered, o.AffinityDays);
         return new CustomerBacktest(asOf, n, covered, o, churn, churnByRecency, purchase, purchaseByRecency,
-            ValueQuality.Evaluate(model, actual), ValueQuality.Evaluate(baseline, actual), models.ValueChoice, personas);
+            ValueQuality.Evaluate(model, actual), ValueQuality.Evaluate(baseline, actual), models.ValueChoice, personas,
+            models.Affinity?.Evaluate(history, asOf, affinityDays, features.Customer),
+            models.Affinity?.Evaluate(history, asOf, affinityDays, features.Customer, popularityOnly: true), models.Affinity?.Choice);
     }
 
     private static (ClassifierQuality Model, ClassifierQuality Recency) Classifier(CustomerOutcomes outcomes, bool churn, float[] score,

@@ -1,4 +1,6 @@
+using System.Runtime.InteropServices;
 using Campaigns.Analytics.Customers;
+using Campaigns.Ml.Customers.Affinity;
 using Campaigns.Ml.Uplift;
 using Microsoft.ML;
 using Microsoft.ML.Data;
@@ -10,21 +12,23 @@ namespace Campaigns.Ml.Customers;
 /// (P(alive), expected orders), and personas. Each model learns on a time split inside the history before the cut-off:
 /// features as of cut-off − horizon, labels from that horizon; the models then score features as of the cut-off. The
 /// value model is the boosted regression only when it beats the BG/NBD + Gamma-Gamma baseline on held-out customers of
-/// that split (lower mean absolute error); else the baseline is used.
+/// that split (lower mean absolute error); else the baseline is used. Product affinity (<see cref="AffinityModel"/>) is
+/// learned the same way when the orders name products; a model saved before it (format version 1) loads without it.
 /// </summary>
 public sealed class CustomerModels
 {
     private const string FormatName = "campaigns-customer-models";
-    private const int FormatVersion = 1;
-    private const string ChurnEntry = "churn.zip", PurchaseEntry = "purchase.zip", ValueEntry = "value.zip";
+    private const int FormatVersion = 2, OldestReadableVersion = 1;
+    private const string ChurnEntry = "churn.zip", PurchaseEntry = "purchase.zip", ValueEntry = "value.zip", AffinityEntry = "affinity.bin";
 
     private readonly Scorer _churn;
     private readonly Scorer _purchase;
     private readonly Scorer? _value;
 
     private CustomerModels(CustomerModelOptions options, IReadOnlyList<string> categories, BgNbd bgNbd, GammaGamma gammaGamma, Scorer churn,
-        Scorer purchase, Scorer? value, ValueChoice choice, PersonaModel personas)
-        => (Options, Categories, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas) = (options, categories, bgNbd, gammaGamma, churn, purchase, value, choice, personas);
+        Scorer purchase, Scorer? value, ValueChoice choice, PersonaModel personas, AffinityModel? affinity)
+        => (Options, Categories, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas, Affinity) =
+            (options, categories, bgNbd, gammaGamma, churn, purchase, value, choice, personas, affinity);
 
     public CustomerModelOptions Options { get; }
     /// <summary>The category share columns every model learned on: features to score are built with them (<see cref="FeaturesAsOf"/>).</summary>
@@ -34,6 +38,8 @@ public sealed class CustomerModels
     public GammaGamma GammaGamma { get; }
     public ValueChoice ValueChoice { get; }
     public PersonaModel Personas { get; }
+    /// <summary>Each customer's likely next products and categories; null when the orders name no product, or the model predates it.</summary>
+    public AffinityModel? Affinity { get; }
 
     /// <summary>Every customer's features as of <paramref name="asOf"/>, with the columns these models learned on.</summary>
     public CustomerFeatures FeaturesAsOf(OrderHistory history, DateOnly asOf) => CustomerFeatures.AsOf(history, asOf, Categories);
@@ -56,26 +62,34 @@ public sealed class CustomerModels
         var classifiers = Boosting.RunAll(jobs, null, CancellationToken.None);
         var (value, choice) = ValueModel(history, cutOff, categories, options);
         return new CustomerModels(options, categories, bgNbd, gammaGamma, classifiers[0], classifiers[1], value, choice,
-            PersonaModel.Train(now, options.Personas, options.Seed, previousPersonas));
+            PersonaModel.Train(now, options.Personas, options.Seed, previousPersonas), AffinityModel.Train(history, cutOff, options));
     }
 
-    /// <summary>Writes a model file: manifest.json (options, category columns, BG/NBD, Gamma-Gamma, value choice, personas) and the LightGBM models.</summary>
+    /// <summary>
+    /// Writes a model file: manifest.json (options, category columns, BG/NBD, Gamma-Gamma, value choice, personas, the affinity
+    /// model's products, categories, popularity and choice), the LightGBM models and the affinity weights.
+    /// </summary>
     public void Save(Stream stream)
     {
         var personas = new PersonaParts(Personas.Features.ToArray(), Personas.Mean.ToArray(), Personas.Scale.ToArray(), Personas.Personas.ToArray());
-        var manifest = new Manifest(FormatName, FormatVersion, Options, Categories.ToArray(), BgNbd, GammaGamma, ValueChoice, personas);
+        var affinity = Affinity is { } a
+            ? new AffinityParts(a.Products.ToArray(), a.Categories.ToArray(), a.ProductCategory.ToArray(), a.Popularity.ToArray(), a.Weights?.Dimensions, a.Choice)
+            : null;
+        var manifest = new Manifest(FormatName, FormatVersion, Options, Categories.ToArray(), BgNbd, GammaGamma, ValueChoice, personas, affinity);
         using var archive = ModelArchive.Create(stream, manifest);
         var ml = new MLContext(0);
         var schema = InputSchema(Categories.Count);
         archive.WriteMlNet(ml, _churn.Model, schema, ChurnEntry);
         archive.WriteMlNet(ml, _purchase.Model, schema, PurchaseEntry);
         if (_value is not null) archive.WriteMlNet(ml, _value.Model, schema, ValueEntry);
+        if (Affinity?.Weights is { } w)
+            archive.WriteBytes(AffinityEntry, MemoryMarshal.AsBytes<float>([.. w.Input, .. w.Output, .. w.Bias, .. w.Repeat]));
     }
 
     /// <summary>Reads a model written by <see cref="Save"/>; anything else gives an InvalidDataException naming the problem.</summary>
     public static CustomerModels Load(Stream stream)
     {
-        var (archive, m) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "customer models");
+        var (archive, m) = ModelArchive.Open<Manifest>(stream, FormatName, FormatVersion, "customer models", OldestReadableVersion);
         using (archive)
         {
             if (m.Options is null || m.Categories is null || m.BgNbd is null || m.GammaGamma is null || m.ValueChoice is null || m.Personas is null)
@@ -93,7 +107,7 @@ public sealed class CustomerModels
                 return new Scorer(model);
             }
             return new CustomerModels(m.Options, m.Categories, m.BgNbd, m.GammaGamma, Read(ChurnEntry), Read(PurchaseEntry),
-                m.ValueChoice.Boosted ? Read(ValueEntry) : null, m.ValueChoice, personas);
+                m.ValueChoice.Boosted ? Read(ValueEntry) : null, m.ValueChoice, personas, m.Affinity is null ? null : ReadAffinity(archive, m.Affinity));
         }
     }
 
@@ -127,6 +141,22 @@ public sealed class CustomerModels
             return buffer;
         }, _ => { });
         return new CustomerPredictions(churn, purchase, orders, value, baseline, alive, persona);
+    }
+
+    private static AffinityModel ReadAffinity(ModelArchive archive, AffinityParts parts)
+    {
+        if (parts.Products is null || parts.Categories is null || parts.ProductCategory is null || parts.Popularity is null || parts.Choice is null)
+            throw new InvalidDataException("manifest.json's affinity lacks its products, categories, popularity or choice.");
+        AffinityWeights? weights = null;
+        if (parts.Dimensions is { } d)
+        {
+            var values = MemoryMarshal.Cast<byte, float>(archive.ReadBytes(AffinityEntry)).ToArray();
+            var p = parts.Products.Length;
+            if (values.Length != 2 * p * d + 2 * p) throw new InvalidDataException($"{AffinityEntry} does not hold the weights of {p} products of {d} dimensions.");
+            weights = new AffinityWeights(p, d, values[..(p * d)], values[(p * d)..(2 * p * d)], values[(2 * p * d)..(2 * p * d + p)], values[(2 * p * d + p)..]);
+        }
+        try { return AffinityModel.Restore(parts.Products, parts.Categories, parts.ProductCategory, parts.Popularity, weights, parts.Choice); }
+        catch (ArgumentException ex) { throw new InvalidDataException($"manifest.json's affinity is not valid: {ex.Message}"); }
     }
 
     private static (BgNbd, GammaGamma) FitBaseline(CustomerFeatures f, CustomerModelOptions options)
@@ -239,6 +269,8 @@ public sealed class CustomerModels
 
     private sealed record PersonaParts(string[] Features, double[] Mean, double[] Scale, Persona[] Personas);
 
+    private sealed record AffinityParts(string[]? Products, string[]? Categories, int[]? ProductCategory, float[]? Popularity, int? Dimensions, AffinityChoice? Choice);
+
     private sealed record Manifest(string Format, int Version, CustomerModelOptions? Options, string[]? Categories, BgNbd? BgNbd, GammaGamma? GammaGamma,
-        ValueChoice? ValueChoice, PersonaParts? Personas) : IModelManifest;
+        ValueChoice? ValueChoice, PersonaParts? Personas, AffinityParts? Affinity = null) : IModelManifest;
 }

@@ -45,7 +45,18 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
             Assert.True(s.PredictedValue >= 0);
             Assert.False(string.IsNullOrWhiteSpace(s.Persona));
             Assert.Equal(stored.VersionId, s.ModelVersionId);
+            // Product affinity: three distinct categories and up to three products for everyone.
+            Assert.Equal(3, s.TopCategoryIds.Distinct().Count());
+            Assert.InRange(s.TopProducts.Count(), 1, CustomerScore.TopProductsStored);
         });
+        var categories = await db.Categories.Select(c => c.Id).ToListAsync();
+        Assert.All(scores.SelectMany(s => s.TopCategoryIds), id => Assert.Contains(id, categories));
+        // The demo's customers favour a home category: the affinity model learns it, and beats popularity on the backtest.
+        var affinity = metrics.Backtest.Affinity!;
+        Assert.True(metrics.Backtest.AffinityChoice!.Factorization, metrics.Backtest.AffinityChoice.Reason);
+        Assert.True(affinity.Products.Precision > metrics.Backtest.AffinityByPopularity!.Products.Precision,
+            $"precision@10 {affinity.Products.Precision:0.000} vs popularity {metrics.Backtest.AffinityByPopularity.Products.Precision:0.000}");
+        Assert.True(affinity.Categories.HitRate > metrics.Backtest.AffinityByPopularity.Categories.HitRate);
         // Those who bought recently and often are less at risk than those who have not bought for a year.
         var recent = await db.Customers.Where(c => c.Score != null && c.Behaviour.OrderCount >= 5 && c.Behaviour.LastOrderAt >= DemoDatabase.AsOf.AddDays(-30)).AverageAsync(c => c.Score!.ChurnRisk);
         var lapsed = await db.Customers.Where(c => c.Score != null && c.Behaviour.LastOrderAt < DemoDatabase.AsOf.AddDays(-365)).AverageAsync(c => c.Score!.ChurnRisk);
@@ -90,6 +101,15 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         var inPersona = await db.Customers.Eligible(new AudienceRules { Personas = [persona], MinPurchaseProbability = 0.2 }, promotion, DateTime.UtcNow).CountAsync();
         Assert.Equal(await db.CustomerScores.CountAsync(s => s.Persona == persona && s.PurchaseProbability >= 0.2), inPersona);
 
+        // "Likely to buy garden": garden among the customer's top three categories, and no one else.
+        var garden = await db.Categories.Where(c => c.Name == "Garden").Select(c => new LikelyCategory(c.Id, c.Name)).SingleAsync();
+        var likely = await db.Customers.Eligible(new AudienceRules { LikelyToBuy = [garden] }, promotion, DateTime.UtcNow).Select(c => c.Id).ToListAsync();
+        var expected = await db.CustomerScores.Where(s => s.TopCategory1Id == garden.Id || s.TopCategory2Id == garden.Id || s.TopCategory3Id == garden.Id)
+            .Select(s => s.CustomerId).ToListAsync();
+        Assert.NotEmpty(likely);
+        Assert.Equal(expected.Order(), likely.Order());
+        Assert.Equal("likely to buy Garden", new AudienceRules { LikelyToBuy = [garden] }.Describe());
+
         Assert.Contains("Churn risk is between 0% and 100%.", new AudienceRules { MinChurnRisk = 1.5 }.Validate());
         Assert.Equal("churn risk ≥ 0.6; top 20% by predicted value; persona " + persona, new AudienceRules { MinChurnRisk = 0.6, TopValuePercent = 20, Personas = [persona] }.Describe());
     }
@@ -114,6 +134,10 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal((scored.ChurnRisk, scored.PurchaseProbability, scored.PredictedValue, scored.Persona),
             (rows[0].ChurnRisk!.Value, rows[0].PurchaseProbability!.Value, rows[0].PredictedValue!.Value, rows[0].Persona));
         Assert.Equal((null, null, null, null), (rows[1].ChurnRisk, rows[1].PurchaseProbability, rows[1].PredictedValue, rows[1].Persona));
+        var categoryNames = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.Name);
+        Assert.Equal(scored.TopCategoryIds.Select(id => categoryNames[id]), rows[0].TopCategories!);
+        Assert.Equal(3, rows[0].TopCategories!.Count);
+        Assert.Empty(rows[1].TopCategories!);
         db.AudienceMembers.RemoveRange(db.AudienceMembers.Where(m => m.AudienceId == audience.Id));
         db.Audiences.Remove(audience);
         await db.SaveChangesAsync();
@@ -154,6 +178,8 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal((score.ChurnRisk, score.PurchaseProbability, score.PredictedValue, score.Persona),
             (answer.Customer!.ChurnRisk, answer.Customer.PurchaseProbability, answer.Customer.PredictedValue12m, answer.Customer.Persona));
         Assert.Equal(DateTimeKind.Utc, answer.Customer.ScoredAt.Kind);
+        var names = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.Name);
+        Assert.Equal(score.TopCategoryIds.Select(id => names[id]), answer.Customer.TopCategories!);
         if (assigned.FirstOrDefault(a => !a.Scored) is { } unscored)
             Assert.Null((await assignments.AssignAsync(new AssignmentRequest(unscored.CampaignId, unscored.ExternalId), default)).Value!.Customer);
     }

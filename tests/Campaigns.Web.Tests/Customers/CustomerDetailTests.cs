@@ -4,6 +4,7 @@ using Campaigns.Data;
 using Campaigns.Data.Identity;
 using Campaigns.Domain.Customers;
 using Campaigns.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Web.Tests.Customers;
@@ -62,16 +63,23 @@ public class CustomerDetailTests : ComponentTest, IClassFixture<SeededApp>
     }
 
     [Fact]
-    public async Task Shows_the_latest_predictions_with_their_horizons_band_and_persona()
+    public async Task Shows_the_latest_predictions_with_their_horizons_band_persona_and_what_the_customer_is_likely_to_buy_by_name()
     {
         var externalId = $"WP{Guid.NewGuid():N}"[..12];
         var customer = await _store.App.CustomerWithHistoryAsync(externalId, $"Predictions {externalId}");
+        List<Domain.Catalog.Category> categories;
+        List<Domain.Catalog.Product> products;
         await using (var db = _store.App.OpenDatabase())
         {
+            categories = await db.Categories.OrderBy(c => c.Name).Take(2).ToListAsync();
+            products = await db.Products.OrderBy(p => p.Sku).Take(2).ToListAsync();
             db.CustomerScores.Add(new CustomerScore
             {
                 CustomerId = customer.Id, ChurnRisk = 0.72, PurchaseProbability = 0.08, ExpectedOrders = 0.6, PredictedValue = 85.5m, ValuePercentile = 0.93,
                 PersonaId = 3, Persona = "lapsed deal seekers", ScoredAt = new DateTime(2026, 11, 2, 3, 0, 0), ModelVersionId = Guid.NewGuid(),
+                // The second category first: the page keeps the model's order.
+                TopCategory1Id = categories[1].Id, TopCategory2Id = categories[0].Id,
+                TopProductIds = string.Join(',', products[1].Id, products[0].Id),
             });
             await db.SaveChangesAsync();
         }
@@ -87,6 +95,8 @@ public class CustomerDetailTests : ComponentTest, IClassFixture<SeededApp>
         Assert.Contains("in the top 7% by predicted value", panel);
         Assert.Contains("Not within a year", panel);
         Assert.Equal("lapsed deal seekers", page.Find("[data-testid=prediction-persona]").TextContent.Trim());
+        Assert.Equal([categories[1].Name, categories[0].Name], page.FindAll("[data-testid=prediction-categories] .mud-chip").Select(c => c.TextContent.Trim()));
+        Assert.Equal($"{products[1].Name}, {products[0].Name}", page.Find("[data-testid=prediction-products]").TextContent.Trim());
     }
 
     [Fact]

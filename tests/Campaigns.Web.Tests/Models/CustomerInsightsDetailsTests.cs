@@ -2,6 +2,7 @@ using Bunit;
 using Campaigns.Analytics.Customers;
 using Campaigns.Application.Customers;
 using Campaigns.Ml.Customers;
+using Campaigns.Ml.Customers.Affinity;
 using Campaigns.Web.Features.Models.Components;
 using Campaigns.Web.Tests.Infrastructure;
 
@@ -34,5 +35,25 @@ public class CustomerInsightsDetailsTests : ComponentTest
         Assert.Contains("spend in 90 days, pro rata", view.Find("[data-testid=customer-value] thead").TextContent);
         Assert.Equal(["loyal big spenders", "lapsed shoppers"], view.FindAll("[data-testid=personas] tbody tr td:first-child").Select(c => c.TextContent));
         Assert.Contains("before 3 Aug 2026", view.Find("[data-testid=customer-insights-details]").TextContent);
+    }
+
+    [Fact]
+    public void Shows_the_affinity_recommender_against_popularity_and_dashes_when_popularity_was_served()
+    {
+        static AffinityQuality Affinity(double precision, double recall, double categoryPrecision, double hits) =>
+            new(new RecommendationQuality(800, 10, precision, recall, 0.5), new RecommendationQuality(800, 3, categoryPrecision, hits, hits));
+        var options = new CustomerModelOptions { AffinityDays = 90 };
+        CustomerInsightsMetrics Metrics(bool factorization) => new(new CustomerBacktest(new DateOnly(2026, 9, 5), 1000, 90, options, Quality(0.4, 0.7, 1.5),
+            Quality(0.4, 0.6, 1.2), Quality(0.2, 0.7, 1.5), Quality(0.2, 0.6, 1.2), new ValueQuality(1000, 60, 0.46, 5000, 5000), new ValueQuality(1000, 61, 0.46, 5000, 5000),
+            new ValueChoice(true, null, null, 250, "the boosted model beat BG/NBD + Gamma-Gamma"), [],
+            factorization ? Affinity(0.067, 0.354, 0.284, 0.768) : Affinity(0.012, 0.066, 0.139, 0.386), Affinity(0.012, 0.066, 0.139, 0.386),
+            new AffinityChoice(factorization, null, null, 200, factorization ? "the factorization beat popularity on precision@10" : "the factorization did not beat popularity on precision@10")),
+            [], 1000, 5000, "Promoted.");
+
+        string[] Rows(CustomerInsightsMetrics m) => Render<CustomerInsightsDetails>(p => p.Add(c => c.Details, m))
+            .FindAll("[data-testid=customer-affinity] tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToArray();
+
+        Assert.Equal(["Learned from each customer's purchases ✓ | 0.067 | 0.354 | 0.284 | 0.768", "Most popular products | 0.012 | 0.066 | 0.139 | 0.386"], Rows(Metrics(true)));
+        Assert.Equal(["Learned from each customer's purchases | — | — | — | —", "Most popular products ✓ | 0.012 | 0.066 | 0.139 | 0.386"], Rows(Metrics(false)));
     }
 }
