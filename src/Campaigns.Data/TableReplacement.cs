@@ -24,7 +24,10 @@ public static class TableReplacement
             if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF;", ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(sqlite ? $"DELETE FROM \"{table}\";" : $"TRUNCATE TABLE [{table}];", ct);
+            // SQLite builds an index faster from the finished table than row by row; in the transaction, a crash keeps the old ones.
+            var indexes = sqlite ? await DropIndexesAsync(db, table, ct) : [];
             await db.BulkInsertAsync(rows, ct, onBatch);
+            foreach (var create in indexes) await db.Database.ExecuteSqlRawAsync(create, ct);
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         }
@@ -34,4 +37,20 @@ public static class TableReplacement
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>Drops the table's own indexes (not the primary key's) and returns the statements that create them again.</summary>
+    private static async Task<List<string>> DropIndexesAsync(CampaignsDbContext db, string table, CancellationToken ct)
+    {
+        var indexes = await db.Database.SqlQueryRaw<SqliteIndex>(
+            "SELECT name AS Name, sql AS Sql FROM sqlite_master WHERE type = 'index' AND tbl_name = {0} AND sql IS NOT NULL", table).ToListAsync(ct);
+        foreach (var index in indexes)
+        {
+            // The names come from SQLite's own catalogue, quoted as identifiers.
+            var drop = "DROP INDEX \"" + index.Name.Replace("\"", "\"\"") + "\";";
+            await db.Database.ExecuteSqlRawAsync(drop, ct);
+        }
+        return indexes.Select(i => i.Sql).ToList();
+    }
+
+    private sealed record SqliteIndex(string Name, string Sql);
 }
