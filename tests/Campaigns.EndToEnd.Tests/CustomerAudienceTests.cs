@@ -41,7 +41,7 @@ public sealed class CustomerAudienceTests(ITestOutputHelper output) : TargetedBr
             var export = await Page.Context.APIRequest.GetAsync(new Uri(App.BaseAddress, $"campaigns/{campaignId}/audience.csv").ToString());
             Assert.Equal(200, export.Status);
             var lines = (await export.TextAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd('\r')).ToList();
-            Assert.Equal("external_id,email,cell,rank,predicted_uplift,expected_profit,churn_risk,purchase_probability,predicted_value_12m,persona,top_categories", lines[0]);
+            Assert.Equal("external_id,email,cell,rank,predicted_uplift,expected_profit,churn_risk,purchase_probability,predicted_value_12m,persona,top_categories,recommended_product", lines[0]);
             var rows = lines.Skip(1).Select(l => l.Split(',')).ToList();
             Assert.NotEmpty(rows);
             Assert.All(rows, r => Assert.True(double.Parse(r[6], CultureInfo.InvariantCulture) >= 0.3, $"{r[0]} has churn risk {r[6]}"));

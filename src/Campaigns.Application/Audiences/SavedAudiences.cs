@@ -31,6 +31,9 @@ public sealed class SavedAudiences(IDbContextFactory<CampaignsDbContext> dbFacto
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         // A catalogue has few categories: their names are read once, not joined three times per member.
         var names = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        // Product names likewise, once: the stream holds the connection, so none can be looked up while it runs.
+        var products = await db.Products.AsNoTracking().ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        var bestSeller = await RecommendedProduct.BestSellerAsync(db, ct);
         var rows = from m in db.AudienceMembers.AsNoTracking()
                    where m.AudienceId == audienceId
                    join c in db.Customers on m.CustomerId equals c.Id
@@ -43,9 +46,14 @@ public sealed class SavedAudiences(IDbContextFactory<CampaignsDbContext> dbFacto
                        First = c.Score == null ? null : c.Score.TopCategory1Id,
                        Second = c.Score == null ? null : c.Score.TopCategory2Id,
                        Third = c.Score == null ? null : c.Score.TopCategory3Id,
+                       Products = c.Score == null ? null : c.Score.TopProductIds,
                    };
         await foreach (var r in rows.AsAsyncEnumerable().WithCancellation(ct))
-            yield return r.Row with { TopCategories = CategoryNames.Of(names, r.First, r.Second, r.Third) };
+            yield return r.Row with
+            {
+                TopCategories = CategoryNames.Of(names, r.First, r.Second, r.Third),
+                RecommendedProduct = (RecommendedProduct.FirstOf(r.Products) ?? bestSeller) is { } product ? products.GetValueOrDefault(product) : null,
+            };
     }
 
     /// <summary>The customer base by region and device.</summary>

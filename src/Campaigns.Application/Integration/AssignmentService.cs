@@ -41,13 +41,16 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 c.Id, c.EmailOptIn,
                 Insight = c.Score == null ? null : new CustomerInsight(c.Score.ChurnRisk, c.Score.PurchaseProbability, c.Score.PredictedValue, c.Score.Persona, c.Score.ScoredAt, null),
                 Top = c.Score == null ? null : new[] { c.Score.TopCategory1Id, c.Score.TopCategory2Id, c.Score.TopCategory3Id },
+                Products = c.Score == null ? null : c.Score.TopProductIds,
             }).SingleOrDefaultAsync(ct);
         var scored = customer?.Insight;
         if (scored is not null && customer!.Top is { } top)
         {
             var ids = top.Where(id => id is not null).Select(id => id!.Value).ToList();
             var names = await db.Categories.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-            scored = scored with { TopCategories = CategoryNames.Of(names, top) };
+            var product = RecommendedProduct.FirstOf(customer.Products);
+            var productName = product is { } p ? await db.Products.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+            scored = scored with { TopCategories = CategoryNames.Of(names, top), RecommendedProduct = productName };
         }
         if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
         if (campaign.Promotion.Channel == Channel.Email && !customer.EmailOptIn)

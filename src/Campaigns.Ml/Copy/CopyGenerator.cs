@@ -201,7 +201,7 @@ public sealed class CopyGenerator : IDisposable
                 if (_trainingSequences.Contains(Key(draft.Tokens))) { Drop("verbatim training line"); continue; }
                 novel++;
                 var template = Tokenizer.Decode(draft.Tokens);
-                if (Slots.Fill(template, terms) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
+                if (Slots.Fill(template, terms, conditions.Channel) is not { } text) { Drop("slot the promotion cannot fill"); continue; }
                 if (CopyForm.Problems(text, Vocabulary, terms) is [var problem, ..]) { Drop(problem.Kind == FormProblemKind.MalformedWord ? "malformed word" : "punctuation"); continue; }
                 if (guardrails.Violations(text, conditions.Channel) is { Count: > 0 } violations) { Drop(violations[0].StartsWith("longer") ? "too long" : "banned phrase"); continue; }
                 if (TermsChecker.Contradictions(text, terms, conditions.Channel) is [var contradiction, ..]) { Drop($"unsupported {contradiction.Kind}"); continue; }
@@ -273,7 +273,7 @@ public sealed class CopyGenerator : IDisposable
         using var inference = inference_mode();
         using var scope = NewDisposeScope();
         var vocabulary = Tokenizer.VocabularySize;
-        var unfillable = _slotIds.Where(id => Slots.Fill(Tokenizer.TokenText(id), request.Terms) is null).ToHashSet();
+        var unfillable = _slotIds.Where(id => Slots.Fill(Tokenizer.TokenText(id), request.Terms, request.Conditions.Channel) is null).ToHashSet();
         var drafts = new Draft[batch];
         var support = _supportByScope.GetValueOrDefault((request.Conditions.Tone, Scope(request.Conditions.Channel)), _support);
         for (var b = 0; b < batch; b++) drafts[b] = new Draft { Context = support.Start };
@@ -307,7 +307,7 @@ public sealed class CopyGenerator : IDisposable
                 if (token == _open) draft.OpenBrackets++;
                 else if (token == _close) draft.OpenBrackets--;
                 draft.SentenceStart = _sentenceEnds.Contains(token) ? -1 : draft.SentenceStart == -1 ? token : draft.SentenceStart;
-                if (Slots.Fill(Tokenizer.Decode(draft.Tokens), request.Terms) is not { } text) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "slot the promotion cannot fill"); continue; }
+                if (Slots.Fill(Tokenizer.Decode(draft.Tokens), request.Terms, request.Conditions.Channel) is not { } text) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "slot the promotion cannot fill"); continue; }
                 if (text.Length > request.LengthLimit) { (draft.Outcome, draft.Reason) = (DraftOutcome.Stopped, "too long"); continue; }
                 keep.Add(r);
                 tokens.Add(token);

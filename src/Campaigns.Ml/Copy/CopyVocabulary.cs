@@ -23,7 +23,7 @@ public sealed partial class CopyVocabulary
                 forms.Add(m.Value);
                 if (StartsSentence(text, m.Index) && char.IsUpper(m.Value[0])) forms.Add(char.ToLowerInvariant(m.Value[0]) + m.Value[1..]);
             }
-        foreach (var name in lexicon.Products.Concat(lexicon.Categories).Concat(lexicon.FirstNames).Append(Slots.NamePlaceholder))
+        foreach (var name in lexicon.Products.Concat(lexicon.Categories).Concat(lexicon.FirstNames).Append(Slots.NamePlaceholder).Append(Slots.ProductPlaceholder))
             AddNames(forms, name);
         return new CopyVocabulary(forms);
     }

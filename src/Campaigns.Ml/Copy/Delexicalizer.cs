@@ -4,7 +4,7 @@ namespace Campaigns.Ml.Copy;
 
 /// <summary>
 /// Replaces what belongs to one promotion (its offer, code, end date) and the catalogue's names (products, categories,
-/// customers' first names, and the placeholder of a chosen line) with slots. Longer names are replaced first ("Wool Coat" before "Coat").
+/// customers' first names, and the placeholders of a chosen line) with slots. Longer names are replaced first ("Wool Coat" before "Coat").
 /// </summary>
 public sealed partial class Delexicalizer
 {
@@ -24,7 +24,8 @@ public sealed partial class Delexicalizer
 
     public string Delexicalize(string text)
     {
-        var s = Offer().Replace(text.Replace(Slots.NamePlaceholder, Slots.Name, StringComparison.OrdinalIgnoreCase), Slots.Discount);
+        var s = Offer().Replace(text.Replace(Slots.NamePlaceholder, Slots.Name, StringComparison.OrdinalIgnoreCase)
+            .Replace(Slots.ProductPlaceholder, Slots.Product, StringComparison.OrdinalIgnoreCase), Slots.Discount);
         s = CodeAfterWord().Replace(s, m => m.Groups[1].Value + Slots.Code);
         s = CodeLike().Replace(s, Slots.Code);
         s = Dates().Replace(s, Slots.EndDate);

@@ -23,6 +23,14 @@ public static partial class Slots
     /// </summary>
     public const string NamePlaceholder = "[First name]";
 
+    /// <summary>
+    /// What {product} is filled with when the promotion features no product but the channel personalizes: a placeholder
+    /// the sending system replaces with each customer's top recommended product (the audience export's
+    /// <c>recommended_product</c>, the assignment API's <c>recommendedProduct</c>). Like <see cref="NamePlaceholder"/>,
+    /// never on a channel that is the same for everyone, which <see cref="TermsChecker"/> enforces.
+    /// </summary>
+    public const string ProductPlaceholder = "[Recommended product]";
+
     public static readonly IReadOnlyList<string> All = [Discount, Product, Category, Code, EndDate, Name];
 
     [GeneratedRegex(@"\{(?:discount|product|category|code|end_date|name)\}")]
@@ -30,9 +38,11 @@ public static partial class Slots
 
     /// <summary>
     /// Fills every slot from the terms and capitalizes each sentence. Returns null when the line needs a value the promotion does not have
-    /// (a {code} for an offer without a coupon, a {product} when none is featured).
+    /// (a {code} for an offer without a coupon, a {product} when none is featured and the channel does not personalize).
     /// </summary>
-    public static string? Fill(string template, PromotionTerms terms)
+    /// <param name="channel">Where the line is shown: on one that personalizes, a {product} the promotion does not feature
+    /// is each customer's own recommendation (<see cref="ProductPlaceholder"/>). Null: no channel, so no per-customer product.</param>
+    public static string? Fill(string template, PromotionTerms terms, CopyChannel? channel = null)
     {
         var missing = false;
         var filled = Pattern().Replace(template, m =>
@@ -40,7 +50,7 @@ public static partial class Slots
             string? value = m.Value switch
             {
                 Discount => terms.Offer,
-                Product => terms.Product,
+                Product => terms.Product ?? (channel is { } c && CopyConditions.Personalizes(c) ? ProductPlaceholder : null),
                 Category => terms.Category?.ToLowerInvariant(),
                 Code => terms.Code,
                 EndDate => terms.EndDate,

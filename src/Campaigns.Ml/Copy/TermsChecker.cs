@@ -87,6 +87,8 @@ public static partial class TermsChecker
         foreach (Match m in RawSlot().Matches(text)) Add(ClaimKind.Slot, $"shows the raw slot {m.Value}");
         if (!CopyConditions.Personalizes(channel) && text.Contains(Slots.NamePlaceholder, StringComparison.OrdinalIgnoreCase))
             Add(ClaimKind.Slot, $"addresses the customer by name, but a {channel.ToString().ToLowerInvariant()} is the same for everyone");
+        if (!CopyConditions.Personalizes(channel) && text.Contains(Slots.ProductPlaceholder, StringComparison.OrdinalIgnoreCase))
+            Add(ClaimKind.Slot, $"names each customer's recommended product, but a {channel.ToString().ToLowerInvariant()} is the same for everyone");
         return reasons.Distinct().ToList();
     }
 

@@ -138,6 +138,11 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal(scored.TopCategoryIds.Select(id => categoryNames[id]), rows[0].TopCategories!);
         Assert.Equal(3, rows[0].TopCategories!.Count);
         Assert.Empty(rows[1].TopCategories!);
+        // The sender's merge value for "[Recommended product]": the customer's first top product, else the store's best seller.
+        var productNames = await db.Products.ToDictionaryAsync(p => p.Id, p => p.Name);
+        Assert.Equal(productNames[scored.TopProducts.First()], rows[0].RecommendedProduct);
+        var units = await db.OrderLines.GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) }).ToListAsync();
+        Assert.Contains(units.Where(u => u.Units == units.Max(m => m.Units)), u => productNames[u.Key] == rows[1].RecommendedProduct);
         db.AudienceMembers.RemoveRange(db.AudienceMembers.Where(m => m.AudienceId == audience.Id));
         db.Audiences.Remove(audience);
         await db.SaveChangesAsync();
@@ -180,6 +185,8 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal(DateTimeKind.Utc, answer.Customer.ScoredAt.Kind);
         var names = await db.Categories.ToDictionaryAsync(c => c.Id, c => c.Name);
         Assert.Equal(score.TopCategoryIds.Select(id => names[id]), answer.Customer.TopCategories!);
+        var recommended = score.TopProducts.First();
+        Assert.Equal(await db.Products.Where(p => p.Id == recommended).Select(p => p.Name).SingleAsync(), answer.Customer.RecommendedProduct);
         if (assigned.FirstOrDefault(a => !a.Scored) is { } unscored)
             Assert.Null((await assignments.AssignAsync(new AssignmentRequest(unscored.CampaignId, unscored.ExternalId), default)).Value!.Customer);
     }

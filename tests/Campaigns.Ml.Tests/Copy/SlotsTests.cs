@@ -15,6 +15,7 @@ public sealed class SlotsTests
     [InlineData("Use code SAVE42 at checkout.", "Use code {code} at checkout.")]
     [InlineData("Offer ends Sunday. Terms apply.", "Offer ends {end_date}. Terms apply.")]
     [InlineData("Hi Anna, 15% off is waiting", "Hi {name}, {discount} is waiting")]
+    [InlineData("Picked for you: [Recommended product], 15% off", "Picked for you: {product}, {discount}")]
     public void Delexicalizing_replaces_terms_and_catalogue_names_with_slots(string text, string expected) =>
         Assert.Equal(expected, _delexicalizer.Delexicalize(text));
 
@@ -29,6 +30,34 @@ public sealed class SlotsTests
     public void A_slot_the_promotion_cannot_fill_gives_no_line()
     {
         Assert.Null(Slots.Fill("Use code {code}", CopyTestData.Percent(15, code: null)));
+    }
+
+    [Theory]
+    [InlineData(CopyChannel.EmailSubject)]
+    [InlineData(CopyChannel.EmailBody)]
+    [InlineData(CopyChannel.Push)]
+    public void Without_a_featured_product_a_personalizing_channel_fills_the_customers_recommended_product(CopyChannel channel)
+    {
+        var terms = CopyTestData.Percent(15) with { Product = null };
+        Assert.Equal($"{Slots.ProductPlaceholder} is 15% off for you", Slots.Fill("{product} is {discount} for you", terms, channel));
+    }
+
+    [Theory]
+    [InlineData(CopyChannel.Banner)]
+    [InlineData(CopyChannel.ProductText)]
+    [InlineData(null)]
+    public void Without_a_featured_product_a_channel_the_same_for_everyone_gives_no_line(CopyChannel? channel)
+    {
+        var terms = CopyTestData.Percent(15) with { Product = null };
+        Assert.Null(Slots.Fill("{product} is {discount} for you", terms, channel));
+    }
+
+    [Fact]
+    public void A_featured_product_fills_the_slot_on_every_channel()
+    {
+        var terms = CopyTestData.Percent(15) with { Product = "Wool Coat" };
+        Assert.Equal("Wool Coat is 15% off", Slots.Fill("{product} is {discount}", terms, CopyChannel.Push));
+        Assert.Equal("Wool Coat is 15% off", Slots.Fill("{product} is {discount}", terms, CopyChannel.Banner));
     }
 
     [Fact]

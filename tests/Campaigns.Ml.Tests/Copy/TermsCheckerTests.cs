@@ -158,4 +158,15 @@ public sealed class TermsCheckerTests
         Assert.Empty(Check(line, CopyTestData.Percent(15), CopyChannel.Push));
         FlaggedFor(ClaimKind.Slot, "a banner is the same for everyone", Check(line, CopyTestData.Percent(15), CopyChannel.Banner));
     }
+
+    [Fact]
+    public void The_customers_recommended_product_passes_on_channels_sent_per_customer_only()
+    {
+        var terms = CopyTestData.Percent(15) with { Product = null };
+        var line = Slots.Fill("{product} is {discount} for you", terms, CopyChannel.EmailSubject)!;
+        Assert.Empty(Check(line, terms, CopyChannel.EmailSubject));
+        Assert.Empty(Check(line, terms, CopyChannel.Push));
+        FlaggedFor(ClaimKind.Slot, "names each customer's recommended product, but a banner is the same for everyone", Check(line, terms, CopyChannel.Banner));
+        FlaggedFor(ClaimKind.Slot, "a producttext is the same for everyone", Check(line, terms, CopyChannel.ProductText));
+    }
 }

@@ -94,13 +94,18 @@ public class AudienceApiTests(AudienceApiTests.Fixture fixture) : IClassFixture<
         var marketer = await fixture.Store.App.SignedInClientAsync("marketer@demo.local");
         var csv = await marketer.GetStringAsync($"/campaigns/{fixture.CampaignId}/audience.csv");
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("external_id,email,cell,rank,predicted_uplift,expected_profit,churn_risk,purchase_probability,predicted_value_12m,persona,top_categories", lines[0].TrimEnd('\r'));
+        Assert.Equal("external_id,email,cell,rank,predicted_uplift,expected_profit,churn_risk,purchase_probability,predicted_value_12m,persona,top_categories,recommended_product", lines[0].TrimEnd('\r'));
         await using var db = fixture.Store.App.OpenDatabase();
         var audience = await db.Audiences.SingleAsync(a => a.CampaignId == fixture.CampaignId);
         Assert.Equal(audience.Targeted + audience.RandomCell, lines.Length - 1);
         Assert.StartsWith(fixture.Members[0] + ",", lines[1]);
-        // Customers not scored yet (no customer-insights version in this store) export empty predictions.
-        Assert.EndsWith(",Targeted,1," + lines[1].Split(',')[4] + "," + lines[1].Split(',')[5] + ",,,,,", lines[1].TrimEnd('\r'));
+        // Customers not scored yet (no customer-insights version in this store) export empty predictions, and the store's
+        // best seller (when it has orders) as the product a sender merges into "[Recommended product]".
+        var cells = lines[1].TrimEnd('\r').Split(',');
+        Assert.Equal(12, cells.Length);
+        Assert.Equal(["Targeted", "1"], cells[2..4]);
+        Assert.All(cells[6..11], Assert.Empty);
+        Assert.Equal(await db.OrderLines.AnyAsync(), cells[11].Length > 0);
 
         var api = await Sender().GetAsync($"/api/campaigns/{fixture.CampaignId}/audience.csv");
         Assert.Equal(HttpStatusCode.OK, api.StatusCode);

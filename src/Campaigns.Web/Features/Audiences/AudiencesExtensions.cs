@@ -27,10 +27,10 @@ public static class AudiencesExtensions
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"audience-{id}.csv\"";
         await using var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 1 << 16);
-        await writer.WriteLineAsync("external_id,email,cell,rank,predicted_uplift,expected_profit,churn_risk,purchase_probability,predicted_value_12m,persona,top_categories");
+        await writer.WriteLineAsync("external_id,email,cell,rank,predicted_uplift,expected_profit,churn_risk,purchase_probability,predicted_value_12m,persona,top_categories,recommended_product");
         await foreach (var r in audiences.MembersAsync(audience, ct))
             await writer.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{CsvText.Cell(r.ExternalId)},{CsvText.Cell(r.Email ?? "")},{r.Cell},{r.Rank},{r.PredictedUplift:0.######},{r.ExpectedProfit:0.##},{r.ChurnRisk:0.####},{r.PurchaseProbability:0.####},{r.PredictedValue:0.##},{CsvText.Cell(r.Persona ?? "")},{CsvText.Cell(string.Join('|', r.TopCategories ?? []))}"));
+                $"{CsvText.Cell(r.ExternalId)},{CsvText.Cell(r.Email ?? "")},{r.Cell},{r.Rank},{r.PredictedUplift:0.######},{r.ExpectedProfit:0.##},{r.ChurnRisk:0.####},{r.PurchaseProbability:0.####},{r.PredictedValue:0.##},{CsvText.Cell(r.Persona ?? "")},{CsvText.Cell(string.Join('|', r.TopCategories ?? []))},{CsvText.Cell(r.RecommendedProduct ?? "")}"));
         return Results.Empty;
     }
 }
