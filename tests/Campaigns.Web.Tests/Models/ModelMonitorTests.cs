@@ -1,4 +1,5 @@
 using Campaigns.Application.Models;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Features.Jobs;
@@ -42,7 +43,7 @@ public class ModelMonitorTests(TargetedSeededApp store) : IClassFixture<Targeted
         var current = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Kind == ModelKind.UpliftTargeting && v.Status == ModelStatus.Current);
         var report = ModelMonitoringReport.FromJson(current.MonitoringJson);
         Assert.NotNull(report);
-        Assert.Equal(10, report.Drift.Count);
+        Assert.Equal(TargetingFeatures.CustomerNumeric + TargetingFeatures.CustomerCategorical, report.Drift.Count);
         var alert = await db.ModelAlerts.AsNoTracking().SingleAsync(a => a.ClearedAt == null);
         Assert.Equal(current.Id, alert.ModelVersionId);
         Assert.Contains("drifted (PSI", alert.Reason);
