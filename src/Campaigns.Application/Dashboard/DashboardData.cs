@@ -19,11 +19,14 @@ public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactor
             .Select(g => new { Count = g.Count(), Revenue = g.Sum(o => (double)o.Total) }).SingleOrDefaultAsync(ct);
         var current = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Current)
             .Select(m => new { m.Kind, m.Version, m.Learner, m.PromotedAt }).ToListAsync(ct);
+        var candidates = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Candidate)
+            .GroupBy(m => m.Kind).Select(g => new { Kind = g.Key, Version = g.Max(m => m.Version) }).ToListAsync(ct);
         // Monitoring's open flags, with the reason, so an Admin sees at once why a model is being retrained.
         var alerts = await db.ModelAlerts.AsNoTracking().Where(a => a.ClearedAt == null).OrderByDescending(a => a.RaisedAt)
             .Select(a => new { a.Kind, a.Reason }).ToListAsync(ct);
         var models = Enum.GetValues<ModelKind>().Select(k => new { Kind = k, Current = current.FirstOrDefault(c => c.Kind == k), Alert = alerts.FirstOrDefault(a => a.Kind == k)?.Reason })
-            .Select(x => new ModelInUse(x.Kind, x.Current?.Version, x.Current?.Learner, x.Current?.PromotedAt, x.Alert)).ToList();
+            .Select(x => new ModelInUse(x.Kind, x.Current?.Version, x.Current?.Learner, x.Current?.PromotedAt, x.Alert,
+                x.Current is null ? candidates.FirstOrDefault(c => c.Kind == x.Kind)?.Version : null)).ToList();
         var jobs = await db.JobRuns.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(6).ToListAsync(ct);
         return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs, await OutlookAsync(db, ct));
     }
