@@ -29,6 +29,11 @@ public static class BenchApp
         {
             Text("--rows", "rows (default 1000000)", "N"), Learner(),
         }.Runs(OffersSpeedBenchmark.Run),
+        new Command("programme", "simulates a copy test allocated by Thompson sampling beside a holdout: regret against uniform allocation, coverage of the holdout's lift")
+        {
+            Text("--simulations", "repeated simulations (default 500)", "N"), Text("--periods", "15-minute re-weightings per test (default 96)", "N"),
+            Text("--per-period", "customers arriving per period (default 400)", "N"),
+        }.Runs(ProgrammeBenchmark.Run),
         new Command("latency", "times the dashboard while idle and while a targeting model trains in the app at URL")
         {
             Password(), Url(), Email("admin@demo.local"), Learner(),
