@@ -44,6 +44,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ExperimentCustomer> ExperimentCustomers => Set<ExperimentCustomer>();
     public DbSet<RollupWatermark> RollupWatermarks => Set<RollupWatermark>();
     public DbSet<ExperimentCell> ExperimentCells => Set<ExperimentCell>();
+    public DbSet<ArmAllocationSnapshot> ArmAllocationSnapshots => Set<ArmAllocationSnapshot>();
     public DbSet<Audience> Audiences => Set<Audience>();
     public DbSet<ModelSignOff> ModelSignOffs => Set<ModelSignOff>();
     public DbSet<ModelAlert> ModelAlerts => Set<ModelAlert>();

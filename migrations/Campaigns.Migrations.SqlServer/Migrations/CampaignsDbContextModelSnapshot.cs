@@ -852,6 +852,45 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("Arms");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ArmAllocationSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Converters")
+                        .HasColumnType("bigint");
+
+                    b.Property<double>("ExpectedLoss")
+                        .HasColumnType("float");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<double>("ProbabilityBest")
+                        .HasColumnType("float");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("float");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArmId");
+
+                    b.HasIndex("ExperimentId", "TakenAt");
+
+                    b.ToTable("ArmAllocationSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -917,6 +956,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<DateTime?>("ExplorationStoppedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<bool>("IsHistorical")
                         .HasColumnType("bit");
 
@@ -934,6 +976,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasColumnType("datetime2");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Traffic")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
@@ -1946,6 +1993,21 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                 {
                     b.HasOne("Campaigns.Domain.Experiments.Experiment", null)
                         .WithMany("Arms")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ArmAllocationSnapshot", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Experiments.Arm", null)
+                        .WithMany()
+                        .HasForeignKey("ArmId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Experiments.Experiment", null)
+                        .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -846,6 +846,45 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("Arms");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ArmAllocationSnapshot", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ArmId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Converters")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("ExpectedLoss")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("ExperimentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("ProbabilityBest")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("Share")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("TakenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Units")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ArmId");
+
+                    b.HasIndex("ExperimentId", "TakenAt");
+
+                    b.ToTable("ArmAllocationSnapshots", (string)null);
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Experiments.Assignment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -911,6 +950,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ExplorationStoppedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("IsHistorical")
                         .HasColumnType("INTEGER");
 
@@ -928,6 +970,11 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Traffic")
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
@@ -1932,6 +1979,21 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                 {
                     b.HasOne("Campaigns.Domain.Experiments.Experiment", null)
                         .WithMany("Arms")
+                        .HasForeignKey("ExperimentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Experiments.ArmAllocationSnapshot", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Experiments.Arm", null)
+                        .WithMany()
+                        .HasForeignKey("ArmId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Experiments.Experiment", null)
+                        .WithMany()
                         .HasForeignKey("ExperimentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

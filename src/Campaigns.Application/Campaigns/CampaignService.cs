@@ -6,6 +6,7 @@ using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
 using Campaigns.Ml.Copy;
 using Microsoft.EntityFrameworkCore;
 
@@ -144,8 +145,11 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
     public Task<Result<Campaign>> RejectAsync(Guid id, string user, string comment, CancellationToken ct = default) =>
         TransitionAsync(id, user, "campaign.reject", comment, "Rejected.", c => c.Reject(user, comment), ct);
 
-    /// <summary>Launches an approved campaign: it goes live with its experiment (<see cref="Campaign.Launch"/>), split by the given holdout share.</summary>
-    public async Task<Result<Campaign>> LaunchAsync(Guid id, string user, double holdoutShare, CancellationToken ct = default)
+    /// <summary>
+    /// Launches an approved campaign: it goes live with its experiment (<see cref="Campaign.Launch"/>), split by the given
+    /// holdout share, its copy arms fixed or re-weighted by Thompson sampling.
+    /// </summary>
+    public async Task<Result<Campaign>> LaunchAsync(Guid id, string user, double holdoutShare, TrafficAllocation traffic = TrafficAllocation.Fixed, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var campaign = await db.Campaigns.SingleOrDefaultAsync(c => c.Id == id, ct);
@@ -155,7 +159,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         var planned = await AddsModelChoiceAsync(db, campaign, ct);
         try
         {
-            db.Experiments.Add(campaign.Launch(holdoutShare, copy, money.Format, planned));
+            db.Experiments.Add(campaign.Launch(holdoutShare, copy, money.Format, planned, traffic));
         }
         catch (DomainException ex)
         {
@@ -165,6 +169,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         campaign.ConcurrencyStamp = Guid.NewGuid();
         db.Audit(user, "campaign.launch", nameof(Campaign), id,
             $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}"
+            + (traffic == TrafficAllocation.Thompson ? " allocated by Thompson sampling" : "")
             + (campaign.HasSeveralOffers ? $" and {campaign.Offers.Count} offers{(planned ? " and the model's choice" : "")}" : ""));
         return await SaveGuardedAsync(db, campaign, "Launched: the campaign is live and its experiment is running.", ct);
     }

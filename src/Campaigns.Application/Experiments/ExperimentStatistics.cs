@@ -71,7 +71,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         var sums = groups.GroupBy(g => g.ArmId).Select(g => ArmSums.Of(g.Key, g)).ToList();
         var margins = await MarginSumsAsync(db, experiment.Id, experiment.CampaignId, ct);
         var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
-        var total = arms.Sum(a => a.Allocation);
+        var planned = PlannedShares(experiment, arms, sums);
         var hasMargins = margins.Count > 0;
 
         var metrics = ExperimentMetrics.Analysed(hasMargins);
@@ -86,7 +86,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
                 [ExperimentMetrics.OrderValue.Name] = MetricSummary.Ratio(s.Units, s.Revenue, s.Orders, s.Revenue2, s.Orders2, s.RevenueOrders),
             };
             if (hasMargins) summaries[ExperimentMetrics.MarginPerCustomer.Name] = MetricSummary.Mean(s.Units, m?.Margin ?? 0, m?.Margin2 ?? 0);
-            return new ArmInput(a.Name, a.IsControl, total == 0 ? 0 : a.Allocation / total, s.Units, summaries);
+            return new ArmInput(a.Name, a.IsControl, planned[a.Id], s.Units, summaries);
         }).ToList();
 
         var reports = Enum.GetValues<AnalysisEngine>().ToDictionary(e => e, e => ExperimentAnalyzer.Analyze(metrics, inputs, new AnalysisOptions
@@ -101,10 +101,28 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         {
             var s = sums.FirstOrDefault(x => x.ArmId == a.Id);
             var m = margins.FirstOrDefault(x => x.ArmId == a.Id);
-            return new ArmFigures(a.Name, a.IsControl, total == 0 ? 0 : a.Allocation / total, s?.Units ?? 0, s?.Converters ?? 0, s?.Orders ?? 0, s?.Revenue ?? 0,
+            return new ArmFigures(a.Name, a.IsControl, planned[a.Id], s?.Units ?? 0, s?.Converters ?? 0, s?.Orders ?? 0, s?.Revenue ?? 0,
                 hasMargins ? m?.Margin ?? 0 : null, hasMargins ? m?.Discount ?? 0 : null);
         }).ToList();
         return new Analysis(report, verdict, figures, GuardrailCheck.For(figures, report, hasMargins), groups, cap);
+    }
+
+    /// <summary>
+    /// Each arm's planned share of the traffic: its allocation, except in a Thompson-sampled test, whose treated arms'
+    /// shares moved over time: there the holdout keeps its share and the treated arms split the rest as they were
+    /// exposed, so the sample-ratio check tests the one split that was fixed (holdout against treated).
+    /// </summary>
+    private static Dictionary<Guid, double> PlannedShares(Experiment experiment, List<Arm> arms, List<ArmSums> sums)
+    {
+        var total = arms.Sum(a => a.Allocation);
+        var shares = arms.ToDictionary(a => a.Id, a => total == 0 ? 0 : a.Allocation / total);
+        if (experiment.Traffic != TrafficAllocation.Thompson) return shares;
+        var treated = arms.Where(a => !a.IsControl).ToList();
+        var treatedShare = treated.Sum(a => shares[a.Id]);
+        var units = treated.ToDictionary(a => a.Id, a => sums.FirstOrDefault(s => s.ArmId == a.Id)?.Units ?? 0);
+        var exposed = units.Values.Sum();
+        foreach (var a in treated) shares[a.Id] = treatedShare * (exposed == 0 ? 1.0 / treated.Count : (double)units[a.Id] / exposed);
+        return shares;
     }
 
     /// <summary>The revenue a converter's total is capped at: the given percentile of converters' revenue, read from the top.</summary>

@@ -10,5 +10,6 @@ public static class ExperimentsRegistration
         .AddScoped<ExperimentResults>()
         .AddScoped<ExperimentDecisions>()
         .AddScoped<ExperimentDesign>()
-        .AddScoped<TargetingCheck>();
+        .AddScoped<TargetingCheck>()
+        .AddScoped<CopyBandit>();
 }

@@ -113,7 +113,9 @@ public sealed class Campaign : Entity
     /// <param name="copy">The chosen copy in the order it was chosen, all of it approved with the campaign.</param>
     /// <param name="money">Writes an amount in the offer arms' names (their terms).</param>
     /// <param name="modelChoice">Adds the <see cref="ModelChoiceArm"/>: the saved audience names an offer (or none) per customer.</param>
-    public Experiment Launch(double holdoutShare, IReadOnlyList<CopyVariant> copy, Func<decimal, string> money, bool modelChoice = false)
+    /// <param name="traffic">Thompson sampling re-weights the copy arms; it needs two of them or more.</param>
+    public Experiment Launch(double holdoutShare, IReadOnlyList<CopyVariant> copy, Func<decimal, string> money, bool modelChoice = false,
+        TrafficAllocation traffic = TrafficAllocation.Fixed)
     {
         Holdout.Require(holdoutShare);
         Require(Status == CampaignStatus.Approved, "Only an approved campaign can go live.");
@@ -121,8 +123,9 @@ public sealed class Campaign : Entity
             "The campaign's copy changed after it was approved: send it back for review before launching.");
         Require(!HasSeveralOffers || copy.Count == 0, OffersNotCopy);
         Require(!modelChoice || HasSeveralOffers, "Only a campaign with several offers has a model's choice to test.");
+        Require(traffic == TrafficAllocation.Fixed || copy.Count >= 2, "Thompson sampling shares traffic between copy variants: choose two or more.");
         Status = CampaignStatus.Live;
-        var experiment = new Experiment { CampaignId = Id, Name = Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow };
+        var experiment = new Experiment { CampaignId = Id, Name = Name, Status = ExperimentStatus.Running, StartedAt = DateTime.UtcNow, Traffic = traffic };
         experiment.Arms.Add(new Arm { ExperimentId = experiment.Id, Name = "Holdout", Position = 0, Allocation = holdoutShare, IsControl = true });
         var shares = TreatedArmShares(holdoutShare, copy.Count, modelChoice);
         if (HasSeveralOffers) AddOfferArms(experiment, shares);

@@ -13,6 +13,12 @@ public enum StatsEngine { Frequentist, Bayesian, Sequential }
 /// <summary>What a Manager decided after reading the results.</summary>
 public enum ExperimentDecision { None, Ship, Stop, Extend }
 
+/// <summary>
+/// How the treated arms share the traffic beside the holdout: as launched, or re-weighted by Thompson sampling from
+/// the arms' conversions (copy arms; the holdout's share never moves, so it keeps measuring the campaign's lift).
+/// </summary>
+public enum TrafficAllocation { Fixed, Thompson }
+
 /// <summary>The randomized test behind a campaign: arms with allocations, one of them control or holdout.</summary>
 public sealed class Experiment : Entity
 {
@@ -32,6 +38,30 @@ public sealed class Experiment : Entity
     /// <summary>Set when the results were imported from a campaign run outside the app.</summary>
     public bool IsHistorical { get; set; }
     public List<Arm> Arms { get; set; } = [];
+    public TrafficAllocation Traffic { get; set; }
+    /// <summary>When a Thompson-sampled test stopped exploring: its leading arm has taken all the treated traffic since.</summary>
+    public DateTime? ExplorationStoppedAt { get; private set; }
+
+    /// <summary>Whether the bandit still re-weights this experiment.</summary>
+    public bool IsExploring => Traffic == TrafficAllocation.Thompson && Status == ExperimentStatus.Running && ExplorationStoppedAt is null;
+
+    /// <summary>
+    /// The treated arms, in their order, get these shares of the treated traffic; the holdout keeps its share. When
+    /// exploration stops the shares are final. Customers already assigned keep their arm (assignments are stored).
+    /// </summary>
+    public void Reallocate(IReadOnlyList<double> treatedShares, bool stopExploring, DateTime at)
+    {
+        if (!IsExploring) throw new DomainException("Only a running experiment that is still exploring is re-weighted.");
+        var treated = TreatedArms;
+        if (treatedShares.Count != treated.Count || treatedShares.Any(s => s < 0 || !double.IsFinite(s)) || Math.Abs(treatedShares.Sum() - 1) > 1e-9)
+            throw new DomainException("Give one share of 0 or more per treated arm, adding up to 1.");
+        var treatedTotal = treated.Sum(a => a.Allocation);
+        for (var k = 0; k < treated.Count; k++) treated[k].Allocation = treatedTotal * treatedShares[k];
+        if (stopExploring) ExplorationStoppedAt = at;
+    }
+
+    /// <summary>Every arm but the holdout, in order.</summary>
+    public IReadOnlyList<Arm> TreatedArms => Arms.Where(a => !a.IsControl).OrderBy(a => a.Position).ToList();
 
     /// <summary>Records a Manager's decision; shipping or stopping ends the experiment, extending keeps it running.</summary>
     public void Decide(ExperimentDecision decision, string manager, string? comment)

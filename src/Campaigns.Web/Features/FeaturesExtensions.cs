@@ -26,6 +26,7 @@ public static class FeaturesExtensions
         builder.AddCampaignsApplication();
         builder.AddModels();
         builder.AddCustomerScoring();
+        builder.AddCopyBandit();
         builder.AddHealth();
     }
 

@@ -25,6 +25,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         Context.Services.AddScoped<ExperimentDecisions>();
         Context.Services.AddScoped<TargetingCheck>();
         Context.Services.AddScoped<PolicyTestResults>();
+        Context.Services.AddScoped<CopyBandit>();
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new TargetingOptions()));
         Context.Services.AddScoped<CurrentUser>();
         SignInAs("Manager");

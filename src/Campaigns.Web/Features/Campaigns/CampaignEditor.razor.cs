@@ -5,6 +5,7 @@ using Campaigns.Application.Experiments;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Experiments;
 using Campaigns.Web.Components;
 using Campaigns.Web.Features.Campaigns.Components;
 using Campaigns.Web.Security;
@@ -77,18 +78,20 @@ public partial class CampaignEditor
     private async Task ApproveAsync() => await ApplyAsync(await Campaigns.ApproveAsync(_campaign!.Id, await CurrentUser.NameAsync(), _comment));
     private async Task RejectAsync() => await ApplyAsync(await Campaigns.RejectAsync(_campaign!.Id, await CurrentUser.NameAsync(), _comment ?? ""));
 
-    private async Task LaunchAsync(int holdoutPercent)
+    private async Task LaunchAsync(LaunchRequest launch)
     {
-        if (!await Dialogs.ConfirmAsync($"Launch {_campaign!.Name}?", LaunchConsequence(_campaign, holdoutPercent, DateTime.UtcNow), "Launch", Color.Success)) return;
-        await ApplyAsync(await Campaigns.LaunchAsync(_campaign.Id, await CurrentUser.NameAsync(), holdoutPercent / 100.0));
+        if (!await Dialogs.ConfirmAsync($"Launch {_campaign!.Name}?", LaunchConsequence(_campaign, launch, DateTime.UtcNow), "Launch", Color.Success)) return;
+        await ApplyAsync(await Campaigns.LaunchAsync(_campaign.Id, await CurrentUser.NameAsync(), launch.HoldoutPercent / 100.0, launch.Traffic));
     }
 
     /// <summary>What launching does; the assignment API serves a live campaign at once, whatever its start date says.</summary>
-    private static string LaunchConsequence(Campaign campaign, int holdoutPercent, DateTime now) =>
+    private static string LaunchConsequence(Campaign campaign, LaunchRequest launch, DateTime now) =>
         (campaign.StartsAt.Date > now.Date
             ? $"The campaign goes live now, before its start date ({campaign.StartsAt:yyyy-MM-dd}): the storefront starts assigning customers to it immediately, not on that date."
             : "The campaign goes live now: the storefront starts assigning customers to it immediately.")
-        + $" {holdoutPercent}% of them are held out without the offer to measure its effect. Its terms and copy can no longer change, and launching cannot be undone.";
+        + $" {launch.HoldoutPercent}% of them are held out without the offer to measure its effect."
+        + (launch.Traffic == TrafficAllocation.Thompson ? " The copy arms' shares then shift towards the best copy every 15 minutes; customers keep the copy they were first shown." : "")
+        + " Its terms and copy can no longer change, and launching cannot be undone.";
 
     private async Task ArchiveAsync()
     {

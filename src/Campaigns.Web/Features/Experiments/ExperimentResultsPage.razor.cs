@@ -12,12 +12,14 @@ public partial class ExperimentResultsPage
     private ExperimentResultsView? _view;
     private TargetingCheckView? _targeting;
     private PolicyTestView? _policyTest;
+    private BanditView? _bandit;
     private ResultsOptions _options = new();
     private bool _notFound;
 
     [Inject] private ExperimentStatistics Statistics { get; set; } = default!;
     [Inject] private TargetingCheck Targeting { get; set; } = default!;
     [Inject] private PolicyTestResults PolicyTest { get; set; } = default!;
+    [Inject] private CopyBandit Bandit { get; set; } = default!;
 
     /// <summary>The experiment to show.</summary>
     [Parameter] public Guid Id { get; set; }
@@ -33,6 +35,7 @@ public partial class ExperimentResultsPage
         // A multi-offer campaign is read as a test of its offer policy; a single offer's audience by its targeting cells.
         _policyTest = await PolicyTest.LoadAsync(Id);
         _targeting = _policyTest is null ? await Targeting.LoadAsync(Id) : null;
+        _bandit = await Bandit.ViewAsync(Id);
     }
 
     private string Query => $"engine={_options.Engine}&correction={_options.Correction}&cuped={_options.UseCuped}&winsorize={_options.WinsorizePercentile?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

@@ -1,11 +1,22 @@
 using Campaigns.Analytics;
 using Campaigns.Application.Experiments;
+using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Security;
+using Hangfire;
 
 namespace Campaigns.Web.Features.Experiments;
 
 public static class ExperimentsExtensions
 {
+    /// <summary>The copy bandit's re-weighting, every 15 minutes (once per cluster, as every recurring job).</summary>
+    public static void AddCopyBandit(this WebApplicationBuilder builder) =>
+        builder.AddRecurringJobs((_, recurring, _) =>
+        {
+            recurring.AddOrUpdate<CopyBandit>(CopyBandit.RecurringId, x => x.ReweightAsync(CancellationToken.None), CopyBandit.Cron,
+                new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
+            return Task.CompletedTask;
+        });
+
     public static void MapExperimentEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Campaigns");

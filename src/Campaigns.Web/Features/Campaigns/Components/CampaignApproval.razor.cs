@@ -12,6 +12,7 @@ public partial class CampaignApproval
 {
     private const int MinHoldoutPercent = (int)(Holdout.MinShare * 100), MaxHoldoutPercent = (int)(Holdout.MaxShare * 100);
     private int _holdoutPercent = 10, _mdePercent = 10;
+    private bool _thompson;
 
     /// <summary>The stored campaign: its status decides the steps offered.</summary>
     [Parameter, EditorRequired] public Campaign Campaign { get; set; } = null!;
@@ -48,8 +49,8 @@ public partial class CampaignApproval
     [Parameter] public EventCallback OnApprove { get; set; }
     [Parameter] public EventCallback OnReject { get; set; }
 
-    /// <summary>Raised with the holdout in percent.</summary>
-    [Parameter] public EventCallback<int> OnLaunch { get; set; }
+    /// <summary>Raised with the holdout in percent and how the copy arms share the traffic.</summary>
+    [Parameter] public EventCallback<LaunchRequest> OnLaunch { get; set; }
 
     [Parameter] public EventCallback OnArchive { get; set; }
 }
