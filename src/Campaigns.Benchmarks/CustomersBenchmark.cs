@@ -108,19 +108,25 @@ internal static class CustomersBenchmark
         var byId = truths.ToDictionary(t => t.CustomerId.ToString());
         var features = models.FeaturesAsOf(history, asOf);
         var predicted = models.Predict(features);
-        var rows = Enumerable.Range(0, features.Count).Select(i => byId[history.CustomerIds[features.Customer[i]]]).ToArray();
-        double Error(float[] score, Func<DemoCustomerTruth, double> truth) => rows.Select((t, i) => Math.Abs(score[i] - truth(t))).Average();
+        var customers = Enumerable.Range(0, features.Count).Select(i => byId[history.CustomerIds[features.Customer[i]]]).ToArray();
+        double Error(float[] score, Func<DemoCustomerTruth, double> truth) => customers.Select((t, i) => Math.Abs(score[i] - truth(t))).Average();
         double[] Of(float[] score) => [.. score.Select(v => (double)v)];
-        var (trueSpend, trueChurn) = (rows.Select(t => t.ExpectedSpend).ToArray(), rows.Select(t => t.ChurnProbability).ToArray());
+        var (trueSpend, trueChurn) = (customers.Select(t => t.ExpectedSpend).ToArray(), customers.Select(t => t.ChurnProbability).ToArray());
         var recency = features.Recency;
-        Console.WriteLine($"Against each customer's true future ({rows.Length:N0} customers with orders; " +
-            $"{rows.Count(t => t.Trajectory == DemoTrajectory.Lapsing):N0} lapsing, {rows.Count(t => t.Trajectory == DemoTrajectory.Growing):N0} growing):");
+        Console.WriteLine($"Against each customer's true future ({customers.Length:N0} customers with orders):");
         Console.WriteLine($"  churn: Spearman with the true P(no order in {DemoCustomerTruth.ChurnDays} d) {Spearman(Of(predicted.ChurnRisk), trueChurn):0.000}, recency alone {Spearman(recency, trueChurn):0.000}; " +
             $"mean |predicted - true| {Error(predicted.ChurnRisk, t => t.ChurnProbability):0.000}");
         Console.WriteLine($"  propensity: mean |predicted - true P(an order in {DemoCustomerTruth.PurchaseDays} d)| {Error(predicted.PurchaseProbability, t => t.PurchaseProbability):0.000}");
         Console.WriteLine($"  value: Spearman with the true expected {DemoCustomerTruth.ValueDays}-day spend {Spearman(Of(predicted.PredictedValue), trueSpend):0.000} vs BG/NBD + Gamma-Gamma {Spearman(Of(predicted.BaselineValue), trueSpend):0.000}; " +
             $"top 20% capture of it {ValueQuality.Evaluate(Of(predicted.PredictedValue), trueSpend).TopFifthCapture:P1} vs {ValueQuality.Evaluate(Of(predicted.BaselineValue), trueSpend).TopFifthCapture:P1} (truth itself {ValueQuality.Evaluate(trueSpend, trueSpend).TopFifthCapture:P1}); " +
             $"expected orders mean |error| {Error(predicted.ExpectedOrders, t => t.ExpectedOrders):0.00}");
+        foreach (var trajectory in Enum.GetValues<DemoTrajectory>())
+        {
+            var rows = Enumerable.Range(0, customers.Length).Where(i => customers[i].Trajectory == trajectory).ToArray();
+            double Within(double[] score, double[] truth) => Spearman([.. rows.Select(i => score[i])], [.. rows.Select(i => truth[i])]);
+            Console.WriteLine($"  {trajectory} ({rows.Length:N0}): churn Spearman {Within(Of(predicted.ChurnRisk), trueChurn):0.000} vs recency {Within(recency, trueChurn):0.000}; " +
+                $"value Spearman {Within(Of(predicted.PredictedValue), trueSpend):0.000} vs BG/NBD {Within(Of(predicted.BaselineValue), trueSpend):0.000}");
+        }
     }
 
     /// <summary>Rank correlation (ties at their mean rank).</summary>
