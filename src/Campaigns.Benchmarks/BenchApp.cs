@@ -46,9 +46,12 @@ public static class BenchApp
         {
             Customers("1000000"), Learner(), Text("--runs", "timed runs (default 3)", "N"),
         }.Runs(o => AudienceBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
-        new Command("customers", "seeds a store once, trains the customer models (backtest included) and times rescoring every customer and audience rules over the scores")
+        new Command("customers", "seeds a store once, trains the customer models (backtest included) and times rescoring every customer and audience rules over the scores; " +
+            "with --demo, judges them against the demo generator's true future instead")
         {
-            Customers("1000000"), Text("--retrain", "train a new version even when one is current (any value)", "yes"),
+            Text("--customers", "customers (default 1000000; 50000 with --demo)", "N"), Text("--retrain", "train a new version even when one is current (any value)", "yes"),
+            Switch("--demo", "seed the demo store as of a fixed day and judge the models against the generator's truth"),
+            Text("--seed", "with --demo, the demo store's seed (default 42)", "N"), Text("--as-of", "with --demo, the end of the demo history (default 2026-11-26)"),
         }.Runs(o => CustomersBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("import", "imports customers, products and N order lines into an empty database and reports lines/s")
         {

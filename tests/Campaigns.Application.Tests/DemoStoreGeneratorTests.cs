@@ -148,4 +148,55 @@ public sealed class DemoStoreGeneratorTests
         var assigned = Store.Assignments.GroupBy(a => a.ArmId).ToDictionary(g => g.Key, g => g.Count());
         Assert.All(Store.Experiments.Where(e => e.Arms.Count == 5).SelectMany(e => e.Arms), arm => Assert.True(assigned.GetValueOrDefault(arm.Id) > 300));
     }
+
+    private static readonly IReadOnlyList<DemoCustomerTruth> Future = Truth.TrueFuture();
+
+    [Fact]
+    public void Lapsing_customers_buy_less_in_their_last_months_and_growing_ones_more()
+    {
+        var trajectory = Future.ToDictionary(t => t.CustomerId, t => t.Trajectory);
+        var start = DemoDatabase.AsOf.AddDays(-730);
+        var early = Store.Customers.Where(c => c.SignedUpAt < start).Select(c => c.Id).ToHashSet();
+        // Orders the customers placed on their own (campaign conversions follow the campaigns' truth, not the drift).
+        double Ratio(DemoTrajectory kind)
+        {
+            var orders = Store.Orders.Where(o => o.CampaignId is null && early.Contains(o.CustomerId) && trajectory[o.CustomerId] == kind).ToList();
+            return (double)orders.Count(o => o.PlacedAt >= DemoDatabase.AsOf.AddDays(-180)) / orders.Count(o => o.PlacedAt < start.AddDays(180));
+        }
+        Assert.InRange(Ratio(DemoTrajectory.Lapsing), 0, 0.5);
+        Assert.InRange(Ratio(DemoTrajectory.Steady), 0.85, 1.15);
+        Assert.InRange(Ratio(DemoTrajectory.Growing), 1.5, 5);
+        Assert.InRange(Future.Count(t => t.Trajectory == DemoTrajectory.Steady) / (double)Future.Count, 0.6, 0.8);
+    }
+
+    [Fact]
+    public void The_true_future_probabilities_match_the_realized_future()
+    {
+        static bool OrderedWithin(DemoCustomerTruth t, int days) => t.Orders.Any(o => o.PlacedAt < DemoDatabase.AsOf.AddDays(days));
+        Assert.All(Future.SelectMany(t => t.Orders), o => Assert.InRange(o.PlacedAt, DemoDatabase.AsOf, DemoDatabase.AsOf.AddDays(DemoCustomerTruth.ValueDays)));
+        // By fifths of the true probability: each fifth's mean probability is its realized rate, give or take sampling noise.
+        foreach (var (probability, realized) in new (Func<DemoCustomerTruth, double>, Func<DemoCustomerTruth, bool>)[]
+                 {
+                     (t => t.ChurnProbability, t => !OrderedWithin(t, DemoCustomerTruth.ChurnDays)),
+                     (t => t.PurchaseProbability, t => OrderedWithin(t, DemoCustomerTruth.PurchaseDays)),
+                 })
+            foreach (var fifth in Future.OrderBy(probability).Select((t, i) => (t, i)).GroupBy(x => x.i * 5 / Future.Count, x => x.t))
+                Assert.InRange(fifth.Average(probability) - fifth.Average(t => realized(t) ? 1.0 : 0.0), -0.05, 0.05);
+        Assert.InRange(Future.Sum(t => t.Orders.Count) / Future.Sum(t => t.ExpectedOrders), 0.95, 1.05);
+        Assert.InRange(Future.Sum(t => t.Orders.Sum(o => (double)o.Total)) / Future.Sum(t => t.ExpectedSpend), 0.9, 1.1);
+        var lapsing = Future.Where(t => t.Trajectory == DemoTrajectory.Lapsing).ToList();
+        Assert.True(lapsing.Average(t => t.ChurnProbability) > Future.Where(t => t.Trajectory == DemoTrajectory.Steady).Average(t => t.ChurnProbability) + 0.2);
+    }
+
+    [Fact]
+    public void One_seed_always_gives_the_same_future()
+    {
+        var (first, second) = (new DemoStoreGenerator(7, DemoDatabase.AsOf), new DemoStoreGenerator(7, DemoDatabase.AsOf));
+        first.Generate(300);
+        second.Generate(300);
+        static IEnumerable<object> Flat(IReadOnlyList<DemoCustomerTruth> future) =>
+            future.SelectMany(t => new object[] { (t.CustomerId, t.Trajectory, t.ChurnProbability, t.PurchaseProbability, t.ExpectedOrders, t.ExpectedSpend) }.Concat(t.Orders));
+        Assert.Equal(Flat(first.TrueFuture()), Flat(second.TrueFuture()));
+        Assert.Equal(Flat(first.TrueFuture()), Flat(first.TrueFuture()));
+    }
 }

@@ -2,9 +2,10 @@ namespace Campaigns.Analytics.Customers;
 
 /// <summary>
 /// Personas: k-means (k-means++, fixed seed) on standardized recency, log orders, log average order value, discount share
-/// and category shares. Each cluster is named from its centre's standardized values ("lapsed deal seekers", "loyal big
-/// spenders", "new customers"). A retrain given the previous model matches its clusters to the previous centres (Hungarian
-/// method on the distance in the new standardization) and keeps their ids and names, so a persona is not renumbered.
+/// and category shares. Each cluster is named from its centre's standardized values and its members' order counts
+/// ("lapsed deal seekers", "loyal big spenders", "one-time big spenders", "new customers"; see <see cref="Name"/>). A
+/// retrain given the previous model matches its clusters to the previous centres (Hungarian method on the distance in the
+/// new standardization) and keeps their ids and names, so a persona is not renumbered.
 /// </summary>
 public sealed class PersonaModel
 {
@@ -62,7 +63,17 @@ public sealed class PersonaModel
         var centres = KMeans.Fit(x, d, k, seed);
         var found = centres.Length / d;
         var sizes = new int[found];
-        for (var i = 0; i < n; i++) sizes[KMeans.Nearest(x.AsSpan(i * d, d), centres, d)]++;
+        // Orders per member (capped), for names that hold for most of a cluster's members, not only for its centre.
+        var orders = new int[found + 1, MaxCountedOrders + 1];
+        for (var i = 0; i < n; i++)
+        {
+            var c = KMeans.Nearest(x.AsSpan(i * d, d), centres, d);
+            sizes[c]++;
+            var count = (int)Math.Min(MaxCountedOrders, Math.Max(0, features.Orders[i]));
+            orders[c, count]++;
+            orders[found, count]++;
+        }
+        var loyalOrders = Math.Max(MinLoyalOrders, Quantile(orders, found, n, 0.75));
 
         var ids = new int[found];
         var labels = new string?[found];
@@ -91,7 +102,7 @@ public sealed class PersonaModel
         {
             if (labels[c] is not null) continue;
             ids[c] = nextId++;
-            var name = Name(centres.AsSpan(c * d, d), features.CategoryNames);
+            var name = Name(centres.AsSpan(c * d, d), Quantile(orders, c, sizes[c], 0.5), loyalOrders, features.CategoryNames);
             var unique = name;
             for (var suffix = 2; !taken.Add(unique); suffix++) unique = $"{name} {suffix}";
             labels[c] = unique;
@@ -127,11 +138,33 @@ public sealed class PersonaModel
         return best;
     }
 
-    /// <summary>Words for a standardized centre: when they last bought, how often, and what drives them.</summary>
-    internal static string Name(ReadOnlySpan<double> z, IReadOnlyList<string> categories)
+    /// <summary>Loyalty takes at least this many orders from most of a cluster's members, however the store's customers buy.</summary>
+    private const int MinLoyalOrders = 3;
+
+    private const int MaxCountedOrders = 100;
+
+    /// <summary>The order count at quantile <paramref name="q"/> of row <paramref name="row"/> of a histogram of <paramref name="total"/> customers.</summary>
+    private static int Quantile(int[,] histogram, int row, int total, double q)
+    {
+        var seen = 0;
+        for (var count = 0; count <= MaxCountedOrders; count++)
+            if ((seen += histogram[row, count]) > q * total) return count;
+        return MaxCountedOrders;
+    }
+
+    /// <summary>
+    /// Words for a standardized centre: when they last bought, how often, and what drives them. "Loyal" needs a frequent
+    /// centre and most members (the median) at <paramref name="loyalOrders"/> orders or more (the store's upper quartile,
+    /// at least <see cref="MinLoyalOrders"/>); a cluster most of whose members ordered once is "new" when recent, else
+    /// "one-time", never loyal.
+    /// </summary>
+    internal static string Name(ReadOnlySpan<double> z, int medianOrders, int loyalOrders, IReadOnlyList<string> categories)
     {
         var (recency, frequency, value, discount) = (z[0], z[1], z[2], z[3]);
-        var timing = recency > 0.75 ? "lapsed" : frequency > 0.75 ? "loyal" : frequency < -0.3 && recency < -0.3 ? "new" : "occasional";
+        var timing = recency > 0.75 ? "lapsed"
+            : frequency > 0.75 && medianOrders >= loyalOrders ? "loyal"
+            : medianOrders <= 1 ? recency < -0.3 ? "new" : "one-time"
+            : "occasional";
         var favourite = -1;
         for (var j = 0; j < categories.Count; j++)
             if (z[4 + j] > 1 && (favourite < 0 || z[4 + j] > z[4 + favourite])) favourite = j;

@@ -8,7 +8,7 @@ namespace Campaigns.Application.Customers;
 /// The store's orders as the customer models read them: customer, day, amount paid, discount, and the product of the
 /// order's largest line (its id) with that product's category.
 /// </summary>
-internal static class StoredOrders
+public static class StoredOrders
 {
     /// <summary>Every stored order, streamed into an <see cref="OrderHistory"/> (history customer ids are the customers' ids).</summary>
     public static async Task<OrderHistory> ReadAsync(CampaignsDbContext db, IProgress<(string Stage, double Fraction)>? progress, CancellationToken ct)

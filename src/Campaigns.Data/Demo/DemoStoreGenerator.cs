@@ -13,15 +13,39 @@ namespace Campaigns.Data.Demo;
 /// of orders, past randomized campaigns (depth tests and multi-offer tests among them) whose true responses
 /// (<see cref="DemoTruth"/>) differ by segment, offer and depth, and promo copy whose click-through depends on its
 /// wording. The segments are never stored; models must recover them from behaviour, as they would in a real store.
+/// Customers' buying also drifts (<see cref="DemoTrajectory"/>): some lapse, some grow, most stay steady, drawn from a
+/// stream of their own so the other draws stay as they were; <see cref="TrueFuture"/> gives each one's future.
 /// </summary>
 public sealed class DemoStoreGenerator(int seed, DateTime asOf)
 {
     /// <param name="OrderValue">The customer's usual gross basket with no offer.</param>
-    private sealed record Profile(Customer Customer, DemoSegment Segment, double OrderValue);
+    private sealed record Profile(Customer Customer, DemoSegment Segment, double OrderValue)
+    {
+        public Drift Drift { get; set; } = Drift.Steady;
+    }
+
+    /// <summary>
+    /// How a customer's buying changes, in days from the end of history (<c>Turn</c>, negative before it): a lapsing customer's
+    /// rate decays from the turn (e-folding in <see cref="LapseDays"/>); a growing one's rises linearly over <see cref="GrowthDays"/>
+    /// to <c>Growth</c> times the segment's, the extra orders being baskets <c>Spend</c> times the usual.
+    /// </summary>
+    private sealed record Drift(DemoTrajectory Trajectory, double Turn, double Growth, double Spend)
+    {
+        public static readonly Drift Steady = new(DemoTrajectory.Steady, 0, 1, 1);
+
+        /// <summary>The usual orders' rate, as a multiple of the segment's, t days from the end of history.</summary>
+        public double Usual(double t) => Trajectory == DemoTrajectory.Lapsing && t > Turn ? Math.Exp(-(t - Turn) / LapseDays) : 1;
+
+        /// <summary>The extra orders' rate, as a multiple of the segment's.</summary>
+        public double Extra(double t) => Trajectory == DemoTrajectory.Growing ? (Growth - 1) * Math.Clamp((t - Turn) / GrowthDays, 0, 1) : 0;
+    }
+
+    private const double LapseDays = 60, GrowthDays = 180;
 
     private readonly DateTime _asOf = asOf.Date;
     private readonly List<Profile> _profiles = [];
     private readonly Dictionary<Guid, List<Product>> _productsByCategory = [];
+    private readonly List<Category> _categories = [];
     private readonly Random _ids = new(seed + 5);
     private long _idTicks = (long)(asOf.Date.AddYears(-10) - DateTime.UnixEpoch).TotalMilliseconds;
     private const decimal ShippingFee = 4.95m;
@@ -53,9 +77,13 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         var store = new DemoStore();
         BuildCatalogue(store, new Random(seed), new Random(seed + 6));
         BuildCustomers(store, customers, new Random(seed + 1));
-        BuildOrders(store, new Random(seed + 2));
+        var drift = new Random(seed + 7);
+        DrawDrifts(drift);
+        BuildOrders(store, new Random(seed + 2), drift);
         BuildCampaigns(store, new Random(seed + 3));
         BuildCopy(store, new Random(seed + 4));
+        // Last, so that every row before them keeps its id.
+        BuildExtraOrders(store, drift);
         ComputeBehaviour(store);
         return store;
     }
@@ -68,6 +96,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         {
             var category = new Category { Id = NextId(), Name = name };
             store.Categories.Add(category);
+            _categories.Add(category);
             var list = _productsByCategory[category.Id] = [];
             foreach (var noun in nouns)
             {
@@ -146,37 +175,95 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         }
     }
 
-    private void BuildOrders(DemoStore store, Random rng)
+    private static double PerYear(DemoSegment segment) => segment switch
+    {
+        DemoSegment.Loyal => 7.0,
+        DemoSegment.DealSeeker => 3.0,
+        DemoSegment.SmallBasketMobile => 3.5,
+        DemoSegment.MultiItem => 4.5,
+        DemoSegment.Premium => 4.0,
+        _ => 0.7,
+    };
+
+    private static double DiscountUse(DemoSegment segment) => segment switch
+    {
+        DemoSegment.DealSeeker => 0.75,
+        DemoSegment.SmallBasketMobile => 0.35,
+        DemoSegment.MultiItem => 0.3,
+        DemoSegment.Premium => 0.03,
+        _ => 0.12,
+    };
+
+    /// <summary>18% of customers lapse (from a day in the two years up to the end), 12% grow (2 to 4 times the orders, baskets 10–60% larger).</summary>
+    private void DrawDrifts(Random drift)
     {
         foreach (var p in _profiles)
         {
-            var perYear = p.Segment switch
-            {
-                DemoSegment.Loyal => 7.0,
-                DemoSegment.DealSeeker => 3.0,
-                DemoSegment.SmallBasketMobile => 3.5,
-                DemoSegment.MultiItem => 4.5,
-                DemoSegment.Premium => 4.0,
-                _ => 0.7,
-            };
+            var roll = drift.NextDouble();
+            var turn = -HistoryDays * drift.NextDouble();
+            var (growth, spend) = (2 + 2 * drift.NextDouble(), 1.1 + 0.5 * drift.NextDouble());
+            p.Drift = roll < 0.18 ? new Drift(DemoTrajectory.Lapsing, Math.Min(turn, 0), 1, 1)
+                : roll < 0.3 ? new Drift(DemoTrajectory.Growing, Math.Min(turn, -90), growth, spend)
+                : Drift.Steady;
+        }
+    }
+
+    /// <summary>
+    /// The usual orders at the segment's rate; a lapsing customer's are thinned to the rate of the day. A dropped order is
+    /// drawn all the same, so every later draw (and id) stays as it was.
+    /// </summary>
+    private void BuildOrders(DemoStore store, Random rng, Random drift)
+    {
+        foreach (var p in _profiles)
+        {
             var since = p.Customer.SignedUpAt > _asOf.AddDays(-HistoryDays) ? p.Customer.SignedUpAt : _asOf.AddDays(-HistoryDays);
             var years = (_asOf - since).TotalDays / 365.0;
-            var n = Poisson(rng, perYear * years);
-            var discountUse = p.Segment switch
-            {
-                DemoSegment.DealSeeker => 0.75,
-                DemoSegment.SmallBasketMobile => 0.35,
-                DemoSegment.MultiItem => 0.3,
-                DemoSegment.Premium => 0.03,
-                _ => 0.12,
-            };
+            var n = Poisson(rng, PerYear(p.Segment) * years);
+            var discountUse = DiscountUse(p.Segment);
             for (var k = 0; k < n; k++)
             {
                 var placed = since.AddSeconds(rng.NextDouble() * (_asOf - since).TotalSeconds);
                 var percent = rng.NextDouble() < discountUse ? (decimal)(5 * (1 + rng.Next(4))) : 0m;
-                AddOrder(store, rng, p, placed, percent, null, null, p.OrderValue);
+                var order = NewOrder(rng, p, placed, percent, null, null, p.OrderValue);
+                if (p.Drift.Trajectory == DemoTrajectory.Lapsing && drift.NextDouble() >= p.Drift.Usual((placed - _asOf).TotalDays)) continue;
+                Store(store, order);
             }
         }
+    }
+
+    /// <summary>A growing customer's extra orders up to the end of history, at the rate of the day, with their larger baskets.</summary>
+    private void BuildExtraOrders(DemoStore store, Random drift)
+    {
+        foreach (var p in _profiles.Where(p => p.Drift.Trajectory == DemoTrajectory.Growing))
+        {
+            var since = p.Customer.SignedUpAt > _asOf.AddDays(-HistoryDays) ? p.Customer.SignedUpAt : _asOf.AddDays(-HistoryDays);
+            foreach (var placed in Arrivals(drift, p, since, _asOf, extra: true))
+            {
+                var percent = drift.NextDouble() < DiscountUse(p.Segment) ? (decimal)(5 * (1 + drift.Next(4))) : 0m;
+                Store(store, NewOrder(drift, p, placed, percent, null, null, p.OrderValue * p.Drift.Spend));
+            }
+        }
+    }
+
+    /// <summary>
+    /// Times of a customer's usual (or extra) orders in [from, to): a Poisson process at the drift's rate of the day, by
+    /// thinning one at the highest rate of the span (rates only fall or only rise, so it is at one end).
+    /// </summary>
+    private List<DateTime> Arrivals(Random rng, Profile p, DateTime from, DateTime to, bool extra)
+    {
+        Func<double, double> rate = extra ? p.Drift.Extra : p.Drift.Usual;
+        var (a, b) = ((from - _asOf).TotalDays, (to - _asOf).TotalDays);
+        var top = Math.Max(rate(a), rate(b));
+        var times = new List<DateTime>();
+        if (top <= 0 || b <= a) return times;
+        var n = Poisson(rng, PerYear(p.Segment) / 365 * top * (b - a));
+        for (var k = 0; k < n; k++)
+        {
+            var t = a + rng.NextDouble() * (b - a);
+            if (rng.NextDouble() < rate(t) / top) times.Add(_asOf.AddDays(t));
+        }
+        times.Sort();
+        return times;
     }
 
     /// <summary>
@@ -185,10 +272,20 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     /// A multi-item buyer takes at least two items, and at least the bundle's under a bundle. Whole products overshoot small targets, so
     /// the draw aims 10% low: orders' mean gross basket is then the truth's (<see cref="DemoTruth"/>).
     /// </summary>
-    private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId, double basket)
+    private Order AddOrder(DemoStore store, Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId, double basket) =>
+        Store(store, NewOrder(rng, p, placed, percentOff, promotion, campaignId, basket));
+
+    private static Order Store(DemoStore store, Order order)
+    {
+        store.Orders.Add(order);
+        store.OrderLines.AddRange(order.Lines);
+        return order;
+    }
+
+    private Order NewOrder(Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId, double basket)
     {
         var order = new Order { Id = NextId(), CustomerId = p.Customer.Id, PlacedAt = placed, CampaignId = campaignId, CouponCode = promotion?.CouponCode };
-        var categories = store.Categories;
+        var categories = _categories;
         var home = categories[(int)(Hash(p.Customer.ExternalId) % (uint)categories.Count)];
         var target = (decimal)(0.9 * basket * LogNormal(rng, 0.3));
         var multiItem = p.Segment == DemoSegment.MultiItem;
@@ -220,8 +317,6 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         if (promotion?.Type == PromotionType.FreeShipping) order.Shipping = 0;
         order.Total = order.Subtotal - order.Discount + order.Shipping;
         foreach (var line in order.Lines) line.Discount = order.Subtotal == 0 ? 0 : Math.Round(order.Discount * line.UnitPrice * line.Quantity / order.Subtotal, 2);
-        store.Orders.Add(order);
-        store.OrderLines.AddRange(order.Lines);
         return order;
     }
 
@@ -336,6 +431,49 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     /// <summary>The true effect of a promotion on a generated customer's chance to buy in a two-week window.</summary>
     public double TrueEffect(string externalId, Promotion promotion) =>
         TrueResponse(externalId, promotion).Probability - TrueResponse(externalId, null).Probability;
+
+    /// <summary>
+    /// Every generated customer's true future as of the end of history (<see cref="DemoCustomerTruth"/>), for benchmarks
+    /// and tests that judge customer models against it. The realized orders are drawn from a stream of their own (the same
+    /// for one seed) and are never stored. Expected spend takes a usual order's paid amount as its basket less the mean
+    /// discount of the customer's segment, plus shipping under the free-shipping threshold.
+    /// </summary>
+    public IReadOnlyList<DemoCustomerTruth> TrueFuture()
+    {
+        var rng = new Random(seed + 8);
+        var names = _categories.ToDictionary(c => c.Id, c => c.Name);
+        var categoryOf = _productsByCategory.SelectMany(kv => kv.Value).ToDictionary(p => p.Id, p => names[p.CategoryId]);
+        var end = _asOf.AddDays(DemoCustomerTruth.ValueDays);
+        var truths = new List<DemoCustomerTruth>(_profiles.Count);
+        foreach (var p in _profiles)
+        {
+            var (perDay, drift) = (PerYear(p.Segment) / 365, p.Drift);
+            double Paid(double basket) => basket * (1 - DiscountUse(p.Segment) * 0.125) + (basket < DemoTruth.FreeShippingFrom ? (double)ShippingFee : 0);
+            var (usualPaid, extraPaid) = (Paid(p.OrderValue), Paid(p.OrderValue * drift.Spend));
+            double churn = 0, purchase = 0, expected = 0, spend = 0;
+            for (var day = 0; day < DemoCustomerTruth.ValueDays; day++)
+            {
+                var (usual, extra) = (perDay * drift.Usual(day + 0.5), perDay * drift.Extra(day + 0.5));
+                expected += usual + extra;
+                spend += usual * usualPaid + extra * extraPaid;
+                if (day + 1 == DemoCustomerTruth.PurchaseDays) purchase = expected;
+                if (day + 1 == DemoCustomerTruth.ChurnDays) churn = expected;
+            }
+            var orders = new List<DemoFutureOrder>();
+            foreach (var extra in new[] { false, true })
+                foreach (var placed in Arrivals(rng, p, _asOf, end, extra))
+                {
+                    var percent = rng.NextDouble() < DiscountUse(p.Segment) ? (decimal)(5 * (1 + rng.Next(4))) : 0m;
+                    var order = NewOrder(rng, p, placed, percent, null, null, extra ? p.OrderValue * drift.Spend : p.OrderValue);
+                    var main = order.Lines.MaxBy(l => l.UnitPrice * l.Quantity)!.ProductId;
+                    orders.Add(new DemoFutureOrder(placed, order.Total, order.Discount, main, categoryOf[main]));
+                }
+            orders.Sort((a, b) => a.PlacedAt.CompareTo(b.PlacedAt));
+            truths.Add(new DemoCustomerTruth(p.Customer.Id, p.Customer.ExternalId, p.Segment, drift.Trajectory,
+                Math.Exp(-churn), 1 - Math.Exp(-purchase), expected, spend, orders));
+        }
+        return truths;
+    }
 
     /// <summary>A generated customer's hidden segment, for benchmarks and tests that break results down by it.</summary>
     public DemoSegment SegmentOf(string externalId) => ProfileOf(externalId).Segment;

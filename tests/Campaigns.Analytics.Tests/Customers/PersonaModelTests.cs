@@ -31,6 +31,29 @@ public class PersonaModelTests
     }
 
     [Fact]
+    public void A_cluster_most_of_whose_members_ordered_once_is_never_called_loyal()
+    {
+        // Most of the store ordered once, long ago and cheaply; a recent big-basket cluster holds a few four-order customers
+        // and more one-order ones, so its centre is frequent for this store while its typical member ordered once.
+        var random = new Random(3);
+        var orders = new List<Order>();
+        for (var i = 0; i < 800; i++) orders.Add(new($"old{i}", Cut.AddDays(-300 - random.Next(60)), 20 + random.Next(10), "toys", 3));
+        for (var i = 0; i < 80; i++)
+            for (var k = 0; k < 4; k++) orders.Add(new($"four{i}", Cut.AddDays(-5 - random.Next(10) - 30 * k), 250 + random.Next(50), "garden", 0));
+        for (var i = 0; i < 120; i++) orders.Add(new($"once{i}", Cut.AddDays(-5 - random.Next(10)), 250 + random.Next(50), "garden", 0));
+        var history = OrderHistory.From(orders);
+        var features = CustomerFeatures.AsOf(history, Cut);
+        var model = PersonaModel.Train(features, k: 2);
+
+        var buffer = new double[model.Features.Count];
+        var index = Enumerable.Range(0, features.Count).First(i => history.CustomerIds[features.Customer[i]] == "once0");
+        var mixed = model.Personas[model.Assign(features, index, buffer)];
+        Assert.Equal(200, mixed.Size);
+        Assert.True(mixed.Centre[1] > model.Mean[1] + 0.75 * model.Scale[1], "The cluster's centre is frequent for this store.");
+        Assert.Equal("new big spenders", mixed.Name);
+    }
+
+    [Fact]
     public void A_retrain_keeps_the_ids_and_names_of_the_matching_clusters()
     {
         var first = PersonaModel.Train(CustomerFeatures.AsOf(Store(1, 200), Cut), k: 3, seed: 1);
