@@ -11,5 +11,6 @@ public static class ExperimentsRegistration
         .AddScoped<ExperimentDecisions>()
         .AddScoped<ExperimentDesign>()
         .AddScoped<TargetingCheck>()
-        .AddScoped<CopyBandit>();
+        .AddScoped<CopyBandit>()
+        .AddScoped<ExperimentInteractions>();
 }

@@ -26,6 +26,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         Context.Services.AddScoped<TargetingCheck>();
         Context.Services.AddScoped<PolicyTestResults>();
         Context.Services.AddScoped<CopyBandit>();
+        Context.Services.AddScoped<ExperimentInteractions>();
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new TargetingOptions()));
         Context.Services.AddScoped<CurrentUser>();
         SignInAs("Manager");

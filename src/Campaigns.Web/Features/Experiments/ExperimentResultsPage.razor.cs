@@ -13,6 +13,7 @@ public partial class ExperimentResultsPage
     private TargetingCheckView? _targeting;
     private PolicyTestView? _policyTest;
     private BanditView? _bandit;
+    private IReadOnlyList<ExperimentOverlap> _overlaps = [];
     private ResultsOptions _options = new();
     private bool _notFound;
 
@@ -20,6 +21,7 @@ public partial class ExperimentResultsPage
     [Inject] private TargetingCheck Targeting { get; set; } = default!;
     [Inject] private PolicyTestResults PolicyTest { get; set; } = default!;
     [Inject] private CopyBandit Bandit { get; set; } = default!;
+    [Inject] private ExperimentInteractions Interactions { get; set; } = default!;
 
     /// <summary>The experiment to show.</summary>
     [Parameter] public Guid Id { get; set; }
@@ -36,6 +38,7 @@ public partial class ExperimentResultsPage
         _policyTest = await PolicyTest.LoadAsync(Id);
         _targeting = _policyTest is null ? await Targeting.LoadAsync(Id) : null;
         _bandit = await Bandit.ViewAsync(Id);
+        _overlaps = await Interactions.LoadAsync(Id);
     }
 
     private string Query => $"engine={_options.Engine}&correction={_options.Correction}&cuped={_options.UseCuped}&winsorize={_options.WinsorizePercentile?.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
