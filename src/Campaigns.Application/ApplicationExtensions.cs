@@ -1,6 +1,7 @@
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.ContactRules;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Customers;
 using Campaigns.Application.Dashboard;
@@ -29,6 +30,7 @@ public static class ApplicationExtensions
         builder.Services.AddDashboard();
         builder.Services.AddOptions<CustomerInsightsOptions>().BindConfiguration(CustomerInsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddCustomers();
+        builder.Services.AddContactRules();
         return builder;
     }
 }

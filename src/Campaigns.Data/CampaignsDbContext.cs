@@ -3,6 +3,7 @@ using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Catalog;
+using Campaigns.Domain.ContactRules;
 using Campaigns.Domain.Copy;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Experiments;
@@ -49,6 +50,8 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ModelSignOff> ModelSignOffs => Set<ModelSignOff>();
     public DbSet<ModelAlert> ModelAlerts => Set<ModelAlert>();
     public DbSet<AudienceMember> AudienceMembers => Set<AudienceMember>();
+    public DbSet<ContactRule> ContactRules => Set<ContactRule>();
+    public DbSet<ContactLedger> ContactLedgers => Set<ContactLedger>();
     public DbSet<ImportRun> ImportRuns => Set<ImportRun>();
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();

@@ -122,6 +122,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("ContactCapped")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -287,6 +290,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("ContactRulesExempt")
+                        .HasColumnType("bit");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -437,6 +443,48 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.ContactRules.ContactLedger", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("int");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("ContactLedgers");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.ContactRules.ContactRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContactRules");
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Copy.BannedPhrase", b =>
@@ -913,7 +961,7 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.HasIndex("ArmId");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "AssignedAt");
 
                     b.HasIndex("ExperimentId", "ArmId");
 
@@ -1978,6 +2026,15 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.ContactRules.ContactLedger", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Campaigns.Domain.ContactRules.ContactLedger", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScore", b =>

@@ -116,6 +116,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<Guid>("CampaignId")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ContactCapped")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -281,6 +284,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ContactRulesExempt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -431,6 +437,48 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.ContactRules.ContactLedger", b =>
+                {
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Contacts")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CustomerId");
+
+                    b.ToTable("ContactLedgers");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.ContactRules.ContactRule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Channel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Limit")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WindowDays")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ContactRules");
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Copy.BannedPhrase", b =>
@@ -907,7 +955,7 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ArmId");
 
-                    b.HasIndex("CustomerId");
+                    b.HasIndex("CustomerId", "AssignedAt");
 
                     b.HasIndex("ExperimentId", "ArmId");
 
@@ -1964,6 +2012,15 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .IsRequired();
 
                     b.Navigation("Category");
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.ContactRules.ContactLedger", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithOne()
+                        .HasForeignKey("Campaigns.Domain.ContactRules.ContactLedger", "CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Campaigns.Domain.Customers.CustomerScore", b =>

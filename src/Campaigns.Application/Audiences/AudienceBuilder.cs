@@ -2,6 +2,7 @@ using System.Text.Json;
 using Campaigns.Analytics.Targeting;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.ContactRules;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
@@ -46,6 +47,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var model = modelInfo is null ? null : await models.LoadUpliftAsync(modelInfo.Id, ct);
         var attributes = model is null ? AttributeSchema.None : AttributeSchema.Of(model.Metadata);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
+        var pressure = await ContactPressure.ReadAsync(db, campaign, ct);
 
         var now = DateTime.UtcNow;
         var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
@@ -76,15 +78,17 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             progress?.Report(Math.Min(1, (double)rows.Count / Math.Max(1, total)));
         }
 
+        // Contact rules leave out the customers other campaigns keep; neither cell gets them.
+        var contact = pressure.Screen(campaign, rows.Ids, i => prospects?[i].ExpectedIncrementalProfit ?? 0);
         Allocation? allocation = null;
         List<int> chosen;
         if (prospects is null)
         {
-            chosen = Enumerable.Range(0, rows.Count).Where(i => !rows.InRandomCell[i]).ToList();
+            chosen = Enumerable.Range(0, rows.Count).Where(i => !rows.InRandomCell[i] && !contact.IsCapped(i)).ToList();
         }
         else
         {
-            var candidates = prospects.Where(p => !rows.InRandomCell[p.Index]).ToList();
+            var candidates = prospects.Where(p => !rows.InRandomCell[p.Index] && !contact.IsCapped(p.Index)).ToList();
             allocation = BudgetAllocator.Allocate(candidates, new AllocationRequest(Mode(request.Selection), request.TopPercent,
                 request.UpliftThreshold, (double?)request.Budget));
             chosen = allocation.Selected.ToList();
@@ -94,8 +98,8 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             chosen.Select(i => rows.Ids[i]).ToList(),
             chosen.Select(i => prospects is null ? 0 : prospects[i].Uplift).ToList(),
             chosen.Select(i => prospects is null ? 0 : prospects[i].ExpectedIncrementalProfit).ToList(),
-            Enumerable.Range(0, rows.Count).Where(i => rows.InRandomCell[i]).Select(i => rows.Ids[i]).ToList(),
-            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed);
+            Enumerable.Range(0, rows.Count).Where(i => rows.InRandomCell[i] && !contact.IsCapped(i)).Select(i => rows.Ids[i]).ToList(),
+            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed, contact);
     }
 
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
@@ -118,6 +122,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             Targeted = plan.Targeted.Count,
             RandomCell = plan.RandomCell.Count,
             PutOff = a?.PutOff ?? 0,
+            ContactCapped = plan.Contact.LeftOut,
             ExpectedConversions = a?.IncrementalConversions ?? 0,
             ExpectedConversionsLow = a?.IncrementalConversionsLow ?? 0,
             ExpectedConversionsHigh = a?.IncrementalConversionsHigh ?? 0,

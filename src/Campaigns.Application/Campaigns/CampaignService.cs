@@ -82,6 +82,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         stored.StartsAt = edited.StartsAt;
         stored.EndsAt = edited.EndsAt;
         stored.Budget = edited.Budget;
+        stored.ContactRulesExempt = edited.ContactRulesExempt;
         await FollowTermsAsync(db, stored, ct);
         stored.UpdatedAt = DateTime.UtcNow;
         stored.ConcurrencyStamp = Guid.NewGuid();
@@ -262,6 +263,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         Check("Starts", before.StartsAt, after.StartsAt);
         Check("Ends", before.EndsAt, after.EndsAt);
         Check("Budget", money.Format(before.Budget), money.Format(after.Budget));
+        Check("Exempt from contact rules", before.ContactRulesExempt ? "yes" : "no", after.ContactRulesExempt ? "yes" : "no");
         return string.Join("; ", parts);
     }
 }

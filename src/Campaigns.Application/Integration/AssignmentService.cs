@@ -1,5 +1,6 @@
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.ContactRules;
 using Campaigns.Application.Customers;
 using Campaigns.Data;
 using Campaigns.Domain;
@@ -20,6 +21,9 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
     /// well formed but not to be served, which the API answers 422 rather than 400.
     /// </summary>
     public const string Eligibility = "eligibility";
+
+    /// <summary>The field of the refusal of a customer a contact rule caps (422 too, naming the rule).</summary>
+    public const string ContactRule = ContactGate.Field;
 
     public async Task<Result<AssignmentResponse>> AssignAsync(AssignmentRequest request, CancellationToken ct)
     {
@@ -66,10 +70,10 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 return Result<AssignmentResponse>.Invalid(Eligibility, $"Customer '{customerKey}' is not in the audience of campaign '{campaign.Name}'.");
             var arm = experiment.PickArm(customerKey);
             assignment = new Assignment { ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = customer.Id, AssignedAt = DateTime.UtcNow };
-            db.Assignments.Add(assignment);
             try
             {
-                await db.SaveChangesAsync(ct);
+                if (await ContactGate.AssignAsync(db, campaign, assignment, !arm.IsControl, ct) is { } cap)
+                    return Result<AssignmentResponse>.Invalid(ContactGate.Field, $"Customer '{customerKey}' is {cap.Describe()}.");
                 isNew = true;
             }
             catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))

@@ -21,6 +21,8 @@ public sealed class Audience : Entity
     public int RandomCell { get; set; }
     /// <summary>Eligible customers the model expects the promotion to put off (negative effect), left out.</summary>
     public int PutOff { get; set; }
+    /// <summary>Eligible customers left out because contact rules cap them (planned in other campaigns that keep them).</summary>
+    public int ContactCapped { get; set; }
     public double ExpectedConversions { get; set; }
     public double ExpectedConversionsLow { get; set; }
     public double ExpectedConversionsHigh { get; set; }

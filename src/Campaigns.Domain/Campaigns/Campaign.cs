@@ -25,6 +25,11 @@ public sealed class Campaign : Entity
     public DateTime StartsAt { get; set; }
     public DateTime EndsAt { get; set; }
     public decimal Budget { get; set; }
+    /// <summary>
+    /// Transactional (an order confirmation, a service notice): contact rules neither cap its customers nor count its
+    /// contacts against other campaigns.
+    /// </summary>
+    public bool ContactRulesExempt { get; set; }
     public CampaignStatus Status { get; private set; } = CampaignStatus.Draft;
     public required string CreatedBy { get; set; }
     public DateTime CreatedAt { get; set; } = DateTime.UtcNow;

@@ -49,6 +49,8 @@ public static class IntegrationExtensions
                 }
                 var result = await assignments.AssignAsync(request ?? new AssignmentRequest(null, null), ct);
                 // An ineligible customer is a well-formed request not to be served: 422, not the 400 of a field in error.
+                if (result.Errors.Any(e => e.Field == AssignmentService.ContactRule))
+                    return Results.Problem(statusCode: 422, title: "Capped by a contact rule", detail: result.Message);
                 return result.Errors.Any(e => e.Field == AssignmentService.Eligibility)
                     ? Results.Problem(statusCode: 422, title: "Not eligible", detail: result.Message)
                     : result.ToResponse(Results.Ok, result.Failure switch
