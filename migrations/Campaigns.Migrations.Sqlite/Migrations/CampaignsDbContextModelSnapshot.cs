@@ -184,6 +184,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<double?>("UpliftThreshold")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("WeighRetention")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId")
