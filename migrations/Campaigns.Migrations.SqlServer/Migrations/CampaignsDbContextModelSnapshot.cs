@@ -193,6 +193,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.Property<double?>("UpliftThreshold")
                         .HasColumnType("float");
 
+                    b.Property<bool>("WeighRetention")
+                        .HasColumnType("bit");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId")

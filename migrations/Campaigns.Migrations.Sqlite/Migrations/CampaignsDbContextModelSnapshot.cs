@@ -187,6 +187,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.Property<double?>("UpliftThreshold")
                         .HasColumnType("REAL");
 
+                    b.Property<bool>("WeighRetention")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
 
                     b.HasIndex("CampaignId")

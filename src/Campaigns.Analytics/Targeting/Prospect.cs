@@ -1,8 +1,9 @@
 namespace Campaigns.Analytics.Targeting;
 
 /// <summary>
-/// A customer who could get the promotion: predicted effect on P(buy), P(buy | treated), P(buy | control), expected margin
-/// of an order, and the promotion's expected cost on that customer's order (discount given away if they buy).
+/// A customer who could get the promotion: predicted effect on P(buy), P(buy | treated), P(buy | control), what a purchase
+/// the promotion causes is worth (the margin of an order, plus any retention value the audience weighs), and the
+/// promotion's expected cost on that customer's order (discount given away if they buy).
 /// </summary>
 public readonly record struct Prospect(int Index, double Uplift, double PTreated, double PControl, double Margin, double CostIfBuys)
 {

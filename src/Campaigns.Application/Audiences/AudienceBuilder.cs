@@ -18,7 +18,8 @@ namespace Campaigns.Application.Audiences;
 /// <summary>
 /// Builds audiences: streams the eligible customers from the database, scores them in batches with the current
 /// uplift model, prices each one's expected incremental profit on the campaign's own terms, and lets the
-/// allocator choose. Saving writes the members in bulk and replaces the campaign's previous audience.
+/// allocator choose (weighing retention value when the request asks). Saving writes the members in bulk and replaces the
+/// campaign's previous audience.
 /// </summary>
 public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IOptions<TargetingOptions> options)
 {
@@ -29,7 +30,8 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
     {
         if (await db.Campaigns.AsNoTracking().SingleOrDefaultAsync(c => c.Id == campaignId, ct) is not { } campaign) return null;
         return new AudienceSetup(campaign, await models.CurrentAsync(ModelKind.UpliftTargeting, ct), await RuleChoices.ReadAsync(db, ct),
-            await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == campaignId, ct));
+            await db.Audiences.AsNoTracking().SingleOrDefaultAsync(a => a.CampaignId == campaignId, ct))
+        { RetentionCredit = _options.RetentionCredit };
     }
 
     /// <summary>Builds the audience the request asks for; refused when its rules contradict each other, or it needs a model and none is current.</summary>
@@ -52,8 +54,10 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var now = DateTime.UtcNow;
         var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
         var total = await eligible.CountAsync(ct);
+        var outlooks = request.WeighRetention && model is not null ? await RetentionOutlook.ReadAsync(eligible, ct) : [];
         var rows = new EligibleRows(total);
         var prospects = model is null ? null : new List<Prospect>(total);
+        var retention = new List<double>(model is null ? 0 : total);
         // Seeded from the campaign (HashCode is randomized per process), so the same request draws the same random cell on any instance.
         var random = new Random(BitConverter.ToInt32(request.CampaignId.ToByteArray(), 0));
         await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
@@ -72,8 +76,11 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
                 var pControl = Math.Clamp(predictions.ControlOutcome(i), 0, 1);
                 var uplift = predictions.Effect(i, 1);
                 var orderValue = r.Snapshot.Orders > 0 ? r.Snapshot.Spend / r.Snapshot.Orders : economics.AverageOrderValue;
+                // A caused purchase is worth its margin, plus what it keeps of an at-risk future when the request weighs it.
+                var kept = economics.RetentionValue(outlooks.TryGetValue(r.Id, out var o) ? o : null);
+                retention.Add(kept);
                 prospects!.Add(new Prospect(index, uplift, Math.Clamp(pControl + uplift, 0, 1), pControl,
-                    orderValue * economics.MarginRate, economics.CostOn(campaign.Promotion, orderValue)));
+                    economics.PurchaseValue(null, orderValue) + kept, economics.CostOn(campaign.Promotion, orderValue)));
             }
             progress?.Report(Math.Min(1, (double)rows.Count / Math.Max(1, total)));
         }
@@ -99,7 +106,11 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             chosen.Select(i => prospects is null ? 0 : prospects[i].Uplift).ToList(),
             chosen.Select(i => prospects is null ? 0 : prospects[i].ExpectedIncrementalProfit).ToList(),
             Enumerable.Range(0, rows.Count).Where(i => rows.InRandomCell[i] && !contact.IsCapped(i)).Select(i => rows.Ids[i]).ToList(),
-            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed, contact);
+            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed, contact)
+        {
+            RetentionProfit = prospects is null ? 0 : chosen.Sum(i => prospects[i].Uplift * retention[i]),
+            WithPredictions = outlooks.Count,
+        };
     }
 
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
@@ -117,6 +128,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             UpliftThreshold = plan.Request.UpliftThreshold,
             Budget = plan.Request.Budget,
             RandomCellShare = plan.Request.RandomCellShare,
+            WeighRetention = plan.Request.WeighRetention,
             ModelVersionId = plan.Model?.Id,
             Eligible = plan.Eligible,
             Targeted = plan.Targeted.Count,

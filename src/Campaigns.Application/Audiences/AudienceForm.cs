@@ -29,6 +29,7 @@ public sealed class AudienceForm
     public double? UpliftThresholdPoints { get; set; } = 1;
     public decimal? Budget { get; set; }
     public double RandomCellPercent { get; set; }
+    public bool WeighRetention { get; set; }
     /// <summary>Imported custom attributes to match, "name=value" separated by ';' or new lines.</summary>
     public string? AttributeRules { get; set; }
 
@@ -37,7 +38,7 @@ public sealed class AudienceForm
     {
         var rules = ToRules();
         return rules.Value is { } r
-            ? new AudienceRequest(campaignId, r, Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100)
+            ? new AudienceRequest(campaignId, r, Selection, TopPercent, UpliftThresholdPoints / 100, Budget, RandomCellPercent / 100, WeighRetention)
             : Result<AudienceRequest>.Invalid(nameof(AttributeRules), rules.Message!);
     }
 

@@ -10,4 +10,11 @@ namespace Campaigns.Application.Audiences;
 /// </summary>
 public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int Eligible, Allocation? Allocation,
     IReadOnlyList<Guid> Targeted, IReadOnlyList<double> TargetedUplift, IReadOnlyList<double> TargetedProfit,
-    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed, TimeSpan Scoring, ContactScreen Contact);
+    IReadOnlyList<Guid> RandomCell, IReadOnlyList<AttributeProfile> Profile, TimeSpan Elapsed, TimeSpan Scoring, ContactScreen Contact)
+{
+    /// <summary>The part of the targeted customers' expected incremental profit that is retention value (0 unless the request weighs it).</summary>
+    public double RetentionProfit { get; init; }
+
+    /// <summary>Eligible customers with predictions, the only ones retention value can be counted for.</summary>
+    public int WithPredictions { get; init; }
+}

@@ -2,9 +2,12 @@ using Campaigns.Domain.Audiences;
 
 namespace Campaigns.Application.Audiences;
 
-/// <summary>What a marketer asks for: a segment by rules, narrowed by the model, plus an optional random cell.</summary>
+/// <summary>
+/// What a marketer asks for: a segment by rules, narrowed by the model, plus an optional random cell; with
+/// <paramref name="WeighRetention"/> a purchase the promotion causes also counts the customer's retention value.
+/// </summary>
 public sealed record AudienceRequest(Guid CampaignId, AudienceRules Rules, AudienceSelection Selection,
-    double? TopPercent = null, double? UpliftThreshold = null, decimal? Budget = null, double RandomCellShare = 0)
+    double? TopPercent = null, double? UpliftThreshold = null, decimal? Budget = null, double RandomCellShare = 0, bool WeighRetention = false)
 {
     public IReadOnlyList<string> Validate()
     {

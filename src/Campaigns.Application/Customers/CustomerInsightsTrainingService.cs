@@ -60,7 +60,10 @@ public sealed class CustomerInsightsTrainingService(CampaignsDbContext db, Model
         if (version.Promoted)
         {
             progress?.Report(("Scoring every customer", 0.9));
-            await scoring.ScoreAsync(version.VersionId, history, ct);
+            // The scoring's own stages, within the run's last tenth.
+            var scored = progress is null ? null
+                : new SyncProgress<(string Stage, double Fraction)>(s => progress.Report(($"Scoring every customer: {s.Stage}", 0.9 + 0.1 * s.Fraction)));
+            await scoring.ScoreAsync(version.VersionId, history, ct, scored);
         }
         progress?.Report((version.Decision, 1));
         return version;

@@ -37,9 +37,13 @@ public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
         var models = await store.LoadCustomerModelsAsync(versionId, ct);
         var now = DateTime.UtcNow;
         var cutOff = CutOff(now);
-        progress?.Report(("Scoring customers", 0.3));
+        // Fractions continue reading the orders (0 to 0.2); a training run maps them into its own last stage.
+        progress?.Report(("Describing customers", 0.2));
         var features = models.FeaturesAsOf(history, cutOff);
+        progress?.Report(($"Predicting churn, purchase and value for {features.Count:N0} customers", 0.3));
         var p = await Task.Run(() => models.Predict(features), ct);
+        ct.ThrowIfCancellationRequested();
+        if (models.Affinity is not null) progress?.Report(("Predicting what each customer buys next", 0.45));
         var affinity = models.Affinity is { } a ? await Task.Run(() => a.Predict(history, cutOff, features.Customer), ct) : null;
         var (categoryIds, productIds) = await AffinityIdsAsync(models, ct);
         var n = features.Count;

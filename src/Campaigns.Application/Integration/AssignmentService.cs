@@ -14,7 +14,7 @@ namespace Campaigns.Application.Integration;
 /// Puts a customer in an arm of a live campaign's experiment: deterministic (salted hash), sticky (the first
 /// assignment is stored and returned ever after), and only for eligible customers (opted in, in the saved audience).
 /// </summary>
-public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money)
+public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money, BestSellerCache bestSellers)
 {
     /// <summary>
     /// The field of the refusal of a customer who may not be in the campaign (opted out, outside its audience): a request
@@ -47,16 +47,19 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 Top = c.Score == null ? null : new[] { c.Score.TopCategory1Id, c.Score.TopCategory2Id, c.Score.TopCategory3Id },
                 Products = c.Score == null ? null : c.Score.TopProductIds,
             }).SingleOrDefaultAsync(ct);
-        var scored = customer?.Insight;
-        if (scored is not null && customer!.Top is { } top)
+        if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
+        // What the sender merges into "[Recommended product]", as the export gives it: the customer's first top product,
+        // else (not scored yet) the store's best seller, so a personalized line never goes out blank.
+        var ownProduct = RecommendedProduct.FirstOf(customer.Products);
+        var recommended = (ownProduct ?? await bestSellers.GetAsync(db, ct)) is { } r
+            ? await db.Products.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var scored = customer.Insight;
+        if (scored is not null && customer.Top is { } top)
         {
             var ids = top.Where(id => id is not null).Select(id => id!.Value).ToList();
             var names = await db.Categories.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-            var product = RecommendedProduct.FirstOf(customer.Products);
-            var productName = product is { } p ? await db.Products.AsNoTracking().Where(x => x.Id == p).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-            scored = scored with { TopCategories = CategoryNames.Of(names, top), RecommendedProduct = productName };
+            scored = scored with { TopCategories = CategoryNames.Of(names, top), RecommendedProduct = ownProduct is null ? null : recommended };
         }
-        if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
         if (campaign.Promotion.Channel == Channel.Email && !customer.EmailOptIn)
             return Result<AssignmentResponse>.Invalid(Eligibility, $"Customer '{customerKey}' has opted out of email, and this campaign is sent by email.");
 
@@ -93,7 +96,7 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         var assignedAt = DateTime.SpecifyKind(assignment.AssignedAt, DateTimeKind.Utc);
         return new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), offer?.CouponCode, copy, assignedAt, isNew,
             offer is null ? null : AssignedOffer.Of(offer, money.Format),
-            scored is { } insight ? insight with { ScoredAt = DateTime.SpecifyKind(insight.ScoredAt, DateTimeKind.Utc) } : null);
+            scored is { } insight ? insight with { ScoredAt = DateTime.SpecifyKind(insight.ScoredAt, DateTimeKind.Utc) } : null, recommended);
     }
 
     /// <summary>

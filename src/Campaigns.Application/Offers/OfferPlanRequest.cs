@@ -2,8 +2,11 @@ using Campaigns.Domain.Audiences;
 
 namespace Campaigns.Application.Offers;
 
-/// <summary>What a marketer asks the offer plan for: who is eligible, and the most the offers may give away (null: no limit).</summary>
-public sealed record OfferPlanRequest(Guid CampaignId, AudienceRules Rules, decimal? Budget)
+/// <summary>
+/// What a marketer asks the offer plan for: who is eligible, the most the offers may give away (null: no limit), and whether a
+/// purchase an offer causes also counts the customer's retention value.
+/// </summary>
+public sealed record OfferPlanRequest(Guid CampaignId, AudienceRules Rules, decimal? Budget, bool WeighRetention = false)
 {
     public IReadOnlyList<string> Validate()
     {

@@ -18,6 +18,12 @@ public sealed record OfferPlanResult(OfferPlanRequest Request, ModelInfo Model, 
     /// <summary>The plan by discount habit (<see cref="OfferSegment.ByHabit"/>): what a marketer sending one offer per group would send.</summary>
     public IReadOnlyList<OfferSegment> Segments { get; init; } = [];
 
+    /// <summary>The part of the plan's expected incremental profit that is retention value (0 unless the request weighs it).</summary>
+    public double RetentionProfit { get; init; }
+
+    /// <summary>Eligible customers with predictions, the only ones retention value can be counted for.</summary>
+    public int WithPredictions { get; init; }
+
     /// <summary>The offer that earns most when targeted alone within the budget.</summary>
     public int BestSingleOffer => Best(SingleOffer);
 

@@ -34,7 +34,8 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             : OfferModelMetrics.FromJson(await db.ModelVersions.Where(v => v.Id == current.Id).Select(v => v.MetricsJson).SingleAsync(ct));
         return new OfferPlanSetup(campaign, OffersOf(campaign), current,
             await RuleChoices.ReadAsync(db, ct), current is null ? await WhyNoModelAsync(ct) : null,
-            metrics?.Evaluation.PlanOverNothing.Dr);
+            metrics?.Evaluation.PlanOverNothing.Dr)
+        { RetentionCredit = _options.RetentionCredit };
     }
 
     /// <summary>Why no offer model serves: none trained yet, or the latest one's plan did not beat sending nothing on held-out customers.</summary>
@@ -67,6 +68,8 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var now = DateTime.UtcNow;
         var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
         var total = await eligible.CountAsync(ct);
+        var outlooks = request.WeighRetention ? await RetentionOutlook.ReadAsync(eligible, ct) : [];
+        var retention = new List<double>(total);
         var ids = new List<Guid>(total);
         var priced = new List<OfferOption>(total * offers.Count);
         var habits = new List<byte>(total);
@@ -74,7 +77,9 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
 
         void Absorb(List<CustomerRow> rows)
         {
-            priced.AddRange(OfferPricing.PriceAll(model, attributes, rows, offers, economics));
+            var kept = rows.Select(r => economics.RetentionValue(outlooks.TryGetValue(r.Id, out var o) ? o : null)).ToList();
+            priced.AddRange(OfferPricing.PriceAll(model, attributes, rows, offers, economics, kept));
+            retention.AddRange(kept);
             ids.AddRange(rows.Select(r => r.Id));
             habits.AddRange(rows.Select(r => OfferSegment.HabitOf(r.Snapshot)));
             progress?.Report(Math.Min(1, (double)ids.Count / Math.Max(1, total)));
@@ -90,6 +95,9 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         return Result<OfferPlanResult>.Done(new OfferPlanResult(request, modelInfo, offers, plan, perOffer, everyone, single, ids, chosen, clock.Elapsed)
         {
             Segments = OfferSegment.ByHabit(priced, offers.Count, plan, habits),
+            RetentionProfit = plan.Choice.Select((c, i) => c == OfferPlanner.None ? 0
+                : (priced[i * offers.Count + c].PBuy - priced[i * offers.Count + c].PNone) * retention[i]).Sum(),
+            WithPredictions = outlooks.Count,
         });
     }
 
@@ -130,6 +138,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             RulesJson = JsonSerializer.Serialize(result.Request.Rules),
             Selection = AudienceSelection.OfferPlan,
             Budget = result.Request.Budget,
+            WeighRetention = result.Request.WeighRetention,
             ModelVersionId = result.Model.Id,
             Eligible = result.Eligible,
             Targeted = plan.Value.Customers,

@@ -15,6 +15,8 @@ public sealed class Audience : Entity
     public decimal? Budget { get; set; }
     /// <summary>Share of eligible customers drawn at random as a second, untargeted cell (0 = none).</summary>
     public double RandomCellShare { get; set; }
+    /// <summary>Whether a purchase the promotion causes also counted the customer's retention value (churn risk × predicted value).</summary>
+    public bool WeighRetention { get; set; }
     public Guid? ModelVersionId { get; set; }
     public int Eligible { get; set; }
     public int Targeted { get; set; }

@@ -1,6 +1,8 @@
 using Campaigns.Application.Audiences;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Customers;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Tests.Audiences;
@@ -130,4 +132,52 @@ public sealed class AudienceBuilderTests(TrainedDemoDatabase store) : IClassFixt
         Assert.Equal(await db.Customers.CountAsync(c => c.ExternalId.EndsWith("7")), plan.Eligible);
         Assert.Contains("loyalty_tier = gold", rules.Describe());
     }
+
+    [Fact]
+    public async Task Weighing_retention_is_off_by_default_and_on_ranks_a_valuable_customer_at_risk_above_an_otherwise_equal_safe_one()
+    {
+        var id = await DraftCampaignAsync();
+        await using var db = store.Open();
+        var builder = store.Audiences(db);
+        var request = new AudienceRequest(id, new AudienceRules(), AudienceSelection.Everyone);
+        var before = (await builder.PlanAsync(request)).Value!;
+        // Neighbours in the ranking with the same predicted value: the safe one just ahead of the one at risk.
+        var (safe, atRisk) = (before.Targeted[10], before.Targeted[11]);
+        var (safeOutlook, atRiskOutlook) = (new RetentionOutlook(0.02, 400), new RetentionOutlook(0.9, 400));
+        db.CustomerScores.AddRange(Score(safe, safeOutlook), Score(atRisk, atRiskOutlook));
+        await db.SaveChangesAsync();
+        try
+        {
+            var off = (await builder.PlanAsync(request)).Value!;
+            Assert.False(request.WeighRetention);
+            Assert.Equal(before.Targeted, off.Targeted);
+            Assert.Equal(before.TargetedProfit, off.TargetedProfit);
+            Assert.Equal(0, off.RetentionProfit);
+
+            var on = (await builder.PlanAsync(request with { WeighRetention = true })).Value!;
+            Assert.Equal(2, on.WithPredictions);
+            Assert.True(on.Targeted.ToList().IndexOf(atRisk) < on.Targeted.ToList().IndexOf(safe), "the customer at risk now ranks first");
+            var economics = await StoreEconomics.ReadAsync(db, new TargetingOptions(), default);
+            double Gain(Guid customer, RetentionOutlook outlook) => before.TargetedUplift[before.Targeted.ToList().IndexOf(customer)] * economics.RetentionValue(outlook);
+            Assert.Equal(Gain(atRisk, atRiskOutlook) + Gain(safe, safeOutlook), on.RetentionProfit, 9);
+            var profitOn = on.Targeted.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => on.TargetedProfit[x.i]);
+            Assert.Equal(before.TargetedProfit[11] + Gain(atRisk, atRiskOutlook), profitOn[atRisk], 9);
+            // Customers without predictions get no bonus.
+            Assert.All(before.Targeted.Select((c, i) => (c, i)).Where(x => x.c != safe && x.c != atRisk),
+                x => Assert.Equal(before.TargetedProfit[x.i], profitOn[x.c]));
+
+            var saved = await builder.SaveAsync(on, "tests");
+            Assert.True((await db.Audiences.AsNoTracking().SingleAsync(a => a.Id == saved.Value!.Id)).WeighRetention);
+        }
+        finally
+        {
+            await db.CustomerScores.Where(x => x.CustomerId == safe || x.CustomerId == atRisk).ExecuteDeleteAsync();
+        }
+    }
+
+    private static CustomerScore Score(Guid customer, RetentionOutlook outlook) => new()
+    {
+        CustomerId = customer, ChurnRisk = outlook.ChurnRisk, PredictedValue = (decimal)outlook.PredictedValue, PurchaseProbability = 1 - outlook.ChurnRisk,
+        Persona = "tests", ScoredAt = DemoDatabase.AsOf, ModelVersionId = Guid.NewGuid(),
+    };
 }

@@ -11,7 +11,7 @@ public class MultiOfferCampaignTests(CampaignDatabase demo) : IClassFixture<Camp
 {
     private const string Marketer = "marketer@demo.local", Manager = "manager@demo.local";
 
-    private AssignmentService Assignments => new(demo.Factory, new MoneyFormat("EUR"));
+    private AssignmentService Assignments => new(demo.Factory, new MoneyFormat("EUR"), new Application.Customers.BestSellerCache());
 
     private static Campaign ThreeOffers(string name) => new()
     {

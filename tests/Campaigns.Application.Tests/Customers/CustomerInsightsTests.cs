@@ -23,9 +23,17 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         var kind = ModelKinds.Get(ModelKind.CustomerInsights);
         Assert.True(await kind.HasTrainingDataAsync(db, default));
 
-        var stored = await Trainer(db).TrainAsync(ModelKind.CustomerInsights, new TrainingRun("tests"), default);
+        var stages = new List<(string Stage, double Fraction)>();
+        var stored = await Trainer(db).TrainAsync(ModelKind.CustomerInsights,
+            new TrainingRun("tests") { Progress = new SyncProgress<(string, double)>(stages.Add) }, default);
 
         Assert.True(stored.Promoted, stored.Decision);
+        // The rescore inside the run reports its own stages within the run's last tenth, never going back.
+        var rescore = stages.SkipWhile(s => s.Stage != "Scoring every customer").ToList();
+        Assert.Contains(rescore, s => s.Stage.StartsWith("Scoring every customer: Predicting churn, purchase and value for ", StringComparison.Ordinal));
+        Assert.Contains(rescore, s => s.Stage.StartsWith("Scoring every customer: Storing the predictions (", StringComparison.Ordinal));
+        Assert.All(rescore, s => Assert.InRange(s.Fraction, 0.9, 1));
+        Assert.All(rescore.Zip(rescore.Skip(1)), pair => Assert.True(pair.Second.Fraction >= pair.First.Fraction, $"{pair.First} then {pair.Second}"));
         var row = await db.ModelVersions.AsNoTracking().SingleAsync(v => v.Id == stored.VersionId);
         kind.Verify(row.Artifact);
         var metrics = CustomerInsightsMetrics.FromJson(row.MetricsJson)!;
@@ -176,7 +184,7 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
                               select new { CampaignId = c.Id, x.ExternalId, Scored = x.Score != null }).ToListAsync();
         var scored = assigned.First(a => a.Scored);
         var score = await db.CustomerScores.SingleAsync(s => s.CustomerId == db.Customers.Single(c => c.ExternalId == scored.ExternalId).Id);
-        var assignments = new AssignmentService(demo.Factory, new Application.Common.Formatting.MoneyFormat("EUR"));
+        var assignments = new AssignmentService(demo.Factory, new Application.Common.Formatting.MoneyFormat("EUR"), new BestSellerCache());
 
         var answer = (await assignments.AssignAsync(new AssignmentRequest(scored.CampaignId, scored.ExternalId), default)).Value!;
 
@@ -187,7 +195,37 @@ public sealed class CustomerInsightsTests(DemoDatabase demo) : IClassFixture<Dem
         Assert.Equal(score.TopCategoryIds.Select(id => names[id]), answer.Customer.TopCategories!);
         var recommended = score.TopProducts.First();
         Assert.Equal(await db.Products.Where(p => p.Id == recommended).Select(p => p.Name).SingleAsync(), answer.Customer.RecommendedProduct);
-        if (assigned.FirstOrDefault(a => !a.Scored) is { } unscored)
-            Assert.Null((await assignments.AssignAsync(new AssignmentRequest(unscored.CampaignId, unscored.ExternalId), default)).Value!.Customer);
+        Assert.Equal(answer.Customer.RecommendedProduct, answer.RecommendedProduct);
+    }
+
+    [Fact]
+    public async Task The_assignment_api_recommends_the_best_seller_to_a_customer_not_scored_yet_and_answers_no_predictions()
+    {
+        await using var db = demo.Open();
+        if (!await db.CustomerScores.AnyAsync()) await Trainer(db).TrainAsync(ModelKind.CustomerInsights, new TrainingRun("tests"), default);
+        var assigned = await (from a in db.Assignments
+                              join e in db.Experiments on a.ExperimentId equals e.Id
+                              join c in db.Campaigns on e.CampaignId equals c.Id
+                              join x in db.Customers on a.CustomerId equals x.Id
+                              where c.Status == CampaignStatus.Live && (c.Promotion.Channel != Channel.Email || x.EmailOptIn) && x.Score != null
+                              select new { CampaignId = c.Id, CustomerId = x.Id, x.ExternalId }).FirstAsync();
+        // Not scored yet, as a customer without orders is.
+        var score = await db.CustomerScores.AsNoTracking().SingleAsync(s => s.CustomerId == assigned.CustomerId);
+        await db.CustomerScores.Where(s => s.CustomerId == assigned.CustomerId).ExecuteDeleteAsync();
+        try
+        {
+            var answer = (await new AssignmentService(demo.Factory, new Application.Common.Formatting.MoneyFormat("EUR"), new BestSellerCache())
+                .AssignAsync(new AssignmentRequest(assigned.CampaignId, assigned.ExternalId), default)).Value!;
+
+            Assert.Null(answer.Customer);
+            var units = await db.OrderLines.GroupBy(l => l.ProductId).Select(g => new { g.Key, Units = g.Sum(l => l.Quantity) }).ToListAsync();
+            var names = await db.Products.ToDictionaryAsync(p => p.Id, p => p.Name);
+            Assert.Contains(units.Where(u => u.Units == units.Max(m => m.Units)), u => names[u.Key] == answer.RecommendedProduct);
+        }
+        finally
+        {
+            db.CustomerScores.Add(score);
+            await db.SaveChangesAsync();
+        }
     }
 }

@@ -1,7 +1,9 @@
 using Campaigns.Analytics.Offers;
 using Campaigns.Application.Offers;
+using Campaigns.Application.Targeting;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Customers;
 using Campaigns.Domain.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -106,5 +108,51 @@ public sealed class OfferPlanServiceTests(OfferDemoDatabase store) : IClassFixtu
         Assert.Contains(explained.Offers, o => o.Drivers.Count > 0);
         var unknown = await store.Plans(db).ExplainAsync(id, "nobody");
         Assert.Contains("'nobody'", unknown.Message);
+    }
+
+    [Fact]
+    public async Task Weighing_retention_adds_the_customers_retention_value_to_every_purchase_an_offer_causes_and_only_for_scored_customers()
+    {
+        var id = await DraftCampaignAsync(ThreeOffers);
+        await using var db = store.Open();
+        var plans = store.Plans(db);
+        var request = new OfferPlanRequest(id, new AudienceRules(), null);
+        var scored = await db.Customers.OrderBy(c => c.ExternalId).Take(3).Select(c => new { c.Id, c.ExternalId }).ToListAsync();
+        var outlook = new RetentionOutlook(0.9, 500);
+        db.CustomerScores.AddRange(scored.Select(c => new CustomerScore
+        {
+            CustomerId = c.Id, ChurnRisk = outlook.ChurnRisk, PredictedValue = (decimal)outlook.PredictedValue, Persona = "tests",
+            ScoredAt = DemoDatabase.AsOf, ModelVersionId = Guid.NewGuid(),
+        }));
+        await db.SaveChangesAsync();
+        try
+        {
+            var off = (await plans.PlanAsync(request)).Value!;
+            var on = (await plans.PlanAsync(request with { WeighRetention = true })).Value!;
+            Assert.Equal(0, off.RetentionProfit);
+            Assert.Equal(3, on.WithPredictions);
+            Assert.True(on.RetentionProfit > 0);
+
+            var retention = (await StoreEconomics.ReadAsync(db, new TargetingOptions(), default)).RetentionValue(outlook);
+            foreach (var customer in scored)
+            {
+                // Without a budget each customer gets the offer that earns most, now with the retention value of the purchases it causes.
+                var options = (await plans.ExplainAsync(id, customer.ExternalId)).Value!.Offers
+                    .Select(o => o.Estimate.Profit + (o.Estimate.PBuy - o.Estimate.PNone) * retention).ToList();
+                var i = on.CustomerIds.ToList().IndexOf(customer.Id);
+                Assert.Equal(options.Max() > 0 ? options.Max() : 0, on.ChosenProfit[i], 6);
+            }
+            var unscored = Enumerable.Range(0, off.Eligible).Where(i => scored.All(c => c.Id != off.CustomerIds[i])).ToList();
+            Assert.All(unscored, i => Assert.Equal(off.ChosenProfit[i], on.ChosenProfit[i]));
+            Assert.All(unscored, i => Assert.Equal(off.Plan.Choice[i], on.Plan.Choice[i]));
+
+            var saved = await plans.SaveAsync(on, "marketer@tests");
+            Assert.True((await db.Audiences.AsNoTracking().SingleAsync(a => a.Id == saved.Value!.Id)).WeighRetention);
+        }
+        finally
+        {
+            var ids = scored.Select(c => c.Id).ToList();
+            await db.CustomerScores.Where(x => ids.Contains(x.CustomerId)).ExecuteDeleteAsync();
+        }
     }
 }

@@ -51,4 +51,21 @@ public class StoreEconomicsTests
         Assert.Equal(40, Store.PurchaseValue(null, 100), 9);
         Assert.Equal(20, Store.PurchaseValue(new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20 }, 100), 9);
     }
+
+    [Fact]
+    public void Retention_value_is_the_margin_on_the_predicted_value_its_churn_risk_puts_in_doubt_times_the_retention_credit()
+    {
+        // 40% of 300 is 120 of margin next year; 0.5 of it at risk is 60; a caused purchase keeps a quarter of that.
+        Assert.Equal(15, Store.RetentionValue(new RetentionOutlook(0.5, 300)), 9);
+        Assert.Equal(0.25, new TargetingOptions().RetentionCredit);
+        Assert.Equal(30, (Store with { Options = new TargetingOptions { RetentionCredit = 0.5 } }).RetentionValue(new RetentionOutlook(0.5, 300)), 9);
+    }
+
+    [Fact]
+    public void A_customer_without_predictions_or_without_risk_adds_no_retention_value()
+    {
+        Assert.Equal(0, Store.RetentionValue(null));
+        Assert.Equal(0, Store.RetentionValue(new RetentionOutlook(0, 300)));
+        Assert.Equal(0, Store.RetentionValue(new RetentionOutlook(0.8, 0)));
+    }
 }

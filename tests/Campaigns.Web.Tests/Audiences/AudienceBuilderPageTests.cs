@@ -98,4 +98,56 @@ public class AudienceBuilderPageTests : ComponentTest, IClassFixture<TargetedSee
         page.WaitForAssertion(() => Assert.Contains("name=value", page.Find("[data-testid=audience-error]").TextContent), TimeSpan.FromSeconds(10));
         Assert.Empty(page.FindAll("[data-testid=expected-profit]"));
     }
+
+    [Fact]
+    public async Task Weighing_retention_is_explained_off_by_default_and_when_on_says_how_much_it_adds()
+    {
+        var id = await CampaignAsync(CampaignStatus.Draft);
+        int withPredictions;
+        await using (var db = _store.App.OpenDatabase())
+        {
+            // Every other customer valuable and at risk.
+            var customers = await db.Customers.OrderBy(c => c.Id).Select(c => c.Id).ToListAsync();
+            db.CustomerScores.AddRange(customers.Where((_, i) => i % 2 == 0).Select(c => new Domain.Customers.CustomerScore
+            {
+                CustomerId = c, ChurnRisk = 0.8, PredictedValue = 300, Persona = "tests", ScoredAt = DateTime.UtcNow, ModelVersionId = Guid.NewGuid(),
+            }));
+            await db.SaveChangesAsync();
+            withPredictions = await db.CustomerScores.CountAsync();
+        }
+        try
+        {
+            await BuildWithAndWithoutRetentionAsync(id, withPredictions);
+        }
+        finally
+        {
+            await using var db = _store.App.OpenDatabase();
+            await db.CustomerScores.ExecuteDeleteAsync();
+        }
+    }
+
+    private async Task BuildWithAndWithoutRetentionAsync(Guid id, int withPredictions)
+    {
+        var page = Render<AudienceHost>(p => p.Add(h => h.CampaignId, id));
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=weigh-retention]")), TimeSpan.FromSeconds(10));
+        Assert.Contains("25% of the margin on their predicted spend over the next 12 months, times their churn risk", page.Find("[data-testid=retention-explained]").TextContent);
+        Assert.Contains("Customers without predictions get no bonus", page.Find("[data-testid=retention-explained]").TextContent);
+        var box = page.FindAll("input[data-testid=weigh-retention]").FirstOrDefault() ?? page.Find("[data-testid=weigh-retention] input");
+        Assert.False(((AngleSharp.Html.Dom.IHtmlInputElement)box).IsChecked);
+
+        page.Find("[data-testid=build-audience]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=expected-profit]")), TimeSpan.FromSeconds(30));
+        Assert.Empty(page.FindAll("[data-testid=retention-value]"));
+
+        box.Change(true);
+        page.Find("[data-testid=build-audience]").Click();
+        page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=retention-value]")), TimeSpan.FromSeconds(30));
+        var told = page.Find("[data-testid=retention-value]").TextContent;
+        Assert.Matches(@"Retention value adds .+ of the .+ expected incremental profit", told);
+        // Only eligible customers with predictions are weighed.
+        var weighed = System.Text.RegularExpressions.Regex.Match(told, @";\s+([\d,]+) of [\d,]+ eligible customers have predictions");
+        Assert.True(weighed.Success, told);
+        Assert.InRange(int.Parse(weighed.Groups[1].Value, System.Globalization.NumberStyles.AllowThousands, System.Globalization.CultureInfo.InvariantCulture), 1, withPredictions);
+        Assert.DoesNotMatch(@"adds \D*0\.00 ", told);
+    }
 }

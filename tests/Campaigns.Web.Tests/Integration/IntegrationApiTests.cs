@@ -72,6 +72,8 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         var again = await Json(await client.PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = "C000042" }));
         Assert.Equal(first.GetProperty("arm").GetProperty("id").GetGuid(), again.GetProperty("arm").GetProperty("id").GetGuid());
         Assert.False(again.GetProperty("isNew").GetBoolean());
+        // Every answer carries the product to merge into "[Recommended product]", scored or not.
+        Assert.Equal(JsonValueKind.String, first.GetProperty("recommendedProduct").ValueKind);
         // The offer to give, by its terms' names, with the coupon code the older field repeats; none in the holdout.
         var offer = first.GetProperty("offer");
         if (first.GetProperty("arm").GetProperty("isControl").GetBoolean()) Assert.Equal(JsonValueKind.Null, offer.ValueKind);

@@ -32,6 +32,7 @@ public partial class AudienceBuilderPage : IDisposable
     private AudiencePlan? _plan;
     private string? _error;
     private double _progress;
+    private double _retentionCredit;
     private CancellationTokenSource? _cancel;
 
     protected override async Task OnInitializedAsync()
@@ -39,7 +40,7 @@ public partial class AudienceBuilderPage : IDisposable
         await using var scope = Scopes.CreateAsyncScope();
         var setup = await scope.ServiceProvider.GetRequiredService<AudienceBuilder>().SetupAsync(CampaignId);
         if (setup is null) { _notFound = true; return; }
-        (_model, _choices, _saved) = (setup.Model, setup.Choices, setup.Saved);
+        (_model, _choices, _saved, _retentionCredit) = (setup.Model, setup.Choices, setup.Saved, setup.RetentionCredit);
         _form.Budget = setup.Campaign.Budget;
         if (_model is null) _form.Selection = AudienceSelection.Everyone;
         _canSave = !setup.Campaign.AudienceIsFixed;

@@ -62,7 +62,7 @@ public partial class OfferPlanPage : IDisposable
             var progress = new SyncProgress<double>(p => { _progress = p; _ = InvokeAsync(StateHasChanged); });
             var token = _cancel.Token;
             // Pricing every offer on every customer is CPU work; run it off the circuit's thread so the page keeps rendering progress.
-            var planned = await Task.Run(() => service.PlanAsync(new OfferPlanRequest(CampaignId, eligible, _budget), progress, token));
+            var planned = await Task.Run(() => service.PlanAsync(new OfferPlanRequest(CampaignId, eligible, _budget, _form.WeighRetention), progress, token));
             if (planned.Value is { } result) (_result, _explained) = (result, null);
             else _error = planned.Message;
         }
