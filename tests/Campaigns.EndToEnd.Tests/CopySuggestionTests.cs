@@ -1,5 +1,6 @@
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Experiments;
 using Campaigns.Domain.Campaigns;
 using Campaigns.EndToEnd.Tests.Infrastructure;
 using Campaigns.Ml.Copy;
@@ -13,7 +14,7 @@ namespace Campaigns.EndToEnd.Tests;
 public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(output)
 {
     [Fact]
-    public Task A_marketer_asks_for_copy_suggestions_picks_two_and_they_become_the_experiments_arms() => StepsAsync(nameof(A_marketer_asks_for_copy_suggestions_picks_two_and_they_become_the_experiments_arms), async () =>
+    public Task A_marketer_picks_two_suggested_lines_a_manager_launches_them_as_arms_shared_by_Thompson_sampling() => StepsAsync(nameof(A_marketer_picks_two_suggested_lines_a_manager_launches_them_as_arms_shared_by_Thompson_sampling), async () =>
     {
         Guid campaignId;
         using (var scope = App.Services.CreateScope())
@@ -57,13 +58,28 @@ public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(
         await Assertions.Expect(Page.GetByTestId("suggest-copy")).ToHaveCountAsync(0);
 
         using (var scope = App.Services.CreateScope())
-        {
-            var campaigns = scope.ServiceProvider.GetRequiredService<CampaignService>();
-            Assert.True((await campaigns.ApproveAsync(campaignId, "manager@demo.local", null)).Succeeded);
-            Assert.True((await campaigns.LaunchAsync(campaignId, "manager@demo.local", 0.2)).Succeeded);
-        }
-        await Page.ReloadAsync();
+            Assert.True((await scope.ServiceProvider.GetRequiredService<CampaignService>().ApproveAsync(campaignId, "manager@demo.local", null)).Succeeded);
+
+        // The Manager launches with the copy arms allocated by Thompson sampling.
+        await Page.Context.ClearCookiesAsync();
+        await SignInAsync("manager@demo.local", $"campaigns/{campaignId}");
         await Assertions.Expect(Page.GetByTestId("copy-arm").Nth(0)).ToContainTextAsync("approved by manager@demo.local");
+        await Page.GetByText("Shift traffic to the best copy").ClickAsync();
+        await Page.GetByTestId("launch-campaign").ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Dialog)).ToContainTextAsync("shift towards the best copy every 15 minutes");
+        await Page.GetByTestId("confirm-action").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("status-chip")).ToHaveTextAsync("Live");
+        await Page.GetByTestId("view-results").ClickAsync();
+        await Assertions.Expect(Page.GetByTestId("bandit-status")).ToContainTextAsync("the arms share the traffic equally until the first re-weighting");
+        await Assertions.Expect(Page.Locator("[data-testid=bandit-arms] tbody tr")).ToHaveCountAsync(3);
+
+        // The recurring job's re-weighting; with no conversions yet each arm's chance of being best is even.
+        using (var scope = App.Services.CreateScope())
+            Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<CopyBandit>().ReweightAsync());
+        await Page.ReloadAsync();
+        await Assertions.Expect(Page.GetByTestId("bandit-status")).ToContainTextAsync("Exploring: shares follow each arm's chance of being best");
+        await Assertions.Expect(Page.Locator("[data-testid=bandit-arms] tbody tr").Nth(0)).ToContainTextAsync("50.0%");
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "copy-bandit.png"), FullPage = true });
 
         await using var db = App.OpenDatabase();
         var arms = await db.Arms.AsNoTracking().Where(a => db.Experiments.Any(e => e.Id == a.ExperimentId && e.CampaignId == campaignId))
@@ -71,5 +87,7 @@ public sealed class CopySuggestionTests(ITestOutputHelper output) : BrowserTest(
         var headlines = await db.CopyVariants.AsNoTracking().Where(v => v.CampaignId == campaignId).ToDictionaryAsync(v => v.Id, v => v.Headline);
         Assert.Equal(["Holdout", Campaign.CopyArmName(0, texts[0]), Campaign.CopyArmName(1, texts[1])], arms.Select(a => a.Name));
         Assert.Equal([texts[0], texts[1]], arms.Skip(1).Select(a => headlines[a.CopyVariantId!.Value]));
+        // The default 10% holdout; the first re-weighting keeps the even split of the rest.
+        Assert.Equal([0.1, 0.45, 0.45], arms.Select(a => Math.Round(a.Allocation, 9)));
     });
 }
