@@ -3,6 +3,7 @@ using Campaigns.Analytics.Targeting;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Models;
+using Campaigns.Application.Programme;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Audiences;
@@ -54,11 +55,13 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var prospects = model is null ? null : new List<Prospect>(total);
         // Seeded from the campaign (HashCode is randomized per process), so the same request draws the same random cell on any instance.
         var random = new Random(BitConverter.ToInt32(request.CampaignId.ToByteArray(), 0));
+        var holdout = await GlobalHoldout.AtAsync(db, now, ct);
         await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
 
         // Row indexes, prospects and the random cell stay deterministic: the pipeline absorbs batches one at a time, in order.
-        void Absorb(List<CustomerRow> rowsToScore)
+        void Absorb(List<CustomerRow> batch)
         {
+            var rowsToScore = holdout.LeaveOut(batch, r => r.Id);
             scoring.Start();
             var predictions = model is null ? null : Score(model, attributes, rowsToScore, campaign.Promotion);
             scoring.Stop();
@@ -73,7 +76,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
                 prospects!.Add(new Prospect(index, uplift, Math.Clamp(pControl + uplift, 0, 1), pControl,
                     orderValue * economics.MarginRate, economics.CostOn(campaign.Promotion, orderValue)));
             }
-            progress?.Report(Math.Min(1, (double)rows.Count / Math.Max(1, total)));
+            progress?.Report(Math.Min(1, (double)(rows.Count + holdout.LeftOut) / Math.Max(1, total)));
         }
 
         Allocation? allocation = null;
@@ -95,7 +98,8 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
             chosen.Select(i => prospects is null ? 0 : prospects[i].Uplift).ToList(),
             chosen.Select(i => prospects is null ? 0 : prospects[i].ExpectedIncrementalProfit).ToList(),
             Enumerable.Range(0, rows.Count).Where(i => rows.InRandomCell[i]).Select(i => rows.Ids[i]).ToList(),
-            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed);
+            rows.Profile(chosen), DateTime.UtcNow - started, scoring.Elapsed)
+        { HeldOut = holdout.LeftOut };
     }
 
     /// <summary>Stores the plan as the campaign's audience, replacing any earlier one, in one transaction.</summary>
