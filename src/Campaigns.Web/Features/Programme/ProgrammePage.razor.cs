@@ -15,9 +15,11 @@ public partial class ProgrammePage
     private DateTime? _startsOn = DateTime.UtcNow.Date;
     private string? _reason;
     private IReadOnlyList<FieldError> _errors = [];
-    private bool _saving;
+    private bool _saving, _reportLoaded;
+    private ProgrammeReport? _report;
 
     [Inject] private HoldoutAdmin Holdout { get; set; } = null!;
+    [Inject] private ProgrammeResults Results { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private CurrentUser CurrentUser { get; set; } = null!;
@@ -26,6 +28,8 @@ public partial class ProgrammePage
     {
         _overview = await Holdout.ReadAsync();
         if (_overview.Latest is { } latest) _percent = Math.Round(latest.Share * 100, 2);
+        _report = await Results.ReadAsync();
+        _reportLoaded = true;
     }
 
     private string? ErrorOf(string field) => _errors.FirstOrDefault(e => e.Field == field)?.Message;
