@@ -8,6 +8,7 @@ using Campaigns.Application.Dashboard;
 using Campaigns.Application.Experiments;
 using Campaigns.Application.Models;
 using Campaigns.Application.Offers;
+using Campaigns.Application.Programme;
 using Campaigns.Application.Targeting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -28,6 +29,7 @@ public static class ApplicationExtensions
         builder.Services.AddSingleton<MoneyFormat>();
         builder.Services.AddExperiments();
         builder.Services.AddDashboard();
+        builder.Services.AddProgramme();
         builder.Services.AddOptions<CustomerInsightsOptions>().BindConfiguration(CustomerInsightsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddCustomers();
         builder.Services.AddContactRules();

@@ -12,6 +12,7 @@ using Campaigns.Domain.Integration;
 using Campaigns.Domain.Jobs;
 using Campaigns.Domain.Models;
 using Campaigns.Domain.Orders;
+using Campaigns.Domain.Programme;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -56,6 +57,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
+    public DbSet<HoldoutPeriod> HoldoutPeriods => Set<HoldoutPeriod>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

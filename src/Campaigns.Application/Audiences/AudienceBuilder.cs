@@ -4,6 +4,7 @@ using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.ContactRules;
 using Campaigns.Application.Models;
+using Campaigns.Application.Programme;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Audiences;
@@ -60,11 +61,13 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         var retention = new List<double>(model is null ? 0 : total);
         // Seeded from the campaign (HashCode is randomized per process), so the same request draws the same random cell on any instance.
         var random = new Random(BitConverter.ToInt32(request.CampaignId.ToByteArray(), 0));
+        var holdout = await GlobalHoldout.AtAsync(db, now, ct);
         await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
 
         // Row indexes, prospects and the random cell stay deterministic: the pipeline absorbs batches one at a time, in order.
-        void Absorb(List<CustomerRow> rowsToScore)
+        void Absorb(List<CustomerRow> batch)
         {
+            var rowsToScore = holdout.LeaveOut(batch, r => r.Id);
             scoring.Start();
             var predictions = model is null ? null : Score(model, attributes, rowsToScore, campaign.Promotion);
             scoring.Stop();
@@ -82,7 +85,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
                 prospects!.Add(new Prospect(index, uplift, Math.Clamp(pControl + uplift, 0, 1), pControl,
                     economics.PurchaseValue(null, orderValue) + kept, economics.CostOn(campaign.Promotion, orderValue)));
             }
-            progress?.Report(Math.Min(1, (double)rows.Count / Math.Max(1, total)));
+            progress?.Report(Math.Min(1, (double)(rows.Count + holdout.LeftOut) / Math.Max(1, total)));
         }
 
         // Contact rules leave out the customers other campaigns keep; neither cell gets them.
@@ -110,6 +113,7 @@ public sealed class AudienceBuilder(CampaignsDbContext db, ModelStore models, IO
         {
             RetentionProfit = prospects is null ? 0 : chosen.Sum(i => prospects[i].Uplift * retention[i]),
             WithPredictions = outlooks.Count,
+            HeldOut = holdout.LeftOut,
         };
     }
 

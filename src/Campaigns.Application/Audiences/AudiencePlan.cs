@@ -17,4 +17,7 @@ public sealed record AudiencePlan(AudienceRequest Request, ModelInfo? Model, int
 
     /// <summary>Eligible customers with predictions, the only ones retention value can be counted for.</summary>
     public int WithPredictions { get; init; }
+
+    /// <summary>Customers the rules chose who are in the global holdout, left out before scoring; not counted as eligible.</summary>
+    public int HeldOut { get; init; }
 }

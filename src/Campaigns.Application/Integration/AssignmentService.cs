@@ -2,6 +2,7 @@ using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.ContactRules;
 using Campaigns.Application.Customers;
+using Campaigns.Application.Programme;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Campaigns;
@@ -12,12 +13,13 @@ namespace Campaigns.Application.Integration;
 
 /// <summary>
 /// Puts a customer in an arm of a live campaign's experiment: deterministic (salted hash), sticky (the first
-/// assignment is stored and returned ever after), and only for eligible customers (opted in, in the saved audience).
+/// assignment is stored and returned ever after), and only for eligible customers (opted in, in the saved audience, not in
+/// the global holdout).
 /// </summary>
 public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFactory, MoneyFormat money, BestSellerCache bestSellers)
 {
     /// <summary>
-    /// The field of the refusal of a customer who may not be in the campaign (opted out, outside its audience): a request
+    /// The field of the refusal of a customer who may not be in the campaign (opted out, outside its audience, in the global holdout): a request
     /// well formed but not to be served, which the API answers 422 rather than 400.
     /// </summary>
     public const string Eligibility = "eligibility";
@@ -48,6 +50,7 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 Products = c.Score == null ? null : c.Score.TopProductIds,
             }).SingleOrDefaultAsync(ct);
         if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
+        if (await GlobalHoldout.RefusalAsync(db, customer.Id, customerKey, ct) is { } heldOut) return Result<AssignmentResponse>.Invalid(Eligibility, heldOut);
         // What the sender merges into "[Recommended product]", as the export gives it: the customer's first top product,
         // else (not scored yet) the store's best seller, so a personalized line never goes out blank.
         var ownProduct = RecommendedProduct.FirstOf(customer.Products);

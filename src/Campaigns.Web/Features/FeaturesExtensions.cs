@@ -10,6 +10,7 @@ using Campaigns.Web.Features.Imports;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Models;
+using Campaigns.Web.Features.Programme;
 using Campaigns.Web.Features.Users;
 using Campaigns.Web.Hosting;
 
@@ -44,6 +45,7 @@ public static class FeaturesExtensions
         app.MapCopyEndpoints();
         app.MapModelEndpoints();
         app.MapExperimentEndpoints();
+        app.MapProgrammeEndpoints();
 
     }
 }

@@ -3,7 +3,9 @@ using Campaigns.Application.Audiences;
 using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
+using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
+using Campaigns.Domain.Programme;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -57,6 +59,37 @@ public class AudienceBuilderPageTests : ComponentTest, IClassFixture<TargetedSee
         var audience = await db.Audiences.SingleAsync(a => a.CampaignId == id);
         Assert.InRange(audience.ExpectedCost, 0, 250);
         Assert.Equal(audience.Targeted, await db.AudienceMembers.CountAsync(m => m.AudienceId == audience.Id));
+    }
+
+    [Fact]
+    public async Task Customers_in_the_global_holdout_are_left_out_and_the_page_says_how_many()
+    {
+        var id = await CampaignAsync(CampaignStatus.Draft);
+        var period = new HoldoutPeriod { Share = 0.1, Salt = HoldoutPeriod.MakeSalt(), StartsAt = DateTime.UtcNow.Date.AddDays(-1), SetBy = "tests" };
+        int held;
+        await using (var db = _store.App.OpenDatabase())
+        {
+            db.HoldoutPeriods.Add(period);
+            await db.SaveChangesAsync();
+            var campaign = await db.Campaigns.SingleAsync(c => c.Id == id);
+            held = (await db.Customers.Eligible(new AudienceRules(), campaign.Promotion, DateTime.UtcNow).Select(c => c.Id).ToListAsync()).Count(period.Holds);
+        }
+        try
+        {
+            var page = Render<AudienceHost>(p => p.Add(h => h.CampaignId, id));
+            page.WaitForAssertion(() => Assert.Contains("Targeting model v", page.Find("[data-testid=model-info]").TextContent), TimeSpan.FromSeconds(10));
+            page.Find("[data-testid=budget]").Change("250");
+            page.Find("[data-testid=build-audience]").Click();
+
+            page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=held-out]")), TimeSpan.FromSeconds(30));
+            Assert.True(held > 0);
+            Assert.Equal($"{held:N0} customers in the global holdout left out.", page.Find("[data-testid=held-out]").TextContent.Trim());
+        }
+        finally
+        {
+            await using var db = _store.App.OpenDatabase();
+            await db.HoldoutPeriods.Where(p => p.Id == period.Id).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using System.Text.Json;
 using Campaigns.Application.Integration;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Integration;
+using Campaigns.Domain.Programme;
 using Campaigns.Web.Features.Integration;
 using Campaigns.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -88,6 +89,32 @@ public class IntegrationApiTests(IntegrationApiTests.Fixture fixture) : IClassFi
         Assert.Equal(experiment.PickArm("C000042").Id, first.GetProperty("arm").GetProperty("id").GetGuid());
         var customer = await db.Customers.SingleAsync(c => c.ExternalId == "C000042");
         Assert.Equal(1, await db.Assignments.CountAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id));
+    }
+
+    [Fact]
+    public async Task A_customer_in_the_global_holdout_is_refused_as_not_eligible_with_the_reason()
+    {
+        var period = new HoldoutPeriod { Share = 0.1, Salt = HoldoutPeriod.MakeSalt(), StartsAt = DateTime.UtcNow.Date, SetBy = "tests" };
+        string heldOut;
+        await using (var db = fixture.App.OpenDatabase())
+        {
+            db.HoldoutPeriods.Add(period);
+            await db.SaveChangesAsync();
+            heldOut = (await db.Customers.Select(c => new { c.Id, c.ExternalId }).ToListAsync()).First(c => period.Holds(c.Id)).ExternalId;
+        }
+        try
+        {
+            var response = await fixture.Client(fixture.FullKey).PostAsJsonAsync("/api/assignments", new { campaignId = fixture.LiveCampaign, customerId = heldOut });
+            Assert.Equal((HttpStatusCode)422, response.StatusCode);
+            var problem = await Json(response);
+            Assert.Equal("Not eligible", problem.GetProperty("title").GetString());
+            Assert.Contains($"Customer '{heldOut}' is in the global holdout", problem.GetProperty("detail").GetString());
+        }
+        finally
+        {
+            await using var db = fixture.App.OpenDatabase();
+            await db.HoldoutPeriods.Where(p => p.Id == period.Id).ExecuteDeleteAsync();
+        }
     }
 
     [Fact]

@@ -26,6 +26,7 @@ public class NavMenuTests : ComponentTest
         Assert.DoesNotContain("admin/models", links);
         Assert.DoesNotContain("admin/audit", links);
         Assert.DoesNotContain("experiments", links);
+        Assert.DoesNotContain("programme", links);
         Assert.DoesNotContain("models/signoffs", links);
     }
 
@@ -35,6 +36,7 @@ public class NavMenuTests : ComponentTest
         var links = LinksFor(Roles.Manager);
         Assert.Contains("experiments", links);
         Assert.Contains("models/signoffs", links);
+        Assert.Contains("programme", links);
         Assert.DoesNotContain("admin/models", links);
         Assert.DoesNotContain("admin/users", links);
     }
@@ -43,6 +45,6 @@ public class NavMenuTests : ComponentTest
     public void An_admin_sees_every_section()
     {
         var links = LinksFor(Roles.Admin);
-        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "customers", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports" }, links.ToHashSet());
+        Assert.Superset(new HashSet<string> { "", "campaigns", "experiments", "audiences", "customers", "copy", "models/signoffs", "admin/models", "admin/jobs", "admin/users", "admin/audit", "admin/api-keys", "imports", "programme" }, links.ToHashSet());
     }
 }
