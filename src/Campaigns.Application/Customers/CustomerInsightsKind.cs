@@ -17,6 +17,7 @@ public sealed class CustomerInsightsKind : ModelKindDefinition
     /// <summary>The churn model's AUC on the backtest: customers scored as of a past cut-off, judged on whether they ordered after it.</summary>
     public override MainMetric Metric { get; } = new("churn AUC (backtest)", HigherIsBetter: true);
     public override Type Trainer => typeof(CustomerInsightsTrainingService);
+    public override Type Monitor => typeof(CustomerInsightsMonitor);
     public override string? ServingJob => CustomerScoring.Job;
 
     public override void Verify(byte[] artifact)

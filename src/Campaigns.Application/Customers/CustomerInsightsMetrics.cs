@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Campaigns.Analytics.Customers;
+using Campaigns.Application.Models;
 using Campaigns.Application.Targeting;
 using Campaigns.Ml.Customers;
 
@@ -7,9 +8,11 @@ namespace Campaigns.Application.Customers;
 
 /// <summary>
 /// Everything stored with a customer-insights version: the backtest that judged it (models trained as of a past cut-off,
-/// scored against what customers then did), the personas as of training with their sizes, and the decision.
+/// scored against what customers then did), the personas as of training with their sizes, the decision, and the behaviour
+/// features' distributions as of the training cut-off that monitoring compares today's customers with (null: trained before they were stored).
 /// </summary>
-public sealed record CustomerInsightsMetrics(CustomerBacktest Backtest, IReadOnlyList<Persona> Personas, int Customers, int Orders, string Decision)
+public sealed record CustomerInsightsMetrics(CustomerBacktest Backtest, IReadOnlyList<Persona> Personas, int Customers, int Orders, string Decision,
+    IReadOnlyList<FeatureProfile>? Features = null)
 {
     public string ToJson() => JsonSerializer.Serialize(this, UpliftModelMetrics.Json);
 

@@ -49,11 +49,13 @@ public sealed class CustomerInsightsTrainingService(CampaignsDbContext db, Model
         var passes = double.IsFinite(churn) && churn > 0.6 && churn >= recency - 0.01;
         var customers = history.CustomerIds.Count;
         var sizes = models.Personas.Personas.ToList();
+        // What the version scores customers on as it goes live: monitoring measures drift against it.
+        var profiles = FeatureDrift.Profile(models.FeaturesAsOf(history, cutOff));
         var version = await _writer.StoreAsync(new CandidateVersion(ModelKind.CustomerInsights,
                 $"LightGBM churn and propensity, {(models.ValueChoice.Boosted ? "LightGBM" : "BG/NBD + Gamma-Gamma")} value, {sizes.Count} personas" +
                     (models.Affinity is null ? "" : models.Affinity.Choice.Factorization ? ", factored product affinity" : ", product popularity as affinity"),
                 artifact.ToArray(), churn, passes,
-                decision => new CustomerInsightsMetrics(backtest, sizes, customers, history.Orders, decision).ToJson(),
+                decision => new CustomerInsightsMetrics(backtest, sizes, customers, history.Orders, decision, profiles).ToJson(),
                 JsonSerializer.Serialize(new { categories = models.Categories }, JsonSerializerOptions.Web),
                 DateOnly.FromDayNumber(history.Day.Min()).ToDateTime(TimeOnly.MinValue), DateOnly.FromDayNumber(history.Day.Max()).ToDateTime(TimeOnly.MinValue),
                 history.Orders, started), run, ct);

@@ -1,3 +1,4 @@
+using Campaigns.Analytics.Customers;
 using Campaigns.Analytics.Monitoring;
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Targeting;
@@ -17,8 +18,8 @@ public sealed record FeatureProfile(string Feature, double[]? Edges, string[]? L
 public sealed record FeatureDriftResult(string Feature, double Psi);
 
 /// <summary>
-/// Profiles the training rows' customer features (the built-in ones and the custom attributes), and compares today's
-/// customers with them (population stability index).
+/// Profiles the training rows' customer features (the built-in ones and the custom attributes, or the customer models'
+/// behaviour features), and compares today's customers with them (population stability index).
 /// </summary>
 public static class FeatureDrift
 {
@@ -39,6 +40,37 @@ public static class FeatureDrift
                 PopulationStability.Shares([.. levels.Select(l => counts[l]), 0L])));
         }
         return profiles;
+    }
+
+    /// <summary>Every behaviour column of the customer models' features (the category shares included), each a numeric profile.</summary>
+    public static IReadOnlyList<FeatureProfile> Profile(CustomerFeatures features) =>
+        features.ColumnNames.Select((name, f) =>
+        {
+            var values = Column(features, f);
+            var edges = PopulationStability.Edges(values);
+            return new FeatureProfile(name, edges, null, PopulationStability.Shares(PopulationStability.Counts(values, edges)));
+        }).ToList();
+
+    /// <summary>Each profiled behaviour feature's PSI against <paramref name="features"/>, largest first; a column no longer computed is left out.</summary>
+    public static IReadOnlyList<FeatureDriftResult> Measure(IReadOnlyList<FeatureProfile> profiles, CustomerFeatures features)
+    {
+        var columns = features.ColumnNames.ToList();
+        return profiles.Where(p => p.Edges is not null && columns.Contains(p.Feature))
+            .Select(p => new FeatureDriftResult(p.Feature,
+                PopulationStability.Index(p.Shares, PopulationStability.Shares(PopulationStability.Counts(Column(features, columns.IndexOf(p.Feature)), p.Edges!)))))
+            .OrderByDescending(d => d.Psi).ToList();
+    }
+
+    private static double[] Column(CustomerFeatures features, int column)
+    {
+        var row = new float[features.ColumnNames.Count];
+        var values = new double[features.Count];
+        for (var i = 0; i < features.Count; i++)
+        {
+            features.Row(i, row);
+            values[i] = row[column];
+        }
+        return values;
     }
 
     /// <summary>The leading customer columns of the built-in features, then every attribute column (they follow the built-in ones).</summary>

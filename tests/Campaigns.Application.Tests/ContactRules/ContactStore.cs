@@ -1,5 +1,6 @@
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.ContactRules;
+using Campaigns.Application.Customers;
 using Campaigns.Application.Integration;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
@@ -13,7 +14,7 @@ public abstract class ContactStore : IAsyncLifetime
 {
     protected EmptyDatabase Database { get; } = new();
 
-    protected AssignmentService Assignments => new(Database.Factory, new MoneyFormat("EUR"));
+    protected AssignmentService Assignments => new(Database.Factory, new MoneyFormat("EUR"), new BestSellerCache());
 
     protected ContactRuleAdmin Rules => new(Database.Factory);
 
