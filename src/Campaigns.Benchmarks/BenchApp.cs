@@ -29,8 +29,9 @@ public static class BenchApp
         {
             Text("--rows", "rows (default 1000000)", "N"), Learner(),
         }.Runs(OffersSpeedBenchmark.Run),
-        new Command("programme", "simulates a copy test allocated by Thompson sampling beside a holdout: regret against uniform allocation, coverage of the holdout's lift")
+        new Command("programme", "simulates stores with a known programme effect read against a global holdout (coverage), and a copy test allocated by Thompson sampling (regret, coverage)")
         {
+            Text("--stores", "simulated stores for the programme effect (default 300)", "N"), Customers("50000"),
             Text("--simulations", "repeated simulations (default 500)", "N"), Text("--periods", "15-minute re-weightings per test (default 96)", "N"),
             Text("--per-period", "customers arriving per period (default 400)", "N"),
         }.Runs(ProgrammeBenchmark.Run),
