@@ -170,6 +170,11 @@ public sealed class AffinityModel
         }
         examples.Sort();
         var (row, target) = (examples.Select(e => (int)(e / count)).ToArray(), examples.Select(e => e % count).ToArray());
+        // Finalize what earlier LibTorch work left to the garbage collector before training: with finalizers of native
+        // objects running during the optimizer's steps, a step intermittently read a freed scalar (seen after other
+        // TorchSharp trainings in the same process, never alone).
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
         manual_seed(options.Seed);
         var module = new AffinityModule(count, options.AffinityDimensions);
         try
