@@ -1,5 +1,6 @@
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.Customers;
 using Campaigns.Application.Integration;
 using Campaigns.Application.Programme;
 using Campaigns.Application.Tests.Campaigns;
@@ -116,7 +117,7 @@ public sealed class GlobalHoldoutTests(CampaignDatabase demo) : IClassFixture<Ca
         var customers = await db.Customers.Select(c => new { c.Id, c.ExternalId }).ToListAsync();
         var heldOut = customers.First(c => period.Holds(c.Id));
         var kept = customers.First(c => !period.Holds(c.Id));
-        var assignments = new AssignmentService(demo.Factory, new MoneyFormat("EUR"));
+        var assignments = new AssignmentService(demo.Factory, new MoneyFormat("EUR"), new BestSellerCache());
 
         var refused = await assignments.AssignAsync(new AssignmentRequest(campaign.Id, heldOut.ExternalId), CancellationToken.None);
         Assert.True(refused.Errors.Count == 1, refused.Message);
