@@ -6,10 +6,12 @@ namespace Campaigns.Application.Campaigns;
 
 /// <summary>
 /// A campaign as the API creates or replaces it: its terms and 1 to <see cref="Campaign.MaxOffers"/> offers on one
-/// channel, the first the main one (two or more test the offers against each other, as in the editor).
+/// channel, the first the main one (two or more test the offers against each other, as in the editor), and whether it is
+/// exempt from the contact rules (a transactional campaign; not counted and never capped; false when left out).
 /// </summary>
 public sealed partial record CampaignRequest(
-    string? Name, string? Description, string? Channel, DateTime? StartsAt, DateTime? EndsAt, decimal? Budget, IReadOnlyList<OfferRequest>? Offers)
+    string? Name, string? Description, string? Channel, DateTime? StartsAt, DateTime? EndsAt, decimal? Budget, IReadOnlyList<OfferRequest>? Offers,
+    bool? ContactRulesExempt = null)
 {
     /// <summary>The campaign these terms make (not yet checked by <see cref="CampaignRules"/>), or the fields that cannot be read, named as in the request.</summary>
     public (Campaign? Campaign, IReadOnlyList<FieldError> Errors) ToCampaign()
@@ -34,7 +36,7 @@ public sealed partial record CampaignRequest(
         {
             Name = Name ?? "", Description = string.IsNullOrWhiteSpace(Description) ? null : Description.Trim(), CreatedBy = "",
             StartsAt = Utc(StartsAt!.Value), EndsAt = Utc(EndsAt!.Value), Budget = Budget ?? 0,
-            Promotion = terms[0], AlternativeOffers = [.. terms.Skip(1)],
+            Promotion = terms[0], AlternativeOffers = [.. terms.Skip(1)], ContactRulesExempt = ContactRulesExempt ?? false,
         }, errors);
     }
 

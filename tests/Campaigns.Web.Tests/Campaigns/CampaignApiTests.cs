@@ -98,4 +98,22 @@ public class CampaignApiTests(SeededApp store) : IClassFixture<SeededApp>
         await using var db = store.App.OpenDatabase();
         Assert.Equal(2, (await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == id)).Offers.Count);
     }
+
+    [Fact]
+    public async Task A_campaign_is_exempt_from_contact_rules_only_when_the_request_says_so()
+    {
+        var client = await store.App.SignedInClientAsync(Marketer);
+        var body = new
+        {
+            name = "API receipts", channel = "email", startsAt = "2027-03-01T00:00:00Z", endsAt = "2027-03-15T00:00:00Z", budget = 100,
+            offers = new[] { new { type = "freeShipping" } }, contactRulesExempt = true,
+        };
+
+        var exempt = (await JsonAsync(await client.PostAsJsonAsync("/api/campaigns", body))).GetProperty("id").GetGuid();
+        var counted = (await JsonAsync(await client.PostAsJsonAsync("/api/campaigns", Body("API counted", 100, new { type = "freeShipping" })))).GetProperty("id").GetGuid();
+
+        await using var db = store.App.OpenDatabase();
+        Assert.True((await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == exempt)).ContactRulesExempt);
+        Assert.False((await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == counted)).ContactRulesExempt);
+    }
 }
