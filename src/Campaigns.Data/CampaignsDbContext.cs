@@ -66,6 +66,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
         // A data-protection key is an XML document of about a kilobyte: the 400-character convention below would make
         // SQL Server refuse to store it, and with it every sign-in cookie and antiforgery token.
         builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(int.MaxValue);
+        if (Database.IsNpgsql()) PostgresModel.Adapt(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
@@ -73,6 +74,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
         conventions.Properties<decimal>().HavePrecision(18, 4);
         // SQLite has no decimal type: stored as REAL it can be summed and ordered in SQL.
         if (Database.IsSqlite()) conventions.Properties<decimal>().HaveConversion<double>();
+        if (Database.IsNpgsql()) conventions.Properties<DateTime>().HaveConversion<PostgresModel.UtcDateTime>();
         conventions.Properties<string>().HaveMaxLength(400);
     }
 }

@@ -1,10 +1,11 @@
 using Microsoft.Data.SqlClient;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Campaigns.Data;
 
 /// <summary>
-/// Tells the database errors the app answers differently apart, on both providers: a lock that was not granted in time
+/// Tells the database errors the app answers differently apart, on every provider: a lock that was not granted in time
 /// (the database is busy: try again shortly) and a unique-constraint violation (another writer got there first).
 /// </summary>
 public static class DatabaseErrors
@@ -14,11 +15,15 @@ public static class DatabaseErrors
     private const int SqlServerDeadlockVictim = 1205, SqlServerLockTimeout = 1222;
     private const int SqlServerUniqueIndex = 2601, SqlServerUniqueConstraint = 2627;
 
-    /// <summary>The writer lock (SQLite) or a row lock (SQL Server) was not granted within the busy timeout.</summary>
+    /// <summary>
+    /// The writer lock (SQLite) or a row lock (SQL Server, PostgreSQL) was not granted within the busy timeout, or the
+    /// server gave up the statement to break a deadlock or a serialization conflict: either way, trying again later works.
+    /// </summary>
     public static bool IsBusy(Exception exception) => Causes(exception).Any(e => e switch
     {
         SqliteException s => s.SqliteErrorCode is SqliteBusy or SqliteLocked,
         SqlException s => s.Number is SqlServerLockTimeout or SqlServerDeadlockVictim,
+        PostgresException p => p.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
         _ => false,
     });
 
@@ -27,6 +32,7 @@ public static class DatabaseErrors
     {
         SqliteException s => s.SqliteErrorCode == SqliteConstraint && s.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         SqlException s => s.Number is SqlServerUniqueIndex or SqlServerUniqueConstraint,
+        PostgresException p => p.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     });
 

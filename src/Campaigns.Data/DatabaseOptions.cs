@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace Campaigns.Data;
 
@@ -14,7 +15,7 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "Data Source=data/campaigns.db";
 
     /// <summary>
-    /// How long a statement waits for a lock another connection holds (SQLite's writer lock, a SQL Server row lock)
+    /// How long a statement waits for a lock another connection holds (SQLite's writer lock, a SQL Server or PostgreSQL row lock)
     /// before the database is reported busy: a request then answers 503 with Retry-After instead of hanging.
     /// </summary>
     [Range(1, 300)]
@@ -25,6 +26,21 @@ public sealed class DatabaseOptions
     /// busy statement until then, on top of SQLite's own busy_timeout.
     /// </summary>
     public string SqliteConnectionString => new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = BusyTimeoutSeconds }.ToString();
+
+    /// <summary>
+    /// The PostgreSQL connection string with the busy timeout as every session's lock_timeout (the default waits for ever):
+    /// a lock not granted in time fails the statement with 55P03, which <see cref="DatabaseErrors.IsBusy"/> reports. Passed
+    /// as a startup option, so it costs no round trip per connection and holds for raw SQL too.
+    /// </summary>
+    public string PostgresConnectionString
+    {
+        get
+        {
+            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+            builder.Options = $"{builder.Options} -c lock_timeout={BusyTimeoutSeconds * 1000}".Trim();
+            return builder.ToString();
+        }
+    }
 
     /// <summary>
     /// The one place a provider is chosen. Each provider's migrations live in their own assembly.
@@ -43,8 +59,12 @@ public sealed class DatabaseOptions
                 // per-statement retry would break. A transient failure fails the request or the job run instead.
                 builder.UseSqlServer(ConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.SqlServer")).AddInterceptors(SqlServerLockTimeout.For(BusyTimeoutSeconds));
                 break;
+            case DatabaseProvider.Postgres:
+                // No retrying execution strategy either, for the same reason.
+                builder.UseNpgsql(PostgresConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Postgres"));
+                break;
             default:
-                throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite or SqlServer.");
+                throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite, SqlServer or Postgres.");
         }
     }
 

@@ -1,3 +1,3 @@
 namespace Campaigns.Data;
 
-public enum DatabaseProvider { Sqlite, SqlServer }
+public enum DatabaseProvider { Sqlite, SqlServer, Postgres }

@@ -20,13 +20,14 @@ public sealed class LayerRules
         ["Campaigns.Application"] = ["Campaigns.Domain", "Campaigns.Analytics", "Campaigns.Data", "Campaigns.Ml", "Campaigns.Imports"],
         ["Campaigns.Migrations.Sqlite"] = ["Campaigns.Data"],
         ["Campaigns.Migrations.SqlServer"] = ["Campaigns.Data"],
+        ["Campaigns.Migrations.Postgres"] = ["Campaigns.Data"],
         ["Campaigns.Web"] = [.. Hosts()],
         ["Campaigns.Cli"] = [.. Hosts()],
         ["Campaigns.Benchmarks"] = [.. Hosts()],
     };
 
     private static IEnumerable<string> Hosts() =>
-        ["Campaigns.Domain", "Campaigns.Analytics", "Campaigns.Data", "Campaigns.Ml", "Campaigns.Imports", "Campaigns.Application", "Campaigns.Migrations.Sqlite", "Campaigns.Migrations.SqlServer"];
+        ["Campaigns.Domain", "Campaigns.Analytics", "Campaigns.Data", "Campaigns.Ml", "Campaigns.Imports", "Campaigns.Application", "Campaigns.Migrations.Sqlite", "Campaigns.Migrations.SqlServer", "Campaigns.Migrations.Postgres"];
 
     [Theory]
     [InlineData("Campaigns.Domain")]
