@@ -63,7 +63,7 @@ internal static class AudienceBenchmark
     {
         var db = openDatabase(options);
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await db.MigrateAsync(migrateSqlServer: true);
+        await db.MigrateAsync(migrateServer: true);
         if (!await db.Customers.AnyAsync())
         {
             var seeded = await new DemoStoreSeeder(db).SeedAsync(options.Int("customers", 1_000_000));

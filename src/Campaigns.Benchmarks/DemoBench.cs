@@ -17,7 +17,7 @@ internal sealed record DemoBench(CampaignsDbContext Db, DemoStoreGenerator Gener
         var seed = options.Int("seed", 42);
         var asOf = DateTime.SpecifyKind(DateTime.Parse(options.Value("as-of") ?? "2026-11-26", CultureInfo.InvariantCulture), DateTimeKind.Utc);
         var db = openDatabase(options);
-        await db.MigrateAsync(migrateSqlServer: true);
+        await db.MigrateAsync(migrateServer: true);
         if (await db.Customers.AnyAsync())
             Console.WriteLine("Using the store already in the database; it must have been seeded with the same --customers, --seed and --as-of.");
         else

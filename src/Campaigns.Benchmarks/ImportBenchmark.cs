@@ -24,7 +24,7 @@ internal static class ImportBenchmark
         {
             await using (var db = openDatabase(options))
             {
-                await db.MigrateAsync(migrateSqlServer: false);
+                await db.MigrateAsync(migrateServer: false);
                 if (await db.Customers.AnyAsync() || await db.Orders.AnyAsync())
                     throw new ArgumentException("bench import needs an empty database: give --database a new file.");
             }

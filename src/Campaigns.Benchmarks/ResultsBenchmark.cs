@@ -24,7 +24,7 @@ internal static class ResultsBenchmark
         await using var db = openDatabase(options);
         if (!db.Database.IsSqlite()) throw new ArgumentException("The results benchmark generates its data with SQLite SQL; point --database at a SQLite file.");
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await db.MigrateAsync(migrateSqlServer: false);
+        await db.MigrateAsync(migrateServer: false);
 
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).FirstOrDefaultAsync(e => e.Name == CampaignName);
         if (experiment is null)

@@ -145,7 +145,7 @@ public static class CliApp
         var customers = options.Int("customers", 50_000);
         await using var db = CommandOptions.OpenDatabase(options);
         if (options.Flag("reset")) await db.Database.EnsureDeletedAsync();
-        await db.MigrateAsync(migrateSqlServer: true);
+        await db.MigrateAsync(migrateServer: true);
         var seeder = new DemoStoreSeeder(db);
         if (!await seeder.IsStoreEmptyAsync()) throw new ArgumentException("The database already holds a store. Use --reset to replace it with a demo store.");
         var progress = new Progress<(string Stage, double Percent)>(p => Console.Error.Write($"\r{p.Stage,-14} {p.Percent,5:0}%"));

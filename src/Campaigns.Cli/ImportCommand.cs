@@ -21,7 +21,7 @@ internal static class ImportCommand
             : throw new ArgumentException($"Unknown import '{kindName}': use customers, products, orders, campaign or copy.");
         var source = ImportSource.FromFile(file);
 
-        await using (var db = openDatabase(options)) await db.MigrateAsync(migrateSqlServer: false);
+        await using (var db = openDatabase(options)) await db.MigrateAsync(migrateServer: false);
         var factory = new ContextFactory(() => openDatabase(options));
         var settings = await SettingsAsync(kind, source, options, factory);
 

@@ -22,7 +22,7 @@ public static class BulkInsert
     /// <summary>
     /// Inserts the rows whose unique <paramref name="uniqueProperty"/> (a string) is not stored yet and skips
     /// the others without failing, so a batch sent twice is stored once. Returns the keys that were inserted
-    /// (read back with RETURNING / OUTPUT in the same statement, so no separate look-up is needed).
+    /// (read back with RETURNING (SQLite, PostgreSQL) / OUTPUT (SQL Server) in the same statement, so no separate look-up is needed).
     /// </summary>
     public static async Task<HashSet<string>> BulkInsertNewAsync<T>(this CampaignsDbContext db, IEnumerable<T> rows, string uniqueProperty,
         CancellationToken ct = default) where T : class
@@ -85,7 +85,7 @@ public static class BulkInsert
         private readonly List<(Func<object, object?> Get, RelationalTypeMapping Mapping)> _columns = [];
         private string _table = "", _columnList = "", _uniqueColumn = "";
         private int _uniqueIndex = -1;
-        private bool _sqlite;
+        private bool _sqlServer;
 
         /// <summary>Rows per statement, within the provider's parameter limit (SQL Server: 2,100).</summary>
         public int RowsPerStatement { get; private set; }
@@ -95,7 +95,7 @@ public static class BulkInsert
             var entity = db.Model.FindEntityType(clrType) ?? throw new InvalidOperationException($"{clrType.Name} is not in the model.");
             var helper = db.GetService<ISqlGenerationHelper>();
             var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-            var plan = new InsertPlan { _sqlite = db.Database.IsSqlite() };
+            var plan = new InsertPlan { _sqlServer = db.Database.IsSqlServer() };
             var names = new List<string>();
             foreach (var p in entity.GetProperties())
             {
@@ -142,7 +142,7 @@ public static class BulkInsert
             var values = string.Join(", ", tuples);
             command.CommandText = _uniqueIndex < 0 ? $"INSERT INTO {_table} ({_columnList}) VALUES {values}"
                 // Each provider's way to skip a row whose unique key is already stored, without failing the statement.
-                : _sqlite ? $"INSERT INTO {_table} ({_columnList}) VALUES {values} ON CONFLICT DO NOTHING RETURNING {_uniqueColumn}"
+                : !_sqlServer ? $"INSERT INTO {_table} ({_columnList}) VALUES {values} ON CONFLICT DO NOTHING RETURNING {_uniqueColumn}"
                 : $"INSERT INTO {_table} ({_columnList}) OUTPUT inserted.{_uniqueColumn} SELECT * FROM (VALUES {values}) AS v ({_columnList}) " +
                   $"WHERE NOT EXISTS (SELECT 1 FROM {_table} t WITH (UPDLOCK, HOLDLOCK) WHERE t.{_uniqueColumn} = v.{_uniqueColumn})";
             command.Prepare();

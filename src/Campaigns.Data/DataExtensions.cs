@@ -22,10 +22,10 @@ public static class DataExtensions
     }
 
     /// <summary>
-    /// Brings the schema up to date. SQLite (the embedded default) always migrates; on SQL Server several
+    /// Brings the schema up to date. SQLite (the embedded default) always migrates; on SQL Server and PostgreSQL several
     /// instances share the database, so migrating at start-up is opt-in (Database:MigrateOnStartup).
     /// </summary>
-    public static async Task MigrateAsync(this CampaignsDbContext db, bool migrateSqlServer, CancellationToken ct = default)
+    public static async Task MigrateAsync(this CampaignsDbContext db, bool migrateServer, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
         {
@@ -33,7 +33,7 @@ public static class DataExtensions
             // WAL lets readers (pages) run while a job writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
-        else if (migrateSqlServer)
+        else if (migrateServer)
         {
             await db.Database.MigrateAsync(ct);
         }

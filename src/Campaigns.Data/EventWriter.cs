@@ -12,7 +12,7 @@ namespace Campaigns.Data;
 /// On SQLite every batch goes through one long-lived writer connection: SQLite takes one writer at a time
 /// anyway, and a connection's page cache is dropped whenever another connection writes, so a single writer
 /// keeps the events table's hot pages cached. The batch travels as one JSON parameter that SQLite unpacks
-/// itself (json_each) instead of eight bound parameters per row. Other providers use the bulk inserter.
+/// itself (json_each) instead of eight bound parameters per row. Server databases use the bulk inserter.
 /// </summary>
 public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFactory<CampaignsDbContext> dbFactory) : IAsyncDisposable
 {
@@ -31,7 +31,7 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
     public async Task<HashSet<string>> InsertNewAsync(IReadOnlyList<ExperimentEvent> events, CancellationToken ct = default)
     {
         if (events.Count == 0) return [];
-        if (options.Value.Provider != DatabaseProvider.Sqlite) return await InsertNewSqlServerAsync(events, ct);
+        if (options.Value.Provider != DatabaseProvider.Sqlite) return await InsertNewOnServerAsync(events, ct);
 
         var batch = ToJson(events);
         await _writer.WaitAsync(ct);
@@ -73,34 +73,43 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
         return _connection;
     }
 
-    /// <summary>Rows in EF's SQLite storage formats: upper-case GUID text, "yyyy-MM-dd HH:mm:ss.FFFFFFF" dates, REAL money, the event type by name.</summary>
     /// <summary>
-    /// SQL Server's default collation compares keys without case, so a batch keeps one of "abc" and "ABC" (two would
-    /// break the primary key). Rows go in key order, so concurrent batches take their key locks in the same order; a
+    /// A server database takes concurrent batches, each in its own transaction. SQL Server's default collation compares keys
+    /// without case, so a batch keeps one of "abc" and "ABC" (two would break the primary key); PostgreSQL compares them
+    /// as they are, like SQLite. Rows go in key order, so concurrent batches take their key locks in the same order; a
     /// batch still chosen as a deadlock victim is run again, which is safe because it only inserts what is new.
     /// </summary>
-    private async Task<HashSet<string>> InsertNewSqlServerAsync(IReadOnlyList<ExperimentEvent> events, CancellationToken ct)
+    private async Task<HashSet<string>> InsertNewOnServerAsync(IReadOnlyList<ExperimentEvent> events, CancellationToken ct)
     {
-        var rows = events.DistinctBy(e => e.EventKey, StringComparer.OrdinalIgnoreCase).OrderBy(e => e.EventKey, StringComparer.OrdinalIgnoreCase).ToList();
+        StringComparer keys = options.Value.Provider == DatabaseProvider.SqlServer ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+        var rows = events.DistinctBy(e => e.EventKey, keys).OrderBy(e => e.EventKey, keys).ToList();
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var db = await dbFactory.CreateDbContextAsync(ct);
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var keys = await db.BulkInsertNewAsync(rows, nameof(ExperimentEvent.EventKey), ct);
+                var inserted = await db.BulkInsertNewAsync(rows, nameof(ExperimentEvent.EventKey), ct);
                 await tx.CommitAsync(ct);
-                return keys;
+                return inserted;
             }
-            catch (Microsoft.Data.SqlClient.SqlException ex) when (ex.Number == DeadlockVictim && attempt < 3)
+            catch (Exception ex) when (IsDeadlock(ex) && attempt < 3)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
             }
         }
     }
 
-    private const int DeadlockVictim = 1205;
+    private static bool IsDeadlock(Exception ex) => ex switch
+    {
+        Microsoft.Data.SqlClient.SqlException s => s.Number == SqlServerDeadlockVictim,
+        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected,
+        _ => false,
+    };
 
+    private const int SqlServerDeadlockVictim = 1205;
+
+    /// <summary>Rows in EF's SQLite storage formats: upper-case GUID text, "yyyy-MM-dd HH:mm:ss.FFFFFFF" dates, REAL money, the event type by name.</summary>
     private static string ToJson(IReadOnlyList<ExperimentEvent> events)
     {
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(events.Count * 200);

@@ -8,7 +8,7 @@ namespace Campaigns.Data;
 /// Keeps <c>ExperimentCustomers</c> (one row per customer and experiment) and <c>ExperimentCells</c> (their sums by
 /// arm, segment and day) up to date with the events table, so results read cells, not customers or events. On SQLite it reads only events appended since its watermark (the
 /// table's rowid grows with every insert), a million at a time, each chunk and the new watermark committed
-/// together. Other providers rebuild the rollup in full, in one transaction, from the minutely job only
+/// together. SQL Server and PostgreSQL rebuild the rollup in full, in one transaction, from the minutely job only
 /// (<see cref="CatchUpBeforeReadAsync"/>). Both build their SQL from <see cref="RollupSql"/>'s one set of definitions.
 /// </summary>
 public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory)
@@ -28,7 +28,7 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
 
     /// <summary>
     /// What a results read calls first. On SQLite it catches up: incremental, and one query when nothing is new. On SQL
-    /// Server the rollup is rebuilt in full, which reads every event, so only the minutely job rebuilds it and a read
+    /// Server and PostgreSQL the rollup is rebuilt in full, which reads every event, so only the minutely job rebuilds it and a read
     /// shows it as of that job (about a minute behind at most).
     /// </summary>
     public async Task CatchUpBeforeReadAsync(CancellationToken ct = default)
@@ -47,7 +47,7 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         {
             // One transaction: a results read sees the old rollup or the new one, never the table emptied half-way.
             await using var rebuild = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(RollupSql.SqlServerRebuild, ct);
+            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? RollupSql.PostgresRebuild : RollupSql.SqlServerRebuild, ct);
             await rebuild.CommitAsync(ct);
             return await db.Events.LongCountAsync(ct);
         }

@@ -6,6 +6,8 @@ namespace Campaigns.Data;
 /// Replaces every row of a table that is recomputed as a whole (e.g. every customer's predictions), in one transaction.
 /// Deleting a million rows one by one takes longer than writing them: SQL Server truncates the table instead, and SQLite
 /// truncates it only while its foreign key checks are off, which a connection can switch only outside a transaction.
+/// PostgreSQL deletes the rows in one statement: its TRUNCATE would lock out every reader until the commit, while a
+/// DELETE lets them read the old rows meanwhile.
 /// Only for tables nothing references, whose rows' own references are known to hold.
 /// </summary>
 public static class TableReplacement
@@ -18,12 +20,13 @@ public static class TableReplacement
     {
         var table = db.Model.FindEntityType(typeof(T))?.GetTableName() ?? throw new ArgumentException($"{typeof(T).Name} is not a table of the model.");
         var sqlite = db.Database.IsSqlite();
+        var sqlServer = db.Database.IsSqlServer();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             if (sqlite) await db.Database.ExecuteSqlRawAsync("PRAGMA foreign_keys=OFF;", ct);
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(sqlite ? $"DELETE FROM \"{table}\";" : $"TRUNCATE TABLE [{table}];", ct);
+            await db.Database.ExecuteSqlRawAsync(sqlServer ? $"TRUNCATE TABLE [{table}];" : $"DELETE FROM \"{table}\";", ct);
             // SQLite builds an index faster from the finished table than row by row; in the transaction, a crash keeps the old ones.
             var indexes = sqlite ? await DropIndexesAsync(db, table, ct) : [];
             await db.BulkInsertAsync(rows, ct, onBatch);

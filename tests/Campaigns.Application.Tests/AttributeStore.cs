@@ -27,7 +27,7 @@ public class AttributeStore : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var db = Open()) await db.MigrateAsync(migrateSqlServer: false);
+        await using (var db = Open()) await db.MigrateAsync(migrateServer: false);
         var random = new Random(11);
         var text = new StringBuilder("loyalty,visits,segment,visit\r\n");
         for (var i = 0; i < Customers; i++)

@@ -33,7 +33,7 @@ public class DemoDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var db = Open();
-        await db.MigrateAsync(migrateSqlServer: false);
+        await db.MigrateAsync(migrateServer: false);
         await new DemoStoreSeeder(db).SeedAsync(Customers, seed: 7, asOf: AsOf);
         await new ExperimentRollup(new ContextFactory(Options.CreateContext)).CatchUpAsync();
         await SeededAsync();

@@ -14,7 +14,7 @@ public sealed class EmptyDatabase : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var db = Open();
-        await db.MigrateAsync(migrateSqlServer: false);
+        await db.MigrateAsync(migrateServer: false);
     }
 
     public Task DisposeAsync() => TestStores.DeleteAsync(_path);

@@ -16,7 +16,7 @@ public sealed class ImportedCampaignTrainingTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var db = Options.CreateContext();
-        await db.MigrateAsync(migrateSqlServer: false);
+        await db.MigrateAsync(migrateServer: false);
     }
 
     public Task DisposeAsync() => TestStores.DeleteAsync(_path, _file);

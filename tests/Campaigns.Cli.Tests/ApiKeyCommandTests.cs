@@ -44,7 +44,7 @@ public sealed class ApiKeyCommandTests : IDisposable
 
     private async Task<(int Code, string Out, string Error)> RunAsync(params string[] args)
     {
-        await using (var db = Open()) await db.MigrateAsync(migrateSqlServer: false);
+        await using (var db = Open()) await db.MigrateAsync(migrateServer: false);
         return await CliRun.RunAsync([.. args, "--database", Database]);
     }
 }

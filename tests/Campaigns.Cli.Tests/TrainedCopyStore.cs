@@ -29,7 +29,7 @@ public sealed class TrainedCopyStore : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await using var db = Open();
-        await db.MigrateAsync(migrateSqlServer: false);
+        await db.MigrateAsync(migrateServer: false);
         await new DemoStoreSeeder(db).SeedAsync(300, seed: 7);
         var training = new CopyTrainingService(db);
         var reports = await training.TrainBothAsync(Request(5), "tests", null);

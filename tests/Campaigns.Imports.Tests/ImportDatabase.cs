@@ -21,7 +21,7 @@ public abstract class ImportDatabase : IAsyncLifetime
     {
         Directory.CreateDirectory(_folder);
         await using var db = Open();
-        await db.MigrateAsync(migrateSqlServer: false);
+        await db.MigrateAsync(migrateServer: false);
     }
 
     public Task DisposeAsync()

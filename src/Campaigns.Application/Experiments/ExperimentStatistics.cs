@@ -162,22 +162,23 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
     }
 
     private static Task<List<MarginSums>> MarginSumsAsync(CampaignsDbContext db, Guid experimentId, Guid campaignId, CancellationToken ct) =>
-        // Orders attributed to the campaign, per assigned customer: margin = price paid − discount − product cost.
+        // Orders attributed to the campaign, per assigned customer: margin = price paid − discount − product cost. Quoted
+        // names: PostgreSQL folds unquoted ones to lower case.
         db.Database.SqlQuery<MarginSums>($"""
-            SELECT m.ArmId AS ArmId, CAST(SUM(m.Orders) AS BIGINT) AS Orders, CAST(SUM(m.Margin) AS FLOAT) AS Margin,
-                   CAST(SUM(m.Margin * m.Margin) AS FLOAT) AS Margin2, CAST(SUM(m.Discount) AS FLOAT) AS Discount
+            SELECT m."ArmId" AS "ArmId", CAST(SUM(m."Orders") AS BIGINT) AS "Orders", CAST(SUM(m."Margin") AS FLOAT) AS "Margin",
+                   CAST(SUM(m."Margin" * m."Margin") AS FLOAT) AS "Margin2", CAST(SUM(m."Discount") AS FLOAT) AS "Discount"
             FROM (
-                SELECT a.ArmId AS ArmId, a.CustomerId AS CustomerId, COUNT(DISTINCT o.Id) AS Orders,
-                       CAST(SUM(l.UnitPrice * l.Quantity - l.Discount - pr.Cost * l.Quantity) AS FLOAT) AS Margin,
-                       CAST(SUM(l.Discount) AS FLOAT) AS Discount
-                FROM Orders o
-                JOIN Assignments a ON a.CustomerId = o.CustomerId AND a.ExperimentId = {experimentId}
-                JOIN OrderLines l ON l.OrderId = o.Id
-                JOIN Products pr ON pr.Id = l.ProductId
-                WHERE o.CampaignId = {campaignId}
-                GROUP BY a.ArmId, a.CustomerId
+                SELECT a."ArmId" AS "ArmId", a."CustomerId" AS "CustomerId", COUNT(DISTINCT o."Id") AS "Orders",
+                       CAST(SUM(l."UnitPrice" * l."Quantity" - l."Discount" - pr."Cost" * l."Quantity") AS FLOAT) AS "Margin",
+                       CAST(SUM(l."Discount") AS FLOAT) AS "Discount"
+                FROM "Orders" o
+                JOIN "Assignments" a ON a."CustomerId" = o."CustomerId" AND a."ExperimentId" = {experimentId}
+                JOIN "OrderLines" l ON l."OrderId" = o."Id"
+                JOIN "Products" pr ON pr."Id" = l."ProductId"
+                WHERE o."CampaignId" = {campaignId}
+                GROUP BY a."ArmId", a."CustomerId"
             ) m
-            GROUP BY m.ArmId
+            GROUP BY m."ArmId"
             """).ToListAsync(ct);
 
     /// <summary>Cumulative conversion lift of each arm over control, day by day (customers counted on the day of their first exposure and conversion).</summary>

@@ -16,7 +16,7 @@ internal static class CommandBuilder
     {
         var root = new RootCommand(description)
         {
-            new Option<string>("--provider") { Description = "Sqlite or SqlServer (default: Database:Provider in appsettings.json)", Recursive = true },
+            new Option<string>("--provider") { Description = "Sqlite, SqlServer or Postgres (default: Database:Provider in appsettings.json)", Recursive = true },
             new Option<string>("--database") { Description = "the connection string (default: Database:ConnectionString in appsettings.json)", HelpName = "CONNECTION", Recursive = true },
         };
         foreach (var command in commands) root.Subcommands.Add(command);

@@ -27,7 +27,7 @@ internal sealed class CommandOptions(ParseResult parsed)
     {
         var settings = Settings<DatabaseOptions>(DatabaseOptions.Section);
         if (options.Value("provider") is { } provider)
-            settings.Provider = Enum.TryParse<DatabaseProvider>(provider, true, out var p) ? p : throw new ArgumentException($"--provider must be Sqlite or SqlServer, not '{provider}'.");
+            settings.Provider = Enum.TryParse<DatabaseProvider>(provider, true, out var p) ? p : throw new ArgumentException($"--provider must be Sqlite, SqlServer or Postgres, not '{provider}'.");
         if (options.Value("database") is { } connection) settings.ConnectionString = connection;
         return settings.CreateContext();
     }

@@ -111,4 +111,20 @@ public static class RollupSql
         {RollupDialect.SqlServer.Quote(CellColumns)}
         {CellRows(RollupDialect.SqlServer, "")};
         """;
+
+    /// <summary>
+    /// PostgreSQL: the whole rollup rebuilt from every event, as on SQL Server. Rebuilds take turns under a transaction's
+    /// advisory lock (the job and a start-up seeding may meet): two at once would both insert every customer's row. The
+    /// turn is waited for without the busy timeout, since a rebuild of a large store outlasts it.
+    /// </summary>
+    public static readonly string PostgresRebuild = $"""
+        SET LOCAL lock_timeout = 0;
+        SELECT pg_advisory_xact_lock({AdvisoryLocks.Rollup});
+        DELETE FROM "ExperimentCustomers";
+        {CustomerColumns}
+        {CustomerRows(RollupDialect.Postgres, """e."ArmId" IS NOT NULL""")};
+        DELETE FROM "ExperimentCells";
+        {CellColumns}
+        {CellRows(RollupDialect.Postgres, "")};
+        """;
 }

@@ -28,7 +28,7 @@ public static class StoreInitializer
         var db = services.GetRequiredService<CampaignsDbContext>();
         await db.MigrateAsync(app.Configuration.GetValue("Database:MigrateOnStartup", false));
         await UnencryptedKeys.DeleteAsync(db, log);
-        // Instances starting together on one SQL Server database take turns: each checks, then creates, roles, users and
+        // Instances starting together on one server database take turns: each checks, then creates, roles, users and
         // the demo store, and two doing so at once would both create them.
         await using var turn = await StartupTurn.TakeAsync(db);
 
@@ -96,10 +96,14 @@ public static class StoreInitializer
 
 }
 
-/// <summary>On SQL Server, an application lock held by this session while the store is initialized; nothing on SQLite (one instance).</summary>
+/// <summary>
+/// On a server database, a lock held by this session while the store is initialized (SQL Server's application lock,
+/// PostgreSQL's advisory lock); nothing on SQLite (one instance). Both wait up to ten minutes for another instance.
+/// </summary>
 internal sealed class StartupTurn : IAsyncDisposable
 {
     private const string Resource = "campaigns-startup";
+    private const string TimedOut = "Another instance has been initializing the database for 10 minutes; start this one again later.";
     private readonly CampaignsDbContext? _db;
 
     private StartupTurn(CampaignsDbContext? db) => _db = db;
@@ -108,10 +112,23 @@ internal sealed class StartupTurn : IAsyncDisposable
     {
         if (db.Database.IsSqlite()) return new StartupTurn(null);
         await db.Database.OpenConnectionAsync();
+        if (db.Database.IsNpgsql())
+        {
+            try
+            {
+                // The session's busy timeout would give up after seconds; seeding a demo store takes longer.
+                await db.Database.ExecuteSqlRawAsync($"SET lock_timeout = '10min'; SELECT pg_advisory_lock({AdvisoryLocks.Startup}); RESET lock_timeout;");
+            }
+            catch (Npgsql.PostgresException ex) when (ex.SqlState == Npgsql.PostgresErrorCodes.LockNotAvailable)
+            {
+                throw new InvalidOperationException(TimedOut, ex);
+            }
+            return new StartupTurn(db);
+        }
         await db.Database.ExecuteSqlRawAsync($"""
             DECLARE @result int;
             EXEC @result = sp_getapplock @Resource = '{Resource}', @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = 600000;
-            IF @result < 0 THROW 50000, 'Another instance has been initializing the database for 10 minutes; start this one again later.', 1;
+            IF @result < 0 THROW 50000, '{TimedOut}', 1;
             """);
         return new StartupTurn(db);
     }
@@ -119,7 +136,9 @@ internal sealed class StartupTurn : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (_db is null) return;
-        await _db.Database.ExecuteSqlRawAsync($"EXEC sp_releaseapplock @Resource = '{Resource}', @LockOwner = 'Session'");
+        await _db.Database.ExecuteSqlRawAsync(_db.Database.IsNpgsql()
+            ? $"SELECT pg_advisory_unlock({AdvisoryLocks.Startup})"
+            : $"EXEC sp_releaseapplock @Resource = '{Resource}', @LockOwner = 'Session'");
         await _db.Database.CloseConnectionAsync();
     }
 }

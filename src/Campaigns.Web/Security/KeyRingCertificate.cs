@@ -35,7 +35,7 @@ public sealed class KeyRingCertificate
         return certificate.HasPrivateKey ? certificate : throw new InvalidOperationException($"{path} holds no private key; the key ring cannot be read back without one.");
     }
 
-    /// <summary>Beside the SQLite file (data/campaigns.keys.pfx), or in data/ when the database is SQL Server.</summary>
+    /// <summary>Beside the SQLite file (data/campaigns.keys.pfx), or in data/ when the database is a server (SQL Server, PostgreSQL).</summary>
     public static string GeneratedPath(DatabaseOptions database)
     {
         var file = database.Provider == DatabaseProvider.Sqlite ? new SqliteConnectionStringBuilder(database.ConnectionString).DataSource : "data/campaigns.db";

@@ -32,7 +32,7 @@ public sealed class ImportWizardTests : ComponentTest, IDisposable
 
     public ImportWizardTests()
     {
-        using (var db = Open()) db.MigrateAsync(migrateSqlServer: false).GetAwaiter().GetResult();
+        using (var db = Open()) db.MigrateAsync(migrateServer: false).GetAwaiter().GetResult();
         var factory = new ContextFactory(Open);
         var catalog = new JobCatalog();
         catalog.Add(ImportJob.Kind, "Import a file", exclusive: true);

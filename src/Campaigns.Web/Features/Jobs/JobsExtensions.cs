@@ -4,6 +4,7 @@ using Campaigns.Data;
 using Campaigns.Web.Security;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
 
 namespace Campaigns.Web.Features.Jobs;
 
@@ -13,7 +14,7 @@ public sealed class JobsOptions
     /// <summary>Hangfire workers per instance; kept small so training never starves the UI of CPU.</summary>
     [Range(1, 64)]
     public int WorkerCount { get; set; } = 2;
-    /// <summary>Re-enqueue queued and running runs at start-up. Needed with in-memory storage; on SQL Server Hangfire keeps its own queue.</summary>
+    /// <summary>Re-enqueue queued and running runs at start-up. Needed with in-memory storage; on SQL Server and PostgreSQL Hangfire keeps its own queue.</summary>
     public bool RecoverInterruptedRuns { get; set; } = true;
     /// <summary>How often a running job's instance writes its heartbeat.</summary>
     [Range(1, 600)]
@@ -47,6 +48,8 @@ public static class JobsExtensions
         {
             cfg.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
             if (database.Provider == DatabaseProvider.SqlServer) cfg.UseSqlServerStorage(database.ConnectionString);
+            // Hangfire keeps its tables in a schema of its own ("hangfire"), created at first start, beside the app's.
+            else if (database.Provider == DatabaseProvider.Postgres) cfg.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(database.ConnectionString));
             else cfg.UseInMemoryStorage(new InMemoryStorageOptions { IdType = InMemoryStorageIdType.Guid });
         });
         var workers = builder.Configuration.GetValue($"{JobsOptions.Section}:{nameof(JobsOptions.WorkerCount)}", 2);
