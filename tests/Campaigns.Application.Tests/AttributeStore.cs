@@ -16,9 +16,9 @@ namespace Campaigns.Application.Tests;
 public class AttributeStore : IAsyncLifetime
 {
     public const int Customers = 4000;
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"campaigns-attributes-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new("attributes");
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"attributes-{Guid.NewGuid():N}.csv");
-    private DatabaseOptions Options => new() { ConnectionString = $"Data Source={_path}" };
+    private DatabaseOptions Options => _database.Options;
 
     public CampaignsDbContext Open() => Options.CreateContext();
 
@@ -27,7 +27,7 @@ public class AttributeStore : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        await using (var db = Open()) await db.MigrateAsync(migrateServer: false);
+        await _database.CreateAsync();
         var random = new Random(11);
         var text = new StringBuilder("loyalty,visits,segment,visit\r\n");
         for (var i = 0; i < Customers; i++)
@@ -50,7 +50,7 @@ public class AttributeStore : IAsyncLifetime
 
     protected virtual Task ImportedAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => TestStores.DeleteAsync(_path, _file);
+    public Task DisposeAsync() => _database.DropAsync(_file);
 }
 
 /// <summary>The attribute store with a current targeting model (a T-learner) trained on it.</summary>

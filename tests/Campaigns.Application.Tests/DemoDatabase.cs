@@ -6,16 +6,15 @@ using Campaigns.Data.Demo;
 using Campaigns.Domain.Imports;
 using Campaigns.Imports;
 using Campaigns.Ml.Uplift;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Tests;
 
-/// <summary>A migrated SQLite file with a small demo store, its experiments rolled up, shared by a test class.</summary>
+/// <summary>A migrated database (on the run's provider) with a small demo store, its experiments rolled up, shared by a test class.</summary>
 public class DemoDatabase : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"campaigns-targeting-{Guid.NewGuid():N}.db");
-    private DatabaseOptions Options => new() { ConnectionString = $"Data Source={_path}" };
+    private readonly TestDatabase _database = new("demo");
+    private DatabaseOptions Options => _database.Options;
 
     public static readonly DateTime AsOf = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
@@ -32,8 +31,8 @@ public class DemoDatabase : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        await _database.CreateAsync();
         await using var db = Open();
-        await db.MigrateAsync(migrateServer: false);
         await new DemoStoreSeeder(db).SeedAsync(Customers, seed: 7, asOf: AsOf);
         await new ExperimentRollup(new ContextFactory(Options.CreateContext)).CatchUpAsync();
         await SeededAsync();
@@ -41,7 +40,7 @@ public class DemoDatabase : IAsyncLifetime
 
     protected virtual Task SeededAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync() => TestStores.DeleteAsync(_path);
+    public Task DisposeAsync() => _database.DropAsync();
 }
 
 /// <summary>The demo store with a current targeting model trained on it (a T-learner: quick and good enough to rank).</summary>
@@ -56,7 +55,7 @@ public sealed class TrainedDemoDatabase : DemoDatabase
     }
 }
 
-/// <summary>What the test stores share: training a quick model, importing a file, deleting the database.</summary>
+/// <summary>What the test stores share: training a quick model, importing a file.</summary>
 internal static class TestStores
 {
     /// <summary>A T-learner: quick, and good enough to rank.</summary>
@@ -74,14 +73,5 @@ internal static class TestStores
             new ImportSettings { Kind = kind, Mapping = suggested.With(kind, map), RowIdPrefix = rowIdPrefix, Campaign = campaign },
             new ImportRunOptions { User = "tests" });
         Assert.Equal(0, summary.Rejected);
-    }
-
-    /// <summary>Deletes a SQLite database with its WAL files, and any other files the test wrote.</summary>
-    public static Task DeleteAsync(string database, params string[] files)
-    {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in files.Prepend(database + "-shm").Prepend(database + "-wal").Prepend(database))
-            try { File.Delete(file); } catch (IOException) { }
-        return Task.CompletedTask;
     }
 }

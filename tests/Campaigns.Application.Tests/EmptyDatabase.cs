@@ -2,20 +2,18 @@ using Campaigns.Data;
 
 namespace Campaigns.Application.Tests;
 
-/// <summary>A migrated SQLite file with nothing in it, for a test class that writes what it needs.</summary>
+/// <summary>A migrated database with nothing in it (on the run's provider, see <see cref="TestDatabase"/>), for a test class that writes what it needs.</summary>
 public sealed class EmptyDatabase : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"campaigns-empty-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new("empty");
 
-    public CampaignsDbContext Open() => new DatabaseOptions { ConnectionString = $"Data Source={_path}" }.CreateContext();
+    public DatabaseOptions Options => _database.Options;
+
+    public CampaignsDbContext Open() => _database.Open();
 
     public ContextFactory Factory => new(Open);
 
-    public async Task InitializeAsync()
-    {
-        await using var db = Open();
-        await db.MigrateAsync(migrateServer: false);
-    }
+    public Task InitializeAsync() => _database.CreateAsync();
 
-    public Task DisposeAsync() => TestStores.DeleteAsync(_path);
+    public Task DisposeAsync() => _database.DropAsync();
 }

@@ -9,17 +9,13 @@ namespace Campaigns.Application.Tests;
 /// <summary>A past campaign imported from a file is training data exactly like an experiment run in the app.</summary>
 public sealed class ImportedCampaignTrainingTests : IAsyncLifetime
 {
-    private readonly string _path = Path.Combine(Path.GetTempPath(), $"campaigns-imported-{Guid.NewGuid():N}.db");
+    private readonly TestDatabase _database = new("imported");
     private readonly string _file = Path.Combine(Path.GetTempPath(), $"hillstrom-shape-{Guid.NewGuid():N}.csv");
-    private DatabaseOptions Options => new() { ConnectionString = $"Data Source={_path}" };
+    private DatabaseOptions Options => _database.Options;
 
-    public async Task InitializeAsync()
-    {
-        await using var db = Options.CreateContext();
-        await db.MigrateAsync(migrateServer: false);
-    }
+    public Task InitializeAsync() => _database.CreateAsync();
 
-    public Task DisposeAsync() => TestStores.DeleteAsync(_path, _file);
+    public Task DisposeAsync() => _database.DropAsync(_file);
 
     [Fact]
     public async Task The_training_set_has_one_row_per_imported_customer_with_the_imported_arm_and_outcome()
