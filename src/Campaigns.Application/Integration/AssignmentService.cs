@@ -95,8 +95,9 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
         AssignedCopy? copy = null;
         if (!chosen.IsControl && chosen.CopyVariantId is { } copyId)
             copy = await db.CopyVariants.AsNoTracking().Where(c => c.Id == copyId).Select(c => new AssignedCopy(c.Id, c.Headline, c.Body)).SingleOrDefaultAsync(ct);
-        // Stored in UTC, read back from SQLite without a kind: always answered with its zone (…Z), first call or not.
-        var assignedAt = DateTime.SpecifyKind(assignment.AssignedAt, DateTimeKind.Utc);
+        // Stored in UTC, read back from SQLite without a kind: always answered with its zone (…Z), first call or not. And to
+        // the microsecond, the finest time PostgreSQL keeps, so the first answer and every repeat read the same.
+        var assignedAt = new DateTime(assignment.AssignedAt.Ticks - assignment.AssignedAt.Ticks % 10, DateTimeKind.Utc);
         return new AssignmentResponse(campaignId, customerKey, new AssignedArm(chosen.Id, chosen.Name, chosen.IsControl), offer?.CouponCode, copy, assignedAt, isNew,
             offer is null ? null : AssignedOffer.Of(offer, money.Format),
             scored is { } insight ? insight with { ScoredAt = DateTime.SpecifyKind(insight.ScoredAt, DateTimeKind.Utc) } : null, recommended);

@@ -10,7 +10,7 @@ internal sealed class ModelVersionConfiguration : IEntityTypeConfiguration<Model
     {
         b.Property(m => m.Kind).HasConversion<string>().HasMaxLength(30);
         b.Property(m => m.Status).HasConversion<string>().HasMaxLength(20);
-        b.Property(m => m.Learner).HasMaxLength(60);
+        b.Property(m => m.Learner).HasMaxLength(200);
         b.Property(m => m.ArtifactSha256).HasMaxLength(64);
         b.Property(m => m.MetricsJson).HasMaxLength(int.MaxValue);
         b.Property(m => m.FeaturesJson).HasMaxLength(int.MaxValue);
