@@ -1640,8 +1640,8 @@ namespace Campaigns.Migrations.Postgres.Migrations
 
                     b.Property<string>("Learner")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("character varying(60)");
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<double?>("MainMetric")
                         .HasColumnType("double precision");

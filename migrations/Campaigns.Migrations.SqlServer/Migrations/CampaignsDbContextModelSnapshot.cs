@@ -1644,8 +1644,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.Property<string>("Learner")
                         .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<double?>("MainMetric")
                         .HasColumnType("float");

@@ -1638,7 +1638,7 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Learner")
                         .IsRequired()
-                        .HasMaxLength(60)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("MainMetric")
