@@ -25,21 +25,20 @@ public sealed class DatabaseOptions
     /// The SQLite connection string with the busy timeout as its default command timeout: Microsoft.Data.Sqlite retries a
     /// busy statement until then, on top of SQLite's own busy_timeout.
     /// </summary>
-    public string SqliteConnectionString => new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = BusyTimeoutSeconds }.ToString();
+    /// <remarks>A method, as is <see cref="PostgresConnectionString"/>: options validation reads every property, and would parse
+    /// the connection string of one provider with the other's builder.</remarks>
+    public string SqliteConnectionString() => new SqliteConnectionStringBuilder(ConnectionString) { DefaultTimeout = BusyTimeoutSeconds }.ToString();
 
     /// <summary>
     /// The PostgreSQL connection string with the busy timeout as every session's lock_timeout (the default waits for ever):
     /// a lock not granted in time fails the statement with 55P03, which <see cref="DatabaseErrors.IsBusy"/> reports. Passed
     /// as a startup option, so it costs no round trip per connection and holds for raw SQL too.
     /// </summary>
-    public string PostgresConnectionString
+    public string PostgresConnectionString()
     {
-        get
-        {
-            var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
-            builder.Options = $"{builder.Options} -c lock_timeout={BusyTimeoutSeconds * 1000}".Trim();
-            return builder.ToString();
-        }
+        var builder = new NpgsqlConnectionStringBuilder(ConnectionString);
+        builder.Options = $"{builder.Options} -c lock_timeout={BusyTimeoutSeconds * 1000}".Trim();
+        return builder.ToString();
     }
 
     /// <summary>
@@ -51,7 +50,7 @@ public sealed class DatabaseOptions
         {
             case DatabaseProvider.Sqlite:
                 EnsureSqliteFolder(ConnectionString);
-                builder.UseSqlite(SqliteConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.For(BusyTimeoutSeconds));
+                builder.UseSqlite(SqliteConnectionString(), o => o.MigrationsAssembly("Campaigns.Migrations.Sqlite")).AddInterceptors(SqlitePragmas.For(BusyTimeoutSeconds));
                 break;
             case DatabaseProvider.SqlServer:
                 // No retrying execution strategy: it refuses every operation inside a transaction the app begins itself
@@ -61,7 +60,7 @@ public sealed class DatabaseOptions
                 break;
             case DatabaseProvider.Postgres:
                 // No retrying execution strategy either, for the same reason.
-                builder.UseNpgsql(PostgresConnectionString, o => o.MigrationsAssembly("Campaigns.Migrations.Postgres"));
+                builder.UseNpgsql(PostgresConnectionString(), o => o.MigrationsAssembly("Campaigns.Migrations.Postgres"));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{Provider}'. Use Sqlite, SqlServer or Postgres.");

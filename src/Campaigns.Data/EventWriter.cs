@@ -65,7 +65,7 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
     private async Task<SqliteConnection> OpenAsync(CancellationToken ct)
     {
         if (_connection is { State: System.Data.ConnectionState.Open }) return _connection;
-        _connection = new SqliteConnection(options.Value.SqliteConnectionString);
+        _connection = new SqliteConnection(options.Value.SqliteConnectionString());
         await _connection.OpenAsync(ct);
         await using var pragmas = _connection.CreateCommand();
         pragmas.CommandText = SqlitePragmas.For(options.Value.BusyTimeoutSeconds).Sql;
