@@ -1,4 +1,5 @@
 using Campaigns.Application.Common;
+using Campaigns.Application.Programme;
 using Campaigns.Data;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
@@ -45,5 +46,34 @@ internal static class AudienceReplacement
         await db.AudienceMembers.Where(m => plans.Any(p => p.Id == m.AudienceId)).ExecuteDeleteAsync(ct);
         await plans.ExecuteDeleteAsync(ct);
         return true;
+    }
+
+    /// <summary>
+    /// Deletes from the campaign's saved audience (inside the caller's transaction) the members the global holdout in force
+    /// holds, keeping its counts true, and says how many. An audience saved before the holdout began lists them; launch
+    /// must not put them in arms.
+    /// </summary>
+    public static async Task<int> DropHeldOutAsync(CampaignsDbContext db, Guid campaignId, DateTime at, CancellationToken ct)
+    {
+        var holdout = await GlobalHoldout.AtAsync(db, at, ct);
+        var audience = await db.Audiences.Where(a => a.CampaignId == campaignId).Select(a => new { a.Id, a.Selection }).FirstOrDefaultAsync(ct);
+        if (audience is null) return 0;
+        var members = db.AudienceMembers.Where(m => m.AudienceId == audience.Id);
+        var held = new List<Guid>();
+        var (targeted, random) = (0, 0);
+        await foreach (var m in members.Select(m => new { m.CustomerId, m.Cell, m.OfferPosition }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!holdout.Holds(m.CustomerId)) continue;
+            held.Add(m.CustomerId);
+            // An offer plan lists every planned customer; only those it gives an offer are counted as targeted.
+            if (m.Cell == AudienceCell.Random) random++;
+            else if (audience.Selection != AudienceSelection.OfferPlan || m.OfferPosition is not null) targeted++;
+        }
+        foreach (var chunk in held.Chunk(500))
+            await members.Where(m => chunk.Contains(m.CustomerId)).ExecuteDeleteAsync(ct);
+        if (held.Count > 0)
+            await db.Audiences.Where(a => a.Id == audience.Id)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Targeted, a => a.Targeted - targeted).SetProperty(a => a.RandomCell, a => a.RandomCell - random), ct);
+        return held.Count;
     }
 }

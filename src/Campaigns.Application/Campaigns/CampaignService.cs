@@ -166,13 +166,19 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         {
             return Result<Campaign>.Refused(ex.Message);
         }
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
         campaign.UpdatedAt = DateTime.UtcNow;
         campaign.ConcurrencyStamp = Guid.NewGuid();
+        // An audience saved before the global holdout began still lists customers it now holds out: the launch drops them.
+        var heldOut = await AudienceReplacement.DropHeldOutAsync(db, id, campaign.UpdatedAt, ct);
+        var dropped = heldOut == 0 ? "" : $"; {Display.Count(heldOut)} customers of its audience in the global holdout dropped";
         db.Audit(user, "campaign.launch", nameof(Campaign), id,
             $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}"
             + (traffic == TrafficAllocation.Thompson ? " allocated by Thompson sampling" : "")
-            + (campaign.HasSeveralOffers ? $" and {campaign.Offers.Count} offers{(planned ? " and the model's choice" : "")}" : ""));
-        return await SaveGuardedAsync(db, campaign, "Launched: the campaign is live and its experiment is running.", ct);
+            + (campaign.HasSeveralOffers ? $" and {campaign.Offers.Count} offers{(planned ? " and the model's choice" : "")}" : "") + dropped);
+        var launched = await SaveGuardedAsync(db, campaign, $"Launched: the campaign is live and its experiment is running{dropped}.", ct);
+        if (launched.Succeeded) await tx.CommitAsync(ct);
+        return launched;
     }
 
     /// <summary>Whether launching the campaign adds the model's choice arm, so the launch plan sizes the arms the launch makes.</summary>

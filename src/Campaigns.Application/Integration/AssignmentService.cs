@@ -51,18 +51,6 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
             }).SingleOrDefaultAsync(ct);
         if (customer is null) return Result<AssignmentResponse>.NotFound($"No customer has id '{customerKey}'. Import the customer first.");
         if (await GlobalHoldout.RefusalAsync(db, customer.Id, customerKey, ct) is { } heldOut) return Result<AssignmentResponse>.Invalid(Eligibility, heldOut);
-        // What the sender merges into "[Recommended product]", as the export gives it: the customer's first top product,
-        // else (not scored yet) the store's best seller, so a personalized line never goes out blank.
-        var ownProduct = RecommendedProduct.FirstOf(customer.Products);
-        var recommended = (ownProduct ?? await bestSellers.GetAsync(db, ct)) is { } r
-            ? await db.Products.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
-        var scored = customer.Insight;
-        if (scored is not null && customer.Top is { } top)
-        {
-            var ids = top.Where(id => id is not null).Select(id => id!.Value).ToList();
-            var names = await db.Categories.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
-            scored = scored with { TopCategories = CategoryNames.Of(names, top), RecommendedProduct = ownProduct is null ? null : recommended };
-        }
         if (campaign.Promotion.Channel == Channel.Email && !customer.EmailOptIn)
             return Result<AssignmentResponse>.Invalid(Eligibility, $"Customer '{customerKey}' has opted out of email, and this campaign is sent by email.");
 
@@ -89,6 +77,19 @@ public sealed class AssignmentService(IDbContextFactory<CampaignsDbContext> dbFa
                 db.ChangeTracker.Clear();
                 assignment = await db.Assignments.AsNoTracking().SingleAsync(a => a.ExperimentId == experiment.Id && a.CustomerId == customer.Id, ct);
             }
+        }
+        // Only an assigned customer is worth these look-ups. What the sender merges into "[Recommended product]", as the
+        // export gives it: the customer's first top product, else (not scored yet) the store's best seller, so a
+        // personalized line never goes out blank.
+        var ownProduct = RecommendedProduct.FirstOf(customer.Products);
+        var recommended = (ownProduct ?? await bestSellers.GetAsync(db, ct)) is { } r
+            ? await db.Products.AsNoTracking().Where(x => x.Id == r).Select(x => x.Name).SingleOrDefaultAsync(ct) : null;
+        var scored = customer.Insight;
+        if (scored is not null && customer.Top is { } top)
+        {
+            var ids = top.Where(id => id is not null).Select(id => id!.Value).ToList();
+            var names = await db.Categories.AsNoTracking().Where(x => ids.Contains(x.Id)).ToDictionaryAsync(x => x.Id, x => x.Name, ct);
+            scored = scored with { TopCategories = CategoryNames.Of(names, top), RecommendedProduct = ownProduct is null ? null : recommended };
         }
         var chosen = experiment.Arms.Single(a => a.Id == assignment.ArmId);
         var offer = await OfferOfAsync(db, campaign, chosen, customer.Id, ct);

@@ -4,7 +4,7 @@ using Campaigns.Application.Models;
 namespace Campaigns.Application.Offers;
 
 /// <summary>
-/// A built offer plan: which offer each eligible customer gets (<see cref="Plan"/>, customers in <see cref="CustomerIds"/>
+/// A built offer plan: which offer each planned customer gets (<see cref="Plan"/>, customers in <see cref="CustomerIds"/>
 /// order), and what it is measured against: each offer given to everyone (<see cref="Everyone"/>) and each offer alone
 /// targeted within the same budget (<see cref="SingleOffer"/>, today's one-offer targeting), all by offer position;
 /// <see cref="PerOffer"/>: what the plan's customers of each offer are expected to earn and cost.
@@ -13,7 +13,17 @@ public sealed record OfferPlanResult(OfferPlanRequest Request, ModelInfo Model, 
     IReadOnlyList<PlanValue> PerOffer, IReadOnlyList<PlanValue> Everyone, IReadOnlyList<PlanValue> SingleOffer, IReadOnlyList<Guid> CustomerIds,
     IReadOnlyList<double> ChosenProfit, TimeSpan Elapsed)
 {
+    /// <summary>The customers planned: those the rules chose, less the global holdout and those the contact rules cap.</summary>
     public int Eligible => CustomerIds.Count;
+
+    /// <summary>Customers the rules chose who are in the global holdout, left out before pricing.</summary>
+    public int HeldOut { get; init; }
+
+    /// <summary>Customers left out because contact rules cap them (planned in other campaigns that keep them).</summary>
+    public int ContactCapped { get; init; }
+
+    /// <summary>Customers planned in less profitable campaigns who come to this one.</summary>
+    public int ContactTaken { get; init; }
 
     /// <summary>The plan by discount habit (<see cref="OfferSegment.ByHabit"/>): what a marketer sending one offer per group would send.</summary>
     public IReadOnlyList<OfferSegment> Segments { get; init; } = [];

@@ -4,7 +4,9 @@ using Campaigns.Analytics.Offers;
 using Campaigns.Application.Audiences;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
+using Campaigns.Application.ContactRules;
 using Campaigns.Application.Models;
+using Campaigns.Application.Programme;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Audiences;
@@ -18,8 +20,10 @@ namespace Campaigns.Application.Offers;
 /// <summary>
 /// Plans which of a campaign's offers each eligible customer gets: streams the customers, prices every offer on each of
 /// them with the current offer model (chance to buy with it and without, expected basket, what it gives away), and lets
-/// <see cref="OfferPlanner"/> choose within the budget. Saving stores the plan as the campaign's audience: every eligible
-/// customer, with the offer the plan gives them (or none), so the launch's policy test can draw all its cells from it.
+/// <see cref="OfferPlanner"/> choose within the budget. The global holdout and the contact rules leave customers out as they
+/// do for the audience builder, by the same code (<see cref="GlobalHoldout"/>, <see cref="ContactPressure"/>). Saving
+/// stores the plan as the campaign's audience: every planned customer, with the offer the plan gives them (or none), so
+/// the launch's policy test can draw all its cells from it.
 /// </summary>
 public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, MoneyFormat money, IOptions<TargetingOptions> options)
 {
@@ -64,6 +68,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var model = await models.LoadOfferModelAsync(modelInfo.Id, ct);
         var attributes = AttributeSchema.Of(model.Metadata);
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
+        var pressure = await ContactPressure.ReadAsync(db, campaign, ct);
 
         var now = DateTime.UtcNow;
         var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
@@ -73,16 +78,27 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var ids = new List<Guid>(total);
         var priced = new List<OfferOption>(total * offers.Count);
         var habits = new List<byte>(total);
+        var holdout = await GlobalHoldout.AtAsync(db, now, ct);
         await ScoringPipeline.RunAsync(CustomerRow.AsOf(db, eligible, now).AsAsyncEnumerable(), _options.ScoringBatch, Absorb, ct);
 
-        void Absorb(List<CustomerRow> rows)
+        void Absorb(List<CustomerRow> batch)
         {
+            var rows = holdout.LeaveOut(batch, r => r.Id);
             var kept = rows.Select(r => economics.RetentionValue(outlooks.TryGetValue(r.Id, out var o) ? o : null)).ToList();
             priced.AddRange(OfferPricing.PriceAll(model, attributes, rows, offers, economics, kept));
             retention.AddRange(kept);
             ids.AddRange(rows.Select(r => r.Id));
             habits.AddRange(rows.Select(r => OfferSegment.HabitOf(r.Snapshot)));
-            progress?.Report(Math.Min(1, (double)ids.Count / Math.Max(1, total)));
+            progress?.Report(Math.Min(1, (double)(ids.Count + holdout.LeftOut) / Math.Max(1, total)));
+        }
+
+        // Contact rules weigh what this campaign can earn from a customer: its most profitable offer's (none pays: 0).
+        var contact = pressure.Screen(campaign, ids, i => Enumerable.Range(0, offers.Count).Max(o => Math.Max(0, priced[i * offers.Count + o].Profit)));
+        if (contact.LeftOut > 0)
+        {
+            var open = Enumerable.Range(0, ids.Count).Where(i => !contact.IsCapped(i)).ToList();
+            priced = open.SelectMany(i => priced.GetRange(i * offers.Count, offers.Count)).ToList();
+            (ids, retention, habits) = (open.Select(i => ids[i]).ToList(), open.Select(i => retention[i]).ToList(), open.Select(i => habits[i]).ToList());
         }
 
         var budget = (double?)request.Budget;
@@ -98,6 +114,9 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             RetentionProfit = plan.Choice.Select((c, i) => c == OfferPlanner.None ? 0
                 : (priced[i * offers.Count + c].PBuy - priced[i * offers.Count + c].PNone) * retention[i]).Sum(),
             WithPredictions = outlooks.Count,
+            HeldOut = holdout.LeftOut,
+            ContactCapped = contact.LeftOut,
+            ContactTaken = contact.Taken,
         });
     }
 
@@ -140,8 +159,10 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             Budget = result.Request.Budget,
             WeighRetention = result.Request.WeighRetention,
             ModelVersionId = result.Model.Id,
-            Eligible = result.Eligible,
+            // As the audience builder counts them: the capped customers are eligible ones left out.
+            Eligible = result.Eligible + result.ContactCapped,
             Targeted = plan.Value.Customers,
+            ContactCapped = result.ContactCapped,
             ExpectedProfit = plan.Value.Profit,
             ExpectedProfitLow = plan.Value.Low,
             ExpectedProfitHigh = plan.Value.High,
@@ -151,12 +172,14 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         };
         var mix = string.Join(", ", result.Offers.Select(o => $"{o.Name} {Display.Count(plan.CustomersPerOffer[o.Position])}"));
         await AudienceReplacement.ReplaceAsync(db, audience, Members(audience.Id, result), user,
-            $"{campaign.Name}: offer plan for {Display.Count(result.Eligible)} eligible ({mix}), {result.Request.Rules.Describe()}", ct);
+            $"{campaign.Name}: offer plan for {Display.Count(result.Eligible)} eligible ({mix}), {result.Request.Rules.Describe()}"
+            + (result.ContactCapped > 0 ? $", {Display.Count(result.ContactCapped)} left out by contact rules" : "")
+            + (result.HeldOut > 0 ? $", {Display.Count(result.HeldOut)} in the global holdout left out" : ""), ct);
         return Result<Audience>.Done(audience,
             $"Saved: {Display.Count(plan.Value.Customers)} of {Display.Count(result.Eligible)} customers get an offer; expected incremental profit {money.Format(plan.Value.Profit)}.");
     }
 
-    /// <summary>Every eligible customer, most profitable first; those the plan gives nothing come last, with no offer.</summary>
+    /// <summary>Every planned customer, most profitable first; those the plan gives nothing come last, with no offer.</summary>
     private static IEnumerable<AudienceMember> Members(Guid audienceId, OfferPlanResult result)
     {
         var order = Enumerable.Range(0, result.Eligible).OrderByDescending(i => result.Plan.Choice[i] != OfferPlanner.None)

@@ -87,6 +87,44 @@ public class CopyBanditTests(EmptyDatabase database) : IClassFixture<EmptyDataba
     }
 
     [Fact]
+    public async Task A_run_that_crashes_midway_writes_nothing_and_the_next_run_reweights_every_experiment()
+    {
+        var (first, second) = (await ExperimentAsync(TrafficAllocation.Thompson, (400, 20), (400, 30)), await ExperimentAsync(TrafficAllocation.Thompson, (300, 9), (300, 15)));
+        int SnapshotCount() { using var db = database.Open(); return db.ArmAllocationSnapshots.Count(); }
+        var before = SnapshotCount();
+        string connection;
+        await using (var db = database.Open()) connection = db.Database.GetConnectionString()!;
+        var crashing = new ContextFactory(() =>
+        {
+            var options = new DbContextOptionsBuilder<CampaignsDbContext>();
+            new DatabaseOptions { ConnectionString = connection }.Apply(options);
+            return new CampaignsDbContext(options.AddInterceptors(new CrashOnSecondCellRead()).Options);
+        });
+
+        await Assert.ThrowsAsync<IOException>(() => new CopyBandit(crashing, new ExperimentRollup(database.Factory)).ReweightAsync());
+
+        Assert.Equal(before, SnapshotCount());
+        foreach (var e in new[] { first, second })
+            Assert.All((await ReloadAsync(e.Id)).TreatedArms, a => Assert.Equal(0.45, a.Allocation, 12));
+        await Bandit().ReweightAsync();
+        foreach (var e in new[] { first, second })
+            Assert.NotEqual(0.45, (await ReloadAsync(e.Id)).TreatedArms[0].Allocation, 6);
+    }
+
+    /// <summary>The instance dies while reading the second experiment's counts, after the first was re-weighted in memory.</summary>
+    private sealed class CrashOnSecondCellRead : Microsoft.EntityFrameworkCore.Diagnostics.DbCommandInterceptor
+    {
+        private int _reads;
+
+        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader>> ReaderExecutingAsync(
+            System.Data.Common.DbCommand command, Microsoft.EntityFrameworkCore.Diagnostics.CommandEventData eventData,
+            Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<System.Data.Common.DbDataReader> result, CancellationToken cancellationToken = default) =>
+            command.CommandText.Contains("\"ExperimentCells\"") && ++_reads == 2
+                ? throw new IOException("the instance died")
+                : base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
+    }
+
+    [Fact]
     public async Task A_fixed_split_is_never_reweighted_and_has_no_bandit_view()
     {
         var experiment = await ExperimentAsync(TrafficAllocation.Fixed, (5000, 250), (5000, 400));

@@ -1,5 +1,7 @@
 using Campaigns.Analytics.Offers;
+using Campaigns.Application.ContactRules;
 using Campaigns.Application.Offers;
+using Campaigns.Application.Programme;
 using Campaigns.Application.Targeting;
 using Campaigns.Domain.Audiences;
 using Campaigns.Domain.Campaigns;
@@ -94,6 +96,54 @@ public sealed class OfferPlanServiceTests(OfferDemoDatabase store) : IClassFixtu
         // Those given an offer come first, most profitable first.
         var ranked = members.OrderBy(m => m.Rank).ToList();
         Assert.Equal(ranked.TakeWhile(m => m.OfferPosition is not null).Count(), result.Plan.Value.Customers);
+    }
+
+    [Fact]
+    public async Task The_plan_leaves_out_the_global_holdout_and_the_customers_contact_rules_cap_and_the_saved_audience_counts_them()
+    {
+        var id = await DraftCampaignAsync(ThreeOffers);
+        var holdout = await new HoldoutAdmin(store.Factory).SaveAsync(new HoldoutRequest(10, DateTime.UtcNow.Date, Redraw: true, Reason: "offer plan test"), "admin@tests");
+        Assert.True(holdout.Succeeded, holdout.Message);
+        Assert.True((await new ContactRuleAdmin(store.Factory).SaveAsync(new ContactRuleForm { Channel = null, Limit = 1, WindowDays = 30 }, "admin@tests")).Succeeded);
+        try
+        {
+            await using var db = store.Open();
+            var everyone = await db.Customers.Select(c => c.Id).OrderBy(c => c).ToListAsync();
+            var held = everyone.Where(holdout.Value!.Holds).ToHashSet();
+            var open = everyone.Where(c => !held.Contains(c)).ToList();
+            // An approved campaign over the same days keeps 40 customers for more than any offer here earns; 25 it plans for less come here.
+            var (kept, lesser) = (open.Take(40).ToList(), open.Skip(40).Take(25).ToList());
+            var rival = await DraftCampaignAsync(ThreeOffers[1]);
+            var approved = await db.Campaigns.SingleAsync(c => c.Id == rival);
+            approved.RestoreStatus(CampaignStatus.Approved);
+            var audience = new Audience { CampaignId = rival, CreatedBy = "tests" };
+            db.Audiences.Add(audience);
+            db.AudienceMembers.AddRange(kept.Select((c, i) => new AudienceMember { AudienceId = audience.Id, CustomerId = c, Cell = AudienceCell.Targeted, Rank = i + 1, ExpectedProfit = 1e9 })
+                .Concat(lesser.Select((c, i) => new AudienceMember { AudienceId = audience.Id, CustomerId = c, Cell = AudienceCell.Targeted, Rank = 41 + i, ExpectedProfit = -1 })));
+            await db.SaveChangesAsync();
+
+            var plans = store.Plans(db);
+            var result = (await plans.PlanAsync(new OfferPlanRequest(id, new AudienceRules(), null))).Value!;
+
+            Assert.NotEmpty(held);
+            Assert.Equal(held.Count, result.HeldOut);
+            Assert.Equal((kept.Count, lesser.Count), (result.ContactCapped, result.ContactTaken));
+            Assert.Equal(open.Except(kept).Order(), result.CustomerIds.Order());
+            Assert.Equal(result.Eligible, result.Segments.Sum(s => s.Customers));
+
+            var saved = (await plans.SaveAsync(result, "marketer@tests")).Value!;
+            Assert.Equal((kept.Count, result.Eligible + kept.Count), (saved.ContactCapped, saved.Eligible));
+            var members = await db.AudienceMembers.Where(m => m.AudienceId == saved.Id).Select(m => m.CustomerId).ToListAsync();
+            Assert.Equal(result.Eligible, members.Count);
+            Assert.Empty(members.Intersect(held).Concat(members.Intersect(kept)));
+        }
+        finally
+        {
+            // The holdout and the rules cover the whole store: the class's other tests plan without them.
+            await using var db = store.Open();
+            await db.HoldoutPeriods.ExecuteDeleteAsync();
+            await db.ContactRules.ExecuteDeleteAsync();
+        }
     }
 
     [Fact]

@@ -129,4 +129,31 @@ public sealed class GlobalHoldoutTests(CampaignDatabase demo) : IClassFixture<Ca
         var assigned = await assignments.AssignAsync(new AssignmentRequest(campaign.Id, kept.ExternalId), CancellationToken.None);
         Assert.True(assigned.Succeeded, assigned.Message);
     }
+
+    [Fact]
+    public async Task Launch_drops_the_held_out_customers_of_an_audience_saved_before_the_holdout_began_and_says_how_many()
+    {
+        var campaign = await demo.DraftCampaignAsync(Marketer);
+        await using var db = demo.Open();
+        var builder = new AudienceBuilder(db, new Application.Models.ModelStore(db), Microsoft.Extensions.Options.Options.Create(new Application.Targeting.TargetingOptions()));
+        var plan = (await builder.PlanAsync(new AudienceRequest(campaign.Id, new AudienceRules(), AudienceSelection.Everyone, RandomCellShare: 0.2))).Value!;
+        var audience = (await builder.SaveAsync(plan, Marketer)).Value!;
+        Assert.True((await demo.Campaigns.SubmitAsync(campaign.Id, Marketer)).Succeeded);
+        Assert.True((await demo.Campaigns.ApproveAsync(campaign.Id, Manager, null)).Succeeded);
+        var period = await DrawTodayAsync(10);
+        var (targeted, random) = (plan.Targeted.Count(period.Holds), plan.RandomCell.Count(period.Holds));
+        Assert.True(targeted > 0 && random > 0, "a 10% draw holds some of each cell");
+
+        var launched = await demo.Campaigns.LaunchAsync(campaign.Id, Manager, 0.1);
+
+        Assert.True(launched.Succeeded, launched.Message);
+        Assert.Contains($"{Display.Count(targeted + random)} customers of its audience in the global holdout dropped", launched.Message);
+        var members = await db.AudienceMembers.Where(m => m.AudienceId == audience.Id).Select(m => m.CustomerId).ToListAsync();
+        Assert.Equal(plan.Targeted.Count + plan.RandomCell.Count - targeted - random, members.Count);
+        Assert.DoesNotContain(members, period.Holds);
+        var stored = await db.Audiences.AsNoTracking().SingleAsync(a => a.Id == audience.Id);
+        Assert.Equal((plan.Targeted.Count - targeted, plan.RandomCell.Count - random), (stored.Targeted, stored.RandomCell));
+        Assert.Contains(await db.AuditLog.Where(a => a.Action == "campaign.launch" && a.EntityId == campaign.Id.ToString()).Select(a => a.Details).ToListAsync(),
+            d => d != null && d.EndsWith($"; {Display.Count(targeted + random)} customers of its audience in the global holdout dropped"));
+    }
 }

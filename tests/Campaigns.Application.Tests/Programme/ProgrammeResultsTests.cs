@@ -81,7 +81,7 @@ public sealed class ProgrammeResultsTests(EmptyDatabase database) : IClassFixtur
         Assert.Equal(3 * n, all.Margin.Incremental.Value, 6);
         Assert.Equal(5 * n, all.DiscountCost, 9);
 
-        var email = Assert.Single(report.Channels);
+        var email = Assert.Single(report.AttributedByChannel);
         Assert.Equal(new ChannelFigures(Channel.Email, n, 15 * n, 5 * n), email);
 
         var csv = ProgrammeCsv.Write(report).Split('\n', StringSplitOptions.RemoveEmptyEntries);

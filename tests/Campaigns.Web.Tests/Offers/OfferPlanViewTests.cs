@@ -56,6 +56,20 @@ public class OfferPlanViewTests : ComponentTest
     }
 
     [Fact]
+    public void The_customers_left_out_by_contact_rules_and_the_global_holdout_are_counted_and_nothing_is_said_when_none_are()
+    {
+        var view = Render<OfferPlanView>(p => p.Add(v => v.Result, Result() with { ContactCapped = 1240, ContactTaken = 3, HeldOut = 57 }));
+
+        Assert.Equal("1,240 customers left out by contact rules; 3 planned in less profitable campaigns come here instead.",
+            view.Find("[data-testid=plan-contact-capped]").TextContent.Trim());
+        Assert.Equal("57 customers in the global holdout left out.", view.Find("[data-testid=plan-held-out]").TextContent.Trim());
+
+        var none = Render<OfferPlanView>(p => p.Add(v => v.Result, Result()));
+        Assert.Empty(none.FindAll("[data-testid=plan-contact-capped]"));
+        Assert.Empty(none.FindAll("[data-testid=plan-held-out]"));
+    }
+
+    [Fact]
     public void Expected_profit_is_shown_with_its_interval_and_against_the_best_single_offer()
     {
         var result = Result();

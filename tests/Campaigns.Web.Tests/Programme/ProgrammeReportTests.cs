@@ -85,6 +85,26 @@ public class ProgrammeReportTests : ComponentTest, IClassFixture<ProgrammeReport
     }
 
     [Fact]
+    public async Task The_channels_figures_are_named_attributed_on_the_page_and_in_the_api_never_incremental()
+    {
+        var report = await ReportAsync();
+        var first = Assert.IsType<ChannelFigures>(report.AttributedByChannel.FirstOrDefault());
+        SignInAs(Roles.Manager);
+        var page = Render<ProgrammeHost>();
+        page.WaitForElement("[data-testid=programme-channels]", Wait);
+
+        Assert.Contains("not a causal estimate", page.Find("[data-testid=programme-channels-caveat]").TextContent);
+        Assert.Equal(["Channel", "Attributed orders", "Attributed revenue", "Discounts"],
+            page.FindAll("[data-testid=programme-channels] th").Select(h => h.TextContent.Trim()));
+        Assert.Contains(Display.Count(first.AttributedOrders), page.FindAll("[data-testid=programme-channels] tbody tr")[0].TextContent);
+
+        var manager = await _store.App.SignedInClientAsync("manager@demo.local");
+        var json = JsonDocument.Parse(await manager.GetStringAsync("/api/programme/results")).RootElement;
+        Assert.False(json.TryGetProperty("channels", out _));
+        Assert.Equal(first.AttributedOrders, json.GetProperty("attributedByChannel")[0].GetProperty("attributedOrders").GetInt32());
+    }
+
+    [Fact]
     public async Task The_dashboard_shows_Managers_the_programmes_incremental_margin()
     {
         var report = await ReportAsync();

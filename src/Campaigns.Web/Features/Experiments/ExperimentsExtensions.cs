@@ -9,13 +9,16 @@ namespace Campaigns.Web.Features.Experiments;
 public static class ExperimentsExtensions
 {
     /// <summary>The copy bandit's re-weighting, every 15 minutes (once per cluster, as every recurring job).</summary>
-    public static void AddCopyBandit(this WebApplicationBuilder builder) =>
+    public static void AddCopyBandit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddScoped<CopyBanditJob>();
         builder.AddRecurringJobs((_, recurring, _) =>
         {
-            recurring.AddOrUpdate<CopyBandit>(CopyBandit.RecurringId, x => x.ReweightAsync(CancellationToken.None), CopyBandit.Cron,
+            recurring.AddOrUpdate<CopyBanditJob>(CopyBandit.RecurringId, x => x.ReweightAsync(CancellationToken.None), CopyBandit.Cron,
                 new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc });
             return Task.CompletedTask;
         });
+    }
 
     public static void MapExperimentEndpoints(this WebApplication app)
     {

@@ -13,7 +13,7 @@ public static class ProgrammeExtensions
                 await results.ReadAsync(ct: ct) is { } report ? Results.Ok(report) : NotStarted())
             .RequireAuthorization(Policies.Review)
             .WithSummary("The whole programme against the global holdout since it started: incremental orders, revenue and margin per month and in all, "
-                + "with 95% intervals (CUPED on the pre-period), discounts given, and attributed orders by channel.");
+                + "with 95% intervals (CUPED on the pre-period), discounts given, and by channel the orders naming its campaigns (attributedByChannel: attributed, not a causal estimate).");
         api.MapGet("/programme/results.csv", async (ProgrammeResults results, CancellationToken ct) =>
                 await results.ReadAsync(ct: ct) is { } report
                     ? Results.File(System.Text.Encoding.UTF8.GetBytes(ProgrammeCsv.Write(report)), "text/csv", "programme.csv")
