@@ -124,8 +124,10 @@ internal static class CustomersBenchmark
         {
             var rows = Enumerable.Range(0, customers.Length).Where(i => customers[i].Trajectory == trajectory).ToArray();
             double Within(double[] score, double[] truth) => Spearman([.. rows.Select(i => score[i])], [.. rows.Select(i => truth[i])]);
+            double Capture(double[] score) => ValueQuality.Evaluate([.. rows.Select(i => score[i])], [.. rows.Select(i => trueSpend[i])]).TopFifthCapture;
             Console.WriteLine($"  {trajectory} ({rows.Length:N0}): churn Spearman {Within(Of(predicted.ChurnRisk), trueChurn):0.000} vs recency {Within(recency, trueChurn):0.000}; " +
-                $"value Spearman {Within(Of(predicted.PredictedValue), trueSpend):0.000} vs BG/NBD {Within(Of(predicted.BaselineValue), trueSpend):0.000}");
+                $"value Spearman {Within(Of(predicted.PredictedValue), trueSpend):0.000} vs BG/NBD {Within(Of(predicted.BaselineValue), trueSpend):0.000}, " +
+                $"top 20% capture {Capture(Of(predicted.PredictedValue)):P1} vs {Capture(Of(predicted.BaselineValue)):P1}");
         }
     }
 

@@ -24,7 +24,7 @@ internal static class CustomersCommands
                     $"{CsvText.Cell(history.CustomerIds[features.Customer[i]])},{predictions.ChurnRisk[i]:0.####},{predictions.PurchaseProbability[i]:0.####},{predictions.ExpectedOrders[i]:0.###},{predictions.PredictedValue[i]:0.##},{CsvText.Cell(models.Personas.Personas[predictions.Persona[i]].Name)}"));
         }
         Console.WriteLine($"{features.Count:N0} customers with orders before {asOf:yyyy-MM-dd}: trained in {trained.TotalSeconds:0.0} s, scored in {scored.TotalSeconds:0.0} s; written to {outPath}");
-        Console.WriteLine($"Value model: {(models.ValueChoice.Boosted ? "gradient-boosted" : "BG/NBD + Gamma-Gamma")} ({models.ValueChoice.Reason})");
+        Console.WriteLine($"Value model: {models.ValueChoice.Model} ({models.ValueChoice.Reason})");
         return 0;
     }
 
@@ -39,7 +39,7 @@ internal static class CustomersCommands
 
         var (m, b) = (r.Value, r.ValueBaseline);
         Console.WriteLine($"Predicted value, spend in {r.ValueDaysObserved} days{(r.ValueDaysObserved < o.ValueDays ? $" (of {o.ValueDays}; predictions pro rata)" : "")}: " +
-                          $"chosen {(r.ValueChoice.Boosted ? "gradient-boosted" : "BG/NBD + Gamma-Gamma")} ({r.ValueChoice.Reason})");
+                          $"chosen {r.ValueChoice.Model} ({r.ValueChoice.Reason})");
         Console.WriteLine($"  {"",-22} {"MAE",10} {"top 20% share",14} {"predicted total",16} {"actual total",14}");
         Console.WriteLine($"  {"model",-22} {F(m.MeanAbsoluteError),10} {P(m.TopFifthCapture),14} {F(m.PredictedTotal),16} {F(m.ActualTotal),14}");
         Console.WriteLine($"  {"BG/NBD + Gamma-Gamma",-22} {F(b.MeanAbsoluteError),10} {P(b.TopFifthCapture),14} {F(b.PredictedTotal),16} {F(b.ActualTotal),14}");

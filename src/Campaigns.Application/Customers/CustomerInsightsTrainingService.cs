@@ -52,7 +52,7 @@ public sealed class CustomerInsightsTrainingService(CampaignsDbContext db, Model
         // What the version scores customers on as it goes live: monitoring measures drift against it.
         var profiles = FeatureDrift.Profile(models.FeaturesAsOf(history, cutOff));
         var version = await _writer.StoreAsync(new CandidateVersion(ModelKind.CustomerInsights,
-                $"LightGBM churn and propensity, {(models.ValueChoice.Boosted ? "LightGBM" : "BG/NBD + Gamma-Gamma")} value, {sizes.Count} personas" +
+                $"LightGBM churn and propensity, {models.ValueChoice.Model} value, {sizes.Count} personas" +
                     (models.Affinity is null ? "" : models.Affinity.Choice.Factorization ? ", factored product affinity" : ", product popularity as affinity"),
                 artifact.ToArray(), churn, passes,
                 decision => new CustomerInsightsMetrics(backtest, sizes, customers, history.Orders, decision, profiles).ToJson(),

@@ -9,16 +9,17 @@ namespace Campaigns.Ml.Customers;
 
 /// <summary>
 /// Churn risk, purchase propensity and predicted value as LightGBM models on behaviour features plus the BG/NBD readings
-/// (P(alive), expected orders), and personas. Each model learns on a time split inside the history before the cut-off:
-/// features as of cut-off − horizon, labels from that horizon; the models then score features as of the cut-off. The
-/// value model is the boosted regression only when it beats the BG/NBD + Gamma-Gamma baseline on held-out customers of
-/// that split (lower mean absolute error); else the baseline is used. Product affinity (<see cref="AffinityModel"/>) is
+/// (P(alive), expected orders, the baseline value), and personas. Each model learns on a time split inside the history
+/// before the cut-off: features as of cut-off − horizon, labels from that horizon; the models then score features as of the
+/// cut-off. Predicted value blends the boosted regression with the BG/NBD + Gamma-Gamma baseline at the weight a backtest
+/// one value horizon before the cut-off chose (<see cref="ValueChoice"/>; weight 0 keeps no boosted model). Product affinity (<see cref="AffinityModel"/>) is
 /// learned the same way when the orders name products; a model saved before it (format version 1) loads without it.
 /// </summary>
 public sealed class CustomerModels
 {
     private const string FormatName = "campaigns-customer-models";
     private const int FormatVersion = 2, OldestReadableVersion = 1;
+    private const int MinValueCustomers = 200;
     private const string ChurnEntry = "churn.zip", PurchaseEntry = "purchase.zip", ValueEntry = "value.zip", AffinityEntry = "affinity.bin";
 
     private readonly Scorer _churn;
@@ -132,8 +133,8 @@ public sealed class CustomerModels
             alive[i] = x[i * width + width - 3];
         }
         if (_value is not null) _value.Score(view, value);
-        else baseline.CopyTo(value);
-        for (var i = 0; i < n; i++) value[i] = Math.Max(0, value[i]);
+        var weight = (float)(_value is null ? 0 : ValueChoice.BoostedWeight);
+        for (var i = 0; i < n; i++) value[i] = weight * Math.Max(0, value[i]) + (1 - weight) * baseline[i];
         var persona = new int[n];
         Parallel.For(0, (n + 65_535) / 65_536, () => new double[Personas.Features.Count], (block, _, buffer) =>
         {
@@ -159,7 +160,7 @@ public sealed class CustomerModels
         catch (ArgumentException ex) { throw new InvalidDataException($"manifest.json's affinity is not valid: {ex.Message}"); }
     }
 
-    private static (BgNbd, GammaGamma) FitBaseline(CustomerFeatures f, CustomerModelOptions options)
+    internal static (BgNbd, GammaGamma) FitBaseline(CustomerFeatures f, CustomerModelOptions options)
     {
         var stride = Math.Max(1, (f.Count + options.MaxBaselineRows - 1) / options.MaxBaselineRows);
         var rows = Enumerable.Range(0, f.Count).Where(i => i % stride == 0).ToArray();
@@ -214,30 +215,56 @@ public sealed class CustomerModels
         return new Scorer(model);
     }
 
+    /// <summary>The boosted value model learned on the last value horizon before the cut-off, when the backtest gives it any weight.</summary>
     private static (Scorer?, ValueChoice) ValueModel(OrderHistory history, DateOnly cutOff, IReadOnlyList<string> categories, CustomerModelOptions options)
     {
+        var choice = ChooseValue(history, cutOff, categories, options);
+        if (choice.BoostedWeight == 0) return (null, choice);
         var start = cutOff.AddDays(-options.ValueDays);
-        var features = CustomerFeatures.AsOf(history, start, categories);
-        if (features.Count < 200) return (null, new ValueChoice(false, null, null, features.Count, "too few customers a value horizon before the cut-off"));
-        var outcomes = CustomerOutcomes.After(history, start, options.ValueDays);
+        return (ValueRegression(CustomerFeatures.AsOf(history, start, categories), CustomerOutcomes.After(history, start, options.ValueDays), 1, options), choice);
+    }
+
+    /// <summary>
+    /// The boosted model's weight against BG/NBD + Gamma-Gamma, chosen on the latest backtest the history allows: judged
+    /// as of one value horizon before the cut-off, on the spend up to it (the end of the history the models learn from), with
+    /// the boosted candidate learned only on orders before that day. Its own training horizon ends there too: the whole value
+    /// horizon when enough customers had ordered before it began, else a half or a quarter of it with the spend scaled up.
+    /// Too short a history for that keeps BG/NBD + Gamma-Gamma, which needs no backtest to be fitted.
+    /// </summary>
+    internal static ValueChoice ChooseValue(OrderHistory history, DateOnly cutOff, IReadOnlyList<string> categories, CustomerModelOptions options)
+    {
+        var asOf = cutOff.AddDays(-options.ValueDays);
+        var judged = CustomerFeatures.AsOf(history, asOf, categories);
+        var days = new[] { options.ValueDays, options.ValueDays / 2, options.ValueDays / 4 }
+            .FirstOrDefault(d => d > 0 && CustomerFeatures.AsOf(history, asOf.AddDays(-d), categories).Count >= MinValueCustomers);
+        if (judged.Count < MinValueCustomers || days == 0)
+            return new ValueChoice(false, null, null, judged.Count, $"BG/NBD + Gamma-Gamma: too few customers ordered a value horizon and a quarter before the cut-off to backtest the boosted model (at least {MinValueCustomers} needed)",
+                0, asOf, []);
+        var from = asOf.AddDays(-days);
+        var candidate = ValueRegression(CustomerFeatures.AsOf(history, from, categories), CustomerOutcomes.After(history, from, days), (double)options.ValueDays / days, options);
+        var (bgNbd, gammaGamma) = FitBaseline(judged, options);
+        var (x, width) = Matrix(judged, bgNbd, gammaGamma, options);
+        var predicted = new float[judged.Count];
+        candidate.Score(MatrixDataView.All(x, width, Identity(judged.Count)), predicted);
+        var spend = CustomerOutcomes.After(history, asOf, options.ValueDays);
+        var (actual, boosted, baseline) = (new double[judged.Count], new double[judged.Count], new double[judged.Count]);
+        for (var i = 0; i < judged.Count; i++)
+            (actual[i], boosted[i], baseline[i]) = (spend.Spend[judged.Customer[i]], Math.Max(0, predicted[i]), x[i * width + width - 1]);
+        var basis = days == options.ValueDays
+            ? $"the boosted model learned on the {days} days before it"
+            : $"the boosted model learned on the {days} days before it, spend scaled to {options.ValueDays} days";
+        return ValueChoice.Choose(boosted, baseline, actual, asOf, basis);
+    }
+
+    /// <summary>LightGBM on the features as of the outcomes' first day and their spend × <paramref name="scale"/> (to the value horizon).</summary>
+    private static Scorer ValueRegression(CustomerFeatures features, CustomerOutcomes outcomes, double scale, CustomerModelOptions options)
+    {
         var (bgNbd, gammaGamma) = FitBaseline(features, options);
         var (x, width) = Matrix(features, bgNbd, gammaGamma, options);
         var labels = new float[features.Count];
-        for (var i = 0; i < features.Count; i++) labels[i] = (float)outcomes.Spend[features.Customer[i]];
+        for (var i = 0; i < features.Count; i++) labels[i] = (float)(outcomes.Spend[features.Customer[i]] * scale);
         var rows = Sample(features.Count, options.MaxTrainingRows);
-        var (train, held) = (rows.Where((_, k) => k % 4 != 0).ToArray(), rows.Where((_, k) => k % 4 == 0).ToArray());
-        var candidate = new Scorer(Boosting.Fit(MatrixDataView.All(x, width, train, labels), BoosterSettings.Outcome(train.Length), classifier: false, options.Seed));
-        var predicted = new float[held.Length];
-        candidate.Score(MatrixDataView.All(x, width, held), predicted);
-        var (actual, boosted, baseline) = (new double[held.Length], new double[held.Length], new double[held.Length]);
-        for (var k = 0; k < held.Length; k++)
-            (actual[k], boosted[k], baseline[k]) = (labels[held[k]], Math.Max(0, predicted[k]), x[held[k] * width + width - 1]);
-        var boostedQuality = ValueQuality.Evaluate(boosted, actual);
-        var baselineQuality = ValueQuality.Evaluate(baseline, actual);
-        if (boostedQuality.MeanAbsoluteError >= baselineQuality.MeanAbsoluteError)
-            return (null, new ValueChoice(false, boostedQuality, baselineQuality, held.Length, "the boosted model did not beat BG/NBD + Gamma-Gamma"));
-        var model = new Scorer(Boosting.Fit(MatrixDataView.All(x, width, rows, labels), BoosterSettings.Outcome(rows.Length), classifier: false, options.Seed));
-        return (model, new ValueChoice(true, boostedQuality, baselineQuality, held.Length, "the boosted model beat BG/NBD + Gamma-Gamma"));
+        return new Scorer(Boosting.Fit(MatrixDataView.All(x, width, rows, labels), BoosterSettings.Outcome(rows.Length), classifier: false, options.Seed));
     }
 
     private static int[] Sample(int count, int max)

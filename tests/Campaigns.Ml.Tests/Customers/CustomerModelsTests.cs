@@ -29,6 +29,11 @@ public class CustomerModelsTests
         return OrderHistory.From(orders);
     }
 
+    private static OrderHistory Trimmed(OrderHistory history, DateOnly cutOff) =>
+        OrderHistory.From(Enumerable.Range(0, history.Customers).SelectMany(c => Enumerable.Range(history.Start[c], history.Start[c + 1] - history.Start[c])
+            .Where(o => history.Day[o] < cutOff.DayNumber)
+            .Select(o => new Order(history.CustomerIds[c], DateOnly.FromDayNumber(history.Day[o]), history.Amount[o], history.Categories[history.Category[o]]))));
+
     [Fact]
     public void Churn_and_propensity_rank_customers_better_than_recency_alone_on_the_horizon_after_the_cut_off()
     {
@@ -50,19 +55,39 @@ public class CustomerModelsTests
         Assert.All(predictions.ChurnRisk, p => Assert.InRange(p, 0f, 1f));
         Assert.All(predictions.PredictedValue, v => Assert.True(v >= 0));
         Assert.NotNull(models.ValueChoice.BaselineQuality); // two years before the cut-off: the value backtest ran
+        Assert.Equal(Cut.AddDays(-365), models.ValueChoice.AsOf);
     }
 
     [Fact]
     public void Models_trained_as_of_a_cut_off_ignore_every_later_order()
     {
         var history = Store(3000, 5);
-        var trimmed = OrderHistory.From(Enumerable.Range(0, history.Customers).SelectMany(c => Enumerable.Range(history.Start[c], history.Start[c + 1] - history.Start[c])
-            .Where(o => history.Day[o] < Cut.DayNumber)
-            .Select(o => new Order(history.CustomerIds[c], DateOnly.FromDayNumber(history.Day[o]), history.Amount[o], history.Categories[history.Category[o]]))));
+        var trimmed = Trimmed(history, Cut);
         var full = CustomerModels.Train(history, Cut).Predict(CustomerFeatures.AsOf(history, Cut));
         var past = CustomerModels.Train(trimmed, Cut).Predict(CustomerFeatures.AsOf(trimmed, Cut));
         Assert.Equal(past.ChurnRisk, full.ChurnRisk);
         Assert.Equal(past.PredictedValue, full.PredictedValue);
+    }
+
+    [Fact]
+    public void The_bg_nbd_readings_the_boosted_models_learn_from_and_the_value_choice_ignore_every_later_order()
+    {
+        var history = Store(3000, 7);
+        var trimmed = Trimmed(history, Cut);
+        var options = new CustomerModelOptions();
+        float[] Readings(OrderHistory h)
+        {
+            var features = CustomerFeatures.AsOf(h, Cut);
+            var (bgNbd, gammaGamma) = CustomerModels.FitBaseline(features, options);
+            return CustomerModels.Matrix(features, bgNbd, gammaGamma, options).X;
+        }
+        Assert.Equal(Readings(trimmed), Readings(history));
+
+        var categories = CustomerFeatures.AsOf(history, Cut).CategoryNames;
+        var (full, past) = (CustomerModels.ChooseValue(history, Cut, categories, options), CustomerModels.ChooseValue(trimmed, Cut, categories, options));
+        Assert.Equal(Cut.AddDays(-options.ValueDays), full.AsOf);
+        Assert.Equal(past.Candidates!.Select(c => c.Quality), full.Candidates!.Select(c => c.Quality));
+        Assert.Equal(past.Weight, full.Weight);
     }
 
     [Fact]

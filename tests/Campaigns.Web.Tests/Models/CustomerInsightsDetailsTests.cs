@@ -29,12 +29,34 @@ public class CustomerInsightsDetailsTests : ComponentTest
         Assert.Equal(["Churn risk: no order in 90 days | 47.1% | 0.768 | Good | 1.73× | 0.667", "Purchase propensity: an order in 30 days | 24.9% | 0.701 | Good | 1.75× | 0.627"], rows);
         Assert.Equal(10, view.FindAll("[data-testid=churn-calibration] tbody tr").Count);
         Assert.Contains("82.0%", view.Find("[data-testid=churn-calibration] tbody tr").TextContent);
-        var value = view.FindAll("[data-testid=customer-value] tbody tr").Select(r => r.TextContent).ToList();
-        Assert.Contains("BG/NBD + Gamma-Gamma ✓", value[1]);
-        Assert.DoesNotContain("✓", value[0]);
+        var value = Assert.Single(view.FindAll("[data-testid=customer-value] tbody tr")).TextContent;
+        Assert.Contains("BG/NBD + Gamma-Gamma ✓", value);
+        Assert.Contains("chosen when this version was trained", view.Find("[data-testid=customer-insights-details]").TextContent);
         Assert.Contains("spend in 90 days, pro rata", view.Find("[data-testid=customer-value] thead").TextContent);
         Assert.Equal(["loyal big spenders", "lapsed shoppers"], view.FindAll("[data-testid=personas] tbody tr td:first-child").Select(c => c.TextContent));
         Assert.Contains("before 3 Aug 2026", view.Find("[data-testid=customer-insights-details]").TextContent);
+    }
+
+    [Fact]
+    public void Shows_the_blend_served_and_every_blend_the_value_backtest_compared()
+    {
+        static ValueQuality Value(double error, double capture) => new(1000, error, capture, 5000, 5000);
+        var candidates = ValueChoice.Weights.Select((w, k) => new ValueCandidate(w, Value(70 - k, 0.50 + 0.01 * k - (k == 4 ? 0.03 : 0)))).ToList();
+        var choice = new ValueChoice(true, candidates[^1].Quality, candidates[0].Quality, 1200, "75% gradient-boosted + 25% BG/NBD + Gamma-Gamma: its top 20% captured 53.0%",
+            0.75, new DateOnly(2025, 11, 26), candidates);
+        var backtest = new CustomerBacktest(new DateOnly(2026, 8, 3), 1000, 90, new CustomerModelOptions(), Quality(0.4, 0.7, 1.5), Quality(0.4, 0.6, 1.2),
+            Quality(0.2, 0.7, 1.5), Quality(0.2, 0.6, 1.2), Value(60, 0.47), Value(61, 0.46), choice, []);
+
+        var view = Render<CustomerInsightsDetails>(p => p.Add(c => c.Details, new CustomerInsightsMetrics(backtest, [], 1000, 5000, "Promoted.")));
+
+        var served = view.FindAll("[data-testid=customer-value] tbody tr").Select(r => r.QuerySelector("td")!.TextContent).ToList();
+        Assert.Equal(["75% gradient-boosted + 25% BG/NBD + Gamma-Gamma ✓", "BG/NBD + Gamma-Gamma"], served);
+        var blends = view.FindAll("[data-testid=value-choice] tbody tr").Select(r => string.Join(" | ", r.QuerySelectorAll("td").Select(c => c.TextContent.Trim()))).ToList();
+        Assert.Equal(5, blends.Count);
+        Assert.StartsWith("75% ✓ |", blends[3]);
+        Assert.EndsWith("53.0%", blends[3]);
+        Assert.DoesNotContain("✓", blends[4]);
+        Assert.Contains("trained before 26 Nov 2025, judged on the spend of 1,200 customers", view.Find("[data-testid=customer-insights-details]").TextContent);
     }
 
     [Fact]
