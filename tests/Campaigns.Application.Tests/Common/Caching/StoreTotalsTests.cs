@@ -2,7 +2,7 @@ using Campaigns.Application.Dashboard;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Imports;
 
-namespace Campaigns.Application.Tests.Dashboard;
+namespace Campaigns.Application.Tests.Common.Caching;
 
 public sealed class StoreTotalsTests(EmptyDatabase database) : IClassFixture<EmptyDatabase>
 {
