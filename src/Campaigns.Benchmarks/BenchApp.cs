@@ -64,6 +64,13 @@ public static class BenchApp
             Url(), Text("--key", "an API key with the ingest scope", "KEY"), Text("--events", "events (default 1000000)", "N"),
             Text("--batch", "events per request (default 10000)", "N"), Text("--concurrency", "requests at once (default 4)", "N"),
         }.Runs(o => IngestBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("load", "N users read the dashboard and one experiment's results at URL while events are posted at a target rate; p50/p95/p99 per route")
+        {
+            Url(), Password(), Email("manager@demo.local"), Text("--key", "an API key with the ingest scope", "KEY"),
+            Text("--users", "concurrent users (default 200)", "N"), Text("--seconds", "duration (default 30)", "N"),
+            Text("--rate", "events offered per second (default 50000; 0 for none)", "N"), Text("--batch", "events per request (default 5000)", "N"),
+            Text("--senders", "event batches in flight at most (default 8)", "N"), Text("--think-ms", "a user's mean pause between requests (default 1000)", "MS"),
+        }.Runs(o => LoadBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("results", "builds a large experiment once, times the rollup, and times the full results from the app at URL")
         {
             Customers("10000000"), Text("--events", "events (default 50000000)", "N"), Url(), Password(), Email("manager@demo.local"),

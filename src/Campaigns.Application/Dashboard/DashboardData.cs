@@ -5,18 +5,18 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Dashboard;
 
-/// <summary>The dashboard's figures, each one counted in the database.</summary>
-public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactory)
+/// <summary>
+/// The dashboard's figures, each one counted in the database: the store-wide totals through <see cref="StoreTotals"/>
+/// (kept until the store changes), the small tables (campaigns, models, jobs, scorings) on every load.
+/// </summary>
+public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactory, StoreTotals totals)
 {
     public async Task<DashboardFigures> LoadAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var since = DateTime.UtcNow.AddDays(-30);
         var live = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.Live, ct);
         var waiting = await db.Campaigns.CountAsync(c => c.Status == CampaignStatus.PendingApproval, ct);
-        var customers = await db.Customers.CountAsync(ct);
-        var orders = await db.Orders.Where(o => o.PlacedAt >= since).GroupBy(_ => 1)
-            .Select(g => new { Count = g.Count(), Revenue = g.Sum(o => (double)o.Total) }).SingleOrDefaultAsync(ct);
+        var (customers, orders, revenue) = await totals.ReadAsync(ct);
         var current = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Current)
             .Select(m => new { m.Kind, m.Version, m.Learner, m.PromotedAt }).ToListAsync(ct);
         var candidates = await db.ModelVersions.AsNoTracking().Where(m => m.Status == ModelStatus.Candidate)
@@ -28,7 +28,7 @@ public sealed class DashboardData(IDbContextFactory<CampaignsDbContext> dbFactor
             .Select(x => new ModelInUse(x.Kind, x.Current?.Version, x.Current?.Learner, x.Current?.PromotedAt, x.Alert,
                 x.Current is null ? candidates.FirstOrDefault(c => c.Kind == x.Kind)?.Version : null)).ToList();
         var jobs = await db.JobRuns.AsNoTracking().OrderByDescending(j => j.CreatedAt).Take(6).ToListAsync(ct);
-        return new DashboardFigures(live, waiting, customers, orders?.Count ?? 0, orders?.Revenue ?? 0, models, jobs, await OutlookAsync(db, ct));
+        return new DashboardFigures(live, waiting, customers, orders, revenue, models, jobs, await OutlookAsync(db, ct));
     }
 
     private static async Task<CustomerOutlook?> OutlookAsync(CampaignsDbContext db, CancellationToken ct)

@@ -4,6 +4,6 @@ namespace Campaigns.Application.Dashboard;
 
 public static class DashboardRegistration
 {
-    /// <summary>Registers the dashboard's figures.</summary>
-    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddScoped<DashboardData>();
+    /// <summary>Registers the dashboard's figures and the cached store-wide totals.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services) => services.AddSingleton<StoreTotals>().AddScoped<DashboardData>();
 }

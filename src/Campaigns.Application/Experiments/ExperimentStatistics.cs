@@ -11,7 +11,7 @@ namespace Campaigns.Application.Experiments;
 /// from which per-arm metrics (analysed by <see cref="ExperimentAnalyzer"/>), segment breakdowns and cumulative
 /// lift are all derived; only the customers above a revenue cap are read one by one. Nothing per event reaches .NET.
 /// </summary>
-public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, ExperimentRollup rollup, MoneyFormat money)
+public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, RollupCatchUp rollup, MoneyFormat money)
 {
     private sealed record GroupSums(Guid ArmId, string Region, int Device, CustomerTenure Tenure, long Units, long Converters, long Orders, double Orders2,
         double Revenue, double Revenue2, double RevenueOrders, double Pre, double Pre2, double RevenuePre, double ConvertedPre);
@@ -34,7 +34,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment is null) return null;
-        await rollup.CatchUpBeforeReadAsync(ct);
+        await rollup.BeforeReadAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
         var start = experiment.StartedAt ?? campaign.StartsAt;
         var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
@@ -56,7 +56,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment is null) return null;
-        await rollup.CatchUpBeforeReadAsync(ct);
+        await rollup.BeforeReadAsync(ct);
         var a = await AnalyzeAsync(db, experiment, options, ct);
         return new ExperimentReading(a.Report, a.Figures, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
     }

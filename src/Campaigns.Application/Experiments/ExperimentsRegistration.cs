@@ -6,6 +6,7 @@ public static class ExperimentsRegistration
 {
     /// <summary>Registers results, decisions, the launch plan's power calculator and the targeting check.</summary>
     public static IServiceCollection AddExperiments(this IServiceCollection services) => services
+        .AddSingleton<RollupCatchUp>()
         .AddScoped<ExperimentStatistics>()
         .AddScoped<ExperimentResults>()
         .AddScoped<ExperimentDecisions>()

@@ -4,6 +4,7 @@ namespace Campaigns.Application.Programme;
 
 public static class ProgrammeRegistration
 {
-    /// <summary>Registers the global holdout's setting and the programme's measurement.</summary>
-    public static IServiceCollection AddProgramme(this IServiceCollection services) => services.AddScoped<HoldoutAdmin>().AddScoped<ProgrammeResults>();
+    /// <summary>Registers the global holdout's setting, the programme's measurement and the dashboard's cached copy of it.</summary>
+    public static IServiceCollection AddProgramme(this IServiceCollection services) =>
+        services.AddScoped<HoldoutAdmin>().AddScoped<ProgrammeResults>().AddSingleton<ProgrammeSummary>();
 }

@@ -9,7 +9,7 @@ namespace Campaigns.Application.Tests.Experiments;
 /// <summary>The demo store with the experiments' services over it, as the web app and the command line build them.</summary>
 public sealed class ResultsDatabase : DemoDatabase
 {
-    public ExperimentStatistics Statistics() => new(Factory, new ExperimentRollup(Factory), new MoneyFormat("EUR"));
+    public ExperimentStatistics Statistics() => new(Factory, new RollupCatchUp(Factory), new MoneyFormat("EUR"));
 
     public ExperimentResults Results() => new(Factory, Statistics());
 

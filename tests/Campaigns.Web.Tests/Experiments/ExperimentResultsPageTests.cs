@@ -21,6 +21,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
         Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
         Context.Services.AddScoped<ExperimentRollup>();
+        Context.Services.AddSingleton<RollupCatchUp>();
         Context.Services.AddScoped<ExperimentStatistics>();
         Context.Services.AddScoped<ExperimentDecisions>();
         Context.Services.AddScoped<TargetingCheck>();
