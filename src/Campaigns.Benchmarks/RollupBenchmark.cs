@@ -30,13 +30,15 @@ internal static class RollupBenchmark
                 await db.ExperimentCells.ExecuteDeleteAsync();
                 await db.RollupWatermarks.ExecuteDeleteAsync();
             }
+            var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var clock = Stopwatch.StartNew();
             var read = await new ExperimentRollup(new ContextFactory(() => openDatabase(options))).CatchUpAsync(
                 p => { Console.Error.Write($"\rRolling up {p,5:0.0}%"); return Task.CompletedTask; });
             clock.Stop();
+            cpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
             Console.Error.WriteLine();
             Console.WriteLine($"Run {run}: rolled up {read:N0} events in {clock.Elapsed.TotalSeconds:0.0} s: {read / clock.Elapsed.TotalSeconds:N0} events/s " +
-                $"(load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
+                $"(CPU {cpu.TotalSeconds:0.0} s: {read / cpu.TotalSeconds:N0} events per CPU second; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]})");
         }
         return 0;
     }
