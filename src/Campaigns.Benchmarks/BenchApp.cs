@@ -74,7 +74,11 @@ public static class BenchApp
         new Command("results", "builds a large experiment once, times the rollup, and times the full results from the app at URL")
         {
             Customers("10000000"), Text("--events", "events (default 50000000)", "N"), Url(), Password(), Email("manager@demo.local"),
-        }.Runs(o => ResultsBenchmark.RunAsync(o, CommandOptions.OpenDatabase))), args);
+        }.Runs(o => ResultsBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
+        new Command("rollup", "builds the results benchmark's experiment once (every million events touch a million different customers), then empties the rollup and times catching up")
+        {
+            Customers("1000000"), Text("--events", "events (default 5000000)", "N"), Text("--runs", "timed runs (default 1)", "N"),
+        }.Runs(o => RollupBenchmark.RunAsync(o, CommandOptions.OpenDatabase))), args);
 
     private static Option<string> Customers(string fallback) => Text("--customers", $"customers (default {fallback})", "N");
     private static Option<string> Learner() => Text("--learner", "auto (default), s, t, x, dr or neural");

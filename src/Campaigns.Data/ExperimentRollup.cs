@@ -11,20 +11,10 @@ namespace Campaigns.Data;
 /// together. SQL Server and PostgreSQL rebuild the rollup in full, in one transaction, from the minutely job only
 /// (<see cref="CatchUpBeforeReadAsync"/>). Both build their SQL from <see cref="RollupSql"/>'s one set of definitions.
 /// </summary>
-public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory)
+/// <param name="chunk">Events read per transaction on SQLite (tests use small chunks to cross chunk boundaries).</param>
+public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory, long chunk = 1_000_000)
 {
     private const string Watermark = "events";
-    private const long Chunk = 1_000_000;
-
-    // Cells move with their customers: a chunk first takes the touched customers' old rows out of their cells,
-    // rolls the events up, then puts the new rows in (@sign = -1, then +1).
-    private const string SqliteTouched = """
-        CREATE TEMP TABLE IF NOT EXISTS "RollupTouched" ("ExperimentId" TEXT NOT NULL, "CustomerId" TEXT NOT NULL,
-            PRIMARY KEY ("ExperimentId", "CustomerId")) WITHOUT ROWID;
-        DELETE FROM "RollupTouched";
-        INSERT OR IGNORE INTO "RollupTouched" SELECT "ExperimentId", "CustomerId" FROM "Events"
-        WHERE rowid > @from AND rowid <= @to AND "ArmId" IS NOT NULL;
-        """;
 
     /// <summary>
     /// What a results read calls first. On SQLite it catches up: incremental, and one query when nothing is new. On SQL
@@ -63,12 +53,10 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
             // Read under the write lock: another instance or thread may have moved it meanwhile.
             var from = await PositionAsync(db, ct);
             if (from >= last) break;
-            var to = Math.Min(from + Chunk, last);
-            await db.Database.ExecuteSqlRawAsync(SqliteTouched, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
-            await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCells, [new SqliteParameter("@sign", -1)], ct);
-            await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteUpsert, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
-            await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCells, [new SqliteParameter("@sign", 1)], ct);
-            await db.Database.ExecuteSqlRawAsync("""DELETE FROM "ExperimentCells" WHERE "Units" = 0""", ct);
+            var to = Math.Min(from + chunk, last);
+            await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteChunk, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
+            await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCells, ct);
+            await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCustomers, ct);
             await db.Database.ExecuteSqlRawAsync("""
                 INSERT INTO "RollupWatermarks" ("Name", "Position") VALUES (@name, @to)
                 ON CONFLICT ("Name") DO UPDATE SET "Position" = excluded."Position"

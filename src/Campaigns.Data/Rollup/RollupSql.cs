@@ -18,6 +18,28 @@ public static class RollupSql
     private const string Exposure = """CASE WHEN e."Type" = 'Exposure' THEN e."OccurredAt" END""";
     private const string Conversion = """CASE WHEN e."Type" = 'Conversion' THEN e."OccurredAt" END""";
 
+    // A customer's sums over the events of a group: exposures, conversions, revenue, first times and their days.
+    private static string EventSums(RollupDialect d) => $"""
+               SUM(CASE WHEN e."Type" = 'Exposure' THEN 1 ELSE 0 END),
+               SUM(CASE WHEN e."Type" = 'Conversion' THEN 1 ELSE 0 END),
+               {d.Float("""SUM(CASE WHEN e."Type" = 'Conversion' THEN e."Revenue" ELSE 0 END)""")},
+               MIN({Exposure}),
+               MIN({Conversion}),
+               {d.WholeDaysBetween(Start, $"MIN({Exposure})")},
+               {d.WholeDaysBetween(Start, $"MIN({Conversion})")}
+        """;
+
+    // Spend in the pre-period of the customer whose id is the SQL expression customer.
+    private static string PreSpend(RollupDialect d, string customer) => d.Float($"""
+                   COALESCE((SELECT SUM(o."Total") FROM "Orders" o WHERE o."CustomerId" = {customer}
+                             AND o."PlacedAt" >= {d.DaysBefore(Start, PrePeriodDays)} AND o."PlacedAt" < x."StartedAt"), 0)
+                   """);
+
+    private static string Tenure(string customer) => $"""
+               CASE WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."CustomerId" = {customer} AND o."PlacedAt" < x."StartedAt") THEN {(int)CustomerTenure.Returning}
+                    WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."PlacedAt" < x."StartedAt") THEN {(int)CustomerTenure.New} ELSE {(int)CustomerTenure.Unknown} END
+        """;
+
     /// <summary>
     /// One row per customer and experiment from the events <paramref name="where"/> selects. Arm, region, device and
     /// pre-period behaviour are fixed when a customer first appears. Tenure: returning if they bought before the start;
@@ -26,20 +48,10 @@ public static class RollupSql
     /// </summary>
     public static string CustomerRows(RollupDialect d, string where) => d.Quote($"""
         SELECT e."ExperimentId", e."CustomerId", e."ArmId",
-               SUM(CASE WHEN e."Type" = 'Exposure' THEN 1 ELSE 0 END),
-               SUM(CASE WHEN e."Type" = 'Conversion' THEN 1 ELSE 0 END),
-               {d.Float("""SUM(CASE WHEN e."Type" = 'Conversion' THEN e."Revenue" ELSE 0 END)""")},
-               MIN({Exposure}),
-               MIN({Conversion}),
-               {d.WholeDaysBetween(Start, $"MIN({Exposure})")},
-               {d.WholeDaysBetween(Start, $"MIN({Conversion})")},
-               {d.Float($"""
-                   COALESCE((SELECT SUM(o."Total") FROM "Orders" o WHERE o."CustomerId" = e."CustomerId"
-                             AND o."PlacedAt" >= {d.DaysBefore(Start, PrePeriodDays)} AND o."PlacedAt" < x."StartedAt"), 0)
-                   """)},
+               {EventSums(d)},
+               {PreSpend(d, "e.\"CustomerId\"")},
                cu."Region", cu."Device",
-               CASE WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."CustomerId" = e."CustomerId" AND o."PlacedAt" < x."StartedAt") THEN {(int)CustomerTenure.Returning}
-                    WHEN EXISTS (SELECT 1 FROM "Orders" o WHERE o."PlacedAt" < x."StartedAt") THEN {(int)CustomerTenure.New} ELSE {(int)CustomerTenure.Unknown} END
+               {Tenure("e.\"CustomerId\"")}
         FROM "Events" e
         JOIN "Customers" cu ON cu."Id" = e."CustomerId"
         JOIN "Experiments" x ON x."Id" = e."ExperimentId"
@@ -48,27 +60,33 @@ public static class RollupSql
         """);
 
     /// <summary>
-    /// The sums of a cell (arm, segment, day of first exposure and of first conversion) over its exposed customers, each
-    /// times <paramref name="sign"/> (SQLite moves customers between cells by taking their old rows out with −1).
+    /// The sums of a cell (arm, segment, day of first exposure and of first conversion) over the exposed customers of
+    /// <paramref name="from"/> (aliased c, with <c>ExperimentCustomers</c>' columns), each weighted by
+    /// <paramref name="weight"/> when given (SQLite moves customers between cells by weighting their old rows −1).
     /// </summary>
-    public static string CellRows(RollupDialect d, string join, string sign = "")
+    public static string CellRows(RollupDialect d, string from = "\"ExperimentCustomers\" c", string? weight = null)
     {
-        string Sum(string sql) => $"{sign}{sql}";
+        string Count() => weight is null ? d.CountAll : $"SUM({weight})";
+        string Sum(string sql) => weight is null ? $"SUM({sql})" : $"SUM({weight} * {sql})";
         return d.Quote($"""
             SELECT c."ExperimentId", c."ArmId", c."Region", c."Device", c."Tenure", COALESCE(c."FirstExposedDay", {NoExposedDay}), COALESCE(c."FirstConvertedDay", {NoConvertedDay}),
-                   {Sum(d.CountAll)}, {Sum("""SUM(CASE WHEN c."Conversions" > 0 THEN 1 ELSE 0 END)""")}, {Sum($"""SUM({d.BigInt(Conversions)})""")}, {Sum($"""SUM({d.Float(Conversions)} * c."Conversions")""")},
-                   {Sum("""SUM(c."Revenue")""")}, {Sum("""SUM(c."Revenue" * c."Revenue")""")}, {Sum("""SUM(c."Revenue" * c."Conversions")""")},
-                   {Sum("""SUM(c."PreSpend")""")}, {Sum("""SUM(c."PreSpend" * c."PreSpend")""")}, {Sum("""SUM(c."Revenue" * c."PreSpend")""")},
-                   {Sum("""SUM(CASE WHEN c."Conversions" > 0 THEN c."PreSpend" ELSE 0 END)""")}
-            FROM "ExperimentCustomers" c
-            {join}WHERE c."Exposures" > 0
+                   {Count()}, {Sum("CASE WHEN c.\"Conversions\" > 0 THEN 1 ELSE 0 END")}, {Sum(d.BigInt(Conversions))}, {Sum($"{d.Float(Conversions)} * {Conversions}")},
+                   {Sum("c.\"Revenue\"")}, {Sum("c.\"Revenue\" * c.\"Revenue\"")}, {Sum("c.\"Revenue\" * c.\"Conversions\"")},
+                   {Sum("c.\"PreSpend\"")}, {Sum("c.\"PreSpend\" * c.\"PreSpend\"")}, {Sum("c.\"Revenue\" * c.\"PreSpend\"")},
+                   {Sum("CASE WHEN c.\"Conversions\" > 0 THEN c.\"PreSpend\" ELSE 0 END")}
+            FROM {from}
+            WHERE c."Exposures" > 0
             GROUP BY c."ExperimentId", c."ArmId", c."Region", c."Device", c."Tenure", COALESCE(c."FirstExposedDay", {NoExposedDay}), COALESCE(c."FirstConvertedDay", {NoConvertedDay})
             """);
     }
 
-    public const string CustomerColumns = """
-        INSERT INTO "ExperimentCustomers" ("ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue",
-            "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay", "PreSpend", "Region", "Device", "Tenure")
+    private const string CustomerColumnList = """
+        "ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue",
+            "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay", "PreSpend", "Region", "Device", "Tenure"
+        """;
+
+    public const string CustomerColumns = $"""
+        INSERT INTO "ExperimentCustomers" ({CustomerColumnList})
         """;
 
     public const string CellColumns = """
@@ -76,30 +94,82 @@ public static class RollupSql
             "Orders", "Orders2", "Revenue", "Revenue2", "RevenueOrders", "Pre", "Pre2", "RevenuePre", "ConvertedPre")
         """;
 
-    /// <summary>SQLite, incremental: the customers of the events with rowid in (@from, @to], added to their rows.</summary>
-    public static readonly string SqliteUpsert = $"""
-        {CustomerColumns}
-        {CustomerRows(RollupDialect.Sqlite, """e.rowid > @from AND e.rowid <= @to AND e."ArmId" IS NOT NULL""")}
-        ON CONFLICT ("ExperimentId", "CustomerId") DO UPDATE SET
-            "Exposures" = "Exposures" + excluded."Exposures",
-            "Conversions" = "Conversions" + excluded."Conversions",
-            "Revenue" = "Revenue" + excluded."Revenue",
-            "FirstExposedAt" = CASE WHEN "FirstExposedAt" IS NULL OR excluded."FirstExposedAt" < "FirstExposedAt" THEN excluded."FirstExposedAt" ELSE "FirstExposedAt" END,
-            "FirstConvertedAt" = CASE WHEN "FirstConvertedAt" IS NULL OR excluded."FirstConvertedAt" < "FirstConvertedAt" THEN excluded."FirstConvertedAt" ELSE "FirstConvertedAt" END,
-            "FirstExposedDay" = CASE WHEN "FirstExposedDay" IS NULL OR excluded."FirstExposedDay" < "FirstExposedDay" THEN excluded."FirstExposedDay" ELSE "FirstExposedDay" END,
-            "FirstConvertedDay" = CASE WHEN "FirstConvertedDay" IS NULL OR excluded."FirstConvertedDay" < "FirstConvertedDay" THEN excluded."FirstConvertedDay" ELSE "FirstConvertedDay" END
+    // The earlier of a customer's first time so far (o) and in the chunk (n); null when neither has one.
+    private static string Earlier(string column) =>
+        $"""CASE WHEN o."{column}" IS NULL OR n."{column}" < o."{column}" THEN n."{column}" ELSE o."{column}" END AS "{column}" """;
+
+    // Fixed when the customer first appears (o.rowid is null): computed then, kept after.
+    private static string First(string column, string sql) => $"""CASE WHEN o.rowid IS NULL THEN {sql} ELSE o."{column}" END AS "{column}" """;
+
+    /// <summary>
+    /// SQLite, incremental: each customer of the events with rowid in (@from, @to], with their row so far (its rowid in
+    /// "Row", null if new; its cell's inputs in "Old…") and their row with the chunk added. <c>ExperimentCustomers</c> is
+    /// read once, in key order; the pre-period and tenure lookups run for new customers only.
+    /// </summary>
+    public static readonly string SqliteChunk = $"""
+        DROP TABLE IF EXISTS temp."RollupChunk";
+        CREATE TEMP TABLE "RollupChunk" AS
+        WITH n("ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue",
+               "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay") AS (
+            SELECT e."ExperimentId", e."CustomerId", e."ArmId",
+                   {EventSums(RollupDialect.Sqlite)}
+            FROM "Events" e
+            JOIN "Experiments" x ON x."Id" = e."ExperimentId"
+            WHERE e.rowid > @from AND e.rowid <= @to AND e."ArmId" IS NOT NULL
+            GROUP BY e."ExperimentId", e."CustomerId", e."ArmId")
+        SELECT o.rowid AS "Row", n."ExperimentId", n."CustomerId", {First("ArmId", "n.\"ArmId\"")},
+               COALESCE(o."Exposures", 0) + n."Exposures" AS "Exposures", COALESCE(o."Conversions", 0) + n."Conversions" AS "Conversions",
+               COALESCE(o."Revenue", 0) + n."Revenue" AS "Revenue",
+               {Earlier("FirstExposedAt")}, {Earlier("FirstConvertedAt")}, {Earlier("FirstExposedDay")}, {Earlier("FirstConvertedDay")},
+               {First("PreSpend", PreSpend(RollupDialect.Sqlite, "n.\"CustomerId\""))},
+               {First("Region", "cu.\"Region\"")}, {First("Device", "cu.\"Device\"")}, {First("Tenure", Tenure("n.\"CustomerId\""))},
+               COALESCE(o."Exposures", 0) AS "OldExposures", o."Conversions" AS "OldConversions", o."Revenue" AS "OldRevenue",
+               o."FirstExposedDay" AS "OldFirstExposedDay", o."FirstConvertedDay" AS "OldFirstConvertedDay"
+        FROM n
+        JOIN "Customers" cu ON cu."Id" = n."CustomerId"
+        JOIN "Experiments" x ON x."Id" = n."ExperimentId"
+        LEFT JOIN "ExperimentCustomers" o ON o."ExperimentId" = n."ExperimentId" AND o."CustomerId" = n."CustomerId";
         """;
 
-    /// <summary>SQLite, incremental: the touched customers' cells, with @sign = −1 before their rows change and +1 after.</summary>
+    // A known customer stays in their cell with the same sums unless the chunk exposed them for the first time or
+    // brought a conversion (a repeat exposure, the bulk of events, changes neither): only the others move.
+    private const string Moves = """
+        ("Row" IS NULL OR "OldExposures" = 0 OR "Conversions" <> "OldConversions" OR "FirstExposedDay" IS NOT "OldFirstExposedDay")
+        """;
+
+    /// <summary>SQLite, incremental: the chunk's customers move in their cells, their old rows weighted −1, their new +1.</summary>
     public static readonly string SqliteCells = $"""
         {CellColumns}
-        {CellRows(RollupDialect.Sqlite, "JOIN \"RollupTouched\" t ON t.\"ExperimentId\" = c.\"ExperimentId\" AND t.\"CustomerId\" = c.\"CustomerId\"\n", "@sign * ")}
+        {CellRows(RollupDialect.Sqlite, $"""
+            (SELECT "ExperimentId", "ArmId", "Region", "Device", "Tenure", "Exposures", "Conversions", "Revenue", "PreSpend",
+                    "FirstExposedDay", "FirstConvertedDay", 1 AS "Weight" FROM temp."RollupChunk" WHERE {Moves}
+             UNION ALL
+             SELECT "ExperimentId", "ArmId", "Region", "Device", "Tenure", "OldExposures", "OldConversions", "OldRevenue", "PreSpend",
+                    "OldFirstExposedDay", "OldFirstConvertedDay", -1 FROM temp."RollupChunk" WHERE "Row" IS NOT NULL AND {Moves}) c
+            """, "c.\"Weight\"")}
         ON CONFLICT ("ExperimentId", "ArmId", "Region", "Device", "Tenure", "ExposedDay", "ConvertedDay") DO UPDATE SET
             "Units" = "Units" + excluded."Units", "Converters" = "Converters" + excluded."Converters",
             "Orders" = "Orders" + excluded."Orders", "Orders2" = "Orders2" + excluded."Orders2",
             "Revenue" = "Revenue" + excluded."Revenue", "Revenue2" = "Revenue2" + excluded."Revenue2",
             "RevenueOrders" = "RevenueOrders" + excluded."RevenueOrders", "Pre" = "Pre" + excluded."Pre", "Pre2" = "Pre2" + excluded."Pre2",
             "RevenuePre" = "RevenuePre" + excluded."RevenuePre", "ConvertedPre" = "ConvertedPre" + excluded."ConvertedPre";
+        DELETE FROM "ExperimentCells" WHERE "Units" = 0;
+        """;
+
+    /// <summary>
+    /// SQLite, incremental: the chunk's customers written back, known ones by rowid (their key's index untouched, and
+    /// the revenue index only for those who converted), new ones inserted.
+    /// </summary>
+    public static readonly string SqliteCustomers = $"""
+        UPDATE "ExperimentCustomers" AS c SET "Exposures" = m."Exposures", "FirstExposedAt" = m."FirstExposedAt", "FirstExposedDay" = m."FirstExposedDay"
+        FROM temp."RollupChunk" m WHERE c.rowid = m."Row" AND m."Conversions" = m."OldConversions";
+        UPDATE "ExperimentCustomers" AS c SET "Exposures" = m."Exposures", "Conversions" = m."Conversions", "Revenue" = m."Revenue",
+            "FirstExposedAt" = m."FirstExposedAt", "FirstConvertedAt" = m."FirstConvertedAt",
+            "FirstExposedDay" = m."FirstExposedDay", "FirstConvertedDay" = m."FirstConvertedDay"
+        FROM temp."RollupChunk" m WHERE c.rowid = m."Row" AND m."Conversions" <> m."OldConversions";
+        {CustomerColumns}
+        SELECT {CustomerColumnList} FROM temp."RollupChunk" WHERE "Row" IS NULL;
+        DROP TABLE temp."RollupChunk";
         """;
 
     /// <summary>SQL Server: the whole rollup rebuilt from every event.</summary>
@@ -109,7 +179,7 @@ public static class RollupSql
         {CustomerRows(RollupDialect.SqlServer, """e."ArmId" IS NOT NULL""")};
         DELETE FROM [ExperimentCells];
         {RollupDialect.SqlServer.Quote(CellColumns)}
-        {CellRows(RollupDialect.SqlServer, "")};
+        {CellRows(RollupDialect.SqlServer)};
         """;
 
     /// <summary>

@@ -64,7 +64,7 @@ public partial class ExperimentRollupDefinitionsTests(DemoDatabase store) : ICla
     [Fact]
     public void Both_dialects_spell_the_same_pre_period_and_tenure()
     {
-        foreach (var (dialect, statement) in new[] { (RollupDialect.Sqlite, RollupSql.SqliteUpsert), (RollupDialect.SqlServer, RollupSql.SqlServerRebuild) })
+        foreach (var (dialect, statement) in new[] { (RollupDialect.Sqlite, RollupSql.SqliteChunk), (RollupDialect.SqlServer, RollupSql.SqlServerRebuild) })
         {
             var start = dialect.Quote("x.\"StartedAt\"");
             Assert.Contains(dialect.DaysBefore(start, RollupSql.PrePeriodDays), statement);
