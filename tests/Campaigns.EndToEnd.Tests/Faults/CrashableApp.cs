@@ -13,9 +13,9 @@ using Xunit.Abstractions;
 namespace Campaigns.EndToEnd.Tests.Faults;
 
 /// <summary>
-/// The web app the solution build produced, run as a process of its own on a SQLite file in a temporary folder: a test
-/// kills it with SIGKILL in the middle of work and starts it again on the same database. No clean copy and no build of
-/// its own, so a crash test costs its scenario only.
+/// The web app the solution build produced, run as a process of its own on a SQLite file in a temporary folder (or on a
+/// server database several instances share): a test kills it with SIGKILL in the middle of work and starts it again on
+/// the same database. No clean copy and no build of its own, so a crash test costs its scenario only.
 /// </summary>
 public sealed class CrashableApp : IAsyncDisposable
 {
@@ -26,22 +26,27 @@ public sealed class CrashableApp : IAsyncDisposable
     private readonly string _folder = Path.Combine(Path.GetTempPath(), $"campaigns-faults-{Guid.NewGuid():N}");
     private readonly Dictionary<string, string> _settings;
     private readonly ITestOutputHelper _output;
+    private readonly DatabaseOptions _database;
     private AppProcess? _process;
 
-    public string ConnectionString => $"Data Source={Path.Combine(_folder, "faults.db")}";
+    public string ConnectionString => _database.ConnectionString;
 
     /// <summary>The running process (a new one, on a new port, after each <see cref="RestartAsync"/>).</summary>
     public AppProcess Process => _process ?? throw new InvalidOperationException("The app is not running.");
 
     public Uri BaseAddress => Process.BaseAddress;
 
-    private CrashableApp(int customers, ITestOutputHelper output)
+    private CrashableApp(int customers, ITestOutputHelper output, DatabaseOptions? database)
     {
         _output = output;
         Directory.CreateDirectory(_folder);
+        _database = database ?? new DatabaseOptions { ConnectionString = $"Data Source={Path.Combine(_folder, "faults.db")}" };
         _settings = new Dictionary<string, string>
         {
+            ["Database__Provider"] = _database.Provider.ToString(),
             ["Database__ConnectionString"] = ConnectionString,
+            // A server database is migrated by whichever instance starts first; the others wait for its turn.
+            ["Database__MigrateOnStartup"] = "true",
             ["Demo__Customers"] = customers.ToString(),
             ["Demo__Password"] = Password,
             ["Admin__Email"] = AdminEmail,
@@ -57,10 +62,13 @@ public sealed class CrashableApp : IAsyncDisposable
         };
     }
 
-    /// <summary>Starts the app on a new database with a demo store of <paramref name="customers"/> customers.</summary>
-    public static async Task<CrashableApp> StartAsync(int customers, ITestOutputHelper output)
+    /// <summary>
+    /// Starts the app with a demo store of <paramref name="customers"/> customers, on a new SQLite file or on
+    /// <paramref name="database"/> (another instance may be running on it already).
+    /// </summary>
+    public static async Task<CrashableApp> StartAsync(int customers, ITestOutputHelper output, DatabaseOptions? database = null)
     {
-        var app = new CrashableApp(customers, output);
+        var app = new CrashableApp(customers, output, database);
         try
         {
             await app.RestartAsync();
@@ -76,7 +84,7 @@ public sealed class CrashableApp : IAsyncDisposable
     /// <summary>Starts the app on a new database without waiting for it to be ready, for a test that kills its first start.</summary>
     public static CrashableApp Launch(int customers, ITestOutputHelper output)
     {
-        var app = new CrashableApp(customers, output);
+        var app = new CrashableApp(customers, output, null);
         app._process = AppProcess.Start(app._folder, "dotnet", WebApp, app._settings);
         return app;
     }
@@ -99,14 +107,14 @@ public sealed class CrashableApp : IAsyncDisposable
     }
 
     /// <summary>A context on the app's database, for reading what is stored.</summary>
-    public CampaignsDbContext OpenDatabase() => new DatabaseOptions { ConnectionString = ConnectionString }.CreateContext();
+    public CampaignsDbContext OpenDatabase() => _database.CreateContext();
 
     /// <summary>An API key made as the README says, with the command line (<c>campaigns apikey create</c>) on the app's database.</summary>
     public async Task<string> CreateApiKeyAsync(string scopes)
     {
         var start = new ProcessStartInfo("dotnet")
         {
-            ArgumentList = { BuildOutput("src/Campaigns.Cli", "campaigns.dll"), "apikey", "create", "--name", "faults", "--scopes", scopes, "--database", ConnectionString },
+            ArgumentList = { BuildOutput("src/Campaigns.Cli", "campaigns.dll"), "apikey", "create", "--name", "faults", "--scopes", scopes, "--provider", _database.Provider.ToString(), "--database", ConnectionString },
             RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _folder,
         };
         using var cli = System.Diagnostics.Process.Start(start)!;

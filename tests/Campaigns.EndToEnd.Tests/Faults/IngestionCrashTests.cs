@@ -101,7 +101,7 @@ public sealed class IngestionCrashTests(ITestOutputHelper output)
     }
 
     /// <summary>A live campaign of the demo store and customers assigned to it (events are only taken for those).</summary>
-    private static async Task<(Guid CampaignId, List<string> Customers)> LiveCampaignAsync(CrashableApp app)
+    internal static async Task<(Guid CampaignId, List<string> Customers)> LiveCampaignAsync(CrashableApp app)
     {
         await using var db = app.OpenDatabase();
         var now = DateTime.UtcNow;

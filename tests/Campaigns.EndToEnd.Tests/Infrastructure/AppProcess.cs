@@ -16,6 +16,9 @@ public sealed class AppProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The operating system's process id (the app names its job server after it).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Every line the app printed so far.</summary>
     public IReadOnlyList<string> Output => _output.ToArray();
 
