@@ -1,5 +1,7 @@
 using Campaigns.Domain.Auditing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -35,6 +37,9 @@ public static class DataExtensions
         }
         else if (migrateServer)
         {
+            // On a new PostgreSQL database EF reads the history table before creating it and logs that read as a failed
+            // command; created first, a new database starts without an error in the log.
+            if (db.Database.IsNpgsql()) await db.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             await db.Database.MigrateAsync(ct);
         }
     }

@@ -195,6 +195,6 @@ public static class RollupSql
         {CustomerRows(RollupDialect.Postgres, """e."ArmId" IS NOT NULL""")};
         DELETE FROM "ExperimentCells";
         {CellColumns}
-        {CellRows(RollupDialect.Postgres, "")};
+        {CellRows(RollupDialect.Postgres)};
         """;
 }

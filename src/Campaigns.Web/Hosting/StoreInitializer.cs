@@ -26,11 +26,11 @@ public static class StoreInitializer
         // First, so a Production host without its key-ring certificate stops with the reason before touching the database.
         _ = services.GetRequiredService<KeyRingCertificate>();
         var db = services.GetRequiredService<CampaignsDbContext>();
+        // Instances starting together on one server database take turns: each migrates, checks, then creates, roles,
+        // users and the demo store, and two doing so at once would both apply a migration or create them.
+        await using var turn = await StartupTurn.TakeAsync(db);
         await db.MigrateAsync(app.Configuration.GetValue("Database:MigrateOnStartup", false));
         await UnencryptedKeys.DeleteAsync(db, log);
-        // Instances starting together on one server database take turns: each checks, then creates, roles, users and
-        // the demo store, and two doing so at once would both create them.
-        await using var turn = await StartupTurn.TakeAsync(db);
 
         var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)

@@ -36,7 +36,7 @@ public sealed class CrashableApp : IAsyncDisposable
 
     public Uri BaseAddress => Process.BaseAddress;
 
-    private CrashableApp(int customers, ITestOutputHelper output, DatabaseOptions? database)
+    private CrashableApp(int customers, ITestOutputHelper output, DatabaseOptions? database, IReadOnlyDictionary<string, string>? settings = null)
     {
         _output = output;
         Directory.CreateDirectory(_folder);
@@ -60,15 +60,17 @@ public sealed class CrashableApp : IAsyncDisposable
             // What the first start does (seeding the demo store), for the test's report and for a test that kills it then.
             ["Logging__LogLevel__Campaigns.Startup"] = "Information",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) _settings[key] = value;
     }
 
     /// <summary>
     /// Starts the app with a demo store of <paramref name="customers"/> customers, on a new SQLite file or on
-    /// <paramref name="database"/> (another instance may be running on it already).
+    /// <paramref name="database"/> (another instance may be running on it already), with <paramref name="settings"/> added.
     /// </summary>
-    public static async Task<CrashableApp> StartAsync(int customers, ITestOutputHelper output, DatabaseOptions? database = null)
+    public static async Task<CrashableApp> StartAsync(int customers, ITestOutputHelper output, DatabaseOptions? database = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
-        var app = new CrashableApp(customers, output, database);
+        var app = new CrashableApp(customers, output, database, settings);
         try
         {
             await app.RestartAsync();

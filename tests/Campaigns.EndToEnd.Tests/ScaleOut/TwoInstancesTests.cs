@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
-using Campaigns.Domain.Jobs;
 using Campaigns.EndToEnd.Tests.Faults;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -28,13 +29,24 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         var started = DateTime.UtcNow;
         await using var database = await FreshPostgresDatabase.CreateAsync();
+        // One certificate for the key ring both read from the database, as an operator configures a cluster.
+        var certificate = Path.Combine(Path.GetTempPath(), $"campaigns-keyring-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(certificate, KeyRingCertificateFile());
+        var cluster = new Dictionary<string, string> { ["DataProtection__CertificatePath"] = certificate };
         // Started together: both race to migrate and seed; the database's lock gives the work to one.
-        var starting = new[] { CrashableApp.StartAsync(Customers, output, database.Options), CrashableApp.StartAsync(Customers, output, database.Options) };
+        var starting = new[] { CrashableApp.StartAsync(Customers, output, database.Options, cluster), CrashableApp.StartAsync(Customers, output, database.Options, cluster) };
         await using var first = await starting[0];
         await using var second = await starting[1];
         output.WriteLine($"Both instances ready ({clock.Elapsed.TotalSeconds:0} s)");
         await using (var db = first.OpenDatabase())
             Assert.Equal(Customers, await db.Customers.CountAsync()); // seeded once, not twice
+
+        // A sign-in on one instance is good on the other (a load balancer may send the next request anywhere).
+        using (var signedIn = await first.SignedInAdminAsync())
+        {
+            using var response = await signedIn.GetAsync(new Uri(second.BaseAddress, "programme"));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode); // not a redirect to the sign-in page
+        }
 
         await EventsSentThroughBothAreStoredOnceAsync(first, second);
         output.WriteLine($"Events checked ({clock.Elapsed.TotalSeconds:0} s)");
@@ -77,13 +89,23 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
         var takenOverBy = Assert.Single(await ProcessingServersAsync(database, runId));
         Assert.Contains($"-{survivor.Process.Id}-", takenOverBy, StringComparison.Ordinal);
 
-        // The recurring rollup ran on the cluster's schedule, once a minute, not once per instance.
-        var perMinute = await RecurringRunsPerMinuteAsync(database, "ExperimentRollupJob", started);
+        // The recurring rollup runs on the cluster's schedule, once a minute, not once per instance: counted over two whole minutes.
+        var since = new DateTime(started.Ticks - started.Ticks % TimeSpan.TicksPerMinute, DateTimeKind.Utc).AddMinutes(1);
+        while (DateTime.UtcNow < since.AddMinutes(2).AddSeconds(5)) await Task.Delay(TimeSpan.FromSeconds(1));
+        var perMinute = await RecurringRunsPerMinuteAsync(database, "ExperimentRollupJob", since);
         output.WriteLine($"Rollup runs per minute: {string.Join(", ", perMinute)}");
         Assert.True(perMinute.Count >= 2, "The recurring rollup did not run in the test's minutes.");
         Assert.All(perMinute, count => Assert.Equal(1, count));
         await survivor.AssertEveryRunReadableAsync();
         Assert.Empty(survivor.Process.Failures);
+    }
+
+    private static byte[] KeyRingCertificateFile()
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest("CN=Campaigns test cluster", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        return certificate.Export(X509ContentType.Pkcs12);
     }
 
     /// <summary>The same batches sent through both instances at once: each event is stored once, the rest reported duplicate.</summary>
@@ -127,16 +149,16 @@ public sealed class TwoInstancesTests(ITestOutputHelper output)
             """, c => c.Parameters.AddWithValue("job", long.Parse(hangfireId)), r => r.GetString(0));
     }
 
-    /// <summary>How many jobs the recurring job of <paramref name="type"/> created in each whole minute since <paramref name="since"/>.</summary>
+    /// <summary>How many jobs the recurring job of <paramref name="type"/> created in each whole minute from <paramref name="since"/> (UTC) to now.</summary>
     private static Task<List<long>> RecurringRunsPerMinuteAsync(FreshPostgresDatabase database, string type, DateTime since) =>
         QueryAsync(database, """
             SELECT COUNT(*) FROM hangfire.job j
-            WHERE j.invocationdata::text LIKE @type AND j.createdat >= @since AND j.createdat < date_trunc('minute', now() AT TIME ZONE 'UTC')
+            WHERE j.invocationdata ->> 'Type' LIKE @type AND j.createdat >= @since AND j.createdat < date_trunc('minute', now())
             GROUP BY date_trunc('minute', j.createdat) ORDER BY 1
             """, c =>
         {
             c.Parameters.AddWithValue("type", $"%{type}%");
-            c.Parameters.AddWithValue("since", new DateTime(since.Ticks - since.Ticks % TimeSpan.TicksPerMinute + TimeSpan.TicksPerMinute, DateTimeKind.Unspecified));
+            c.Parameters.AddWithValue("since", since);
         }, r => r.GetInt64(0));
 
     private static async Task<List<T>> QueryAsync<T>(FreshPostgresDatabase database, string sql, Action<NpgsqlCommand> parameters, Func<NpgsqlDataReader, T> read)
