@@ -19,11 +19,19 @@ public static class DatabaseErrors
     /// The writer lock (SQLite) or a row lock (SQL Server, PostgreSQL) was not granted within the busy timeout, or the
     /// server gave up the statement to break a deadlock or a serialization conflict: either way, trying again later works.
     /// </summary>
-    public static bool IsBusy(Exception exception) => Causes(exception).Any(e => e switch
+    public static bool IsBusy(Exception exception) => IsDeadlock(exception) || Causes(exception).Any(e => e switch
     {
         SqliteException s => s.SqliteErrorCode is SqliteBusy or SqliteLocked,
-        SqlException s => s.Number is SqlServerLockTimeout or SqlServerDeadlockVictim,
-        PostgresException p => p.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure,
+        SqlException s => s.Number == SqlServerLockTimeout,
+        PostgresException p => p.SqlState is PostgresErrorCodes.LockNotAvailable or PostgresErrorCodes.SerializationFailure,
+        _ => false,
+    });
+
+    /// <summary>A server database chose the statement as the victim of a deadlock: the same work run again can succeed.</summary>
+    public static bool IsDeadlock(Exception exception) => Causes(exception).Any(e => e switch
+    {
+        SqlException s => s.Number == SqlServerDeadlockVictim,
+        PostgresException p => p.SqlState == PostgresErrorCodes.DeadlockDetected,
         _ => false,
     });
 

@@ -93,21 +93,12 @@ public sealed class EventWriter(IOptions<DatabaseOptions> options, IDbContextFac
                 await tx.CommitAsync(ct);
                 return inserted;
             }
-            catch (Exception ex) when (IsDeadlock(ex) && attempt < 3)
+            catch (Exception ex) when (DatabaseErrors.IsDeadlock(ex) && attempt < 3)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(50 * attempt), ct);
             }
         }
     }
-
-    private static bool IsDeadlock(Exception ex) => ex switch
-    {
-        Microsoft.Data.SqlClient.SqlException s => s.Number == SqlServerDeadlockVictim,
-        Npgsql.PostgresException p => p.SqlState == Npgsql.PostgresErrorCodes.DeadlockDetected,
-        _ => false,
-    };
-
-    private const int SqlServerDeadlockVictim = 1205;
 
     /// <summary>Rows in EF's SQLite storage formats: upper-case GUID text, "yyyy-MM-dd HH:mm:ss.FFFFFFF" dates, REAL money, the event type by name.</summary>
     private static string ToJson(IReadOnlyList<ExperimentEvent> events)
