@@ -1,4 +1,5 @@
 using Campaigns.Data.Rollup;
+using Campaigns.Domain.Experiments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -38,6 +39,11 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
             // One transaction: a results read sees the old rollup or the new one, never the table emptied half-way.
             await using var rebuild = await db.Database.BeginTransactionAsync(ct);
             await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? RollupSql.PostgresRebuild : RollupSql.SqlServerRebuild, ct);
+            // The watermark counts rebuilds here, so StampAsync moves with the content as on SQLite.
+            var mark = await db.RollupWatermarks.SingleOrDefaultAsync(w => w.Name == Watermark, ct);
+            if (mark is null) db.RollupWatermarks.Add(new RollupWatermark { Name = Watermark, Position = 1 });
+            else mark.Position++;
+            await db.SaveChangesAsync(ct);
             await rebuild.CommitAsync(ct);
             return await db.Events.LongCountAsync(ct);
         }
@@ -67,6 +73,13 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         }
         return read;
     }
+
+    /// <summary>
+    /// A value that moves whenever the rollup's content does (and only then), for caches of figures read from it: the
+    /// watermark, which SQLite moves with every chunk and the server databases' rebuild with every rebuild.
+    /// </summary>
+    public static async Task<string> StampAsync(CampaignsDbContext db, CancellationToken ct = default) =>
+        (await PositionAsync(db, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static Task<long> PositionAsync(CampaignsDbContext db, CancellationToken ct) =>
         db.RollupWatermarks.Where(w => w.Name == Watermark).Select(w => w.Position).FirstOrDefaultAsync(ct);

@@ -34,7 +34,7 @@ public sealed class ExperimentResultsCommandTests : IAsyncLifetime
     private Task<ExperimentResultsView?> ViewAsync(ResultsOptions options)
     {
         var factory = new ContextFactory(Open);
-        return new ExperimentStatistics(factory, new RollupCatchUp(factory), new MoneyFormat("EUR")).LoadAsync(_experiment, options);
+        return new ExperimentStatistics(factory, new RollupCatchUp(factory), new MoneyFormat("EUR"), new()).LoadAsync(_experiment, options);
     }
 
     private Task<(int Code, string Out, string Error)> RunAsync(params string[] args) => CliRun.RunAsync([.. args, "--database", Database]);

@@ -1,4 +1,5 @@
 using Campaigns.Analytics;
+using Campaigns.Application.Common.Caching;
 using Campaigns.Data;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,12 +8,22 @@ namespace Campaigns.Application.Experiments;
 /// <summary>
 /// An experiment read against every other experiment that ran at the same time and exposed some of the same customers:
 /// whether assignment in one depended on the other, and whether this experiment's effect differs by the other's arm.
+/// The joins read every exposed customer of both, so a result is shared until the rollup, the set of experiments or
+/// the hour moves.
 /// </summary>
-public sealed class ExperimentInteractions(IDbContextFactory<CampaignsDbContext> dbFactory)
+public sealed class ExperimentInteractions(IDbContextFactory<CampaignsDbContext> dbFactory, StampedCacheMap<Guid, IReadOnlyList<ExperimentOverlap>> cache)
 {
     public async Task<IReadOnlyList<ExperimentOverlap>> LoadAsync(Guid experimentId, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var experiments = await db.Experiments.GroupBy(_ => 1)
+            .Select(g => new { All = g.Count(), Started = g.Count(e => e.StartedAt != null), Ended = g.Count(e => e.EndedAt != null) }).SingleOrDefaultAsync(ct);
+        var stamp = $"{await ExperimentRollup.StampAsync(db, ct)}|{experiments?.All}:{experiments?.Started}:{experiments?.Ended}|{DateTime.UtcNow:yyyy-MM-ddTHH}";
+        return await cache.GetAsync(experimentId, stamp, token => ComputeAsync(db, experimentId, token), ct);
+    }
+
+    private static async Task<IReadOnlyList<ExperimentOverlap>> ComputeAsync(CampaignsDbContext db, Guid experimentId, CancellationToken ct)
+    {
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment?.StartedAt is not { } start || experiment.Arms.All(a => !a.IsControl)) return [];
         var end = experiment.EndedAt ?? DateTime.UtcNow;

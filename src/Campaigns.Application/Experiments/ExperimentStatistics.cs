@@ -1,4 +1,5 @@
 using Campaigns.Analytics;
+using Campaigns.Application.Common.Caching;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain.Experiments;
@@ -10,8 +11,11 @@ namespace Campaigns.Application.Experiments;
 /// Reads an experiment's results from the rollup's cells (brought up to date first): sums by arm, segment and day,
 /// from which per-arm metrics (analysed by <see cref="ExperimentAnalyzer"/>), segment breakdowns and cumulative
 /// lift are all derived; only the customers above a revenue cap are read one by one. Nothing per event reaches .NET.
+/// Under load many users read the same few experiments, so a view is computed once per experiment, options and
+/// <see cref="StampAsync"/> (which moves with anything the view is computed from) and shared until the stamp moves.
 /// </summary>
-public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, RollupCatchUp rollup, MoneyFormat money)
+public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, RollupCatchUp rollup, MoneyFormat money,
+    StampedCacheMap<(Guid Experiment, ResultsOptions Options), ExperimentResultsView> cache)
 {
     private sealed record GroupSums(Guid ArmId, string Region, int Device, CustomerTenure Tenure, long Units, long Converters, long Orders, double Orders2,
         double Revenue, double Revenue2, double RevenueOrders, double Pre, double Pre2, double RevenuePre, double ConvertedPre);
@@ -36,29 +40,39 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         if (experiment is null) return null;
         await rollup.BeforeReadAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
-        var start = experiment.StartedAt ?? campaign.StartsAt;
-        var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
-        var a = await AnalyzeAsync(db, experiment, options, ct);
-        var power = PowerProgress.Estimate(a.Figures, options.MinimumDetectableRelativeEffect, options.ConfidenceLevel, ((experiment.EndedAt ?? DateTime.UtcNow) - start).TotalDays);
-        var daily = await DailyAsync(db, experimentId, start.Date, arms, options.ConfidenceLevel, ct);
-        var segments = Segments(a.Groups, arms, options);
-        return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(money.Format), experiment.Status,
-            experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
-            options, a.Cap, a.Report, a.Figures, a.Guardrails, power, daily, segments, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
+        var stamp = await StampAsync(db, experiment, campaign, ct);
+        return await cache.GetAsync((experimentId, options), stamp, async token =>
+        {
+            var start = experiment.StartedAt ?? campaign.StartsAt;
+            var arms = experiment.Arms.OrderBy(a => a.Position).ToList();
+            var a = await AnalyzeAsync(db, experiment, options, token);
+            var power = PowerProgress.Estimate(a.Figures, options.MinimumDetectableRelativeEffect, options.ConfidenceLevel, ((experiment.EndedAt ?? DateTime.UtcNow) - start).TotalDays);
+            var daily = await DailyAsync(db, experimentId, start.Date, arms, options.ConfidenceLevel, token);
+            var segments = Segments(a.Groups, arms, options);
+            return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(money.Format), experiment.Status,
+                experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
+                options, a.Cap, a.Report, a.Figures, a.Guardrails, power, daily, segments, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
+        }, ct);
     }
 
     /// <summary>
-    /// What lists show of an experiment: its arms, report and verdict, computed by the same code as the results page
-    /// (without days, segments or power).
+    /// What lists show of an experiment: its arms, report and verdict, from the same (cached) view as the results page,
+    /// so a list and the page it links to never differ.
     /// </summary>
-    public async Task<ExperimentReading?> ReadAsync(Guid experimentId, ResultsOptions options, CancellationToken ct = default)
+    public async Task<ExperimentReading?> ReadAsync(Guid experimentId, ResultsOptions options, CancellationToken ct = default) =>
+        await LoadAsync(experimentId, options, ct) is { } view ? new ExperimentReading(view.Report, view.Arms, view.Verdict, view.Headline) : null;
+
+    /// <summary>
+    /// Everything a results view is computed from, besides its options: the rollup (events), the store (orders come
+    /// only through imports), the experiment's row and arms (decisions, endings, a bandit's allocations), the campaign's
+    /// row, and the hour (power is estimated against the days elapsed).
+    /// </summary>
+    private static async Task<string> StampAsync(CampaignsDbContext db, Experiment experiment, Domain.Campaigns.Campaign campaign, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
-        if (experiment is null) return null;
-        await rollup.BeforeReadAsync(ct);
-        var a = await AnalyzeAsync(db, experiment, options, ct);
-        return new ExperimentReading(a.Report, a.Figures, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
+        var now = DateTime.UtcNow;
+        var arms = string.Join(',', experiment.Arms.OrderBy(a => a.Position).Select(a => $"{a.Id}:{a.Allocation:R}"));
+        return $"{await ExperimentRollup.StampAsync(db, ct)}|{await StoreStamp.ReadAsync(db, now, ct)}|{now:HH}|{campaign.ConcurrencyStamp}:{campaign.UpdatedAt:O}|" +
+               $"{experiment.Name}|{experiment.Status}:{experiment.EndedAt:O}:{experiment.Decision}:{experiment.DecidedAt:O}:{experiment.DecisionComment}|{arms}";
     }
 
     private sealed record Analysis(ExperimentReport Report, Verdict Verdict, List<ArmFigures> Figures, IReadOnlyList<Guardrails> Guardrails, List<GroupSums> Groups, double? Cap);

@@ -1,3 +1,4 @@
+using Campaigns.Application.Common.Caching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Campaigns.Application.Experiments;
@@ -7,6 +8,7 @@ public static class ExperimentsRegistration
     /// <summary>Registers results, decisions, the launch plan's power calculator and the targeting check.</summary>
     public static IServiceCollection AddExperiments(this IServiceCollection services) => services
         .AddSingleton<RollupCatchUp>()
+        .AddSingleton(typeof(StampedCacheMap<,>))
         .AddScoped<ExperimentStatistics>()
         .AddScoped<ExperimentResults>()
         .AddScoped<ExperimentDecisions>()

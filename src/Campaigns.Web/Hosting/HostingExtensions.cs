@@ -114,6 +114,8 @@ public static class HostingExtensions
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        // After authorization: an unauthenticated sender is refused before it can take a batch's turn.
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets().AllowAnonymous();
     }

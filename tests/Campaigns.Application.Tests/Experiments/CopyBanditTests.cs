@@ -142,7 +142,7 @@ public class CopyBanditTests(EmptyDatabase database) : IClassFixture<EmptyDataba
             db.ExperimentCells.Add(new ExperimentCell { ExperimentId = experiment.Id, ArmId = experiment.Arms[0].Id, Region = "South", ExposedDay = 0, ConvertedDay = -1, Units = 500, Converters = 20 });
             await db.SaveChangesAsync();
         }
-        var statistics = new ExperimentStatistics(database.Factory, new RollupCatchUp(database.Factory), new MoneyFormat("EUR"));
+        var statistics = new ExperimentStatistics(database.Factory, new RollupCatchUp(database.Factory), new MoneyFormat("EUR"), new());
 
         // No revenue cap: these cells were written without the customers a cap reads.
         var reading = await statistics.LoadAsync(experiment.Id, new ResultsOptions { WinsorizePercentile = null });

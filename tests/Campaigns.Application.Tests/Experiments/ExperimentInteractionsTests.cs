@@ -55,7 +55,7 @@ public class ExperimentInteractionsTests(EmptyDatabase database) : IClassFixture
     {
         var (here, there, _) = await StoreAsync(0.10, 0.10);
 
-        var overlaps = await new ExperimentInteractions(database.Factory).LoadAsync(here.Id);
+        var overlaps = await new ExperimentInteractions(database.Factory, new()).LoadAsync(here.Id);
 
         var overlap = Assert.Single(overlaps);
         Assert.Equal(there.Id, overlap.ExperimentId);
@@ -69,7 +69,7 @@ public class ExperimentInteractionsTests(EmptyDatabase database) : IClassFixture
     {
         var (here, _, _) = await StoreAsync(0.15, 0.0);
 
-        var overlap = Assert.Single(await new ExperimentInteractions(database.Factory).LoadAsync(here.Id));
+        var overlap = Assert.Single(await new ExperimentInteractions(database.Factory, new()).LoadAsync(here.Id));
 
         Assert.True(overlap.Result.EffectsInteract);
         Assert.False(overlap.Result.AssignmentDependent);
@@ -79,7 +79,7 @@ public class ExperimentInteractionsTests(EmptyDatabase database) : IClassFixture
     public async Task Assignment_that_follows_the_other_experiment_is_flagged_on_both_pages()
     {
         var (here, there, _) = await StoreAsync(0.10, 0.10, dependent: true);
-        var interactions = new ExperimentInteractions(database.Factory);
+        var interactions = new ExperimentInteractions(database.Factory, new());
 
         Assert.True(Assert.Single(await interactions.LoadAsync(here.Id)).Result.AssignmentDependent);
         Assert.Contains(await interactions.LoadAsync(there.Id), o => o.ExperimentId == here.Id && o.Result.AssignmentDependent);

@@ -87,6 +87,36 @@ public class ExperimentStatisticsTests(ResultsDatabase store) : IClassFixture<Re
     }
 
     [Fact]
+    public async Task A_view_is_shared_between_reads_until_events_arrive_or_the_experiment_changes()
+    {
+        var experiment = await store.ExperimentWithoutTrafficAsync();
+        var first = (await store.Statistics().LoadAsync(experiment.Id, new ResultsOptions()))!;
+        Assert.Same(first, await store.Statistics().LoadAsync(experiment.Id, new ResultsOptions()));
+        Assert.Equal(0, first.Arms.Sum(a => a.Exposed));
+
+        await using (var db = store.Open())
+        {
+            var customers = await db.Customers.AsNoTracking().OrderBy(c => c.Id).Select(c => c.Id).Take(3).ToListAsync();
+            db.Events.AddRange(customers.Select((c, i) => new ExperimentEvent
+            {
+                EventKey = $"cache-{experiment.Id}-{i}", ExperimentId = experiment.Id, CustomerId = c, ArmId = experiment.Arms[i % 2].Id,
+                Type = EventType.Exposure, OccurredAt = DateTime.UtcNow,
+            }));
+            await db.SaveChangesAsync();
+        }
+        var exposed = (await store.Statistics().LoadAsync(experiment.Id, new ResultsOptions()))!;
+        Assert.Equal(3, exposed.Arms.Sum(a => a.Exposed));
+
+        await using (var db = store.Open())
+            await db.Experiments.Where(e => e.Id == experiment.Id).ExecuteUpdateAsync(u => u.SetProperty(e => e.Name, "Renamed"));
+        var renamed = (await store.Statistics().LoadAsync(experiment.Id, new ResultsOptions()))!;
+        Assert.Equal("Renamed", renamed.Name);
+        Assert.Equal(3, renamed.Arms.Sum(a => a.Exposed));
+        // Lists read the same view as the page.
+        Assert.Same(renamed.Report, (await store.Statistics().ReadAsync(experiment.Id, new ResultsOptions()))!.Report);
+    }
+
+    [Fact]
     public async Task An_experiment_without_traffic_says_so_and_takes_no_decision()
     {
         var empty = await store.ExperimentWithoutTrafficAsync();

@@ -1,3 +1,4 @@
+using Campaigns.Application.Common.Caching;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Experiments;
 using Campaigns.Data;
@@ -9,7 +10,10 @@ namespace Campaigns.Application.Tests.Experiments;
 /// <summary>The demo store with the experiments' services over it, as the web app and the command line build them.</summary>
 public sealed class ResultsDatabase : DemoDatabase
 {
-    public ExperimentStatistics Statistics() => new(Factory, new RollupCatchUp(Factory), new MoneyFormat("EUR"));
+    private readonly StampedCacheMap<(Guid, ResultsOptions), ExperimentResultsView> _views = new();
+
+    /// <summary>A reader of results as a request gets one: its own instance over the process's one cache of views.</summary>
+    public ExperimentStatistics Statistics() => new(Factory, new RollupCatchUp(Factory), new MoneyFormat("EUR"), _views);
 
     public ExperimentResults Results() => new(Factory, Statistics());
 

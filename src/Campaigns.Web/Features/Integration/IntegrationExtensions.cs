@@ -1,8 +1,10 @@
 using System.Text.Json;
+using System.Threading.RateLimiting;
 using Campaigns.Application.Common;
 using Campaigns.Application.Integration;
 using Campaigns.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace Campaigns.Web.Features.Integration;
 
@@ -11,6 +13,7 @@ public static class IntegrationExtensions
 {
     public const string AssignPolicy = "ApiAssign";
     public const string IngestPolicy = "ApiIngest";
+    public const string IngestLimiter = "ApiIngestBatches";
 
     public static void AddIntegration(this WebApplicationBuilder builder)
     {
@@ -19,6 +22,36 @@ public static class IntegrationExtensions
             .AddPolicy(AssignPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "assign"))
             .AddPolicy(IngestPolicy, p => p.AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName).RequireClaim(ApiKeyAuthenticationHandler.ScopeClaim, "ingest"));
         builder.Services.AddIntegration();
+        builder.Services.AddOptions<IngestionLimits>().BindConfiguration(IngestionLimits.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddRateLimiter(o =>
+        {
+            // One partition for the instance, read from the options at its first batch.
+            o.AddPolicy(IngestLimiter, http => RateLimitPartition.GetConcurrencyLimiter(IngestLimiter, _ =>
+            {
+                var limits = http.RequestServices.GetRequiredService<IOptions<IngestionLimits>>().Value;
+                return new ConcurrencyLimiterOptions
+                {
+                    PermitLimit = limits.ConcurrentBatches, QueueLimit = limits.QueuedBatches, QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                };
+            }));
+            o.OnRejected = async (context, _) =>
+            {
+                var http = context.HttpContext;
+                var limits = http.RequestServices.GetRequiredService<IOptions<IngestionLimits>>().Value;
+                http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                http.Response.Headers.RetryAfter = limits.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails =
+                    {
+                        Status = StatusCodes.Status503ServiceUnavailable, Title = "Ingestion busy",
+                        Detail = $"This server is already storing {limits.ConcurrentBatches} event batches with {limits.QueuedBatches} more waiting. " +
+                                 $"Nothing of this batch was stored; send it again in {limits.RetryAfterSeconds} s.",
+                    },
+                });
+            };
+        });
         builder.Services.AddSingleton<ApiKeyUsage>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ApiKeyUsage>());
     }
@@ -102,6 +135,7 @@ public static class IntegrationExtensions
             })
             .Accepts<EventBatch>("application/json")
             .RequireAuthorization(IngestPolicy)
+            .RequireRateLimiting(IngestLimiter)
             .WithSummary("Stores a batch of up to 10,000 exposure, click and conversion events (at most 16 MB, optionally Content-Encoding: gzip); idempotent on eventId.")
             .Produces<IngestionResult>()
             .ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422).ProducesProblem(503);
