@@ -52,6 +52,23 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         var start = await PositionAsync(db, ct);
         // Pages call this before every read: when nothing is new, take no write lock.
         if (start >= last) return 0;
+        // A chunk's grouping sorts about 200 MB, past the page cache: its spills and the chunk's temp table stay in memory
+        // instead of temp files. Only on this connection, and put back before it returns to the pool.
+        await db.Database.OpenConnectionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=MEMORY", ct);
+        try
+        {
+            return await CatchUpChunksAsync(db, start, last, progress, ct);
+        }
+        finally
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store=DEFAULT", CancellationToken.None);
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<long> CatchUpChunksAsync(CampaignsDbContext db, long start, long last, Func<double, Task>? progress, CancellationToken ct)
+    {
         var read = 0L;
         while (true)
         {

@@ -20,13 +20,18 @@ public static class RollupSql
 
     // A customer's sums over the events of a group: exposures, conversions, revenue, first times and their days.
     private static string EventSums(RollupDialect d) => $"""
-               SUM(CASE WHEN e."Type" = 'Exposure' THEN 1 ELSE 0 END),
+               {EventTotals(d)},
+               {d.WholeDaysBetween(Start, $"MIN({Exposure})")},
+               {d.WholeDaysBetween(Start, $"MIN({Conversion})")}
+        """;
+
+    // The sums without the days, which need the experiment's start.
+    private static string EventTotals(RollupDialect d) => $"""
+        SUM(CASE WHEN e."Type" = 'Exposure' THEN 1 ELSE 0 END),
                SUM(CASE WHEN e."Type" = 'Conversion' THEN 1 ELSE 0 END),
                {d.Float("""SUM(CASE WHEN e."Type" = 'Conversion' THEN e."Revenue" ELSE 0 END)""")},
                MIN({Exposure}),
-               MIN({Conversion}),
-               {d.WholeDaysBetween(Start, $"MIN({Exposure})")},
-               {d.WholeDaysBetween(Start, $"MIN({Conversion})")}
+               MIN({Conversion})
         """;
 
     // Spend in the pre-period of the customer whose id is the SQL expression customer.
@@ -94,9 +99,12 @@ public static class RollupSql
             "Orders", "Orders2", "Revenue", "Revenue2", "RevenueOrders", "Pre", "Pre2", "RevenuePre", "ConvertedPre")
         """;
 
-    // The earlier of a customer's first time so far (o) and in the chunk (n); null when neither has one.
-    private static string Earlier(string column) =>
-        $"""CASE WHEN o."{column}" IS NULL OR n."{column}" < o."{column}" THEN n."{column}" ELSE o."{column}" END AS "{column}" """;
+    // The earlier of a customer's first time so far (o) and in the chunk (n, or the SQL expression chunk); null when neither has one.
+    private static string Earlier(string column, string? chunk = null) =>
+        $"""CASE WHEN o."{column}" IS NULL OR {chunk ??= $"n.\"{column}\""} < o."{column}" THEN {chunk} ELSE o."{column}" END AS "{column}" """;
+
+    // The chunk's first day of the first time in column: counted after grouping, so the events are sorted without the start.
+    private static string ChunkDay(string column) => RollupDialect.Sqlite.WholeDaysBetween(Start, $"n.\"{column}\"");
 
     // Fixed when the customer first appears (o.rowid is null): computed then, kept after.
     private static string First(string column, string sql) => $"""CASE WHEN o.rowid IS NULL THEN {sql} ELSE o."{column}" END AS "{column}" """;
@@ -109,18 +117,16 @@ public static class RollupSql
     public static readonly string SqliteChunk = $"""
         DROP TABLE IF EXISTS temp."RollupChunk";
         CREATE TEMP TABLE "RollupChunk" AS
-        WITH n("ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue",
-               "FirstExposedAt", "FirstConvertedAt", "FirstExposedDay", "FirstConvertedDay") AS (
+        WITH n("ExperimentId", "CustomerId", "ArmId", "Exposures", "Conversions", "Revenue", "FirstExposedAt", "FirstConvertedAt") AS (
             SELECT e."ExperimentId", e."CustomerId", e."ArmId",
-                   {EventSums(RollupDialect.Sqlite)}
+                   {EventTotals(RollupDialect.Sqlite)}
             FROM "Events" e
-            JOIN "Experiments" x ON x."Id" = e."ExperimentId"
             WHERE e.rowid > @from AND e.rowid <= @to AND e."ArmId" IS NOT NULL
             GROUP BY e."ExperimentId", e."CustomerId", e."ArmId")
         SELECT o.rowid AS "Row", n."ExperimentId", n."CustomerId", {First("ArmId", "n.\"ArmId\"")},
                COALESCE(o."Exposures", 0) + n."Exposures" AS "Exposures", COALESCE(o."Conversions", 0) + n."Conversions" AS "Conversions",
                COALESCE(o."Revenue", 0) + n."Revenue" AS "Revenue",
-               {Earlier("FirstExposedAt")}, {Earlier("FirstConvertedAt")}, {Earlier("FirstExposedDay")}, {Earlier("FirstConvertedDay")},
+               {Earlier("FirstExposedAt")}, {Earlier("FirstConvertedAt")}, {Earlier("FirstExposedDay", ChunkDay("FirstExposedAt"))}, {Earlier("FirstConvertedDay", ChunkDay("FirstConvertedAt"))},
                {First("PreSpend", PreSpend(RollupDialect.Sqlite, "n.\"CustomerId\""))},
                {First("Region", "cu.\"Region\"")}, {First("Device", "cu.\"Device\"")}, {First("Tenure", Tenure("n.\"CustomerId\""))},
                COALESCE(o."Exposures", 0) AS "OldExposures", o."Conversions" AS "OldConversions", o."Revenue" AS "OldRevenue",

@@ -90,6 +90,21 @@ public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatab
         }
     }
 
+    [Fact]
+    public async Task Catching_up_keeps_its_temp_store_setting_off_the_pooled_connection_it_hands_back()
+    {
+        await using (var db = store.Open())
+        {
+            if (!db.Database.IsSqlite()) return;
+            var assignment = await db.Assignments.AsNoTracking().FirstAsync();
+            db.Events.Add(new ExperimentEvent { EventKey = "pragma-exposure", ExperimentId = assignment.ExperimentId, CustomerId = assignment.CustomerId, ArmId = assignment.ArmId, Type = EventType.Exposure, OccurredAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await Rollup.CatchUpAsync());
+        await using (var db = store.Open())
+            Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT temp_store AS "Value" FROM pragma_temp_store""").SingleAsync());
+    }
+
     private async Task ResetAsync()
     {
         await using var db = store.Open();
