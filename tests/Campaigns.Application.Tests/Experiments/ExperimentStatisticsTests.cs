@@ -1,5 +1,6 @@
 using Campaigns.Analytics;
 using Campaigns.Application.Experiments;
+using Campaigns.Data;
 using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
@@ -104,6 +105,8 @@ public class ExperimentStatisticsTests(ResultsDatabase store) : IClassFixture<Re
             }));
             await db.SaveChangesAsync();
         }
+        // SQLite's reads catch up themselves; the server databases' rollup runs from the minutely job.
+        await new ExperimentRollup(store.Factory).CatchUpAsync();
         var exposed = (await store.Statistics().LoadAsync(experiment.Id, new ResultsOptions()))!;
         Assert.Equal(3, exposed.Arms.Sum(a => a.Exposed));
 
