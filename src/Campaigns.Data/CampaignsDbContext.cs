@@ -58,6 +58,7 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
     public DbSet<ImportFile> ImportFiles => Set<ImportFile>();
     public DbSet<ImportFileChunk> ImportFileChunks => Set<ImportFileChunk>();
     public DbSet<HoldoutPeriod> HoldoutPeriods => Set<HoldoutPeriod>();
+    public DbSet<CampaignQualifier> CampaignQualifiers => Set<CampaignQualifier>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1817,6 +1817,29 @@ namespace Campaigns.Migrations.Postgres.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Programme.CampaignQualifier", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("HeldOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTime>("QualifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("CampaignId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("QualifiedAt");
+
+                    b.ToTable("CampaignQualifiers");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Programme.HoldoutPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2175,6 +2198,21 @@ namespace Campaigns.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Programme.CampaignQualifier", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -1824,6 +1824,29 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Programme.CampaignQualifier", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("HeldOut")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("QualifiedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("CampaignId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("QualifiedAt");
+
+                    b.ToTable("CampaignQualifiers");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Programme.HoldoutPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2184,6 +2207,21 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Programme.CampaignQualifier", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

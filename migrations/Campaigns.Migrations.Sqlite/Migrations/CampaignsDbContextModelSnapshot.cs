@@ -1817,6 +1817,29 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                     b.ToTable("OrderLines");
                 });
 
+            modelBuilder.Entity("Campaigns.Domain.Programme.CampaignQualifier", b =>
+                {
+                    b.Property<Guid>("CampaignId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CustomerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("HeldOut")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("QualifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("CampaignId", "CustomerId");
+
+                    b.HasIndex("CustomerId");
+
+                    b.HasIndex("QualifiedAt");
+
+                    b.ToTable("CampaignQualifiers");
+                });
+
             modelBuilder.Entity("Campaigns.Domain.Programme.HoldoutPeriod", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2170,6 +2193,21 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Campaigns.Domain.Programme.CampaignQualifier", b =>
+                {
+                    b.HasOne("Campaigns.Domain.Campaigns.Campaign", null)
+                        .WithMany()
+                        .HasForeignKey("CampaignId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Campaigns.Domain.Customers.Customer", null)
+                        .WithMany()
+                        .HasForeignKey("CustomerId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

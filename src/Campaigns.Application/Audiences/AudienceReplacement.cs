@@ -50,8 +50,8 @@ internal static class AudienceReplacement
 
     /// <summary>
     /// Deletes from the campaign's saved audience (inside the caller's transaction) the members the global holdout in force
-    /// holds, keeping its counts true, and says how many. An audience saved before the holdout began lists them; launch
-    /// must not put them in arms.
+    /// holds, keeping its counts and expected profit true, and says how many. An audience saved before the holdout began
+    /// lists them; launch must not put them in arms.
     /// </summary>
     public static async Task<int> DropHeldOutAsync(CampaignsDbContext db, Guid campaignId, DateTime at, CancellationToken ct)
     {
@@ -60,20 +60,25 @@ internal static class AudienceReplacement
         if (audience is null) return 0;
         var members = db.AudienceMembers.Where(m => m.AudienceId == audience.Id);
         var held = new List<Guid>();
-        var (targeted, random) = (0, 0);
-        await foreach (var m in members.Select(m => new { m.CustomerId, m.Cell, m.OfferPosition }).AsAsyncEnumerable().WithCancellation(ct))
+        var (targeted, random, profit) = (0, 0, 0.0);
+        await foreach (var m in members.Select(m => new { m.CustomerId, m.Cell, m.OfferPosition, m.ExpectedProfit }).AsAsyncEnumerable().WithCancellation(ct))
         {
             if (!holdout.Holds(m.CustomerId)) continue;
             held.Add(m.CustomerId);
+            profit += m.ExpectedProfit;
             // An offer plan lists every planned customer; only those it gives an offer are counted as targeted.
             if (m.Cell == AudienceCell.Random) random++;
             else if (audience.Selection != AudienceSelection.OfferPlan || m.OfferPosition is not null) targeted++;
         }
         foreach (var chunk in held.Chunk(500))
             await members.Where(m => chunk.Contains(m.CustomerId)).ExecuteDeleteAsync(ct);
+        // The expected profit is the sum of the chosen members' own (random-cell and no-offer members carry 0), as the
+        // allocator and the offer planner sum it; its interval keeps its width, which the smaller sum's variance cannot exceed.
         if (held.Count > 0)
             await db.Audiences.Where(a => a.Id == audience.Id)
-                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Targeted, a => a.Targeted - targeted).SetProperty(a => a.RandomCell, a => a.RandomCell - random), ct);
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Targeted, a => a.Targeted - targeted).SetProperty(a => a.RandomCell, a => a.RandomCell - random)
+                    .SetProperty(a => a.ExpectedProfit, a => a.ExpectedProfit - profit).SetProperty(a => a.ExpectedProfitLow, a => a.ExpectedProfitLow - profit)
+                    .SetProperty(a => a.ExpectedProfitHigh, a => a.ExpectedProfitHigh - profit), ct);
         return held.Count;
     }
 }

@@ -2,6 +2,7 @@ using Campaigns.Application.Audiences;
 using Campaigns.Application.Common;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
+using Campaigns.Application.Programme;
 using Campaigns.Data;
 using Campaigns.Domain;
 using Campaigns.Domain.Auditing;
@@ -172,6 +173,7 @@ public sealed class CampaignService(IDbContextFactory<CampaignsDbContext> dbFact
         // An audience saved before the global holdout began still lists customers it now holds out: the launch drops them.
         var heldOut = await AudienceReplacement.DropHeldOutAsync(db, id, campaign.UpdatedAt, ct);
         var dropped = heldOut == 0 ? "" : $"; {Display.Count(heldOut)} customers of its audience in the global holdout dropped";
+        await QualifierRecording.RecordAsync(db, campaign, campaign.UpdatedAt, ct);
         db.Audit(user, "campaign.launch", nameof(Campaign), id,
             $"Live with a {Display.Percent(holdoutShare, 0)} holdout{(copy.Count > 0 ? $" and {copy.Count} copy variant{(copy.Count == 1 ? "" : "s")}" : "")}"
             + (traffic == TrafficAllocation.Thompson ? " allocated by Thompson sampling" : "")

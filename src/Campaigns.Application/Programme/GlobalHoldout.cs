@@ -32,6 +32,9 @@ public sealed class GlobalHoldout
             : null;
     }
 
+    /// <summary>Whether a period is in force at the moment (a share of customers is held out).</summary>
+    public bool InForce => _period is not null;
+
     public bool Holds(Guid customerId) => _period is { } p && p.Holds(customerId);
 
     /// <summary>The batch without its held-out customers (the same list when none is), counting those left out.</summary>

@@ -6,6 +6,6 @@ namespace Campaigns.Application.Programme;
 /// <param name="PrePeriodDays">Days before <paramref name="Since"/> whose orders are each customer's CUPED covariate.</param>
 /// <param name="Months">Calendar months, first to last (the first and last may be partial).</param>
 /// <param name="Cumulative">Since the holdout started.</param>
-/// <param name="AttributedByChannel">Orders naming each channel's campaigns: attributed, not incremental (<see cref="ChannelFigures"/>).</param>
+/// <param name="ByChannel">Each channel's incremental effect on the customers its campaigns targeted, and the orders naming them (<see cref="ChannelFigures"/>).</param>
 public sealed record ProgrammeReport(DateTime Since, DateTime AsOf, int PrePeriodDays, IReadOnlyList<ProgrammeWindow> Months, ProgrammeWindow Cumulative,
-    IReadOnlyList<ChannelFigures> AttributedByChannel);
+    IReadOnlyList<ChannelFigures> ByChannel);

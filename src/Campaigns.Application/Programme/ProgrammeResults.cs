@@ -1,5 +1,6 @@
 using Campaigns.Analytics;
 using Campaigns.Analytics.Programme;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,8 @@ namespace Campaigns.Application.Programme;
 /// Measures the whole programme against the global holdout from the stored orders: per customer, orders, revenue and
 /// margin in each month since the holdout started and in all, with the same metric over the pre-period as CUPED's
 /// covariate. A customer counts in a window's holdout when every period in force during it held them out, in its
-/// programme when none did; a customer a re-draw or a change of share moved is left out of that window.
+/// programme when none did; a customer a re-draw or a change of share moved is left out of that window. Per channel, the
+/// same sums since the start compare the customers who qualified for the channel's campaigns in each group.
 /// </summary>
 public sealed class ProgrammeResults(IDbContextFactory<CampaignsDbContext> dbFactory)
 {
@@ -66,9 +68,34 @@ public sealed class ProgrammeResults(IDbContextFactory<CampaignsDbContext> dbFac
         var total = new CustomerSums(ids.Count);
         foreach (var s in sums) total.AddAll(s);
         var cumulative = Measure(($"Since {since:yyyy-MM-dd}", since, now), allGroups, total, pre);
-        var byChannel = attributed.Where(a => allGroups[a.Customer] == Group.Programme).GroupBy(a => a.Channel).OrderBy(g => g.Key)
-            .Select(g => new ChannelFigures(g.Key, g.Count(), g.Sum(a => a.Revenue), g.Sum(a => a.Discount))).ToList();
+        var qualified = new Dictionary<Channel, bool[]>();
+        await foreach (var q in db.CampaignQualifiers.AsNoTracking().Where(q => q.QualifiedAt >= since && q.QualifiedAt < now)
+                           .Select(q => new { q.CampaignId, q.CustomerId }).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            if (!channels.TryGetValue(q.CampaignId, out var channel) || !index.TryGetValue(q.CustomerId, out var c)) continue;
+            if (!qualified.TryGetValue(channel, out var flags)) qualified[channel] = flags = new bool[ids.Count];
+            flags[c] = true;
+        }
+        var inProgramme = attributed.Where(a => allGroups[a.Customer] == Group.Programme).ToLookup(a => a.Channel);
+        var byChannel = qualified.Keys.Union(inProgramme.Select(g => g.Key)).Order()
+            .Select(channel => ChannelOf(channel, qualified.GetValueOrDefault(channel), inProgramme[channel].ToList())).ToList();
         return new ProgrammeReport(since, now, PrePeriodDays, results, cumulative, byChannel);
+
+        // Intent to treat: the channel's campaigns chose both groups by the same rules at launch, before the global holdout
+        // and the contact rules left anyone out, and the holdout's salted hash does not depend on those rules; so the
+        // held-out qualifiers are what the programme's qualifiers would have done without the channel's (and the rest of
+        // the programme's) promotions, and their difference is unbiased for the effect of being targeted by the channel.
+        ChannelFigures ChannelOf(Channel channel, bool[]? flags, List<(int Customer, Channel Channel, double Revenue, double Discount)> orders)
+        {
+            var groups = new Group[ids.Count];
+            for (var c = 0; c < ids.Count; c++) groups[c] = flags is not null && flags[c] ? allGroups[c] : Group.Outside;
+            var (programme, holdout) = (groups.LongCount(g => g == Group.Programme), groups.LongCount(g => g == Group.Holdout));
+            var why = flags is null ? "No campaign on this channel has launched since the holdout started, so no one is recorded as qualifying for it."
+                : programme < 2 || holdout < 2 ? $"{Display.Count(programme)} programme and {Display.Count(holdout)} held-out customers qualified for this channel's campaigns; an interval needs at least 2 in each."
+                : null;
+            var (o, r, m) = why is null ? (Effect(groups, total.Orders, pre.Orders), Effect(groups, total.Revenue, pre.Revenue), Effect(groups, total.Margin, pre.Margin)) : (null, null, null);
+            return new ChannelFigures(channel, programme, holdout, o, r, m, why, orders.Count, orders.Sum(a => a.Revenue), orders.Sum(a => a.Discount));
+        }
 
         Group[] Groups(DateTime from, DateTime to)
         {
@@ -125,7 +152,8 @@ public sealed class ProgrammeResults(IDbContextFactory<CampaignsDbContext> dbFac
         return windows;
     }
 
-    private enum Group { Programme, Holdout, Moved }
+    /// <summary>Moved: a draw moved the customer between the groups; Outside: not in a channel's contrast (did not qualify).</summary>
+    private enum Group { Programme, Holdout, Moved, Outside }
 
     /// <summary>Per-customer sums of one window, indexed like the customer list.</summary>
     private sealed class CustomerSums(int customers)
