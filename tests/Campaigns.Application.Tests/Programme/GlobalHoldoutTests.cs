@@ -138,6 +138,10 @@ public sealed class GlobalHoldoutTests(CampaignDatabase demo) : IClassFixture<Ca
         var builder = new AudienceBuilder(db, new Application.Models.ModelStore(db), Microsoft.Extensions.Options.Options.Create(new Application.Targeting.TargetingOptions()));
         var plan = (await builder.PlanAsync(new AudienceRequest(campaign.Id, new AudienceRules(), AudienceSelection.Everyone, RandomCellShare: 0.2))).Value!;
         var audience = (await builder.SaveAsync(plan, Marketer)).Value!;
+        // Without a model every member's expected profit is 0: give each targeted member 2, as a model's plan would.
+        await db.AudienceMembers.Where(m => m.AudienceId == audience.Id && m.Cell == AudienceCell.Targeted).ExecuteUpdateAsync(u => u.SetProperty(m => m.ExpectedProfit, 2));
+        await db.Audiences.Where(a => a.Id == audience.Id).ExecuteUpdateAsync(u => u.SetProperty(a => a.ExpectedProfit, 2.0 * plan.Targeted.Count)
+            .SetProperty(a => a.ExpectedProfitLow, 2.0 * plan.Targeted.Count - 50).SetProperty(a => a.ExpectedProfitHigh, 2.0 * plan.Targeted.Count + 50));
         Assert.True((await demo.Campaigns.SubmitAsync(campaign.Id, Marketer)).Succeeded);
         Assert.True((await demo.Campaigns.ApproveAsync(campaign.Id, Manager, null)).Succeeded);
         var period = await DrawTodayAsync(10);
@@ -153,7 +157,42 @@ public sealed class GlobalHoldoutTests(CampaignDatabase demo) : IClassFixture<Ca
         Assert.DoesNotContain(members, period.Holds);
         var stored = await db.Audiences.AsNoTracking().SingleAsync(a => a.Id == audience.Id);
         Assert.Equal((plan.Targeted.Count - targeted, plan.RandomCell.Count - random), (stored.Targeted, stored.RandomCell));
+        var kept = 2.0 * (plan.Targeted.Count - targeted);
+        Assert.Equal((kept, kept - 50, kept + 50), (stored.ExpectedProfit, stored.ExpectedProfitLow, stored.ExpectedProfitHigh));
         Assert.Contains(await db.AuditLog.Where(a => a.Action == "campaign.launch" && a.EntityId == campaign.Id.ToString()).Select(a => a.Details).ToListAsync(),
             d => d != null && d.EndsWith($"; {Display.Count(targeted + random)} customers of its audience in the global holdout dropped"));
+    }
+
+    [Fact]
+    public async Task Launch_records_who_qualified_by_the_audiences_rules_before_the_holdout_marking_the_held_out_who_get_no_assignment()
+    {
+        var campaign = await demo.DraftCampaignAsync(Marketer);
+        await using var db = demo.Open();
+        var region = await db.Customers.OrderBy(c => c.Region).Select(c => c.Region).FirstAsync();
+        var builder = new AudienceBuilder(db, new Application.Models.ModelStore(db), Microsoft.Extensions.Options.Options.Create(new Application.Targeting.TargetingOptions()));
+        var period = await DrawTodayAsync(10);
+        var rules = new AudienceRules { Regions = [region] };
+        var plan = (await builder.PlanAsync(new AudienceRequest(campaign.Id, rules, AudienceSelection.Everyone))).Value!;
+        Assert.True((await builder.SaveAsync(plan, Marketer)).Succeeded);
+        Assert.True((await demo.Campaigns.SubmitAsync(campaign.Id, Marketer)).Succeeded);
+        Assert.True((await demo.Campaigns.ApproveAsync(campaign.Id, Manager, null)).Succeeded);
+
+        Assert.True((await demo.Campaigns.LaunchAsync(campaign.Id, Manager, 0.1)).Succeeded);
+
+        var inRegion = await db.Customers.Where(c => c.Region == region).Select(c => c.Id).ToListAsync();
+        var qualifiers = await db.CampaignQualifiers.Where(q => q.CampaignId == campaign.Id).ToListAsync();
+        Assert.Equal(inRegion.Order(), qualifiers.Select(q => q.CustomerId).Order());
+        Assert.All(qualifiers, q => Assert.Equal(period.Holds(q.CustomerId), q.HeldOut));
+        var heldOut = qualifiers.Where(q => q.HeldOut).Select(q => q.CustomerId).ToList();
+        Assert.NotEmpty(heldOut);
+        Assert.Equal(plan.HeldOut, heldOut.Count);
+        Assert.Empty(plan.Targeted.Intersect(heldOut));
+        var launchedAt = await db.Campaigns.Where(c => c.Id == campaign.Id).Select(c => c.UpdatedAt).SingleAsync();
+        Assert.All(qualifiers, q => Assert.Equal(launchedAt, q.QualifiedAt));
+
+        var assignments = new AssignmentService(demo.Factory, new MoneyFormat("EUR"), new BestSellerCache());
+        var key = await db.Customers.Where(c => c.Id == heldOut[0]).Select(c => c.ExternalId).SingleAsync();
+        Assert.False((await assignments.AssignAsync(new AssignmentRequest(campaign.Id, key), CancellationToken.None)).Succeeded);
+        Assert.False(await db.Assignments.AnyAsync(a => heldOut.Contains(a.CustomerId) && db.Experiments.Any(e => e.Id == a.ExperimentId && e.CampaignId == campaign.Id)));
     }
 }

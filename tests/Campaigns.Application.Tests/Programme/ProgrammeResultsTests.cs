@@ -81,11 +81,16 @@ public sealed class ProgrammeResultsTests(EmptyDatabase database) : IClassFixtur
         Assert.Equal(3 * n, all.Margin.Incremental.Value, 6);
         Assert.Equal(5 * n, all.DiscountCost, 9);
 
-        var email = Assert.Single(report.AttributedByChannel);
-        Assert.Equal(new ChannelFigures(Channel.Email, n, 15 * n, 5 * n), email);
+        // The email campaign recorded no qualifiers: its orders are attributed, and it has no incremental estimate.
+        var email = Assert.Single(report.ByChannel);
+        Assert.Equal((Channel.Email, n, 15 * n, 5 * n), (email.Channel, email.AttributedOrders, email.AttributedRevenue, email.DiscountCost));
+        Assert.Null(email.IncrementalOrders);
+        Assert.StartsWith("No campaign on this channel has launched since the holdout started", email.NoEstimate);
 
         var csv = ProgrammeCsv.Write(report).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(1 + 3 * 3, csv.Length);
+        Assert.Equal(1 + 3 * 3 + 3, csv.Length);
+        Assert.Equal(csv[0].Count(c => c == ','), csv[1].Count(c => c == ','));
+        Assert.Contains($",Email,{n},{15 * n},\"No campaign on this channel", csv[^1]);
         Assert.StartsWith($"2026-07,2026-07-01T00:00:00.0000000Z,2026-07-15T00:00:00.0000000Z,orders,{n},{60 - n},", csv[4]);
 
         // A re-draw on July 1st: customers it moved between the groups drop out of the windows spanning both draws.
