@@ -3,6 +3,8 @@ using System.Text.Json;
 using Bunit;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Programme;
+using Campaigns.Data;
+using Campaigns.Domain.Campaigns;
 using Campaigns.Data.Identity;
 using Campaigns.Domain.Programme;
 using Campaigns.Web.Tests.Infrastructure;
@@ -23,7 +25,12 @@ public class ProgrammeReportTests : ComponentTest, IClassFixture<ProgrammeReport
         {
             await using var db = App.OpenDatabase();
             var last = await db.Orders.MaxAsync(o => o.PlacedAt);
-            db.HoldoutPeriods.Add(new HoldoutPeriod { Share = 0.2, Salt = "report-tests", StartsAt = last.Date.AddDays(-60), SetBy = "tests", FreshDraw = true });
+            var period = new HoldoutPeriod { Share = 0.2, Salt = "report-tests", StartsAt = last.Date.AddDays(-60), SetBy = "tests", FreshDraw = true };
+            db.HoldoutPeriods.Add(period);
+            // The demo's email campaign as if launched after the start to every customer who opted in to email.
+            var email = await db.Campaigns.Where(c => c.Promotion.Channel == Channel.Email).OrderBy(c => c.Name).Select(c => c.Id).FirstAsync();
+            var optedIn = await db.Customers.Where(c => c.EmailOptIn).Select(c => c.Id).ToListAsync();
+            await db.BulkInsertAsync(optedIn.Select(id => new CampaignQualifier { CampaignId = email, CustomerId = id, HeldOut = period.Holds(id), QualifiedAt = period.StartsAt.AddDays(1) }));
             await db.SaveChangesAsync();
         }
 
@@ -76,8 +83,8 @@ public class ProgrammeReportTests : ComponentTest, IClassFixture<ProgrammeReport
         Assert.Equal(report.Months.Count, json.GetProperty("months").GetArrayLength());
 
         var csv = (await manager.GetStringAsync("/api/programme/results.csv")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(1 + 3 * (report.Months.Count + 1), csv.Length);
-        Assert.StartsWith($"{report.Cumulative.Label},", csv[^1]);
+        Assert.Equal(1 + 3 * (report.Months.Count + 1 + report.ByChannel.Count), csv.Length);
+        Assert.StartsWith($"{report.Cumulative.Label},", csv[3 * (report.Months.Count + 1)]);
 
         var marketer = await _store.App.SignedInClientAsync("marketer@demo.local");
         Assert.Equal(HttpStatusCode.Forbidden, (await marketer.GetAsync("/api/programme/results")).StatusCode);
@@ -85,23 +92,37 @@ public class ProgrammeReportTests : ComponentTest, IClassFixture<ProgrammeReport
     }
 
     [Fact]
-    public async Task The_channels_figures_are_named_attributed_on_the_page_and_in_the_api_never_incremental()
+    public async Task Each_channel_shows_its_incremental_figures_on_its_qualifiers_with_intervals_beside_the_attributed_ones_in_the_page_and_the_api()
     {
         var report = await ReportAsync();
-        var first = Assert.IsType<ChannelFigures>(report.AttributedByChannel.FirstOrDefault());
+        var email = report.ByChannel.Single(c => c.Channel == Channel.Email);
+        var (orders, margin) = (email.IncrementalOrders!, email.IncrementalMargin!);
         SignInAs(Roles.Manager);
         var page = Render<ProgrammeHost>();
         page.WaitForElement("[data-testid=programme-channels]", Wait);
 
         Assert.Contains("not a causal estimate", page.Find("[data-testid=programme-channels-caveat]").TextContent);
-        Assert.Equal(["Channel", "Attributed orders", "Attributed revenue", "Discounts"],
+        Assert.Equal(["Channel", "Qualifiers (programme / holdout)", "Incremental orders", "Incremental revenue", "Incremental margin", "Attributed orders", "Attributed revenue", "Discounts"],
             page.FindAll("[data-testid=programme-channels] th").Select(h => h.TextContent.Trim()));
-        Assert.Contains(Display.Count(first.AttributedOrders), page.FindAll("[data-testid=programme-channels] tbody tr")[0].TextContent);
+        var rows = page.FindAll("[data-testid=programme-channels] tbody tr");
+        Assert.Equal(report.ByChannel.Select(c => c.Channel.ToWords()), rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        var row = rows[report.ByChannel.ToList().IndexOf(email)].TextContent;
+        Assert.Contains($"{Display.Count(email.ProgrammeQualifiers)} / {Display.Count(email.HoldoutQualifiers)}", row);
+        Assert.Contains($"{Display.Signed(orders.Incremental.Value, 0)}", row);
+        Assert.Contains($"95% interval {Money.Signed(margin.Incremental.Low)} to {Money.Signed(margin.Incremental.High)}", row);
+        Assert.Contains(Display.Count(email.AttributedOrders), row);
+        // The other channels recorded no qualifiers: no estimate, and why, rather than a zero.
+        Assert.Equal(report.ByChannel.Count(c => c.NoEstimate is not null), page.FindAll("[data-testid=programme-channel-no-estimate]").Count);
 
         var manager = await _store.App.SignedInClientAsync("manager@demo.local");
         var json = JsonDocument.Parse(await manager.GetStringAsync("/api/programme/results")).RootElement;
-        Assert.False(json.TryGetProperty("channels", out _));
-        Assert.Equal(first.AttributedOrders, json.GetProperty("attributedByChannel")[0].GetProperty("attributedOrders").GetInt32());
+        Assert.False(json.TryGetProperty("attributedByChannel", out _));
+        var byEmail = json.GetProperty("byChannel")[report.ByChannel.ToList().IndexOf(email)];
+        Assert.Equal(email.AttributedOrders, byEmail.GetProperty("attributedOrders").GetInt32());
+        Assert.Equal(email.HoldoutQualifiers, byEmail.GetProperty("holdoutQualifiers").GetInt64());
+        var incremental = byEmail.GetProperty("incrementalMargin").GetProperty("incremental");
+        Assert.Equal((margin.Incremental.Value, margin.Incremental.Low, margin.Incremental.High),
+            (incremental.GetProperty("value").GetDouble(), incremental.GetProperty("low").GetDouble(), incremental.GetProperty("high").GetDouble()));
     }
 
     [Fact]
