@@ -1,4 +1,6 @@
 using Campaigns.Data;
+using Campaigns.Data.Rollup;
+using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Tests.Database;
@@ -31,7 +33,7 @@ public class SqlServerTests
     public void Events_carry_a_rowversion_the_rollup_reads_them_by()
     {
         using var db = Unreachable.CreateContext();
-        var stamp = db.Model.FindEntityType(typeof(Campaigns.Domain.Experiments.ExperimentEvent))!.FindProperty(Campaigns.Data.Rollup.RollupSql.RowVersionColumn)!;
+        var stamp = db.Model.FindEntityType(typeof(ExperimentEvent))!.FindProperty(RollupSql.RowVersionColumn)!;
         Assert.Equal("rowversion", stamp.GetColumnType());
         Assert.True(stamp.IsConcurrencyToken);
     }
