@@ -20,14 +20,10 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         _store = store;
         var options = new DatabaseOptions { ConnectionString = $"Data Source={store.App.DatabasePath}" };
         Context.Services.AddDbContextFactory<CampaignsDbContext>(options.Apply);
+        // The app's own registration, so the page gets what the app gives it (its caches included).
+        Context.Services.AddExperiments();
         Context.Services.AddScoped<ExperimentRollup>();
-        Context.Services.AddSingleton<RollupCatchUp>();
-        Context.Services.AddScoped<ExperimentStatistics>();
-        Context.Services.AddScoped<ExperimentDecisions>();
-        Context.Services.AddScoped<TargetingCheck>();
         Context.Services.AddScoped<PolicyTestResults>();
-        Context.Services.AddScoped<CopyBandit>();
-        Context.Services.AddScoped<ExperimentInteractions>();
         Context.Services.AddSingleton(Microsoft.Extensions.Options.Options.Create(new TargetingOptions()));
         Context.Services.AddScoped<CurrentUser>();
         SignInAs("Manager");

@@ -19,5 +19,9 @@ public partial class MetricsTable
     /// <summary>The revenue each customer's total was capped at, if any.</summary>
     [Parameter] public double? RevenueCap { get; set; }
 
+    /// <summary>The chip beside a CUPED-adjusted metric; a reduction that rounds to nothing is not shown as "−0%".</summary>
+    private static string CupedChip(double reductionPercent) =>
+        reductionPercent < 0.5 ? "CUPED <1% var" : $"CUPED −{Display.Number(reductionPercent, 0)}% var";
+
     private static string OutcomeClass(MetricComparison c) => c.Outcome switch { Outcome.Improvement => "good", Outcome.Regression => "bad", _ => "" };
 }
