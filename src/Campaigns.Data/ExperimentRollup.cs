@@ -23,8 +23,15 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
     private const string Watermark = "events";
     private readonly TimeSpan _maxWait = maxWait ?? TimeSpan.FromMinutes(1);
 
-    /// <summary>What a results read calls first: incremental on every provider, and one or two queries when nothing is new.</summary>
-    public Task CatchUpBeforeReadAsync(CancellationToken ct = default) => CatchUpAsync(ct: ct);
+    /// <summary>
+    /// What a results read calls first: incremental on every provider, and one or two queries when nothing is new. On a
+    /// server it waits at most <see cref="ReadWait"/> for transactions still running, so a long import holds up no page:
+    /// their events show at a later read or the minutely job.
+    /// </summary>
+    public Task CatchUpBeforeReadAsync(CancellationToken ct = default) => CatchUpAsync(null, ReadWait < _maxWait ? ReadWait : _maxWait, ct);
+
+    /// <summary>The longest a results read waits for writing transactions to end before it reads what is final.</summary>
+    public static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(2);
 
     /// <summary>
     /// A value that changes whenever the rollup's content does, on every provider: its watermark, which moves in the
@@ -35,11 +42,13 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         (await PositionAsync(db, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Rolls up every event not yet rolled up; returns how many events were read.</summary>
-    public async Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default)
+    public Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default) => CatchUpAsync(progress, _maxWait, ct);
+
+    private async Task<long> CatchUpAsync(Func<double, Task>? progress, TimeSpan maxWait, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        if (!db.Database.IsSqlite()) return await CatchUpOnServerAsync(db, progress, ct);
+        if (!db.Database.IsSqlite()) return await CatchUpOnServerAsync(db, progress, maxWait, ct);
 
         var last = await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX(rowid), 0) AS "Value" FROM "Events" """).SingleAsync(ct);
         var start = await PositionAsync(db, ct);
@@ -84,15 +93,15 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         return read;
     }
 
-    private async Task<long> CatchUpOnServerAsync(CampaignsDbContext db, Func<double, Task>? progress, CancellationToken ct)
+    private async Task<long> CatchUpOnServerAsync(CampaignsDbContext db, Func<double, Task>? progress, TimeSpan maxWait, CancellationToken ct)
     {
         var sql = db.Database.IsNpgsql() ? RollupSql.Postgres : RollupSql.SqlServer;
         var target = await db.Database.SqlQueryRaw<long>(sql.Target).SingleAsync(ct);
         var horizon = await HorizonAsync(db, sql, ct);
         var start = await PositionAsync(db, ct);
         // An event committed before this call but stamped above a transaction still running is not final yet: wait for
-        // such transactions to end (ingestion's take milliseconds), at most a minute; what is left waits for the next call.
-        for (var wait = Stopwatch.StartNew(); horizon < target && wait.Elapsed < _maxWait
+        // such transactions to end (ingestion's take milliseconds), at most maxWait; what is left waits for the next call.
+        for (var wait = Stopwatch.StartNew(); horizon < target && wait.Elapsed < maxWait
              && await NextAsync(db, sql, Math.Max(start, horizon), target, 0, ct) is not null;)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(500, 10 + wait.ElapsedMilliseconds / 4)), ct);

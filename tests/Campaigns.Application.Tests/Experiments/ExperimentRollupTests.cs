@@ -110,6 +110,7 @@ public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatab
             Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT temp_store AS "Value" FROM pragma_temp_store""").SingleAsync());
     }
 
+    [Fact]
     public async Task Events_committed_out_of_order_are_each_rolled_up_once_and_only_when_final()
     {
         // SQLite has one writer at a time, so its transactions cannot commit out of order.
