@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Campaigns.Data.Rollup;
-using Campaigns.Domain.Experiments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
