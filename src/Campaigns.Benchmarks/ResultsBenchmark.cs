@@ -53,7 +53,8 @@ internal static class ResultsBenchmark
     {
         if (events < customers) throw new ArgumentException("--events must be at least --customers (every customer is exposed once).");
         db.Database.SetCommandTimeout(TimeSpan.FromHours(1));
-        await db.MigrateAsync(migrateServer: false);
+        // A PostgreSQL benchmark database is migrated here too (the rollup benchmark runs on it).
+        await db.MigrateAsync(migrateServer: db.Database.IsNpgsql());
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).FirstOrDefaultAsync(e => e.Name == CampaignName);
         if (experiment is not null) return experiment;
         var clock = Stopwatch.StartNew();
@@ -78,6 +79,11 @@ internal static class ResultsBenchmark
         db.Experiments.Add(experiment);
         await db.SaveChangesAsync();
 
+        if (db.Database.IsNpgsql())
+        {
+            await GenerateOnPostgresAsync(db, experiment, customers, events, start);
+            return experiment;
+        }
         string U(Guid g) => g.ToString().ToUpperInvariant();
         // Generated inside SQLite (a recursive counter), a million rows per transaction: customers' ids are
         // synthetic GUIDs; even customers are in control. Every customer is exposed once, the remaining events are
@@ -110,6 +116,42 @@ internal static class ResultsBenchmark
                              AND ((i * 2654435761) % 1000) < CASE WHEN (i % {customers}) % 2 = 0 THEN 50 ELSE 56 END AS c FROM n)
                 """);
         return experiment;
+    }
+
+    // The same rows as the SQLite generator, in PostgreSQL's SQL, a million rows per transaction.
+    private static async Task GenerateOnPostgresAsync(CampaignsDbContext db, Experiment experiment, int customers, int events, DateTime start)
+    {
+        const string Id = "('00000000-0000-4000-8000-' || lpad(to_hex({0}), 12, '0'))::uuid";
+        for (long from = 0; from < customers; from += 1_000_000)
+        {
+            var insertCustomers = $"""
+                INSERT INTO "Customers" ("Id", "ExternalId", "Region", "Device", "SignedUpAt", "EmailOptIn",
+                    "Behaviour_AverageOrderValue", "Behaviour_DiscountShare", "Behaviour_Engagement", "Behaviour_ItemCount", "Behaviour_OrderCount", "Behaviour_TotalSpend")
+                SELECT {string.Format(Id, "i")}, 'B' || i,
+                       CASE i % 6 WHEN 0 THEN 'North' WHEN 1 THEN 'South' WHEN 2 THEN 'East' WHEN 3 THEN 'West' WHEN 4 THEN 'Central' ELSE 'Capital' END,
+                       i % 3, TIMESTAMPTZ '2025-01-01 00:00:00+00', true, 0, 0, 0, 0, 0, 0
+                FROM generate_series({from}::bigint, {Math.Min(customers, from + 1_000_000) - 1}) i
+                """;
+            await db.Database.ExecuteSqlRawAsync(insertCustomers);
+        }
+        for (long from = 0; from < events; from += 1_000_000)
+        {
+            var insertEvents = $"""
+                INSERT INTO "Events" ("EventKey", "ArmId", "CustomerId", "ExperimentId", "OccurredAt", "Revenue", "Type")
+                SELECT 'b-' || i,
+                       CASE WHEN (i % {customers}) % 2 = 0 THEN '{experiment.Arms[0].Id}'::uuid ELSE '{experiment.Arms[1].Id}'::uuid END,
+                       {string.Format(Id, $"i % {customers}")},
+                       '{experiment.Id}'::uuid,
+                       TIMESTAMPTZ '{start:yyyy-MM-dd} 00:00:00+00' + ((i / {customers}) * 2 + (i % {customers}) % 3) * INTERVAL '1 day',
+                       CASE WHEN c THEN 20 + (i % 97) ELSE 0 END,
+                       CASE WHEN c THEN 'Conversion' ELSE 'Exposure' END
+                FROM (SELECT i, i >= {customers} AND i < {2L * customers}
+                             AND ((i * 2654435761) % 1000) < CASE WHEN (i % {customers}) % 2 = 0 THEN 50 ELSE 56 END AS c
+                      FROM generate_series({from}::bigint, {Math.Min(events, from + 1_000_000) - 1}) i) n
+                """;
+            await db.Database.ExecuteSqlRawAsync(insertEvents);
+            Console.Error.Write(".");
+        }
     }
 
     private static async Task ExecAsync(SqliteConnection connection, string sql)

@@ -99,7 +99,9 @@ public static class BulkInsert
             var names = new List<string>();
             foreach (var p in entity.GetProperties())
             {
-                plan._columns.Add((p.PropertyInfo!.GetValue, (RelationalTypeMapping)p.GetTypeMapping()));
+                // A column with no property is one the server fills (the events' rollup stamp).
+                if (p.PropertyInfo is null) continue;
+                plan._columns.Add((p.PropertyInfo.GetValue, (RelationalTypeMapping)p.GetTypeMapping()));
                 names.Add(p.GetColumnName(table)!);
             }
             foreach (var complex in entity.GetComplexProperties())

@@ -68,6 +68,12 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
         // SQL Server refuse to store it, and with it every sign-in cookie and antiforgery token.
         builder.Entity<DataProtectionKey>().Property(k => k.Xml).HasMaxLength(int.MaxValue);
         if (Database.IsNpgsql()) PostgresModel.Adapt(builder);
+        // The rollup's stamp on SQL Server (docs/decisions/0060); SQLite's rollup reads the rowid and needs no column.
+        if (Database.IsSqlServer())
+        {
+            builder.Entity<ExperimentEvent>().Property<byte[]>(Rollup.RollupSql.RowVersionColumn).IsRowVersion();
+            builder.Entity<ExperimentEvent>().HasIndex(Rollup.RollupSql.RowVersionColumn);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)

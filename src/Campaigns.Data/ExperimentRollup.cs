@@ -1,5 +1,5 @@
+using System.Diagnostics;
 using Campaigns.Data.Rollup;
-using Campaigns.Domain.Experiments;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,46 +7,47 @@ namespace Campaigns.Data;
 
 /// <summary>
 /// Keeps <c>ExperimentCustomers</c> (one row per customer and experiment) and <c>ExperimentCells</c> (their sums by
-/// arm, segment and day) up to date with the events table, so results read cells, not customers or events. On SQLite it reads only events appended since its watermark (the
-/// table's rowid grows with every insert), a million at a time, each chunk and the new watermark committed
-/// together. SQL Server and PostgreSQL rebuild the rollup in full, in one transaction, from the minutely job only
-/// (<see cref="CatchUpBeforeReadAsync"/>). Both build their SQL from <see cref="RollupSql"/>'s one set of definitions.
+/// arm, segment and day) up to date with the events table, so results read cells, not customers or events. It reads only
+/// events appended since its watermark, a chunk at a time, each chunk and the new watermark committed together. On SQLite
+/// the watermark is the events' rowid; on PostgreSQL and SQL Server a stamp of the writing transaction, read only below
+/// the oldest transaction still running, since those commit out of order (<see cref="RollupSql.ServerStatements"/>).
+/// Every provider builds its SQL from <see cref="RollupSql"/>'s one set of definitions.
 /// </summary>
-/// <param name="chunk">Events read per transaction on SQLite (tests use small chunks to cross chunk boundaries).</param>
-public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory, long chunk = 1_000_000)
+/// <param name="chunk">Events read per transaction (tests use small chunks to cross chunk boundaries).</param>
+/// <param name="maxWait">
+/// On server databases, how long a catch-up waits for the events committed before it to become final (default a minute).
+/// </param>
+public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFactory, long chunk = 1_000_000, TimeSpan? maxWait = null)
 {
     private const string Watermark = "events";
+    private readonly TimeSpan _maxWait = maxWait ?? TimeSpan.FromMinutes(1);
 
     /// <summary>
-    /// What a results read calls first. On SQLite it catches up: incremental, and one query when nothing is new. On SQL
-    /// Server and PostgreSQL the rollup is rebuilt in full, which reads every event, so only the minutely job rebuilds it and a read
-    /// shows it as of that job (about a minute behind at most).
+    /// What a results read calls first: incremental on every provider, and one or two queries when nothing is new. On a
+    /// server it waits at most <see cref="ReadWait"/> for transactions still running, so a long import holds up no page:
+    /// their events show at a later read or the minutely job.
     /// </summary>
-    public async Task CatchUpBeforeReadAsync(CancellationToken ct = default)
-    {
-        bool sqlite;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct)) sqlite = db.Database.IsSqlite();
-        if (sqlite) await CatchUpAsync(ct: ct);
-    }
+    public Task CatchUpBeforeReadAsync(CancellationToken ct = default) => CatchUpAsync(null, ReadWait < _maxWait ? ReadWait : _maxWait, ct);
+
+    /// <summary>The longest a results read waits for writing transactions to end before it reads what is final.</summary>
+    public static readonly TimeSpan ReadWait = TimeSpan.FromSeconds(2);
+
+    /// <summary>
+    /// A value that changes whenever the rollup's content does, on every provider: its watermark, which moves in the
+    /// transaction of every chunk that changed it (and only then on server databases; SQLite's also moves past events
+    /// without an arm). Caches of figures computed from the rollup key on it.
+    /// </summary>
+    public static async Task<string> StampAsync(CampaignsDbContext db, CancellationToken ct) =>
+        (await PositionAsync(db, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Rolls up every event not yet rolled up; returns how many events were read.</summary>
-    public async Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default)
+    public Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default) => CatchUpAsync(progress, _maxWait, ct);
+
+    private async Task<long> CatchUpAsync(Func<double, Task>? progress, TimeSpan maxWait, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         db.Database.SetCommandTimeout(TimeSpan.FromMinutes(10));
-        if (!db.Database.IsSqlite())
-        {
-            // One transaction: a results read sees the old rollup or the new one, never the table emptied half-way.
-            await using var rebuild = await db.Database.BeginTransactionAsync(ct);
-            await db.Database.ExecuteSqlRawAsync(db.Database.IsNpgsql() ? RollupSql.PostgresRebuild : RollupSql.SqlServerRebuild, ct);
-            // The watermark counts rebuilds here, so StampAsync moves with the content as on SQLite.
-            var mark = await db.RollupWatermarks.SingleOrDefaultAsync(w => w.Name == Watermark, ct);
-            if (mark is null) db.RollupWatermarks.Add(new RollupWatermark { Name = Watermark, Position = 1 });
-            else mark.Position++;
-            await db.SaveChangesAsync(ct);
-            await rebuild.CommitAsync(ct);
-            return await db.Events.LongCountAsync(ct);
-        }
+        if (!db.Database.IsSqlite()) return await CatchUpOnServerAsync(db, progress, maxWait, ct);
 
         var last = await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX(rowid), 0) AS "Value" FROM "Events" """).SingleAsync(ct);
         var start = await PositionAsync(db, ct);
@@ -91,12 +92,68 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         return read;
     }
 
-    /// <summary>
-    /// A value that moves whenever the rollup's content does (and only then), for caches of figures read from it: the
-    /// watermark, which SQLite moves with every chunk and the server databases' rebuild with every rebuild.
-    /// </summary>
-    public static async Task<string> StampAsync(CampaignsDbContext db, CancellationToken ct = default) =>
-        (await PositionAsync(db, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+    private async Task<long> CatchUpOnServerAsync(CampaignsDbContext db, Func<double, Task>? progress, TimeSpan maxWait, CancellationToken ct)
+    {
+        var sql = db.Database.IsNpgsql() ? RollupSql.Postgres : RollupSql.SqlServer;
+        var target = await db.Database.SqlQueryRaw<long>(sql.Target).SingleAsync(ct);
+        var horizon = await HorizonAsync(db, sql, ct);
+        var start = await PositionAsync(db, ct);
+        // An event committed before this call but stamped above a transaction still running is not final yet: wait for
+        // such transactions to end (ingestion's take milliseconds), at most maxWait; what is left waits for the next call.
+        for (var wait = Stopwatch.StartNew(); horizon < target && wait.Elapsed < maxWait
+             && await NextAsync(db, sql, Math.Max(start, horizon), target, 0, ct) is not null;)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(500, 10 + wait.ElapsedMilliseconds / 4)), ct);
+            horizon = await HorizonAsync(db, sql, ct);
+        }
+        var read = 0L;
+        while (true)
+        {
+            // Pages call this before every read: when nothing is new, take no lock and write nothing.
+            if (await NextAsync(db, sql, await PositionAsync(db, ct), horizon, 0, ct) is null) break;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(sql.Lock, ct);
+            // Read under the lock: another instance may have moved it meanwhile.
+            var from = await PositionAsync(db, ct);
+            if (await NextAsync(db, sql, from, horizon, 0, ct) is null) break;
+            // The chunk ends at the stamp of the event `chunk` places on, or at the horizon; a stamp is never split,
+            // so one transaction's events always go in together.
+            var to = await NextAsync(db, sql, from, horizon, chunk, ct) ?? horizon;
+            if (to == from) to = from + 1;
+            var count = await db.Database.SqlQueryRaw<long>(sql.Count, Parameter(db, "@from", from), Parameter(db, "@to", to)).SingleAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(sql.Chunk, [Parameter(db, "@from", from), Parameter(db, "@to", to)], ct);
+            var watermark = await db.RollupWatermarks.SingleOrDefaultAsync(w => w.Name == Watermark, ct);
+            if (watermark is null) db.RollupWatermarks.Add(new Domain.Experiments.RollupWatermark { Name = Watermark, Position = to });
+            else watermark.Position = to;
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            read += count;
+            if (progress is not null) await progress(100.0 * (to - start) / Math.Max(1, horizon - start));
+        }
+        return read;
+    }
+
+    // Read in a statement of its own: every event stamped below it is committed or rolled back, and any event still to
+    // come is stamped at or above it.
+    private static Task<long> HorizonAsync(CampaignsDbContext db, RollupSql.ServerStatements sql, CancellationToken ct) =>
+        db.Database.SqlQueryRaw<long>(sql.Horizon).SingleAsync(ct);
+
+    // The stamp of the event `offset` places after `from` in stamp order, below the horizon; null if there is none.
+    private static async Task<long?> NextAsync(CampaignsDbContext db, RollupSql.ServerStatements sql, long from, long horizon, long offset, CancellationToken ct)
+    {
+        var next = await db.Database.SqlQueryRaw<long>(sql.Next,
+            Parameter(db, "@from", from), Parameter(db, "@horizon", horizon), Parameter(db, "@chunk", offset)).ToListAsync(ct);
+        return next.Count == 0 ? null : next[0];
+    }
+
+    private static System.Data.Common.DbParameter Parameter(CampaignsDbContext db, string name, long value)
+    {
+        using var command = db.Database.GetDbConnection().CreateCommand();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        return parameter;
+    }
 
     private static Task<long> PositionAsync(CampaignsDbContext db, CancellationToken ct) =>
         db.RollupWatermarks.Where(w => w.Name == Watermark).Select(w => w.Position).FirstOrDefaultAsync(ct);

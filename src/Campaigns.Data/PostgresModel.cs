@@ -1,3 +1,5 @@
+using Campaigns.Data.Rollup;
+using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -26,5 +28,10 @@ internal static class PostgresModel
         // A boolean is not a number on PostgreSQL.
         builder.Entity<JobRun>().Metadata.GetIndexes().Single(i => i.GetDatabaseName() == "IX_JobRuns_ActiveExclusiveKind")
             .SetFilter("\"Exclusive\" AND \"Status\" IN ('Queued', 'Running')");
+        // The rollup's stamp (docs/decisions/0060): the inserting transaction's id, filled in by the server on every
+        // insert path (ingestion, imports, seeding), indexed so a chunk is read as a range.
+        var events = builder.Entity<ExperimentEvent>();
+        events.Property<long>(RollupSql.TransactionIdColumn).HasDefaultValueSql(RollupSql.TransactionIdDefault);
+        events.HasIndex(RollupSql.TransactionIdColumn);
     }
 }

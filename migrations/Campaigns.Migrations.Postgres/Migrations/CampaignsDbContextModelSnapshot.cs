@@ -1180,6 +1180,11 @@ namespace Campaigns.Migrations.Postgres.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text::bigint)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1188,6 +1193,8 @@ namespace Campaigns.Migrations.Postgres.Migrations
                     b.HasKey("EventKey");
 
                     b.HasIndex("ExperimentId");
+
+                    b.HasIndex("TransactionId");
 
                     b.ToTable("Events", (string)null);
                 });

@@ -1182,6 +1182,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1190,6 +1195,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasKey("EventKey");
 
                     b.HasIndex("ExperimentId");
+
+                    b.HasIndex("RowVersion");
 
                     b.ToTable("Events", (string)null);
                 });

@@ -6,7 +6,7 @@ namespace Campaigns.Data.Rollup;
 /// The rollup's business definitions, written once and spelled in each dialect by <see cref="RollupDialect"/>: what a
 /// customer's row holds (counts, first times, days since the start, pre-period spend, tenure) and what a cell sums.
 /// </summary>
-public static class RollupSql
+public static partial class RollupSql
 {
     /// <summary>Spend in this many days before the experiment starts is the customer's pre-period (CUPED's covariate).</summary>
     public const int PrePeriodDays = 30;
@@ -176,31 +176,5 @@ public static class RollupSql
         {CustomerColumns}
         SELECT {CustomerColumnList} FROM temp."RollupChunk" WHERE "Row" IS NULL;
         DROP TABLE temp."RollupChunk";
-        """;
-
-    /// <summary>SQL Server: the whole rollup rebuilt from every event.</summary>
-    public static readonly string SqlServerRebuild = $"""
-        DELETE FROM [ExperimentCustomers];
-        {RollupDialect.SqlServer.Quote(CustomerColumns)}
-        {CustomerRows(RollupDialect.SqlServer, """e."ArmId" IS NOT NULL""")};
-        DELETE FROM [ExperimentCells];
-        {RollupDialect.SqlServer.Quote(CellColumns)}
-        {CellRows(RollupDialect.SqlServer)};
-        """;
-
-    /// <summary>
-    /// PostgreSQL: the whole rollup rebuilt from every event, as on SQL Server. Rebuilds take turns under a transaction's
-    /// advisory lock (the job and a start-up seeding may meet): two at once would both insert every customer's row. The
-    /// turn is waited for without the busy timeout, since a rebuild of a large store outlasts it.
-    /// </summary>
-    public static readonly string PostgresRebuild = $"""
-        SET LOCAL lock_timeout = 0;
-        SELECT pg_advisory_xact_lock({AdvisoryLocks.Rollup});
-        DELETE FROM "ExperimentCustomers";
-        {CustomerColumns}
-        {CustomerRows(RollupDialect.Postgres, """e."ArmId" IS NOT NULL""")};
-        DELETE FROM "ExperimentCells";
-        {CellColumns}
-        {CellRows(RollupDialect.Postgres)};
         """;
 }

@@ -15,7 +15,7 @@ internal static class CopyLmTraining
     {
         var random = new Random(options.Seed);
         var order = Enumerable.Range(0, training.Count).ToArray();
-        using var optimizer = optim.Adam(module.parameters(), options.LearningRate, beta2: 0.999);
+        using var optimizer = new AdamOptimizer(module.parameters(), options.LearningRate);
         var best = double.PositiveInfinity;
         Dictionary<string, Tensor>? bestWeights = null;
         var stale = 0;
@@ -35,11 +35,11 @@ internal static class CopyLmTraining
                     using var scope = NewDisposeScope();
                     var batch = order.AsSpan(start, Math.Min(options.BatchSize, order.Length - start)).ToArray().Select(i => training[i]).ToList();
                     var (inputs, targets, count) = Batch(batch, pad, controlLength);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var loss = Loss(module, inputs, targets, pad);
                     loss.backward();
                     nn.utils.clip_grad_norm_(module.parameters(), 1.0);
-                    optimizer.step();
+                    optimizer.Step();
                     trainLoss += loss.item<float>() * count;
                     trainTokens += count;
                 }

@@ -63,17 +63,22 @@ public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatab
             // any other (which moves them to an earlier cell), interleaved across customers.
             var assignments = await db.Assignments.AsNoTracking().OrderBy(a => a.CustomerId).Take(40).ToListAsync();
             var at = DateTime.UtcNow;
+            // One transaction a round: a server database's chunks never split a transaction's events.
             for (var round = 0; round < 3; round++)
+            {
                 db.Events.AddRange(assignments.Select((a, i) => new ExperimentEvent
                 {
                     EventKey = $"span-{round}-{i}", ExperimentId = a.ExperimentId, CustomerId = a.CustomerId, ArmId = a.ArmId,
                     Type = round == 1 && i % 2 == 0 ? EventType.Conversion : EventType.Exposure,
                     OccurredAt = round == 2 && i % 3 == 0 ? at.AddYears(-1) : at.AddDays(round), Revenue = round == 1 && i % 2 == 0 ? 10 + i : 0,
                 }));
-            await db.SaveChangesAsync();
+                await db.SaveChangesAsync();
+            }
         }
         await ResetAsync();
-        Assert.True(await new ExperimentRollup(new ContextFactory(store.Open), chunk: 97).CatchUpAsync() > 97 * 3);
+        var chunks = 0;
+        Assert.True(await new ExperimentRollup(new ContextFactory(store.Open), chunk: 97).CatchUpAsync(_ => { chunks++; return Task.CompletedTask; }) > 97 * 3);
+        Assert.True(chunks >= 4, $"{chunks} chunks");
         List<string> incremental, incrementalCells;
         await using (var db = store.Open())
         {
@@ -104,6 +109,94 @@ public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatab
         await using (var db = store.Open())
             Assert.Equal(0, await db.Database.SqlQueryRaw<int>("""SELECT temp_store AS "Value" FROM pragma_temp_store""").SingleAsync());
     }
+
+    [Fact]
+    public async Task Events_committed_out_of_order_are_each_rolled_up_once_and_only_when_final()
+    {
+        // SQLite has one writer at a time, so its transactions cannot commit out of order.
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite) return;
+        await Rollup.CatchUpAsync();
+        Assignment assignment;
+        int exposures;
+        string stamp;
+        await using (var db = store.Open())
+        {
+            assignment = await db.Assignments.AsNoTracking().OrderBy(a => a.CustomerId).Skip(7).FirstAsync();
+            exposures = await ExposuresAsync(db, assignment);
+            stamp = await ExperimentRollup.StampAsync(db, CancellationToken.None);
+        }
+        ExperimentEvent Exposure(string key) => new()
+        {
+            EventKey = key, ExperimentId = assignment.ExperimentId, CustomerId = assignment.CustomerId, ArmId = assignment.ArmId,
+            Type = EventType.Exposure, OccurredAt = DateTime.UtcNow,
+        };
+
+        // The earlier transaction writes first and commits last: an id or a time watermark taken between the two commits
+        // would pass the earlier one's event for good.
+        await using var earlier = store.Open();
+        await using var earlierTx = await earlier.Database.BeginTransactionAsync();
+        earlier.Events.Add(Exposure("out-of-order-earlier"));
+        await earlier.SaveChangesAsync();
+        await using (var later = store.Open())
+        {
+            await using var laterTx = await later.Database.BeginTransactionAsync();
+            later.Events.Add(Exposure("out-of-order-later"));
+            await later.SaveChangesAsync();
+            await laterTx.CommitAsync();
+        }
+        await new ExperimentRollup(new ContextFactory(store.Open), maxWait: TimeSpan.FromSeconds(1)).CatchUpAsync();
+        await using (var db = store.Open())
+        {
+            // The later event is committed, but below it a transaction still runs: neither is final, so nothing moved.
+            Assert.Equal(exposures, await ExposuresAsync(db, assignment));
+            Assert.Equal(stamp, await ExperimentRollup.StampAsync(db, CancellationToken.None));
+        }
+
+        await earlierTx.CommitAsync();
+        await Rollup.CatchUpAsync();
+        await Rollup.CatchUpAsync();
+        List<string> incremental, incrementalCells;
+        await using (var db = store.Open())
+        {
+            Assert.Equal(exposures + 2, await ExposuresAsync(db, assignment));
+            Assert.NotEqual(stamp, await ExperimentRollup.StampAsync(db, CancellationToken.None));
+            incremental = await SnapshotAsync(db);
+            incrementalCells = await CellsAsync(db);
+        }
+
+        await ResetAsync();
+        await Rollup.CatchUpAsync();
+        await using (var db = store.Open())
+        {
+            Assert.Equal(incremental, await SnapshotAsync(db));
+            Assert.Equal(incrementalCells, await CellsAsync(db));
+        }
+    }
+
+    [Fact]
+    public async Task The_stamp_stays_when_nothing_is_new_and_moves_when_the_rollup_does()
+    {
+        await Rollup.CatchUpAsync();
+        string stamp;
+        await using (var db = store.Open()) stamp = await ExperimentRollup.StampAsync(db, CancellationToken.None);
+        Assert.Equal(0, await Rollup.CatchUpAsync());
+        await using (var db = store.Open())
+        {
+            Assert.Equal(stamp, await ExperimentRollup.StampAsync(db, CancellationToken.None));
+            var assignment = await db.Assignments.AsNoTracking().OrderBy(a => a.CustomerId).Skip(11).FirstAsync();
+            db.Events.Add(new ExperimentEvent
+            {
+                EventKey = "stamp-conversion", ExperimentId = assignment.ExperimentId, CustomerId = assignment.CustomerId, ArmId = assignment.ArmId,
+                Type = EventType.Conversion, OccurredAt = DateTime.UtcNow, Revenue = 3,
+            });
+            await db.SaveChangesAsync();
+        }
+        Assert.Equal(1, await Rollup.CatchUpAsync());
+        await using (var db = store.Open()) Assert.NotEqual(stamp, await ExperimentRollup.StampAsync(db, CancellationToken.None));
+    }
+
+    private static Task<int> ExposuresAsync(CampaignsDbContext db, Assignment a) =>
+        db.ExperimentCustomers.Where(c => c.ExperimentId == a.ExperimentId && c.CustomerId == a.CustomerId).Select(c => c.Exposures).SingleOrDefaultAsync();
 
     private async Task ResetAsync()
     {

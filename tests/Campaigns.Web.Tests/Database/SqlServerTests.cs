@@ -1,4 +1,6 @@
 using Campaigns.Data;
+using Campaigns.Data.Rollup;
+using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Web.Tests.Database;
@@ -28,38 +30,11 @@ public class SqlServerTests
     }
 
     [Fact]
-    public async Task A_results_read_does_not_rebuild_the_rollup_on_sql_server()
+    public void Events_carry_a_rowversion_the_rollup_reads_them_by()
     {
-        var opens = new CountOpens();
-        var rollup = new ExperimentRollup(new ContextFactory(() =>
-        {
-            var builder = new DbContextOptionsBuilder<CampaignsDbContext>();
-            Unreachable.Apply(builder);
-            return new CampaignsDbContext(builder.AddInterceptors(opens).Options);
-        }));
-
-        await rollup.CatchUpBeforeReadAsync();
-
-        Assert.Equal(0, opens.Count);
-    }
-
-    private sealed class CountOpens : Microsoft.EntityFrameworkCore.Diagnostics.DbConnectionInterceptor
-    {
-        public int Count;
-
-        public override ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult> ConnectionOpeningAsync(System.Data.Common.DbConnection connection,
-            Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result,
-            CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref Count);
-            return base.ConnectionOpeningAsync(connection, eventData, result, cancellationToken);
-        }
-
-        public override Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult ConnectionOpening(System.Data.Common.DbConnection connection,
-            Microsoft.EntityFrameworkCore.Diagnostics.ConnectionEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult result)
-        {
-            Interlocked.Increment(ref Count);
-            return base.ConnectionOpening(connection, eventData, result);
-        }
+        using var db = Unreachable.CreateContext();
+        var stamp = db.Model.FindEntityType(typeof(ExperimentEvent))!.FindProperty(RollupSql.RowVersionColumn)!;
+        Assert.Equal("rowversion", stamp.GetColumnType());
+        Assert.True(stamp.IsConcurrencyToken);
     }
 }

@@ -170,16 +170,11 @@ public sealed class AffinityModel
         }
         examples.Sort();
         var (row, target) = (examples.Select(e => (int)(e / count)).ToArray(), examples.Select(e => e % count).ToArray());
-        // Finalize what earlier LibTorch work left to the garbage collector before training: with finalizers of native
-        // objects running during the optimizer's steps, a step intermittently read a freed scalar (seen after other
-        // TorchSharp trainings in the same process, never alone).
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
         manual_seed(options.Seed);
         var module = new AffinityModule(count, options.AffinityDimensions);
         try
         {
-            using var optimizer = optim.Adam(module.parameters(), LearningRate, beta2: 0.999, weight_decay: WeightDecay);
+            using var optimizer = new AdamOptimizer(module.parameters(), LearningRate, WeightDecay);
             var order = Enumerable.Range(0, row.Length).ToArray();
             var shuffle = new Random(options.Seed);
             var batch = new float[TrainingBatch * count];
@@ -195,11 +190,11 @@ public sealed class AffinityModel
                     var size = Math.Min(TrainingBatch, order.Length - first);
                     for (var j = 0; j < size; j++) (batchCustomers[j], targets[j]) = (customers[row[order[first + j]]], target[order[first + j]]);
                     Shares(history, slot, batchCustomers, 0, size, start, count, batch);
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     var loss = nn.functional.cross_entropy(module.forward(Aligned(batch, size, count)),
                         tensor(targets.AsSpan(0, size).ToArray()));
                     loss.backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
             }
             var (input, output, bias, repeat) = module.Weights();

@@ -20,8 +20,7 @@ internal static class TarNetTraining
         using var inputs = tensor(x, [n, d]);
         using var arms = tensor(Array.ConvertAll(arm, a => (long)a));
         using var outcomes = tensor(target);
-        // The static factory defaults beta2 to 0.99; 0.999 is the value of the Adam paper and of PyTorch.
-        using var optimizer = optim.Adam(module.parameters(), options.LearningRate, beta2: 0.999, weight_decay: options.WeightDecay);
+        using var optimizer = new AdamOptimizer(module.parameters(), options.LearningRate, options.WeightDecay);
 
         var bestLoss = double.PositiveInfinity;
         Dictionary<string, Tensor>? bestWeights = null;
@@ -37,9 +36,9 @@ internal static class TarNetTraining
                     cancellationToken.ThrowIfCancellationRequested();
                     using var scope = NewDisposeScope();
                     var batch = tensor(training.AsSpan(start, Math.Min(options.BatchSize, training.Length - start)).ToArray());
-                    optimizer.zero_grad();
+                    optimizer.ZeroGrad();
                     Loss(module, inputs, arms, outcomes, batch, options.BinaryOutcome, Reduction.Mean).backward();
-                    optimizer.step();
+                    optimizer.Step();
                 }
                 cancellationToken.ThrowIfCancellationRequested();
 

@@ -1,0 +1,42 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Campaigns.Migrations.SqlServer.Migrations
+{
+    /// <inheritdoc />
+    public partial class EventRollupStamp : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<byte[]>(
+                name: "RowVersion",
+                table: "Events",
+                type: "rowversion",
+                rowVersion: true,
+                nullable: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Events_RowVersion",
+                table: "Events",
+                column: "RowVersion");
+
+            // The rollup so far was a full rebuild with no watermark, and every existing event now carries this
+            // migration's stamp: the incremental rollup starts again from no events (docs/decisions/0060).
+            migrationBuilder.Sql("DELETE FROM [ExperimentCells]; DELETE FROM [ExperimentCustomers]; DELETE FROM [RollupWatermarks] WHERE [Name] = 'events';");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "IX_Events_RowVersion",
+                table: "Events");
+
+            migrationBuilder.DropColumn(
+                name: "RowVersion",
+                table: "Events");
+        }
+    }
+}
