@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Campaigns.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261205211503_CampaignQualifiers")]
+    [Migration("20261206031413_CampaignQualifiers")]
     partial class CampaignQualifiers
     {
         /// <inheritdoc />
@@ -1185,6 +1185,11 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("decimal(18,4)");
 
+                    b.Property<byte[]>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("rowversion");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1193,6 +1198,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                     b.HasKey("EventKey");
 
                     b.HasIndex("ExperimentId");
+
+                    b.HasIndex("RowVersion");
 
                     b.ToTable("Events", (string)null);
                 });

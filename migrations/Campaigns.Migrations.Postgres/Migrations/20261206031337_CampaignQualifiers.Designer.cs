@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Campaigns.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(CampaignsDbContext))]
-    [Migration("20261205211538_CampaignQualifiers")]
+    [Migration("20261206031337_CampaignQualifiers")]
     partial class CampaignQualifiers
     {
         /// <inheritdoc />
@@ -1183,6 +1183,11 @@ namespace Campaigns.Migrations.Postgres.Migrations
                         .HasPrecision(18, 4)
                         .HasColumnType("numeric(18,4)");
 
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasDefaultValueSql("(pg_current_xact_id()::text::bigint)");
+
                     b.Property<string>("Type")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -1191,6 +1196,8 @@ namespace Campaigns.Migrations.Postgres.Migrations
                     b.HasKey("EventKey");
 
                     b.HasIndex("ExperimentId");
+
+                    b.HasIndex("TransactionId");
 
                     b.ToTable("Events", (string)null);
                 });
