@@ -14,6 +14,12 @@ public sealed record EffectEstimate(long ProgrammeCustomers, long HoldoutCustome
     /// <summary>Whether both groups had at least two customers, so the interval means something.</summary>
     public bool HasData => ProgrammeCustomers >= 2 && HoldoutCustomers >= 2;
 
+    /// <summary>
+    /// Whether no customer in either group has any of the metric yet (say, no orders since a holdout that started today):
+    /// the interval then has no width because there is nothing to vary, not because the effect is known to be zero.
+    /// </summary>
+    public bool NoOutcomes => HasData && ProgrammeMean == 0 && HoldoutMean == 0 && PerCustomer.Low == PerCustomer.High;
+
     /// <summary>The answer when a group has fewer than two customers: zero effect, zero-width interval, no relative lift.</summary>
     public static EffectEstimate NotEnoughData(long programme, long holdout) =>
         new(programme, holdout, 0, 0, new Interval(0, 0, 0), new Interval(0, 0, 0), null, 0, 0);

@@ -60,4 +60,17 @@ public class ProgrammeEffectTests
         Assert.Null(e.Relative);
         Assert.Equal(0, e.Incremental.Value);
     }
+
+    [Fact]
+    public void Groups_where_no_customer_has_ordered_have_no_outcomes_and_one_order_is_enough_to_have_some()
+    {
+        var none = ProgrammeEffect.Estimate(Customers([0, 0, 0], [1, 0, 2]), Customers([0, 0], [0, 3]));
+        Assert.True(none.HasData);
+        Assert.True(none.NoOutcomes);
+
+        var one = ProgrammeEffect.Estimate(Customers([0, 1, 0], [1, 0, 2]), Customers([0, 0], [0, 3]));
+        Assert.False(one.NoOutcomes);
+        Assert.True(one.PerCustomer.High > one.PerCustomer.Low);
+        Assert.False(ProgrammeEffect.Estimate(Programme, Holdout).NoOutcomes);
+    }
 }

@@ -34,7 +34,6 @@ public abstract class ComponentTest : IAsyncLifetime
         Context.Services.AddSingleton(new MoneyFormat(new StoreOptions().Currency));
         // What the store promises on every order, as the app's default settings say.
         Context.Services.AddSingleton(CopySuggester.Promises(new TargetingOptions(), new StoreOptions()));
-        Context.Services.AddScoped<CurrentUser>();
     }
 
     protected IRenderedComponent<T> Render<T>(Action<ComponentParameterCollectionBuilder<T>>? parameters = null) where T : IComponent
