@@ -13,7 +13,8 @@ public sealed record AxisScale(double Min, double Max, double Step)
     /// <summary>A scale for values from <paramref name="low"/> to <paramref name="high"/> with about <paramref name="ticks"/> ticks.</summary>
     /// <param name="includeZero">Keep zero on the axis (lifts, profit); off for an axis that merely counts from its first value.</param>
     /// <param name="padding">Share of the data's span added beyond each end that is not zero.</param>
-    public static AxisScale For(double low, double high, bool includeZero = true, int ticks = 5, double padding = 0.05)
+    /// <param name="whole">Ticks at whole numbers only (days, counts): steps of 1, 2 or 5 times a power of ten, at least 1.</param>
+    public static AxisScale For(double low, double high, bool includeZero = true, int ticks = 5, double padding = 0.05, bool whole = false)
     {
         if (low > high) (low, high) = (high, low);
         if (includeZero) (low, high) = (Math.Min(low, 0), Math.Max(high, 0));
@@ -21,7 +22,8 @@ public sealed record AxisScale(double Min, double Max, double Step)
         if (span <= 0) span = Math.Abs(high) > 0 ? Math.Abs(high) : 1;
         if (low != 0) low -= span * padding;
         if (high != 0) high += span * padding;
-        var step = NiceStep((high - low) / Math.Max(1, ticks - 1));
+        var rough = (high - low) / Math.Max(1, ticks - 1);
+        var step = whole ? Math.Max(1, NiceStep(rough, allowQuarter: false)) : NiceStep(rough);
         var min = Math.Floor(low / step + 1e-9) * step;
         var max = Math.Ceiling(high / step - 1e-9) * step;
         if (max - min < step) max = min + step;
@@ -36,10 +38,10 @@ public sealed record AxisScale(double Min, double Max, double Step)
         return decimals;
     }
 
-    private static double NiceStep(double rough)
+    private static double NiceStep(double rough, bool allowQuarter = true)
     {
         var power = Math.Pow(10, Math.Floor(Math.Log10(rough)));
         var fraction = rough / power;
-        return power * (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10);
+        return power * (fraction <= 1 ? 1 : fraction <= 2 ? 2 : allowQuarter && fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10);
     }
 }

@@ -25,6 +25,9 @@ public partial class CurveChart
     /// <summary>Formats the x axis' tick labels; by default a number with as many decimals as the ticks need.</summary>
     [Parameter] public Func<double, string>? FormatX { get; set; }
 
+    /// <summary>Whether x counts whole units (days of an experiment): ticks fall on whole numbers only.</summary>
+    [Parameter] public bool WholeX { get; set; }
+
     /// <summary>Formats the y axis' tick labels; by default a number with as many decimals as the ticks need.</summary>
     [Parameter] public Func<double, string>? FormatY { get; set; }
 
@@ -47,7 +50,7 @@ public partial class CurveChart
     {
         var xs = Series.SelectMany(s => s.Points.Select(p => p.X)).DefaultIfEmpty(0).ToList();
         var ys = Series.SelectMany(s => s.Points.Select(p => p.Y).Concat(s.Band?.SelectMany(b => new[] { b.Low, b.High }) ?? [])).DefaultIfEmpty(0).ToList();
-        _x = AxisScale.For(xs.Min(), xs.Max(), includeZero: false, ticks: 6, padding: 0);
+        _x = AxisScale.For(xs.Min(), xs.Max(), includeZero: false, ticks: 6, padding: 0, whole: WholeX);
         _y = AxisScale.For(ys.Min(), ys.Max(), includeZero: YFromZero);
     }
 

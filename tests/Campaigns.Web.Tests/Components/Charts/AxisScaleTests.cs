@@ -26,6 +26,18 @@ public class AxisScaleTests
         Assert.Equal(new AxisScale(100, 200, 20), AxisScale.For(103, 197, includeZero: false, ticks: 6, padding: 0));
 
     [Theory]
+    [InlineData(1, 3)]
+    [InlineData(1, 9)]
+    [InlineData(2, 14)]
+    public void Whole_ticks_fall_on_whole_days_however_few_there_are(double first, double last)
+    {
+        var scale = AxisScale.For(first, last, includeZero: false, ticks: 6, padding: 0, whole: true);
+        Assert.True(scale.Step >= 1);
+        Assert.All(scale.Ticks, t => Assert.Equal(Math.Round(t), t));
+        Assert.True(scale.Min <= first && scale.Max >= last);
+    }
+
+    [Theory]
     [InlineData(5, 0)]
     [InlineData(2.5, 1)]
     [InlineData(0.25, 2)]
