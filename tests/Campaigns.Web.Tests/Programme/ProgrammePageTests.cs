@@ -24,6 +24,7 @@ public class ProgrammePageTests : ComponentTest, IClassFixture<SeededApp>
         SignInAs(Roles.Admin);
         var page = Render<ProgrammeHost>();
         page.WaitForElement("[data-testid=save-holdout]", Wait);
+        Assert.Empty(page.FindAll("[data-testid=programme-report]"));
 
         page.Find("input[data-testid=holdout-share]").Change("30");
         page.Find("[data-testid=save-holdout]").Click();
@@ -32,6 +33,8 @@ public class ProgrammePageTests : ComponentTest, IClassFixture<SeededApp>
         page.Find("input[data-testid=holdout-share]").Change("10");
         page.Find("[data-testid=save-holdout]").Click();
         page.WaitForAssertion(() => Assert.Contains("10.0% of customers held out since", page.Find("[data-testid=holdout-status]").TextContent), Wait);
+        // The report starts with the holdout, on the same page without a reload.
+        page.WaitForElement("[data-testid=programme-report]", Wait);
         HoldoutPeriod first;
         int held;
         await using (var db = _store.App.OpenDatabase())

@@ -59,6 +59,8 @@ public partial class ProgrammePage
             if (!result.Succeeded) return;
             _reason = null;
             _overview = await Holdout.ReadAsync();
+            // The report is measured against the periods just changed: a first holdout starts it, a re-draw splits it.
+            _report = await Results.ReadAsync();
         }
         finally
         {
