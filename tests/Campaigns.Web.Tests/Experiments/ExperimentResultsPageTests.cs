@@ -40,6 +40,7 @@ public class ExperimentResultsPageTests : ComponentTest, IClassFixture<LargerSee
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=metrics-table]")), TimeSpan.FromSeconds(10));
         Assert.Contains("sample ratio", page.Find("[data-testid=verdict]").TextContent);
         Assert.Contains("traffic split as planned", page.Find("[data-testid=srm]").TextContent);
+        Assert.Contains("flagged below p = 0.001", page.Find("[data-testid=srm]").ParentElement!.TextContent);
         var rows = page.FindAll("[data-testid=metrics-table] tbody tr");
         Assert.Equal(8, rows.Count);
         foreach (var arm in experiment.Arms.Where(a => !a.IsControl))
