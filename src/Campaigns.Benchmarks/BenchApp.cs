@@ -24,6 +24,7 @@ public static class BenchApp
         new Command("offers", "the app's offer plan on the demo store, against the generator's true responses: auto vs T-learner, oracle, single offers")
         {
             Customers("50000"), Text("--seed", "the demo store's seed (default 42)", "N"), Text("--as-of", "the day the features are taken, e.g. 2026-11-26"),
+            Switch("--candidates", "also train and price each of the automatic choice's candidates alone"),
         }.Runs(o => OffersBenchmark.RunAsync(o, CommandOptions.OpenDatabase)),
         new Command("offers-speed", "trains the offer model on N synthetic rows x 4 arms, then prices and plans N customers")
         {

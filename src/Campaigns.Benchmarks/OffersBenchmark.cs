@@ -54,7 +54,11 @@ internal static class OffersBenchmark
         Console.WriteLine($"Budget for the budgeted plans: a quarter of the oracle's spend, {budget:N0}.");
         Report("Oracle within the budget", oracleBudget.Choice, truth, oracleBudget.Value.Profit);
 
-        foreach (var learner in new[] { UpliftLearner.Auto, UpliftLearner.T })
+        // --candidates: every candidate alone too, to see how far the automatic choice is from the truly best one.
+        UpliftLearner[] learners = options.Flag("candidates")
+            ? [UpliftLearner.Auto, UpliftLearner.S, UpliftLearner.T, UpliftLearner.X, UpliftLearner.DR, UpliftLearner.Neural]
+            : [UpliftLearner.Auto, UpliftLearner.T];
+        foreach (var learner in learners)
         {
             var clock = Stopwatch.StartNew();
             var result = OfferTrainer.Train(set.Data, set.Baskets, new OfferTrainingOptions
