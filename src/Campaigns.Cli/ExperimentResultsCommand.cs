@@ -20,7 +20,7 @@ internal static class ExperimentResultsCommand
     {
         var id = Guid.TryParse(options.Value("id"), out var g) ? g : throw new ArgumentException("--id must be the experiment's id (a GUID).");
         var factory = new ContextFactory(() => openDatabase(options));
-        var statistics = new ExperimentStatistics(factory, new RollupCatchUp(factory), new MoneyFormat(CommandOptions.Settings<StoreOptions>(StoreOptions.Section).Currency), new());
+        var statistics = new ExperimentStatistics(factory, new RollupCatchUp(factory, alwaysWait: true), new MoneyFormat(CommandOptions.Settings<StoreOptions>(StoreOptions.Section).Currency), new());
         var view = await statistics.LoadAsync(id, ResultsOptionsOf(options)) ?? throw new ArgumentException($"No experiment has id {id}.");
         if (options.Flag("json"))
         {

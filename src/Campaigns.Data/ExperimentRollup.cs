@@ -13,7 +13,10 @@ namespace Campaigns.Data;
 /// the oldest transaction still running, since those commit out of order (<see cref="RollupSql.ServerStatements"/>).
 /// Every provider builds its SQL from <see cref="RollupSql"/>'s one set of definitions.
 /// </summary>
-/// <param name="chunk">Events read per transaction (tests use small chunks to cross chunk boundaries).</param>
+/// <param name="chunk">
+/// Most events read per transaction (tests use small chunks to cross chunk boundaries). On SQLite chunks are sized to
+/// hold the write lock about <see cref="SqliteLockTarget"/> each, up to this.
+/// </param>
 /// <param name="maxWait">
 /// On server databases, how long a catch-up waits for the events committed before it to become final (default 5 s: a
 /// later catch-up reads what a long transaction held back, and a longer wait would make the minutely job miss its turn).
@@ -40,6 +43,18 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
     /// </summary>
     public static async Task<string> StampAsync(CampaignsDbContext db, CancellationToken ct) =>
         (await PositionAsync(db, ct)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>True when more than <paramref name="events"/> events wait to be rolled up (two index lookups).</summary>
+    public async Task<bool> IsBehindAsync(long events, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var position = await PositionAsync(db, ct);
+        if (db.Database.IsSqlite())
+            return await db.Database.SqlQueryRaw<long>("""SELECT COALESCE(MAX(rowid), 0) AS "Value" FROM "Events" """).SingleAsync(ct) - position > events;
+        var sql = db.Database.IsNpgsql() ? RollupSql.Postgres : RollupSql.SqlServer;
+        var target = await db.Database.SqlQueryRaw<long>(sql.Target).SingleAsync(ct);
+        return await NextAsync(db, sql, position, target, events, ct) is not null;
+    }
 
     /// <summary>Rolls up every event not yet rolled up; returns how many events were read.</summary>
     public Task<long> CatchUpAsync(Func<double, Task>? progress = null, CancellationToken ct = default) => CatchUpAsync(progress, _maxWait, ct);
@@ -69,16 +84,34 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
         }
     }
 
+    /// <summary>
+    /// How long one SQLite chunk should hold the database's one write lock. Every other writer (ingestion, a sign-in's
+    /// audit row, a save) waits for it, and fails after <c>Database:BusyTimeoutSeconds</c> (5 s): chunks of a million
+    /// events held it 7 s, so sign-ins failed while a burst was rolled up.
+    /// </summary>
+    internal static readonly TimeSpan SqliteLockTarget = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// The longest pause between SQLite chunks. A writer waiting on the lock polls less often the longer it waits
+    /// (SQLite's busy handler: every 100 ms after the first third of a second), so without a pause the next chunk would
+    /// take the lock again before any of them saw it free. A chunk pauses as long as it held the lock, up to this.
+    /// </summary>
+    private static readonly TimeSpan SqliteGap = TimeSpan.FromMilliseconds(150);
+
+    private const long FirstSqliteChunk = 100_000, SmallestSqliteChunk = 10_000;
+
     private async Task<long> CatchUpChunksAsync(CampaignsDbContext db, long start, long last, Func<double, Task>? progress, CancellationToken ct)
     {
         var read = 0L;
+        var size = Math.Min(chunk, FirstSqliteChunk);
         while (true)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var clock = Stopwatch.StartNew();
             // Read under the write lock: another instance or thread may have moved it meanwhile.
             var from = await PositionAsync(db, ct);
             if (from >= last) break;
-            var to = Math.Min(from + chunk, last);
+            var to = Math.Min(from + size, last);
             await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteChunk, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
             await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCells, ct);
             await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCustomers, ct);
@@ -88,7 +121,11 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
                 """, [new SqliteParameter("@name", Watermark), new SqliteParameter("@to", to)], ct);
             await tx.CommitAsync(ct);
             read += to - from;
+            // The next chunk as large as this one's pace fills the lock target in, within the configured chunk.
+            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            size = Math.Clamp((long)((to - from) * SqliteLockTarget.TotalSeconds / seconds), Math.Min(chunk, SmallestSqliteChunk), chunk);
             if (progress is not null) await progress(last == start ? 100 : 100.0 * (to - start) / (last - start));
+            if (to < last) await Task.Delay(TimeSpan.FromSeconds(Math.Min(seconds, SqliteGap.TotalSeconds)), ct);
         }
         return read;
     }

@@ -11,8 +11,9 @@ namespace Campaigns.Application.Experiments;
 /// Reads an experiment's results from the rollup's cells (brought up to date first): sums by arm, segment and day,
 /// from which per-arm metrics (analysed by <see cref="ExperimentAnalyzer"/>), segment breakdowns and cumulative
 /// lift are all derived; only the customers above a revenue cap are read one by one. Nothing per event reaches .NET.
-/// Under load many users read the same few experiments, so a view is computed once per experiment, options and
-/// <see cref="StampAsync"/> (which moves with anything the view is computed from) and shared until the stamp moves.
+/// Under load many users read the same few experiments, so a view is computed once per experiment, options,
+/// <see cref="StampAsync"/> and rollup watermark (which together move with anything the view is computed from) and
+/// shared until they move; while events arrive, reads during a recomputation take the view one watermark old.
 /// </summary>
 public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> dbFactory, RollupCatchUp rollup, MoneyFormat money,
     StampedCacheMap<(Guid Experiment, ResultsOptions Options), ExperimentResultsView> cache)
@@ -38,9 +39,11 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var experiment = await db.Experiments.AsNoTracking().Include(e => e.Arms).SingleOrDefaultAsync(e => e.Id == experimentId, ct);
         if (experiment is null) return null;
-        await rollup.BeforeReadAsync(ct);
+        var caughtUp = await rollup.BeforeReadAsync(ct);
         var campaign = await db.Campaigns.AsNoTracking().SingleAsync(c => c.Id == experiment.CampaignId, ct);
         var stamp = await StampAsync(db, experiment, campaign, ct);
+        var rolledUp = await ExperimentRollup.StampAsync(db, ct);
+        // Behind a burst of events, a read finding the view being recomputed takes the one a watermark old.
         return await cache.GetAsync((experimentId, options), stamp, async token =>
         {
             var start = experiment.StartedAt ?? campaign.StartsAt;
@@ -52,7 +55,7 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
             return new ExperimentResultsView(experiment.Id, campaign.Id, experiment.Name, campaign.Name, campaign.Promotion.Describe(money.Format), experiment.Status,
                 experiment.StartedAt, experiment.EndedAt, experiment.Decision, experiment.DecisionComment, experiment.DecidedBy, experiment.DecidedAt,
                 options, a.Cap, a.Report, a.Figures, a.Guardrails, power, daily, segments, a.Verdict, ResultsHeadline.Write(a.Verdict, a.Report, money));
-        }, ct);
+        }, ct, lagging: rolledUp, mayLag: !caughtUp);
     }
 
     /// <summary>
@@ -63,15 +66,15 @@ public sealed class ExperimentStatistics(IDbContextFactory<CampaignsDbContext> d
         await LoadAsync(experimentId, options, ct) is { } view ? new ExperimentReading(view.Report, view.Arms, view.Verdict, view.Headline) : null;
 
     /// <summary>
-    /// Everything a results view is computed from, besides its options: the rollup (events), the store (orders come
-    /// only through imports), the experiment's row and arms (decisions, endings, a bandit's allocations), the campaign's
-    /// row, and the hour (power is estimated against the days elapsed).
+    /// Everything a results view is computed from, besides its options and the rollup (events, the cache's lagging part):
+    /// the store (orders come only through imports), the experiment's row and arms (decisions, endings, a bandit's
+    /// allocations), the campaign's row, and the hour (power is estimated against the days elapsed).
     /// </summary>
     private static async Task<string> StampAsync(CampaignsDbContext db, Experiment experiment, Domain.Campaigns.Campaign campaign, CancellationToken ct)
     {
         var now = DateTime.UtcNow;
         var arms = string.Join(',', experiment.Arms.OrderBy(a => a.Position).Select(a => $"{a.Id}:{a.Allocation:R}"));
-        return $"{await ExperimentRollup.StampAsync(db, ct)}|{await StoreStamp.ReadAsync(db, now, ct)}|{now:HH}|{campaign.ConcurrencyStamp}:{campaign.UpdatedAt:O}|" +
+        return $"{await StoreStamp.ReadAsync(db, now, ct)}|{now:HH}|{campaign.ConcurrencyStamp}:{campaign.UpdatedAt:O}|" +
                $"{experiment.Name}|{experiment.Status}:{experiment.EndedAt:O}:{experiment.Decision}:{experiment.DecidedAt:O}:{experiment.DecisionComment}|{arms}";
     }
 

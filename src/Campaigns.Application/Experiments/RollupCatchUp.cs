@@ -6,22 +6,26 @@ namespace Campaigns.Application.Experiments;
 /// <summary>
 /// One catch-up of the rollup at a time in this process, shared by every results read that asks for one. Without it
 /// each concurrent read opened its own write transaction: under ingestion they queued on SQLite's one write lock,
-/// each holding a pool thread in SQLite's (synchronous) busy wait, and pages failed with "database is locked". A
-/// read that starts the catch-up waits for it (it sees every event stored before it asked); a read arriving while
-/// one runs waits for it at most <see cref="JoinWait"/>, then reads the rollup as last committed (behind by one
-/// catch-up at most), so reads do not queue behind a rollup that ingestion keeps busy.
+/// each holding a pool thread in SQLite's (synchronous) busy wait, and pages failed with "database is locked". A read
+/// starts a catch-up or joins the one running. It waits for it when at most <see cref="SmallBacklog"/> events are left
+/// (a quiet store's new events: the read sees every event stored before it asked); behind a burst it reads the rollup
+/// as last committed at once, so no page waits for a burst to be rolled up.
 /// </summary>
-public sealed class RollupCatchUp(IDbContextFactory<CampaignsDbContext> dbFactory)
+/// <param name="alwaysWait">Wait for the catch-up whatever its size (the CLI, which reads once and must see everything).</param>
+public sealed class RollupCatchUp(IDbContextFactory<CampaignsDbContext> dbFactory, bool alwaysWait = false)
 {
-    /// <summary>How long a read waits for a catch-up another read started before it reads what is rolled up.</summary>
-    public static readonly TimeSpan JoinWait = TimeSpan.FromMilliseconds(300);
+    /// <summary>Events a read waits to see rolled up: about a tenth of a second of rollup.</summary>
+    public const long SmallBacklog = 20_000;
 
     private readonly ExperimentRollup _rollup = new(dbFactory);
     private readonly Lock _gate = new();
     private Task? _running;
 
-    /// <summary>Brings the rollup up to date (see the class), as <see cref="ExperimentRollup.CatchUpBeforeReadAsync"/> would.</summary>
-    public async Task BeforeReadAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Brings the rollup up to date (see the class), as <see cref="ExperimentRollup.CatchUpBeforeReadAsync"/> would. False
+    /// when the read goes on behind a burst, with the rollup as last committed.
+    /// </summary>
+    public async Task<bool> BeforeReadAsync(CancellationToken ct = default)
     {
         Task run;
         bool joined;
@@ -31,19 +35,16 @@ public sealed class RollupCatchUp(IDbContextFactory<CampaignsDbContext> dbFactor
             if (!joined) _running = Start();
             run = _running!;
         }
-        if (!joined)
-        {
-            await run.WaitAsync(ct);
-            return;
-        }
+        if (!alwaysWait && await _rollup.IsBehindAsync(SmallBacklog, ct)) return false;
         try
         {
-            await run.WaitAsync(JoinWait, ct);
+            await run.WaitAsync(ct);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception) when (joined && !ct.IsCancellationRequested)
         {
-            // Timed out, or the other read's catch-up failed (it reports that itself): read what is committed.
+            // The read that started it reports its failure; this one reads what is committed.
         }
+        return true;
     }
 
     /// <summary>

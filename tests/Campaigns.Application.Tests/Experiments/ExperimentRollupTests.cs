@@ -1,4 +1,5 @@
 using Campaigns.Data;
+using Campaigns.Domain.Auditing;
 using Campaigns.Domain.Experiments;
 using Microsoft.EntityFrameworkCore;
 
@@ -171,6 +172,46 @@ public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatab
             Assert.Equal(incremental, await SnapshotAsync(db));
             Assert.Equal(incrementalCells, await CellsAsync(db));
         }
+    }
+
+    [Fact]
+    public async Task Writers_waiting_behind_a_large_sqlite_catch_up_get_the_lock_within_their_busy_timeout()
+    {
+        // SQLite only: its one write lock is what a catch-up holds.
+        if (TestDatabase.Provider != DatabaseProvider.Sqlite) return;
+        await Rollup.CatchUpAsync();
+        string connection;
+        await using (var db = store.Open())
+        {
+            connection = db.Database.GetConnectionString()!;
+            // A backlog of 30 times the store's events: several seconds of rollup, which one chunk used to hold the lock for.
+            await db.Database.ExecuteSqlRawAsync("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 30)
+                INSERT INTO "Events" ("EventKey", "ExperimentId", "CustomerId", "ArmId", "Type", "OccurredAt", "Revenue")
+                SELECT 'backlog-' || n.i || '-' || e.rowid, e."ExperimentId", e."CustomerId", e."ArmId", e."Type", e."OccurredAt", e."Revenue"
+                FROM "Events" e, n WHERE e."ArmId" IS NOT NULL
+                """);
+        }
+        var writer = new DatabaseOptions { ConnectionString = connection, BusyTimeoutSeconds = 3 };
+        var catchUp = Task.Run(() => Rollup.CatchUpAsync());
+        var (writes, refused) = (0, new List<string>());
+        while (!catchUp.IsCompleted)
+        {
+            await using var db = writer.CreateContext();
+            db.AuditLog.Add(new AuditEntry { User = "test", Action = "rollup.wait", EntityType = "Test", EntityId = $"{writes++}" });
+            try
+            {
+                await db.SaveChangesAsync();
+            }
+            catch (DbUpdateException ex)
+            {
+                refused.Add(ex.InnerException?.Message ?? ex.Message);
+            }
+            await Task.Delay(50);
+        }
+        Assert.True(await catchUp > 100_000);
+        Assert.True(writes > 3, $"only {writes} writes were tried during the catch-up");
+        Assert.Empty(refused);
     }
 
     [Fact]

@@ -13,9 +13,11 @@ public sealed class StampedCacheMap<TKey, T> where TKey : notnull
 
     private readonly ConcurrentDictionary<TKey, StampedCache<T>> _entries = new();
 
-    public Task<T> GetAsync(TKey key, string stamp, Func<CancellationToken, Task<T>> compute, CancellationToken ct = default)
+    /// <inheritdoc cref="StampedCache{T}.GetAsync"/>
+    public Task<T> GetAsync(TKey key, string stamp, Func<CancellationToken, Task<T>> compute, CancellationToken ct = default, string lagging = "",
+        bool mayLag = false)
     {
         if (_entries.Count >= Capacity && !_entries.ContainsKey(key)) _entries.Clear();
-        return _entries.GetOrAdd(key, _ => new StampedCache<T>()).GetAsync(stamp, compute, ct);
+        return _entries.GetOrAdd(key, _ => new StampedCache<T>()).GetAsync(stamp, compute, ct, lagging, mayLag);
     }
 }

@@ -11,6 +11,9 @@ public static class AccountEndpoints
     /// <summary>The one answer to every failed sign-in: which accounts exist, or are disabled or locked, is nobody's business.</summary>
     public const string SignInFailed = "Wrong email or password, or the account is locked or disabled.";
 
+    /// <summary>A sign-in that waited longer than Database:BusyTimeoutSeconds for a write lock.</summary>
+    public const string DatabaseBusy = "The database is busy (a large import or a burst of events is being written). Try again in a few seconds.";
+
     private static string? _dummyHash;
 
     public static void MapAccountEndpoints(this IEndpointRouteBuilder app)
@@ -24,22 +27,31 @@ public static class AccountEndpoints
     private static async Task<IResult> LoginAsync([FromForm] string email, [FromForm] string password, [FromForm] string? returnUrl,
         SignInManager<AppUser> signIn, IPasswordHasher<AppUser> hasher, CampaignsDbContext db)
     {
-        var failed = Results.LocalRedirect(
-            $"~/account/login?error={Uri.EscapeDataString(SignInFailed)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
-        var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
-        // An unknown, disabled or locked-out account costs one password hash too, as a wrong password does (~50 ms),
-        // so the answer's timing does not tell them apart either.
-        if (user is null || user.IsDisabled || await signIn.UserManager.IsLockedOutAsync(user))
+        IResult Back(string error) => Results.LocalRedirect(
+            $"~/account/login?error={Uri.EscapeDataString(error)}&email={Uri.EscapeDataString(email)}&returnUrl={Uri.EscapeDataString(returnUrl ?? "")}");
+        try
         {
-            _dummyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
-            hasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? _dummyHash, password);
-            return failed;
+            var user = await signIn.UserManager.FindByEmailAsync(email.Trim());
+            // An unknown, disabled or locked-out account costs one password hash too, as a wrong password does (~50 ms),
+            // so the answer's timing does not tell them apart either.
+            if (user is null || user.IsDisabled || await signIn.UserManager.IsLockedOutAsync(user))
+            {
+                _dummyHash ??= hasher.HashPassword(new AppUser(), Guid.NewGuid().ToString());
+                hasher.VerifyHashedPassword(user ?? new AppUser(), user?.PasswordHash ?? _dummyHash, password);
+                return Back(SignInFailed);
+            }
+            var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
+            if (!result.Succeeded) return Back(SignInFailed);
+            db.Audit(user.Email!, "user.sign-in", nameof(AppUser), user.Id);
+            await db.SaveChangesAsync();
+            return Results.LocalRedirect("~" + LocalPathOrRoot(returnUrl));
         }
-        var result = await signIn.PasswordSignInAsync(user, password, isPersistent: true, lockoutOnFailure: true);
-        if (!result.Succeeded) return failed;
-        db.Audit(user.Email!, "user.sign-in", nameof(AppUser), user.Id);
-        await db.SaveChangesAsync();
-        return Results.LocalRedirect("~" + LocalPathOrRoot(returnUrl));
+        catch (Exception ex) when (DatabaseErrors.IsBusy(ex))
+        {
+            // No session without its audit row: the cookie a successful check issued goes with this answer.
+            await signIn.SignOutAsync();
+            return Back(DatabaseBusy);
+        }
     }
 
     private static async Task<IResult> LogoutAsync(HttpContext http, IAntiforgery antiforgery, SignInManager<AppUser> signIn, CampaignsDbContext db)
