@@ -64,6 +64,44 @@ public sealed class TrainingSetBuilderTests(DemoDatabase store) : IClassFixture<
         Assert.Equal((float.IsNaN(items) ? 0 : items) + 4, withHistory[Feature("items_per_order")] * withHistory[Feature("orders")], 2);
     }
 
+    [Fact]
+    public async Task Rows_of_an_experiment_that_tried_several_offers_carry_each_offer_and_the_chance_of_what_they_got()
+    {
+        await using var db = store.Open();
+        var set = await store.TrainingSets(db).BuildAsync(TargetingOutcome.Conversion);
+        var (data, alternatives) = (set.Data, set.Alternatives);
+        var experiments = Enumerable.Range(0, data.Count).GroupBy(i => data.IdAt(i).Split(':')[0]).ToList();
+        var multiOffer = experiments.Where(e => alternatives.First[e.First() + 1] > alternatives.First[e.First()]).ToList();
+        Assert.NotEmpty(multiOffer);
+        foreach (var experiment in multiOffer)
+        {
+            var (first, count) = (alternatives.First[experiment.First()], alternatives.First[experiment.First() + 1] - alternatives.First[experiment.First()]);
+            var tried = alternatives.Offers.Skip(first).Take(count).ToList();
+            Assert.True(count >= 2);
+            Assert.Equal(count, tried.DistinctBy(o => o.Describe()).Count());
+            foreach (var row in experiment)
+            {
+                var at = alternatives.First[row];
+                Assert.Equal(count, alternatives.First[row + 1] - at);
+                var logged = alternatives.Logged[row];
+                Assert.Equal(logged < 0 ? 0 : 1, data.ArmAt(row));
+                if (logged >= 0)
+                {
+                    // The alternative the row got is the row itself: its own offer, every feature the same.
+                    Assert.True(alternatives.Offers[at + logged].SameTermsAs(set.Offers[row]));
+                    Assert.Equal(Enumerable.Range(0, data.NumericFeatures.Count).Select(f => data.NumericAt(row, f)),
+                        Enumerable.Range(0, data.NumericFeatures.Count).Select(f => alternatives.Rows.NumericAt(at + logged, f)));
+                }
+                var same = experiment.Count(r => alternatives.Logged[r] == logged);
+                Assert.Equal((double)same / experiment.Count(), alternatives.Propensity[row], 9);
+            }
+        }
+        // Rows of single-offer experiments have no alternatives and the share of their arm.
+        var single = experiments.First(e => alternatives.First[e.First() + 1] == alternatives.First[e.First()]);
+        var treated = single.Count(r => data.ArmAt(r) == 1);
+        Assert.All(single, r => Assert.Equal(data.ArmAt(r) == 1 ? (double)treated / single.Count() : 1 - (double)treated / single.Count(), alternatives.Propensity[r], 9));
+    }
+
     private async Task<float[]> RowOf(Assignment assignment)
     {
         await using var db = store.Open();

@@ -3,6 +3,7 @@ using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Models;
 using Campaigns.Ml.Offers;
+using Campaigns.Ml.Uplift;
 using Microsoft.Extensions.Options;
 
 namespace Campaigns.Application.Offers;
@@ -10,7 +11,8 @@ namespace Campaigns.Application.Offers;
 /// <summary>
 /// Trains the offer model on the stored experiments (the same pooled rows as the uplift model, with each purchase's basket)
 /// and stores it with <see cref="ModelVersionWriter"/>. Purchases are priced on the terms of the row's own experiment, so
-/// the model is chosen, and judged, on the profit its plan earns rather than on conversions alone.
+/// the model is chosen, and judged, on the profit its plan earns rather than on conversions alone; rows of experiments
+/// that tried several offers judge the plan's choice among them.
 /// </summary>
 public sealed class OfferTrainingService(CampaignsDbContext db, TrainingSetBuilder builder, IOptions<TargetingOptions> options) : IModelTrainer
 {
@@ -24,12 +26,7 @@ public sealed class OfferTrainingService(CampaignsDbContext db, TrainingSetBuild
         progress?.Report(("Reading past experiments", 0));
         var set = await builder.BuildAsync(TargetingOutcome.Conversion, new SyncProgress<double>(f => progress?.Report(("Reading past experiments", 0.15 * f))), ct);
         var economics = await StoreEconomics.ReadAsync(db, options.Value, ct);
-        var training = new OfferTrainingOptions
-        {
-            Learner = parameters.Learner,
-            Threads = run.Threads,
-            PurchaseValue = (row, arm, basket) => economics.PurchaseValue(arm == 0 ? null : set.Offers[row], basket),
-        };
+        var training = Options(set, economics, parameters.Learner) with { Threads = run.Threads };
         var trainingProgress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.15 + 0.8 * p.Fraction)));
         // The trainer is CPU-bound and synchronous: keep it off the caller's thread.
         var result = await Task.Run(() => OfferTrainer.Train(set.Data, set.Baskets, training, trainingProgress, ct), ct);
@@ -46,4 +43,12 @@ public sealed class OfferTrainingService(CampaignsDbContext db, TrainingSetBuild
             new UpliftFeatureList(result.Model.NumericFeatures, result.Model.CategoricalFeatures, set.Attributes.Attributes).ToJson(),
             set.DataFrom, set.DataTo, set.Data.Count, started), run, ct);
     }
+
+    /// <summary>How the offer model is trained on stored experiments (the benchmark trains the same way).</summary>
+    public static OfferTrainingOptions Options(TrainingSet set, StoreEconomics economics, UpliftLearner learner) => new()
+    {
+        Learner = learner,
+        PurchaseValue = (row, arm, basket) => economics.PurchaseValue(arm == 0 ? null : set.Offers[row], basket),
+        Choices = set.Alternatives.ToChoices(economics),
+    };
 }

@@ -12,10 +12,11 @@ public enum TargetingOutcome { Conversion, Revenue }
 /// <summary>
 /// The rows an uplift model learns from, where they came from, and the custom attributes among their features. Row by
 /// row: <see cref="Baskets"/>, the average purchase (0 without one), and <see cref="Offers"/>, the terms of the row's
-/// experiment (what a control row was held out of), which the offer model prices its purchases with.
+/// experiment (what a control row was held out of), which the offer model prices its purchases with, and
+/// <see cref="Alternatives"/>, what its experiment randomized among, which the offer model is chosen on.
 /// </summary>
 public sealed record TrainingSet(UpliftDataset Data, DateTime DataFrom, DateTime DataTo, int Experiments, AttributeSchema Attributes,
-    IReadOnlyList<float> Baskets, IReadOnlyList<Promotion> Offers);
+    IReadOnlyList<float> Baskets, IReadOnlyList<Promotion> Offers, OfferAlternatives Alternatives);
 
 /// <summary>
 /// Builds the uplift training set from finished randomized experiments: one row per assigned customer, features
@@ -43,6 +44,8 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
         var categorical = new string?[data.CategoricalFeatures.Count];
         var baskets = new List<float>();
         var offers = new List<Promotion>();
+        var alternatives = new UpliftDataset(data.NumericFeatures, data.CategoricalFeatures, Arms);
+        var (first, logged, propensity, alternativeOffers) = (new List<int> { 0 }, new List<int>(), new List<double>(), new List<Promotion>());
         DateTime from = DateTime.MaxValue, to = DateTime.MinValue;
         for (var i = 0; i < experiments.Count; i++)
         {
@@ -50,6 +53,8 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
             // Control rows carry the offer their experiment was about, so the model compares like with like.
             var promotionOf = experiment.Arms.ToDictionary(a => a.Id, a => a.Offer(campaignPromotion));
             var isControl = experiment.Arms.ToDictionary(a => a.Id, a => a.IsControl);
+            var (tried, action) = Randomized(experiment, promotionOf);
+            var rowsBefore = data.Count;
             await foreach (var r in RowsOf(experiment.Id).AsAsyncEnumerable().WithCancellation(ct))
             {
                 var snapshot = new CustomerSnapshot(r.AssignedAt, r.Region, r.Device, r.SignedUpAt, r.Orders, r.Spend, r.LastOrderAt,
@@ -59,12 +64,46 @@ public sealed class TrainingSetBuilder(CampaignsDbContext db, IOptions<Attribute
                 data.Add(RowId(experiment.Id, r.CustomerId), numeric, categorical, isControl[r.ArmId] ? 0 : 1, y);
                 baskets.Add(r.Conversions > 0 ? (float)(r.Revenue / r.Conversions) : 0);
                 offers.Add(promotionOf[r.ArmId]);
+                logged.Add(action[r.ArmId]);
+                if (tried.Count > 1 && action[r.ArmId] < tried.Count)
+                    foreach (var offer in tried)
+                    {
+                        TargetingFeatures.Fill(snapshot, offer, attributes, numeric, categorical);
+                        alternatives.Add(data.IdAt(data.Count - 1), numeric, categorical);
+                        alternativeOffers.Add(offer);
+                    }
+                first.Add(alternatives.Count);
                 if (r.AssignedAt < from) from = r.AssignedAt;
                 if (r.AssignedAt > to) to = r.AssignedAt;
             }
+            // Randomized: what a row got had the probability of its share of the experiment.
+            var got = logged.Skip(rowsBefore).CountBy(a => a).ToDictionary();
+            for (var row = rowsBefore; row < data.Count; row++) propensity.Add((double)got[logged[row]] / (data.Count - rowsBefore));
+            for (var row = rowsBefore; row < data.Count; row++) if (logged[row] >= tried.Count) logged[row] = -1;
             progress?.Report(AttributesShare + (1 - AttributesShare) * (i + 1.0) / experiments.Count);
         }
-        return new TrainingSet(data, from, to, experiments.Count, attributes, baskets, offers);
+        return new TrainingSet(data, from, to, experiments.Count, attributes, baskets, offers,
+            new OfferAlternatives(alternatives, first.ToArray(), logged.ToArray(), propensity.ToArray(), alternativeOffers));
+    }
+
+    /// <summary>
+    /// The distinct offers an experiment's fixed arms randomized among, and each arm's action: the index of its offer
+    /// among them, -1 for the control, or an index past them for an arm whose customers each got the offer a model chose
+    /// (what they got was not randomized among the offers, so they are judged on their own offer only).
+    /// </summary>
+    private static (List<Promotion> Tried, Dictionary<Guid, int> Action) Randomized(Experiment experiment, Dictionary<Guid, Promotion> promotionOf)
+    {
+        var tried = new List<Promotion>();
+        var action = new Dictionary<Guid, int>();
+        foreach (var arm in experiment.Arms.Where(a => !a.IsControl && !a.IsModelChoice).OrderBy(a => a.Position))
+        {
+            var index = tried.FindIndex(o => o.SameTermsAs(promotionOf[arm.Id]));
+            if (index < 0) tried.Add(promotionOf[arm.Id]);
+            action[arm.Id] = index < 0 ? tried.Count - 1 : index;
+        }
+        foreach (var arm in experiment.Arms.Where(a => a.IsControl || a.IsModelChoice))
+            action[arm.Id] = arm.IsControl ? -1 : tried.Count + arm.Position + 1;
+        return (tried, action);
     }
 
     /// <summary>The share of the progress that reading the customers' attributes takes (it reads one column).</summary>

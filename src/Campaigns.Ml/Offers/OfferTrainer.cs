@@ -14,8 +14,9 @@ public static class OfferTrainer
 
     /// <summary>
     /// Fits the conversion model (each candidate learner for Auto) and the basket model on K-1 folds of a capped
-    /// stratified sample and values each candidate's plan (each row gets the arm of highest expected incremental
-    /// profit, or none) on the held-out fold by doubly robust scoring. Chooses by the one-standard-error rule: the simplest
+    /// stratified sample and values each candidate's plan (each row gets the arm, or with <see cref="OfferTrainingOptions.Choices"/>
+    /// the offer among its experiment's, of highest expected incremental profit, or none) on the held-out fold by doubly
+    /// robust scoring. Chooses by the one-standard-error rule: the simplest
     /// candidate whose mean over folds is within one standard error of the best mean. Refits the
     /// chosen learner and the basket model on all rows. ArgumentException with a one-line message on bad data.
     /// </summary>
@@ -39,6 +40,11 @@ public static class OfferTrainer
         }
         if (buyers < TrainingSet.MinRowsPerArm)
             throw new ArgumentException($"Only {buyers} rows bought; the basket model needs at least {TrainingSet.MinRowsPerArm}.");
+        var choices = options.Choices;
+        if (choices is not null && (choices.Rows != data.Count || set.Arms != 2))
+            throw new ArgumentException($"Choices describe {choices.Rows:N0} rows of two arms; the data has {data.Count:N0} rows of {set.Arms} arms.");
+        var alternativeX = choices is null ? null : set.Encoding.Encode(choices.Alternatives, standardize: false);
+        var alternativeStandardized = new Lazy<float[]>(() => set.Encoding.Encode(choices!.Alternatives, standardize: true));
 
         var learners = options.Learner == UpliftLearner.Auto ? AutoCandidates : [options.Learner];
         var folds = Folds(set, options.Folds, options.Seed);
@@ -59,8 +65,11 @@ public static class OfferTrainer
             var train = folds.Where((_, g) => g != f).SelectMany(g => g).Order().ToArray();
             progress?.Report(($"Fold {f + 1}/{folds.Length}: basket model", (double)f * (learners.Length + 1) / steps));
             var basketModel = FitBasket(set, basket, train);
-            var validBaskets = OfferModel.Baskets(basketModel, CompiledTrees.TryCompile(basketModel), set.X, set.Width, arms, valid);
+            var compiledBasket = CompiledTrees.TryCompile(basketModel);
+            var validBaskets = OfferModel.Baskets(basketModel, compiledBasket, set.X, set.Width, arms, valid);
             for (var i = 0; i < valid.Length; i++) validBaskets.AsSpan(i * arms, arms).CopyTo(oofBasket.AsSpan(position[valid[i]] * arms, arms));
+            var (alternativeRows, alternativeStart) = AlternativesOf(choices, valid);
+            var alternativeBaskets = alternativeX is null ? null : OfferModel.Baskets(basketModel, compiledBasket, alternativeX, set.Width, arms, alternativeRows);
             for (var c = 0; c < learners.Length; c++)
             {
                 progress?.Report(($"Fold {f + 1}/{folds.Length}: {learners[c]} on {train.Length:N0} rows", (double)(f * (learners.Length + 1) + c + 1) / steps));
@@ -71,9 +80,9 @@ public static class OfferTrainer
                 var predictions = OfferModel.Combine(model.PredictEncoded(Features(set, model), valid), validBaskets);
                 for (var i = 0; i < valid.Length; i++)
                     for (var k = 0; k < arms; k++) probability[c][position[valid[i]] * arms + k] = predictions.Probability(i, k);
-                var logged = OfferEvaluator.Logged(set.Arm, set.Y, basket, valid, predictions, options.PurchaseValue, shares);
-                double Value(int i, int k, double b) => options.PurchaseValue(valid[i], k, b);
-                foldValues[c][f] = PolicyValue.Difference(logged, i => predictions.BestArm(i, Value), _ => 0).Dr.Value;
+                var alternatives = alternativeX is null ? null : OfferModel.Combine(
+                    model.PredictEncoded(model.Kind == UpliftLearner.Neural ? alternativeStandardized.Value : alternativeX, alternativeRows), alternativeBaskets!);
+                foldValues[c][f] = PlanOverNothing(valid, set.Arm, set.Y, basket, predictions, options, shares, (alternatives, alternativeRows, alternativeStart));
             }
         }
         var scores = learners.Select((l, c) => new OfferCandidateScore(l.ToString(), foldValues[c].Average(), StandardError(foldValues[c]), foldValues[c], times[c])).ToList();
@@ -88,6 +97,58 @@ public static class OfferTrainer
         var evaluation = OfferEvaluator.Evaluate(set.Arm, set.Y, basket, sample, chosen, options.PurchaseValue, shares);
         progress?.Report(("Done", 1));
         return new OfferTrainingResult(offerModel, scores, learners[best].ToString(), evaluation, data.Count, sample.Length);
+    }
+
+    /// <summary>The alternatives of the given rows, in order, and where each row's start among them (rows + 1 offsets).</summary>
+    private static (int[] Rows, int[] Start) AlternativesOf(OfferChoices? choices, int[] rows)
+    {
+        var start = new int[rows.Length + 1];
+        if (choices is null) return ([], start);
+        var alternatives = new List<int>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var (offset, count) = choices.Of(rows[i]).GetOffsetAndLength(choices.Alternatives.Count);
+            for (var j = 0; j < count; j++) alternatives.Add(offset + j);
+            start[i + 1] = alternatives.Count;
+        }
+        return (alternatives.ToArray(), start);
+    }
+
+    /// <summary>
+    /// Doubly robust value per row of the plan over sending nothing (Dudík, Langford &amp; Li 2011), the paired difference
+    /// of <see cref="PolicyValue"/>'s scores: the plan gives each row the action of highest expected incremental profit,
+    /// priced as the plan prices it, among its alternatives (or its arms 1..K-1 when it has none) or nothing;
+    /// μ(none) is the row's own prediction without an offer.
+    /// </summary>
+    /// <param name="own">Predictions for the rows' own features, one per held-out row.</param>
+    /// <param name="offers">Predictions for the held-out rows' alternatives, those alternatives' rows and each held-out row's first (rows + 1 offsets).</param>
+    internal static double PlanOverNothing(int[] valid, int[] arm, float[] bought, float[] basket, OfferPredictions own, OfferTrainingOptions options,
+        IReadOnlyList<double> shares, (OfferPredictions? Predictions, int[] Rows, int[] Start) offers)
+    {
+        var (choices, alternatives) = (options.Choices, offers.Predictions);
+        var total = 0.0;
+        for (var i = 0; i < valid.Length; i++)
+        {
+            var row = valid[i];
+            double Value(int _, int k, double b) => options.PurchaseValue(row, k, b);
+            var first = offers.Start[i];
+            var offered = offers.Start[i + 1] - first;
+            // Action j ≥ 1: the row's j-th alternative, or its arm j without alternatives.
+            double Mu(int j) => offered == 0 ? own.ExpectedValue(i, j, Value)
+                : alternatives!.Probability(first + j - 1, 1) * choices!.PurchaseValue(offers.Rows[first + j - 1], alternatives.Basket(first + j - 1, 1));
+            double Profit(int j) => offered == 0 ? own.IncrementalProfit(i, j, Value)
+                : Mu(j) - alternatives!.ExpectedValue(first + j - 1, 0, Value);
+            var (best, profit) = (0, 0.0);
+            for (var j = 1; j <= (offered == 0 ? own.Arms - 1 : offered); j++)
+                if (Profit(j) is var p && p > profit) (best, profit) = (j, p);
+            var logged = offered == 0 ? arm[row] : choices!.Logged(row) + 1;
+            var propensity = choices?.Propensity[row] ?? shares[arm[row]];
+            var reward = bought[row] == 1 ? options.PurchaseValue(row, arm[row], basket[row]) : 0;
+            var mu0 = own.ExpectedValue(i, 0, Value);
+            var muLogged = logged == 0 ? mu0 : Mu(logged);
+            total += (best == 0 ? 0 : Mu(best) - mu0) + ((logged == best ? 1 : 0) - (logged == 0 ? 1 : 0)) / propensity * (reward - muLogged);
+        }
+        return total / valid.Length;
     }
 
     /// <summary>

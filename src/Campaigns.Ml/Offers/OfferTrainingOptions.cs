@@ -16,4 +16,9 @@ public sealed record OfferTrainingOptions
     /// gives away (arm 0, no offer: margin × basket).
     /// </summary>
     public required Func<int, int, double, double> PurchaseValue { get; init; }
+    /// <summary>
+    /// What each row's experiment randomized among (two arms only: none and an offer described by the features); null:
+    /// each row chooses among the arms, with the arms' shares as propensities.
+    /// </summary>
+    public OfferChoices? Choices { get; init; }
 }
