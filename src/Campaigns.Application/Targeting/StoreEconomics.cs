@@ -9,11 +9,12 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
 {
     public static async Task<StoreEconomics> ReadAsync(CampaignsDbContext db, TargetingOptions options, CancellationToken ct)
     {
-        var catalogue = await db.Products.Where(p => p.IsActive).GroupBy(_ => 1)
-            .Select(g => new { Price = g.Sum(p => (double)p.Price), Cost = g.Sum(p => (double)p.Cost), Count = g.Count() }).FirstOrDefaultAsync(ct);
+        var active = db.Products.Where(p => p.IsActive);
+        var count = await active.CountAsync(ct);
+        var (price, cost) = count == 0 ? (0, 0) : (await active.SumAsync(p => (double)p.Price, ct), await active.SumAsync(p => (double)p.Cost, ct));
         var aov = await db.Orders.Select(o => (double?)(double)o.Total).AverageAsync(ct) ?? 0;
-        var marginRate = catalogue is { Price: > 0 } ? (catalogue.Price - catalogue.Cost) / catalogue.Price : 0;
-        return new StoreEconomics(marginRate, aov, catalogue is { Count: > 0 } ? catalogue.Price / catalogue.Count : 0, options);
+        var marginRate = price > 0 ? (price - cost) / price : 0;
+        return new StoreEconomics(marginRate, aov, count > 0 ? price / count : 0, options);
     }
 
     /// <summary>
