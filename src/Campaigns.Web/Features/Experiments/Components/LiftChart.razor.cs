@@ -1,3 +1,4 @@
+using Campaigns.Analytics;
 using Campaigns.Application.Common.Formatting;
 using Campaigns.Web.Components.Charts;
 using Microsoft.AspNetCore.Components;
@@ -10,8 +11,11 @@ public partial class LiftChart
     private const int Width = 560, Left = 200, Right = 56, RowHeight = 30;
     private AxisScale _scale = AxisScale.For(0, 0.05);
 
-    /// <summary>One row per metric and arm: label, relative lift and its interval (0.05 = +5%).</summary>
-    [Parameter, EditorRequired] public IReadOnlyList<(string Label, double Value, double Low, double High)> Rows { get; set; } = [];
+    /// <summary>
+    /// One row per metric and arm: label, relative lift, its interval (0.05 = +5%) and the verdict, which colours the row: an
+    /// interval clear of zero is not a finding when the corrected p-value says otherwise.
+    /// </summary>
+    [Parameter, EditorRequired] public IReadOnlyList<(string Label, double Value, double Low, double High, Outcome Outcome)> Rows { get; set; } = [];
 
     private double PlotHeight => Rows.Count * RowHeight;
     private double Height => PlotHeight + 38;

@@ -29,7 +29,7 @@ public partial class LiftCharts
             g.OrderBy(d => d.Day).Select(d => (DayOf(d), d.Low * 100, d.High * 100)).ToList())).ToList();
     }
 
-    private IReadOnlyList<(string, double, double, double)> LiftRows => Report.Comparisons
+    private IReadOnlyList<(string, double, double, double, Outcome)> LiftRows => Report.Comparisons
         .Where(c => c.Lift?.Relative is not null && c.Lift.RelativeInterval is not null)
-        .Select(c => ($"{c.Metric} · {c.Arm}", c.Lift!.Relative!.Value, c.Lift.RelativeInterval!.Low, c.Lift.RelativeInterval.High)).ToList();
+        .Select(c => ($"{c.Metric} · {c.Arm}", c.Lift!.Relative!.Value, c.Lift.RelativeInterval!.Low, c.Lift.RelativeInterval.High, c.Outcome)).ToList();
 }
