@@ -8,4 +8,7 @@ public partial class PowerPanel
 {
     /// <summary>The estimate; null when there are no control conversions to plan from.</summary>
     [Parameter] public PowerProgress? Power { get; set; }
+
+    /// <summary>Whether traffic still arrives: a stopped experiment gains no more customers, so it has no days to go.</summary>
+    [Parameter] public bool Running { get; set; } = true;
 }
