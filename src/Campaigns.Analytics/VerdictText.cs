@@ -22,7 +22,7 @@ public static class VerdictText
         // The absolute interval is the one the test decides on, so the sentence never shows an interval that
         // contradicts its verdict; the relative lift is given as a point estimate beside it.
         string Units(double x) => c.Kind == MetricKind.Proportion ? Format(x * 100, "+0.00;\u22120.00;0.00") + " pp" : Signed(x);
-        string Size(double x) => c.Kind == MetricKind.Proportion ? Format(Math.Abs(x) * 100, "0.00") + " pp" : Format(Math.Abs(x), Math.Abs(x) >= 100 ? "0" : "0.####");
+        string Size(double x) => c.Kind == MetricKind.Proportion ? Format(Math.Abs(x) * 100, "0.00") + " pp" : Format(Math.Abs(x), Digits(x));
         var relative = lift.Relative is { } rel ? $", {Percent(rel)} relative" : "";
         var amount = $"{Size(lift.Absolute)} ({label} {Units(lift.AbsoluteInterval.Low)} to {Units(lift.AbsoluteInterval.High)}{relative})";
         var by = lift.Absolute == 0 ? "" : " by";
@@ -39,6 +39,8 @@ public static class VerdictText
     private static string Lower(string metric) =>
         metric.Length > 1 && char.IsUpper(metric[0]) && char.IsLower(metric[1]) ? char.ToLowerInvariant(metric[0]) + metric[1..] : metric;
     private static string Percent(double x) => Format(x * 100, "+0.0;\u22120.0;0.0") + "%";
-    private static string Signed(double x) => Format(x, Math.Abs(x) >= 100 ? "+0;\u22120;0" : "+0.####;\u22120.####;0");
+    private static string Signed(double x) => Format(x, $"+{Digits(x)};\u2212{Digits(x)};0");
+    // Amounts (money, counts per customer) read to the cent from 1 up, with more digits only where they are small.
+    private static string Digits(double x) => Math.Abs(x) switch { >= 100 => "0", >= 1 => "0.00", >= 0.1 => "0.000", _ => "0.####" };
     private static string Format(double x, string format) => x.ToString(format, CultureInfo.InvariantCulture);
 }
