@@ -34,6 +34,8 @@ public class OfferModelDetailsTests : ComponentTest
         var candidates = view.FindAll("[data-testid=candidates] tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
         Assert.Equal(1, candidates.Count(c => c.EndsWith('✓')));
         Assert.EndsWith("✓", candidates[1]);
+        // Candidates differ by fractions of a cent per customer: shown to a tenth of one.
+        Assert.Contains("−€0.041", view.Find("[data-testid=candidates] tbody tr").TextContent);
         Assert.Contains("2 folds", view.Find("[data-testid=candidates] thead").TextContent);
         Assert.Contains("pick among those offers", view.Find("[data-testid=candidates-rule]").TextContent);
         Assert.Contains("13 past experiments", view.Find("[data-testid=offer-details]").TextContent);

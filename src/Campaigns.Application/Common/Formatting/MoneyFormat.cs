@@ -38,6 +38,15 @@ public sealed class MoneyFormat
     /// <summary>A change of an amount, always signed: "+€1.25", "−€27.20".</summary>
     public string Signed(double amount) => (Display.Round(amount, _format.CurrencyDecimalDigits) > 0 ? "+" : "") + Format(amount);
 
+    /// <summary>
+    /// An amount per customer one decimal finer than money usually is, where models differ by fractions of a cent: "−€0.016".
+    /// </summary>
+    public string Fine(double amount)
+    {
+        var digits = _format.CurrencyDecimalDigits + 1;
+        return Display.Round(amount, digits).ToString("C" + digits, _format);
+    }
+
     /// <summary>An amount in whole units, for chart ticks and estimates whose cents mean nothing: "€1,250".</summary>
     public string Whole(double amount) => Display.Round(amount, 0).ToString("C0", _format);
 

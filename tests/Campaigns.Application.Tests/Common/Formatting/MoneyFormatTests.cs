@@ -30,6 +30,10 @@ public class MoneyFormatTests
     }
 
     [Fact]
+    public void Fine_amounts_show_a_tenth_of_a_cent_so_small_per_customer_differences_read() =>
+        Assert.Equal("−€0.016", new MoneyFormat("EUR").Fine(-0.0163));
+
+    [Fact]
     public void Whole_amounts_drop_the_cents() => Assert.Equal("£12,346", new MoneyFormat("GBP").Whole(12_345.6));
 
     [Fact]
