@@ -36,7 +36,7 @@ public class DashboardTests : ComponentTest, IClassFixture<SeededApp>
 
         page.WaitForAssertion(() => Assert.NotEmpty(page.FindAll("[data-testid=model-in-use]")), Wait);
         var rows = page.FindAll("[data-testid=model-in-use]").Select(c => c.ParentElement!.TextContent.Trim()).ToList();
-        Assert.Contains(rows, r => r.StartsWith("Offer targeting") && r.EndsWith("none in use: v3 awaits promotion on the Models page"));
+        Assert.Contains(rows, r => r.StartsWith("Offer choice") && r.EndsWith("none in use: v3 awaits promotion on the Models page"));
         Assert.Contains(rows, r => r.StartsWith("Customer insights") && r.EndsWith("none trained yet"));
     }
 
