@@ -4,7 +4,8 @@ namespace Campaigns.Analytics.Customers;
 /// Behaviour features of every customer with at least one order strictly before the cut-off, read from those orders only
 /// (an order on or after the cut-off never reaches a feature). Row i describes history customer <see cref="Customer"/>[i].
 /// Days are whole days; <c>RepeatDays</c>, <c>FirstToLast</c> and <c>Age</c> are BG/NBD's x, t_x and T (distinct order days − 1,
-/// days from the first to the last order day, days from the first order to the cut-off).
+/// days from the first to the last order day, days from the first order to the cut-off). The trend columns
+/// (<see cref="TrendColumnNames"/>) count the last 90 and 365 days, where a customer who is lapsing or growing shows it first.
 /// </summary>
 public sealed class CustomerFeatures
 {
@@ -25,6 +26,9 @@ public sealed class CustomerFeatures
         MeanGap = new double[count];
         LastGap = new double[count];
         DiscountShare = new double[count];
+        RecentOrders = new double[count];
+        YearOrders = new double[count];
+        YearAmount = new double[count];
         CategoryShares = new double[count * categories];
     }
 
@@ -44,6 +48,12 @@ public sealed class CustomerFeatures
     public double[] LastGap { get; }
     /// <summary>Discount given over gross amount; 0 when the history has no discounts.</summary>
     public double[] DiscountShare { get; }
+    /// <summary>Orders in the <see cref="RecentDays"/> days before the cut-off.</summary>
+    public double[] RecentOrders { get; }
+    /// <summary>Orders in the <see cref="YearDays"/> days before the cut-off.</summary>
+    public double[] YearOrders { get; }
+    /// <summary>Amount ordered in the <see cref="YearDays"/> days before the cut-off.</summary>
+    public double[] YearAmount { get; }
     /// <summary>Row-major: customer i's share of orders in category <see cref="CategoryNames"/>[k] at [i·K + k].</summary>
     public double[] CategoryShares { get; private init; }
     public IReadOnlyList<string> CategoryNames { get; private init; } = [];
@@ -55,6 +65,19 @@ public sealed class CustomerFeatures
     public IReadOnlyList<string> ColumnNames =>
         ["recency_days", "orders", "repeat_days", "first_to_last_days", "age_days", "average_amount", "total_amount", "mean_gap_days",
             "last_gap_days", "discount_share", .. CategoryNames.Select(c => "share_" + c)];
+
+    public const int RecentDays = 90, YearDays = 365;
+
+    /// <summary>Names of the columns of <see cref="Trend"/>.</summary>
+    public static IReadOnlyList<string> TrendColumnNames { get; } = ["orders_last_90_days", "orders_last_365_days", "amount_last_365_days"];
+
+    /// <summary>Writes row i's trend features in <see cref="TrendColumnNames"/> order.</summary>
+    public void Trend(int i, Span<float> destination)
+    {
+        destination[0] = (float)RecentOrders[i];
+        destination[1] = (float)YearOrders[i];
+        destination[2] = (float)YearAmount[i];
+    }
 
     /// <summary>Writes row i's features in <see cref="ColumnNames"/> order.</summary>
     public void Row(int i, Span<float> destination)
@@ -103,6 +126,12 @@ public sealed class CustomerFeatures
                 if (distinctDays == 0 || day != lastDay) { previousDay = lastDay; lastDay = day; distinctDays++; }
                 orders++;
                 total += history.Amount[o];
+                if (day >= cut - YearDays)
+                {
+                    f.YearOrders[i]++;
+                    f.YearAmount[i] += history.Amount[o];
+                    if (day >= cut - RecentDays) f.RecentOrders[i]++;
+                }
                 if (!double.IsNaN(history.Discount[o])) discount += history.Discount[o];
                 if (history.Category[o] is var category and >= 0 && slot[category] >= 0) f.CategoryShares[i * k + slot[category]]++;
             }

@@ -14,22 +14,25 @@ namespace Campaigns.Ml.Customers;
 /// cut-off. Predicted value blends the boosted regression with the BG/NBD + Gamma-Gamma baseline at the weight a backtest
 /// one value horizon before the cut-off chose (<see cref="ValueChoice"/>; weight 0 keeps no boosted model). Product affinity (<see cref="AffinityModel"/>) is
 /// learned the same way when the orders name products; a model saved before it (format version 1) loads without it.
+/// The trend columns (format version 3) follow the BG/NBD readings, so a model saved before them reads the columns it learned
+/// on, and predicts value as it did.
 /// </summary>
 public sealed class CustomerModels
 {
     private const string FormatName = "campaigns-customer-models";
-    private const int FormatVersion = 2, OldestReadableVersion = 1;
+    private const int FormatVersion = 3, OldestReadableVersion = 1;
     private const int MinValueCustomers = 200;
     private const string ChurnEntry = "churn.zip", PurchaseEntry = "purchase.zip", ValueEntry = "value.zip", AffinityEntry = "affinity.bin";
 
     private readonly Scorer _churn;
     private readonly Scorer _purchase;
-    private readonly Scorer? _value;
+    private readonly ValueRegressor? _value;
+    private readonly bool _trend;
 
     private CustomerModels(CustomerModelOptions options, IReadOnlyList<string> categories, BgNbd bgNbd, GammaGamma gammaGamma, Scorer churn,
-        Scorer purchase, Scorer? value, ValueChoice choice, PersonaModel personas, AffinityModel? affinity)
-        => (Options, Categories, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas, Affinity) =
-            (options, categories, bgNbd, gammaGamma, churn, purchase, value, choice, personas, affinity);
+        Scorer purchase, ValueRegressor? value, ValueChoice choice, PersonaModel personas, AffinityModel? affinity, bool trend = true)
+        => (Options, Categories, BgNbd, GammaGamma, _churn, _purchase, _value, ValueChoice, Personas, Affinity, _trend) =
+            (options, categories, bgNbd, gammaGamma, churn, purchase, value, choice, personas, affinity, trend);
 
     public CustomerModelOptions Options { get; }
     /// <summary>The category share columns every model learned on: features to score are built with them (<see cref="FeaturesAsOf"/>).</summary>
@@ -79,10 +82,10 @@ public sealed class CustomerModels
         var manifest = new Manifest(FormatName, FormatVersion, Options, Categories.ToArray(), BgNbd, GammaGamma, ValueChoice, personas, affinity);
         using var archive = ModelArchive.Create(stream, manifest);
         var ml = new MLContext(0);
-        var schema = InputSchema(Categories.Count);
+        var schema = InputSchema(Categories.Count, _trend);
         archive.WriteMlNet(ml, _churn.Model, schema, ChurnEntry);
         archive.WriteMlNet(ml, _purchase.Model, schema, PurchaseEntry);
-        if (_value is not null) archive.WriteMlNet(ml, _value.Model, schema, ValueEntry);
+        if (_value is not null) archive.WriteMlNet(ml, _value.Scorer.Model, schema, ValueEntry);
         if (Affinity?.Weights is { } w)
             archive.WriteBytes(AffinityEntry, MemoryMarshal.AsBytes<float>([.. w.Input, .. w.Output, .. w.Bias, .. w.Repeat]));
     }
@@ -99,7 +102,9 @@ public sealed class CustomerModels
             try { personas = PersonaModel.Restore(m.Personas.Features, m.Personas.Mean, m.Personas.Scale, m.Personas.Personas); }
             catch (ArgumentException ex) { throw new InvalidDataException($"manifest.json's personas are not valid: {ex.Message}"); }
             var ml = new MLContext(0);
-            var width = CustomerFeatures.BaseColumns + m.Categories.Length + 3;
+            // Version 3 brought the trend columns and the value model on log orders.
+            var current = m.Version >= 3;
+            var width = Width(m.Categories.Length, current);
             Scorer Read(string entry)
             {
                 var model = archive.ReadMlNet(ml, entry, out var schema);
@@ -108,7 +113,7 @@ public sealed class CustomerModels
                 return new Scorer(model);
             }
             return new CustomerModels(m.Options, m.Categories, m.BgNbd, m.GammaGamma, Read(ChurnEntry), Read(PurchaseEntry),
-                m.ValueChoice.Boosted ? Read(ValueEntry) : null, m.ValueChoice, personas, m.Affinity is null ? null : ReadAffinity(archive, m.Affinity));
+                m.ValueChoice.Boosted ? new ValueRegressor(Read(ValueEntry), LogOrders: current) : null, m.ValueChoice, personas, m.Affinity is null ? null : ReadAffinity(archive, m.Affinity), current);
         }
     }
 
@@ -118,8 +123,9 @@ public sealed class CustomerModels
         if (!features.CategoryNames.SequenceEqual(Categories))
             throw new ArgumentException("The features' category columns are not the ones the models learned on: build them with FeaturesAsOf.");
         var n = features.Count;
-        var (x, width) = Matrix(features, BgNbd, GammaGamma, Options);
+        var (x, width) = Matrix(features, BgNbd, GammaGamma, Options, _trend);
         var view = MatrixDataView.All(x, width, Identity(n));
+        var readings = features.ColumnNames.Count;
         var (churn, purchase, value) = (new float[n], new float[n], new float[n]);
         _churn.Score(view, churn);
         _purchase.Score(view, purchase);
@@ -128,13 +134,13 @@ public sealed class CustomerModels
         var alive = new float[n];
         for (var i = 0; i < n; i++)
         {
-            baseline[i] = x[i * width + width - 1];
-            orders[i] = x[i * width + width - 2];
-            alive[i] = x[i * width + width - 3];
+            alive[i] = x[i * width + readings];
+            orders[i] = x[i * width + readings + 1];
+            baseline[i] = x[i * width + readings + 2];
         }
-        if (_value is not null) _value.Score(view, value);
-        var weight = (float)(_value is null ? 0 : ValueChoice.BoostedWeight);
-        for (var i = 0; i < n; i++) value[i] = weight * Math.Max(0, value[i]) + (1 - weight) * baseline[i];
+        _value?.Scorer.Score(view, value);
+        var weight = _value is null ? 0 : ValueChoice.BoostedWeight;
+        for (var i = 0; i < n; i++) value[i] = (float)(weight * (_value?.Value(value[i], features, i, GammaGamma) ?? 0) + (1 - weight) * baseline[i]);
         var persona = new int[n];
         Parallel.For(0, (n + 65_535) / 65_536, () => new double[Personas.Features.Count], (block, _, buffer) =>
         {
@@ -170,10 +176,14 @@ public sealed class CustomerModels
         return (bgNbd, gammaGamma);
     }
 
-    /// <summary>The behaviour features, then P(alive), BG/NBD expected orders and the baseline value over the value horizon.</summary>
-    internal static (float[] X, int Width) Matrix(CustomerFeatures f, BgNbd bgNbd, GammaGamma gammaGamma, CustomerModelOptions options)
+    /// <summary>
+    /// The behaviour features, then P(alive), BG/NBD expected orders and the baseline value over the value horizon, then
+    /// (with <paramref name="trend"/>) the trend columns.
+    /// </summary>
+    internal static (float[] X, int Width) Matrix(CustomerFeatures f, BgNbd bgNbd, GammaGamma gammaGamma, CustomerModelOptions options, bool trend = true)
     {
-        var width = f.ColumnNames.Count + 3;
+        var readings = f.ColumnNames.Count;
+        var width = Width(f.CategoryNames.Count, trend);
         var x = new float[f.Count * width];
         Parallel.For(0, (f.Count + 16_383) / 16_384, block =>
         {
@@ -183,9 +193,10 @@ public sealed class CustomerModels
                 f.Row(i, row);
                 var (repeat, span, age) = (f.RepeatDays[i], f.FirstToLast[i], f.Age[i]);
                 var orders = bgNbd.ExpectedPurchases(options.ValueDays, repeat, span, age);
-                row[width - 3] = (float)bgNbd.ProbabilityAlive(repeat, span, age);
-                row[width - 2] = (float)orders;
-                row[width - 1] = (float)(orders * gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i])));
+                row[readings] = (float)bgNbd.ProbabilityAlive(repeat, span, age);
+                row[readings + 1] = (float)orders;
+                row[readings + 2] = (float)(orders * gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i])));
+                if (trend) f.Trend(i, row[(readings + 3)..]);
             }
         });
         return (x, width);
@@ -216,7 +227,7 @@ public sealed class CustomerModels
     }
 
     /// <summary>The boosted value model learned on the last value horizon before the cut-off, when the backtest gives it any weight.</summary>
-    private static (Scorer?, ValueChoice) ValueModel(OrderHistory history, DateOnly cutOff, IReadOnlyList<string> categories, CustomerModelOptions options)
+    private static (ValueRegressor?, ValueChoice) ValueModel(OrderHistory history, DateOnly cutOff, IReadOnlyList<string> categories, CustomerModelOptions options)
     {
         var choice = ChooseValue(history, cutOff, categories, options);
         if (choice.BoostedWeight == 0) return (null, choice);
@@ -245,26 +256,31 @@ public sealed class CustomerModels
         var (bgNbd, gammaGamma) = FitBaseline(judged, options);
         var (x, width) = Matrix(judged, bgNbd, gammaGamma, options);
         var predicted = new float[judged.Count];
-        candidate.Score(MatrixDataView.All(x, width, Identity(judged.Count)), predicted);
+        candidate.Scorer.Score(MatrixDataView.All(x, width, Identity(judged.Count)), predicted);
         var spend = CustomerOutcomes.After(history, asOf, options.ValueDays);
         var (actual, boosted, baseline) = (new double[judged.Count], new double[judged.Count], new double[judged.Count]);
         for (var i = 0; i < judged.Count; i++)
-            (actual[i], boosted[i], baseline[i]) = (spend.Spend[judged.Customer[i]], Math.Max(0, predicted[i]), x[i * width + width - 1]);
+            (actual[i], boosted[i], baseline[i]) = (spend.Spend[judged.Customer[i]], candidate.Value(predicted[i], judged, i, gammaGamma), x[i * width + judged.ColumnNames.Count + 2]);
         var basis = days == options.ValueDays
             ? $"the boosted model learned on the {days} days before it"
             : $"the boosted model learned on the {days} days before it, spend scaled to {options.ValueDays} days";
         return ValueChoice.Choose(boosted, baseline, actual, asOf, basis);
     }
 
-    /// <summary>LightGBM on the features as of the outcomes' first day and their spend × <paramref name="scale"/> (to the value horizon).</summary>
-    private static Scorer ValueRegression(CustomerFeatures features, CustomerOutcomes outcomes, double scale, CustomerModelOptions options)
+    /// <summary>
+    /// LightGBM on the features as of the outcomes' first day and log(1 + orders × <paramref name="scale"/>) (orders scaled to
+    /// the value horizon). On the log scale a few heavy buyers do not pull every tree toward them: learning spend itself
+    /// ranked customers worse than BG/NBD. Its value is a typical rather than a mean outcome, which the blend with BG/NBD
+    /// (<see cref="ValueChoice"/>) tempers; undoing the shrinkage with a scale ranked and erred worse on the demo store.
+    /// </summary>
+    private static ValueRegressor ValueRegression(CustomerFeatures features, CustomerOutcomes outcomes, double scale, CustomerModelOptions options)
     {
         var (bgNbd, gammaGamma) = FitBaseline(features, options);
         var (x, width) = Matrix(features, bgNbd, gammaGamma, options);
         var labels = new float[features.Count];
-        for (var i = 0; i < features.Count; i++) labels[i] = (float)(outcomes.Spend[features.Customer[i]] * scale);
+        for (var i = 0; i < features.Count; i++) labels[i] = (float)Math.Log(1 + outcomes.Orders[features.Customer[i]] * scale);
         var rows = Sample(features.Count, options.MaxTrainingRows);
-        return new Scorer(Boosting.Fit(MatrixDataView.All(x, width, rows, labels), BoosterSettings.Outcome(rows.Length), classifier: false, options.Seed));
+        return new ValueRegressor(new Scorer(Boosting.Fit(MatrixDataView.All(x, width, rows, labels), BoosterSettings.Effect(rows.Length), classifier: false, options.Seed)), LogOrders: true);
     }
 
     private static int[] Sample(int count, int max)
@@ -292,7 +308,20 @@ public sealed class CustomerModels
         public void Score(MatrixDataView view, Span<float> output) => Boosting.Score(model, _compiled, view, output);
     }
 
-    private static DataViewSchema InputSchema(int categories) => new MatrixDataView([], CustomerFeatures.BaseColumns + categories + 3, [], 0, 0).Schema;
+    private static int Width(int categories, bool trend) => CustomerFeatures.BaseColumns + categories + 3 + (trend ? CustomerFeatures.TrendColumnNames.Count : 0);
+
+    private static DataViewSchema InputSchema(int categories, bool trend) => new MatrixDataView([], Width(categories, trend), [], 0, 0).Schema;
+
+    /// <summary>
+    /// The boosted value model: with <paramref name="LogOrders"/>, log(1 + orders) priced at Gamma-Gamma's expected order value
+    /// of the customer; without (a model saved before format version 3), the spend itself.
+    /// </summary>
+    private sealed record ValueRegressor(Scorer Scorer, bool LogOrders)
+    {
+        public double Value(float predicted, CustomerFeatures f, int i, GammaGamma gammaGamma) => LogOrders
+            ? (Math.Exp(Math.Max(0, predicted)) - 1) * gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i]))
+            : Math.Max(0, predicted);
+    }
 
     private sealed record PersonaParts(string[] Features, double[] Mean, double[] Scale, Persona[] Personas);
 

@@ -39,6 +39,10 @@ public class CustomerFeaturesTests
             var j = Enumerable.Range(0, withLater.Count).Single(k => OrderHistory.From(OnOrAfter.Concat(Before)).CustomerIds[withLater.Customer[k]] == id);
             withLater.Row(j, rowB);
             Assert.Equal(rowA, rowB);
+            var (trendA, trendB) = (new float[CustomerFeatures.TrendColumnNames.Count], new float[CustomerFeatures.TrendColumnNames.Count]);
+            without.Trend(i, trendA);
+            withLater.Trend(j, trendB);
+            Assert.Equal(trendA, trendB);
         }
     }
 
@@ -61,6 +65,25 @@ public class CustomerFeaturesTests
         Assert.Equal([0.75, 0.25, 0], f.CategoryShares[..3]);
         Assert.Equal(1, f.Recency[1]);
         Assert.Equal(0, f.RepeatDays[1]);
+    }
+
+    [Fact]
+    public void The_trend_columns_count_the_last_90_and_365_days_before_the_cut_off_edges_included()
+    {
+        Order[] orders =
+        [
+            new("a", Cut.AddDays(-366), 1000),
+            new("a", Cut.AddDays(-365), 100),
+            new("a", Cut.AddDays(-91), 20),
+            new("a", Cut.AddDays(-90), 3),
+            new("a", Cut.AddDays(-1), 4),
+            new("a", Cut, 50_000),
+        ];
+        var f = CustomerFeatures.AsOf(OrderHistory.From(orders), Cut);
+        var trend = new float[CustomerFeatures.TrendColumnNames.Count];
+        f.Trend(0, trend);
+        Assert.Equal([2, 4, 127], trend);
+        Assert.Equal(5, f.Orders[0]);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Campaigns.Analytics.Customers;
 using Campaigns.Ml.Customers;
@@ -116,14 +117,27 @@ public class AffinityModelTests
     }
 
     [Fact]
+    public void A_customer_model_saved_before_the_trend_columns_loads_and_predicts_as_it_did()
+    {
+        using var file = Fixture("customer-models-v2.zip");
+        var loaded = CustomerModels.Load(file);
+
+        var predicted = loaded.Predict(loaded.FeaturesAsOf(Store(1500, 5), Cut));
+
+        var then = JsonSerializer.Deserialize<SavedPredictions>(Fixture("customer-models-v2.json"), JsonSerializerOptions.Web)!;
+        Assert.True(loaded.ValueChoice.BoostedWeight > 0, "The fixture's value blends in a boosted model learned on spend.");
+        Assert.Equal(then.Churn, predicted.ChurnRisk, (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.Equal(then.Purchase, predicted.PurchaseProbability, (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.Equal(then.Value, predicted.PredictedValue, (a, b) => Math.Abs(a - b) < 1e-3);
+        Assert.Equal(then.Persona, predicted.Persona);
+    }
+
+    [Fact]
     public void A_customer_model_saved_before_affinity_still_loads_and_has_none()
     {
-        var history = Store(1500, 5);
-        using var file = new MemoryStream();
-        CustomerModels.Train(history, Cut).Save(file);
-        // Rewrite it as format 1 wrote it: version 1, no affinity in the manifest, no weights.
+        // Rewrite the format-2 fixture as format 1 wrote it: version 1, no affinity in the manifest, no weights.
+        using var file = Fixture("customer-models-v2.zip");
         using var old = new MemoryStream();
-        file.Position = 0;
         using (var source = new ZipArchive(file, ZipArchiveMode.Read, leaveOpen: true))
         using (var target = new ZipArchive(old, ZipArchiveMode.Create, leaveOpen: true))
         {
@@ -135,7 +149,7 @@ public class AffinityModelTests
                 var manifest = JsonNode.Parse(input)!.AsObject();
                 manifest["version"] = 1;
                 manifest.Remove("affinity");
-                using var writer = new System.Text.Json.Utf8JsonWriter(output);
+                using var writer = new Utf8JsonWriter(output);
                 manifest.WriteTo(writer);
             }
         }
@@ -145,5 +159,15 @@ public class AffinityModelTests
 
         Assert.Null(loaded.Affinity);
         Assert.NotEmpty(loaded.Personas.Personas);
+        Assert.Equal(1500, loaded.Predict(loaded.FeaturesAsOf(Store(1500, 5), Cut)).ChurnRisk.Length);
     }
+
+    /// <summary>
+    /// A model file format 2 wrote (before the trend columns and the value model on log orders), trained on Store(1500, 5) as
+    /// of <see cref="Cut"/>, and what it predicted for those customers then.
+    /// </summary>
+    private static Stream Fixture(string name) =>
+        typeof(AffinityModelTests).Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"No embedded fixture '{name}'.");
+
+    private sealed record SavedPredictions(float[] Churn, float[] Purchase, float[] Value, int[] Persona);
 }
