@@ -12,11 +12,23 @@ public sealed class SavedAudiences(IDbContextFactory<CampaignsDbContext> dbFacto
     public async Task<List<SavedAudience>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await (from a in db.Audiences.AsNoTracking()
-                      join c in db.Campaigns on a.CampaignId equals c.Id
-                      orderby a.CreatedAt descending
-                      select new SavedAudience(a.CampaignId, c.Name, a.Selection, a.Eligible, a.Targeted, a.RandomCell, a.PutOff, a.ExpectedProfit, a.CreatedAt)).ToListAsync(ct);
+        return await Summaries(db, campaignId: null).ToListAsync(ct);
     }
+
+    /// <summary>The campaign's saved audience as the list shows it; null when it has none.</summary>
+    public async Task<SavedAudience?> OfCampaignAsync(Guid campaignId, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await Summaries(db, campaignId).SingleOrDefaultAsync(ct);
+    }
+
+    /// <summary>Every saved audience (null) or the campaign's, newest first.</summary>
+    private static IQueryable<SavedAudience> Summaries(CampaignsDbContext db, Guid? campaignId) =>
+        from a in db.Audiences.AsNoTracking()
+        join c in db.Campaigns on a.CampaignId equals c.Id
+        where campaignId == null || a.CampaignId == campaignId
+        orderby a.CreatedAt descending
+        select new SavedAudience(a.CampaignId, c.Name, a.Selection, a.Eligible, a.Targeted, a.RandomCell, a.PutOff, a.ExpectedProfit, a.CreatedAt, a.CreatedBy);
 
     /// <summary>The id of the campaign's saved audience; null when it has none.</summary>
     public async Task<Guid?> AudienceOfAsync(Guid campaignId, CancellationToken ct = default)

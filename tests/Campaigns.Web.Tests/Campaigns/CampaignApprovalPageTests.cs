@@ -1,4 +1,5 @@
 using Bunit;
+using Campaigns.Application.Audiences;
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Experiments;
@@ -23,6 +24,7 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
         Context.Services.AddScoped<CopySuggestionService>();
         Context.Services.AddScoped<CatalogLookup>();
         Context.Services.AddScoped<ExperimentDesign>();
+        Context.Services.AddScoped<SavedAudiences>();
         SignInAs("Manager");
     }
 
@@ -53,6 +55,28 @@ public class CampaignApprovalPageTests : ComponentTest, IClassFixture<SeededApp>
         page.WaitForAssertion(() => Assert.Contains("tests its 2 offers against each other, so it carries no copy variants", page.Find("[data-testid=offers-not-copy]").TextContent));
         Assert.Equal("2 offers tested against each other", page.Find("[data-testid=offer-count]").TextContent);
         Assert.Contains("Free shipping", page.Find("[data-testid=offer-2]").TextContent);
+        Assert.Empty(page.FindAll("[data-testid=saved-audience]"));
+    }
+
+    [Fact]
+    public async Task A_saved_offer_plan_shows_on_the_campaign_page_with_its_mix_and_expected_profit()
+    {
+        var campaign = await _store.App.DraftCampaignAsync("marketer@test", Channel.Email, percentOff: 10);
+        await using (var db = _store.App.OpenDatabase())
+        {
+            db.Audiences.Add(new Domain.Audiences.Audience
+            {
+                CampaignId = campaign.Id, Selection = Domain.Audiences.AudienceSelection.OfferPlan, Eligible = 1200, Targeted = 815,
+                ExpectedProfit = 6640.21, CreatedBy = "marketer@test", CreatedAt = new DateTime(2026, 12, 6, 9, 30, 0, DateTimeKind.Utc),
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var page = RenderEditor(campaign.Id);
+
+        page.WaitForAssertion(() => Assert.Contains("Saved audience (offer plan, 2026-12-06 09:30 UTC by marketer@test): 815 of 1,200 eligible customers get an offer, expected incremental profit €6,640.21.",
+            System.Text.RegularExpressions.Regex.Replace(page.Find("[data-testid=saved-audience]").TextContent, @"\s+", " ")));
+        Assert.Equal($"campaigns/{campaign.Id}/offers", page.Find("[data-testid=saved-audience] a").GetAttribute("href"));
     }
 
     [Fact]

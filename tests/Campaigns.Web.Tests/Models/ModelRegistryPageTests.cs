@@ -153,6 +153,10 @@ public class ModelRegistryPageTests : ComponentTest, IClassFixture<TwoModelSeede
         page.WaitForAssertion(() => Assert.Contains("a Manager must sign off first", page.Find("[data-testid=operation-result]").TextContent), Wait);
         page.WaitForAssertion(() => Assert.Contains("awaiting sign-off", page.Find("[data-testid=version-v2]").TextContent), Wait);
         Assert.Equal("Current", page.Find("[data-testid=status-v1]").TextContent.Trim());
+        var promote = page.Find("[data-testid=promote-v2]");
+        Assert.True(promote.HasAttribute("disabled"), "A second request for the same version cannot be made.");
+        Assert.Contains("Sign-off requested", promote.TextContent);
+        Assert.Single(page.FindAll("[data-testid=operation-result]"));
 
     }
 

@@ -117,14 +117,18 @@ public class OfferPlanViewTests : ComponentTest
     {
         var offers = new CustomerOffers("C000042",
         [
-            new CustomerOfferEstimate(Offers[0], new OfferOption(0.3, 0.1, 20, 25, 10), [new OfferDriver("discount_share", "0.8", "0.1", 2.5)]),
+            new CustomerOfferEstimate(Offers[0], new OfferOption(0.3, 0.1, 20, 25, 10),
+                [new OfferDriver("discount_share", "0.8", "0.1", 2.5), new OfferDriver("spend", "1234.5", "310", -0.4), new OfferDriver("device", "Mobile", "Desktop", 0.3)]),
             new CustomerOfferEstimate(Offers[1], new OfferOption(0.2, 0.1, 24, 25, 2), []),
         ]);
         var view = Render<CustomerOffersView>(p => p.Add(v => v.Offers, offers));
 
         Assert.Contains("20% off (chosen)", view.Find("[data-testid=customer-offer-0]").TextContent);
-        Assert.Contains("discount share 0.80: +€2.50", view.Find("[data-testid=customer-offer-0]").TextContent);
-        Assert.Contains("(a typical customer: 0.10)", view.Find("[data-testid=customer-offer-0]").TextContent);
+        var chosen = view.Find("[data-testid=customer-offer-0]").TextContent;
+        Assert.Contains("share of orders discounted 80%: +€2.50", chosen);
+        Assert.Contains("(a typical customer: 10%)", chosen);
+        Assert.Contains("spend €1,234.50: −€0.40 (a typical customer: €310.00)", chosen);
+        Assert.Contains("device Mobile: +€0.30 (a typical customer: Desktop)", chosen);
         Assert.Contains("30.0%", view.Find("[data-testid=customer-offer-0]").TextContent);
         Assert.DoesNotContain("(chosen)", view.Find("[data-testid=customer-offer-1]").TextContent);
     }

@@ -1,5 +1,7 @@
+using Campaigns.Application.Audiences;
 using Campaigns.Application.Campaigns;
 using Campaigns.Application.Common;
+using Campaigns.Application.Common.Formatting;
 using Campaigns.Application.Copy;
 using Campaigns.Application.Experiments;
 using Campaigns.Domain;
@@ -25,6 +27,8 @@ public partial class CampaignEditor
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private CurrentUser CurrentUser { get; set; } = null!;
+    [Inject] private SavedAudiences Audiences { get; set; } = null!;
+    [Inject] private MoneyFormat Money { get; set; } = null!;
 
     /// <summary>The campaign to edit; null to create one.</summary>
     [Parameter] public Guid? Id { get; set; }
@@ -46,6 +50,7 @@ public partial class CampaignEditor
     private string? _notApprover;
     private DesignBaseline? _baseline;
     private Guid? _experimentId;
+    private SavedAudience? _audience;
 
     protected override async Task OnParametersSetAsync()
     {
@@ -133,6 +138,7 @@ public partial class CampaignEditor
         _chosenCopy = _savedOffers > 1 ? (await Copy.ChosenAsync(id)).Count : 0;
         _history = await Campaigns.HistoryAsync(id);
         _experimentId = await Campaigns.ExperimentOfAsync(id);
+        _audience = await Audiences.OfCampaignAsync(id);
         _notApprover = _campaign.Status == CampaignStatus.PendingApproval ? await Campaigns.WhyNotApproverAsync(id, await CurrentUser.NameAsync()) : null;
         if (_campaign.Status == CampaignStatus.Approved)
         {

@@ -46,8 +46,9 @@ public partial class ModelRegistry
         _busy = true;
         try
         {
+            // The alert at the top of the page says what happened, once; a snackbar beside it said it again, in red even
+            // for a sign-off that was requested as asked.
             _result = await operation(await CurrentUser.NameAsync());
-            Snackbar.Show(_result);
             _data = await Reader.LoadAsync();
         }
         finally { _busy = false; }
