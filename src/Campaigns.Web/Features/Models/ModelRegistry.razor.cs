@@ -1,7 +1,6 @@
 using Campaigns.Application.Common;
 using Campaigns.Application.Models;
 using Campaigns.Domain;
-using Campaigns.Web.Components;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Features.Models.Components;
 using Campaigns.Web.Security;
