@@ -9,7 +9,7 @@ namespace Campaigns.Data.Demo;
 
 /// <summary>
 /// Builds a believable store from a seed: customers of hidden segments (<see cref="DemoSegment"/>: who buy anyway,
-/// who move for a deep discount, for free shipping, for a bundle, who never buy, who are put off by discounts), a year
+/// who move for a deep discount, for free shipping, for a bundle, who never buy, who are put off by discounts), two years
 /// of orders, past randomized campaigns (depth tests and multi-offer tests among them) whose true responses
 /// (<see cref="DemoTruth"/>) differ by segment, offer and depth, and promo copy whose click-through depends on its
 /// wording. The segments are never stored; models must recover them from behaviour, as they would in a real store.
