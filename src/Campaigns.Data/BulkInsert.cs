@@ -82,6 +82,9 @@ public static class BulkInsert
 
     private sealed class InsertPlan
     {
+        /// <summary>Parameters per SQLite statement (see <see cref="For"/>).</summary>
+        private const int SqliteParameters = 64;
+
         private readonly List<(Func<object, object?> Get, RelationalTypeMapping Mapping)> _columns = [];
         private string _table = "", _columnList = "", _uniqueColumn = "";
         private int _uniqueIndex = -1;
@@ -122,7 +125,9 @@ public static class BulkInsert
                 plan._uniqueColumn = helper.DelimitIdentifier(unique.GetColumnName(table)!);
                 plan._uniqueIndex = names.IndexOf(unique.GetColumnName(table)!);
             }
-            plan.RowsPerStatement = Math.Max(1, Math.Min(50, 2000 / names.Count));
+            // SQLite finds each named parameter by a linear search of the statement's names, so binding a statement costs the
+            // square of its parameters: 50 rows of 15 columns took twice as long to insert as 4 (docs/benchmarks.md).
+            plan.RowsPerStatement = Math.Max(1, Math.Min(50, (db.Database.IsSqlite() ? SqliteParameters : 2000) / names.Count));
             return plan;
         }
 

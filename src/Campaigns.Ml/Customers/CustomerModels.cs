@@ -136,7 +136,7 @@ public sealed class CustomerModels
         {
             alive[i] = x[i * width + readings];
             orders[i] = x[i * width + readings + 1];
-            baseline[i] = x[i * width + readings + 2];
+            baseline[i] = x[i * width + BaselineColumn(features)];
         }
         _value?.Scorer.Score(view, value);
         var weight = _value is null ? 0 : ValueChoice.BoostedWeight;
@@ -195,7 +195,7 @@ public sealed class CustomerModels
                 var orders = bgNbd.ExpectedPurchases(options.ValueDays, repeat, span, age);
                 row[readings] = (float)bgNbd.ProbabilityAlive(repeat, span, age);
                 row[readings + 1] = (float)orders;
-                row[readings + 2] = (float)(orders * gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i])));
+                row[readings + 2] = (float)(orders * OrderValue(gammaGamma, f, i));
                 if (trend) f.Trend(i, row[(readings + 3)..]);
             }
         });
@@ -260,7 +260,7 @@ public sealed class CustomerModels
         var spend = CustomerOutcomes.After(history, asOf, options.ValueDays);
         var (actual, boosted, baseline) = (new double[judged.Count], new double[judged.Count], new double[judged.Count]);
         for (var i = 0; i < judged.Count; i++)
-            (actual[i], boosted[i], baseline[i]) = (spend.Spend[judged.Customer[i]], candidate.Value(predicted[i], judged, i, gammaGamma), x[i * width + judged.ColumnNames.Count + 2]);
+            (actual[i], boosted[i], baseline[i]) = (spend.Spend[judged.Customer[i]], candidate.Value(predicted[i], judged, i, gammaGamma), x[i * width + BaselineColumn(judged)]);
         var basis = days == options.ValueDays
             ? $"the boosted model learned on the {days} days before it"
             : $"the boosted model learned on the {days} days before it, spend scaled to {options.ValueDays} days";
@@ -308,6 +308,12 @@ public sealed class CustomerModels
         public void Score(MatrixDataView view, Span<float> output) => Boosting.Score(model, _compiled, view, output);
     }
 
+    /// <summary>Gamma-Gamma's expected value of the customer's next order (a customer with no amount yet is priced at the prior).</summary>
+    private static double OrderValue(GammaGamma gammaGamma, CustomerFeatures f, int i) => gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i]));
+
+    /// <summary>The column of <see cref="Matrix"/> holding the BG/NBD + Gamma-Gamma value.</summary>
+    private static int BaselineColumn(CustomerFeatures f) => f.ColumnNames.Count + 2;
+
     private static int Width(int categories, bool trend) => CustomerFeatures.BaseColumns + categories + 3 + (trend ? CustomerFeatures.TrendColumnNames.Count : 0);
 
     private static DataViewSchema InputSchema(int categories, bool trend) => new MatrixDataView([], Width(categories, trend), [], 0, 0).Schema;
@@ -319,7 +325,7 @@ public sealed class CustomerModels
     private sealed record ValueRegressor(Scorer Scorer, bool LogOrders)
     {
         public double Value(float predicted, CustomerFeatures f, int i, GammaGamma gammaGamma) => LogOrders
-            ? (Math.Exp(Math.Max(0, predicted)) - 1) * gammaGamma.ExpectedOrderValue(f.Orders[i], Math.Max(1e-9, f.AverageAmount[i]))
+            ? (Math.Exp(Math.Max(0, predicted)) - 1) * OrderValue(gammaGamma, f, i)
             : Math.Max(0, predicted);
     }
 
