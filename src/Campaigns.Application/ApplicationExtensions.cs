@@ -27,6 +27,7 @@ public static class ApplicationExtensions
         builder.Services.AddAudiences().AddCampaigns().AddCopy().AddOffers();
         builder.Services.AddOptions<StoreOptions>().BindConfiguration(StoreOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<MoneyFormat>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddExperiments();
         builder.Services.AddDashboard();
         builder.Services.AddProgramme();

@@ -25,7 +25,7 @@ namespace Campaigns.Application.Offers;
 /// stores the plan as the campaign's audience: every planned customer, with the offer the plan gives them (or none), so
 /// the launch's policy test can draw all its cells from it.
 /// </summary>
-public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, MoneyFormat money, IOptions<TargetingOptions> options)
+public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, MoneyFormat money, IOptions<TargetingOptions> options, TimeProvider time)
 {
     private readonly TargetingOptions _options = options.Value;
 
@@ -70,7 +70,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         var economics = await StoreEconomics.ReadAsync(db, _options, ct);
         var pressure = await ContactPressure.ReadAsync(db, campaign, ct);
 
-        var now = DateTime.UtcNow;
+        var now = time.GetUtcNow().UtcDateTime;
         var eligible = db.Customers.AsNoTracking().Eligible(request.Rules, campaign.Promotion, now);
         var total = await eligible.CountAsync(ct);
         var outlooks = request.WeighRetention ? await RetentionOutlook.ReadAsync(eligible, ct) : [];
@@ -128,7 +128,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         if (await models.CurrentAsync(ModelKind.OfferTargeting, ct) is not { } modelInfo)
             return Result<CustomerOffers>.Refused("No offer model is current yet.");
         var key = customerKey.Trim();
-        var row = await CustomerRow.AsOf(db, db.Customers.AsNoTracking().Where(c => c.ExternalId == key), DateTime.UtcNow).FirstOrDefaultAsync(ct);
+        var row = await CustomerRow.AsOf(db, db.Customers.AsNoTracking().Where(c => c.ExternalId == key), time.GetUtcNow().UtcDateTime).FirstOrDefaultAsync(ct);
         if (row is null) return Result<CustomerOffers>.NotFound($"No customer has id '{key}'.");
         var model = await models.LoadOfferModelAsync(modelInfo.Id, ct);
         var attributes = AttributeSchema.Of(model.Metadata);

@@ -18,7 +18,9 @@ public sealed class OfferDemoDatabase : DemoDatabase
 
     public static readonly MoneyFormat Money = new("EUR");
 
-    public OfferPlanService Plans(CampaignsDbContext db) => new(db, new ModelStore(db), Money, Options.Create(new TargetingOptions()));
+    /// <summary>The plan service, on the system clock unless a test freezes it to compare two plans of one moment.</summary>
+    public OfferPlanService Plans(CampaignsDbContext db, TimeProvider? time = null) =>
+        new(db, new ModelStore(db), Money, Options.Create(new TargetingOptions()), time ?? TimeProvider.System);
 
     protected override async Task SeededAsync()
     {

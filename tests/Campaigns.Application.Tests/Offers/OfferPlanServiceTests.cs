@@ -165,7 +165,8 @@ public sealed class OfferPlanServiceTests(OfferDemoDatabase store) : IClassFixtu
     {
         var id = await DraftCampaignAsync(ThreeOffers);
         await using var db = store.Open();
-        var plans = store.Plans(db);
+        // Recency and tenure are features: the two plans and the explanations must all see one moment.
+        var plans = store.Plans(db, new FrozenClock(DateTimeOffset.UtcNow));
         var request = new OfferPlanRequest(id, new AudienceRules(), null);
         var scored = await db.Customers.OrderBy(c => c.ExternalId).Take(3).Select(c => new { c.Id, c.ExternalId }).ToListAsync();
         var outlook = new RetentionOutlook(0.9, 500);
@@ -204,5 +205,10 @@ public sealed class OfferPlanServiceTests(OfferDemoDatabase store) : IClassFixtu
             var ids = scored.Select(c => c.Id).ToList();
             await db.CustomerScores.Where(x => ids.Contains(x.CustomerId)).ExecuteDeleteAsync();
         }
+    }
+
+    private sealed class FrozenClock(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at;
     }
 }

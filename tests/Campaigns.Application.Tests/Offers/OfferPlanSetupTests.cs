@@ -22,7 +22,7 @@ public sealed class OfferPlanSetupTests(EmptyDatabase store) : IClassFixture<Emp
         };
         db.Campaigns.Add(campaign);
         await db.SaveChangesAsync();
-        var plans = new OfferPlanService(db, new ModelStore(db), OfferDemoDatabase.Money, Options.Create(new TargetingOptions()));
+        var plans = new OfferPlanService(db, new ModelStore(db), OfferDemoDatabase.Money, Options.Create(new TargetingOptions()), TimeProvider.System);
 
         var setup = (await plans.SetupAsync(campaign.Id))!;
         Assert.Null(setup.Model);
