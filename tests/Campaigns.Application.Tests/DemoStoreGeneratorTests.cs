@@ -142,6 +142,7 @@ public sealed class DemoStoreGeneratorTests
         Assert.Contains(["control", "15% off", "Free shipping", "10 off over 50", "Buy 2 get 1 free"], multi.Select(t => t.Arms));
         Assert.All(multi.Append(depth), t =>
         {
+            Assert.Equal(t.Arms.Skip(1), t.Campaign.Offers.Select(o => o.Describe()));
             Assert.Equal(CampaignStatus.Completed, t.Campaign.Status);
             Assert.True(t.Campaign.EndsAt < firstLive);
         });

@@ -364,6 +364,8 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
                 Id = NextId(),
                 Name = pc.Name,
                 Promotion = pc.Promotion,
+                // A test of several offers carries them all, in its arms' order, as a campaign built in the app does.
+                AlternativeOffers = [.. pc.Arms.Select(a => a.Override).OfType<Promotion>()],
                 StartsAt = _asOf.AddDays(-pc.DaysAgo).AddHours(9),
                 EndsAt = _asOf.AddDays(-pc.DaysAgo + pc.Days).AddHours(9),
                 Budget = pc.Sample * 2.5m,
