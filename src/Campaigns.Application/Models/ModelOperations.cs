@@ -107,21 +107,6 @@ public sealed class ModelOperations(IDbContextFactory<CampaignsDbContext> dbFact
             return Result.Refused("Someone changed the models at the same moment. Reload and try again.");
         }
         var done = $"v{version.Version} is now current{(current.Count > 0 ? $"; v{string.Join(", v", current.Select(c => c.Version))} retired and kept for rollback" : "")}.";
-        return Result.Done(done + await StartServingAsync(version, user, ct));
-    }
-
-    /// <summary>Queues the kind's serving job, if it has one. A run already queued or running is not doubled (one running may still use the old version: the message says so).</summary>
-    private async Task<string> StartServingAsync(ModelVersion version, string user, CancellationToken ct)
-    {
-        if (ModelKinds.Get(version.Kind).ServingJob is not { } job) return "";
-        try
-        {
-            await jobs.EnqueueAsync(job, null, user, ct);
-            return " It is being put to work now (see Jobs).";
-        }
-        catch (Domain.DomainException ex)
-        {
-            return $" Its serving job was not queued: {ex.Message} The next run uses this version.";
-        }
+        return Result.Done(done + await ModelServing.StartAsync(jobs, version.Kind, user, ct));
     }
 }

@@ -1,3 +1,4 @@
+using Campaigns.Application.Common;
 using Campaigns.Application.Models;
 using Campaigns.Data;
 using Campaigns.Web.Features.Jobs;
@@ -16,7 +17,7 @@ public sealed class ModelTrainingJob(IServiceProvider services, IOptions<Trainin
     public async Task<string?> RunAsync(JobContext context, CancellationToken ct)
     {
         var kind = ModelKinds.ByTrainingJob(jobKind) ?? throw new InvalidOperationException($"{nameof(ModelTrainingJob)} is not registered for '{jobKind}'.");
-        if (await TrainedBefore.SummaryAsync(dbFactory, context.RunId, ct) is { } done) return done;
+        if (await TrainedBefore.SummaryAsync(dbFactory, services.GetRequiredService<IJobQueue>(), context.RunId, context.TriggeredBy, ct) is { } done) return done;
         var trainer = services.GetRequiredKeyedService<IModelTrainer>(kind.Kind);
         var stored = await context.RunWithProgressAsync((progress, cancel) => trainer.TrainAsync(kind.Kind,
             new TrainingRun(context.TriggeredBy, context.RunId)

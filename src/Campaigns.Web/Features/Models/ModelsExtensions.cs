@@ -40,23 +40,32 @@ public static class ModelsExtensions
     public static void MapModelEndpoints(this WebApplication app)
     {
         var api = app.MapGroup("/api").WithTags("Models").RequireAuthorization(Policies.Admin);
-        api.MapPost("/models/uplift/train", async (UpliftTrainingParameters? parameters, JobRunner runner, ClaimsPrincipal user, CancellationToken ct) =>
-            {
-                try
-                {
-                    var run = await runner.EnqueueAsync(ModelKinds.Get(ModelKind.UpliftTargeting).TrainingJob, parameters ?? new UpliftTrainingParameters(), CurrentUser.NameOf(user), ct);
-                    return Results.Accepted($"/api/jobs/{run.Id}", new { run.Id, run.Status });
-                }
-                catch (Domain.DomainException ex)
-                {
-                    return Results.Problem(statusCode: 409, title: "Training refused", detail: ex.Message);
-                }
-            })
-            .WithSummary("Queues a training of the uplift targeting model (one at a time); returns the job run.");
+        api.MapPost("/models/uplift/train", (UpliftTrainingParameters? parameters, JobRunner runner, ClaimsPrincipal user, CancellationToken ct) =>
+                QueueAsync(ModelKinds.Get(ModelKind.UpliftTargeting), parameters ?? new UpliftTrainingParameters(), runner, user, ct))
+            .WithSummary("Queues a training of the uplift targeting model with a learner (one at a time); returns the job run.");
+        api.MapPost("/models/{kind}/train", (string kind, JobRunner runner, ClaimsPrincipal user, CancellationToken ct) =>
+                ModelKinds.All.FirstOrDefault(d => d.Kind.ToString().Equals(kind, StringComparison.OrdinalIgnoreCase)) is { } definition
+                    ? QueueAsync(definition, null, runner, user, ct)
+                    : Task.FromResult(Results.Problem(statusCode: 404, title: "Unknown model kind",
+                        detail: $"No model kind is named '{kind}'. Kinds: {string.Join(", ", ModelKinds.All.Select(d => d.Kind))}.")))
+            .WithSummary("Queues a training of a model kind (e.g. CustomerInsights) with its default settings (one at a time); returns the job run.");
         api.MapGet("/jobs/{id:guid}", async (Guid id, CampaignsDbContext db, CancellationToken ct) =>
                 await db.JobRuns.AsNoTracking().Where(r => r.Id == id)
                     .Select(r => new { r.Id, r.Kind, r.Status, r.Stage, r.Progress, r.ResultSummary, r.Error, r.StartedAt, r.FinishedAt }).SingleOrDefaultAsync(ct) is { } run
                     ? Results.Ok(run) : Results.Problem(statusCode: 404, title: "Unknown job run", detail: $"No job run has id {id}."))
             .WithSummary("A background job run: status, stage, progress, outcome.");
+    }
+
+    private static async Task<IResult> QueueAsync(ModelKindDefinition kind, object? parameters, JobRunner runner, ClaimsPrincipal user, CancellationToken ct)
+    {
+        try
+        {
+            var run = await runner.EnqueueAsync(kind.TrainingJob, parameters, CurrentUser.NameOf(user), ct);
+            return Results.Accepted($"/api/jobs/{run.Id}", new { run.Id, run.Status });
+        }
+        catch (Domain.DomainException ex)
+        {
+            return Results.Problem(statusCode: 409, title: "Training refused", detail: ex.Message);
+        }
     }
 }
