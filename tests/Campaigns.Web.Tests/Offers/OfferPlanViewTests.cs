@@ -76,7 +76,9 @@ public class OfferPlanViewTests : ComponentTest
         var view = Render<OfferPlanView>(p => p.Add(v => v.Result, result));
 
         Assert.Contains("€64.00", view.Find("[data-testid=plan-profit]").TextContent);
+        // The interval is the purchases' chance given the model's estimates, not the model's own error: it says so.
         Assert.Contains("95% interval", view.Find("[data-testid=plan-profit]").TextContent);
+        Assert.Contains("from chance alone, if the model's estimates hold", view.Find("[data-testid=plan-profit]").TextContent);
         // 20% off alone, to those it pays on, earns 30 + 25 + 4 = 59 (free shipping alone 12 + 5 + 9 = 26): the plan earns 5 more.
         Assert.Contains("+€5.00", view.Find("[data-testid=plan-gain]").TextContent);
         Assert.Contains("20% off alone, targeted within the same budget, earns €59.00", view.Find("[data-testid=plan-gain]").TextContent);
