@@ -7,8 +7,6 @@ using Campaigns.Domain.Models;
 using Campaigns.Web.Features.Jobs;
 using Campaigns.Web.Tests.Infrastructure;
 using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -25,7 +23,7 @@ public sealed class ExclusiveRunTests
         // Runs are recorded but never executed: the test is about starting them, not about training. The check before
         // the insert is slowed down, so that all ten requests pass it before any inserts, as they can under load.
         using var app = new AppFactory(configure: b => b.ConfigureTestServices(s => s
-            .AddSingleton<IBackgroundJobClient, RecordingClient>()
+            .AddSingleton<IBackgroundJobClient, RecordingJobClient>()
             .ConfigureDbContext<CampaignsDbContext>(o => o.AddInterceptors(new SlowExistenceCheck()))));
         var admin = await app.SignedInClientAsync("admin@demo.local");
         for (var round = 0; round < 3; round++)
@@ -58,12 +56,5 @@ public sealed class ExclusiveRunTests
                 await Task.Delay(300, cancellationToken);
             return result;
         }
-    }
-
-    /// <summary>A Hangfire client that hands out ids and runs nothing.</summary>
-    private sealed class RecordingClient : IBackgroundJobClient
-    {
-        public string Create(Job job, IState state) => Guid.NewGuid().ToString();
-        public bool ChangeState(string jobId, IState state, string expectedState) => true;
     }
 }

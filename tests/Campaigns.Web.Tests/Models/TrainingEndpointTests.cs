@@ -4,8 +4,6 @@ using Campaigns.Application.Models;
 using Campaigns.Domain.Models;
 using Campaigns.Web.Tests.Infrastructure;
 using Hangfire;
-using Hangfire.Common;
-using Hangfire.States;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +17,7 @@ public sealed class TrainingEndpointTests
     public async Task An_admin_queues_a_kind_by_name_an_unknown_kind_is_named_and_a_marketer_is_refused()
     {
         // Runs are recorded but never executed: the test is about the endpoint, not about training.
-        using var app = new AppFactory(configure: b => b.ConfigureTestServices(s => s.AddSingleton<IBackgroundJobClient, RecordingClient>()));
+        using var app = new AppFactory(configure: b => b.ConfigureTestServices(s => s.AddSingleton<IBackgroundJobClient, RecordingJobClient>()));
         var admin = await app.SignedInClientAsync("admin@demo.local");
 
         using var queued = await admin.PostAsync("/api/models/customerinsights/train", null);
@@ -42,10 +40,4 @@ public sealed class TrainingEndpointTests
     }
 
     private sealed record Accepted(Guid Id);
-
-    private sealed class RecordingClient : IBackgroundJobClient
-    {
-        public string Create(Job job, IState state) => Guid.NewGuid().ToString();
-        public bool ChangeState(string jobId, IState state, string expectedState) => true;
-    }
 }
