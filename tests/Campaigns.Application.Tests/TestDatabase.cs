@@ -35,7 +35,8 @@ public sealed class TestDatabase
             : throw new InvalidOperationException($"CAMPAIGNS_TEST_PROVIDER must be Sqlite or Postgres, not '{p}'.")
         : DatabaseProvider.Sqlite;
 
-    private static string Server => Environment.GetEnvironmentVariable("CAMPAIGNS_TEST_POSTGRES") is { Length: > 0 } s ? s
+    /// <summary>The PostgreSQL server's connection string, to its default database.</summary>
+    public static string Server => Environment.GetEnvironmentVariable("CAMPAIGNS_TEST_POSTGRES") is { Length: > 0 } s ? s
         : throw new InvalidOperationException("CAMPAIGNS_TEST_PROVIDER=Postgres needs CAMPAIGNS_TEST_POSTGRES, a connection string to a server whose role may create databases.");
 
     public DatabaseOptions Options { get; }

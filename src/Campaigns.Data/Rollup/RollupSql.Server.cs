@@ -75,12 +75,22 @@ public static partial class RollupSql
         """;
 
     /// <summary>
-    /// PostgreSQL. The stamp is the inserting transaction's id (64-bit, never wrapping); the horizon is the current
-    /// snapshot's xmin, the oldest transaction still running. The lock is the advisory lock the full rebuild took, waited
-    /// for (and the chunk's locks) without the busy timeout, since another instance's catch-up may outlast it.
+    /// PostgreSQL. The stamp is the inserting transaction's id (64-bit, never wrapping); the horizon is the oldest
+    /// transaction still running in the current snapshot, leaving out those running in another database of the server:
+    /// transaction ids are the server's, and one long transaction elsewhere (another application's, or another test
+    /// database's) held every event back (a background process without a database is kept). The lock is the advisory
+    /// lock the full rebuild took, waited for (and the chunk's locks) without the busy timeout, since another
+    /// instance's catch-up may outlast it.
     /// </summary>
     public static readonly ServerStatements Postgres = new(
-        """SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS "Value" """,
+        """
+        SELECT COALESCE(
+            (SELECT MIN(x::text::bigint) FROM pg_snapshot_xip(s) AS x
+             WHERE NOT EXISTS (SELECT 1 FROM pg_stat_activity a
+                               WHERE a.datname <> current_database() AND a.backend_xid::text::bigint = x::text::bigint % 4294967296)),
+            pg_snapshot_xmax(s)::text::bigint) AS "Value"
+        FROM pg_current_snapshot() AS s
+        """,
         """SELECT pg_snapshot_xmax(pg_current_snapshot())::text::bigint AS "Value" """,
         $"SET LOCAL lock_timeout = 0; SELECT pg_advisory_xact_lock({AdvisoryLocks.Rollup});",
         $"""

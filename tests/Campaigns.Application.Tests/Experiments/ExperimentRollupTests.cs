@@ -175,6 +175,41 @@ public class ExperimentRollupTests(DemoDatabase store) : IClassFixture<DemoDatab
     }
 
     [Fact]
+    public async Task A_transaction_running_in_another_database_of_the_server_holds_no_event_back()
+    {
+        // A SQLite database is a file of its own; a PostgreSQL server's transaction ids are shared by its databases.
+        if (TestDatabase.Provider == DatabaseProvider.Sqlite) return;
+        await Rollup.CatchUpAsync();
+        Assignment assignment;
+        int exposures;
+        await using (var db = store.Open())
+        {
+            assignment = await db.Assignments.AsNoTracking().OrderBy(a => a.CustomerId).Skip(11).FirstAsync();
+            exposures = await ExposuresAsync(db, assignment);
+        }
+
+        // Another database's transaction takes an id and stays open (as another application's or test's would).
+        await using var elsewhere = new Npgsql.NpgsqlConnection(TestDatabase.Server);
+        await elsewhere.OpenAsync();
+        await using var elsewhereTx = await elsewhere.BeginTransactionAsync();
+        await using (var command = new Npgsql.NpgsqlCommand("SELECT pg_current_xact_id()", elsewhere, elsewhereTx))
+            await command.ExecuteScalarAsync();
+        await using (var db = store.Open())
+        {
+            db.Events.Add(new ExperimentEvent
+            {
+                EventKey = "while-elsewhere-runs", ExperimentId = assignment.ExperimentId, CustomerId = assignment.CustomerId,
+                ArmId = assignment.ArmId, Type = EventType.Exposure, OccurredAt = DateTime.UtcNow,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        await new ExperimentRollup(new ContextFactory(store.Open), maxWait: TimeSpan.FromSeconds(1)).CatchUpAsync();
+        await using (var db = store.Open())
+            Assert.Equal(exposures + 1, await ExposuresAsync(db, assignment));
+    }
+
+    [Fact]
     public async Task Writers_waiting_behind_a_large_sqlite_catch_up_get_the_lock_within_their_busy_timeout()
     {
         // SQLite only: its one write lock is what a catch-up holds.
