@@ -200,4 +200,61 @@ public sealed class DemoStoreGeneratorTests
         Assert.Equal(Flat(first.TrueFuture()), Flat(second.TrueFuture()));
         Assert.Equal(Flat(first.TrueFuture()), Flat(first.TrueFuture()));
     }
+
+    private static readonly DemoStoreGenerator HoldoutTruth = new(7, DemoDatabase.AsOf, new DemoHoldout(Share: 0.2));
+    private static readonly DemoStore HoldoutStore = HoldoutTruth.Generate(3000);
+
+    [Fact]
+    public void A_global_holdout_leaves_its_customers_out_of_later_campaigns_and_records_who_qualified()
+    {
+        Assert.Empty(Store.HoldoutPeriods);
+        Assert.Empty(Store.Qualifiers);
+        var period = Assert.Single(HoldoutStore.HoldoutPeriods);
+        Assert.Equal(DemoDatabase.AsOf.Date.AddDays(-125), period.StartsAt);
+        var held = HoldoutStore.Customers.Where(c => period.Holds(c.Id)).Select(c => c.Id).ToHashSet();
+        Assert.InRange(held.Count, 0.17 * 3000, 0.23 * 3000);
+
+        // The same customers; the campaigns before the start reached them as without a holdout.
+        Assert.Equal(Store.Customers.Select(c => c.Id), HoldoutStore.Customers.Select(c => c.Id));
+        static IEnumerable<(Guid, DateTime)> Earlier(DemoStore store, DateTime start)
+        {
+            var earlier = store.Experiments.Where(e => e.StartedAt < start).Select(e => e.Id).ToHashSet();
+            return store.Assignments.Where(a => earlier.Contains(a.ExperimentId)).Select(a => (a.CustomerId, a.AssignedAt));
+        }
+        Assert.Equal(Earlier(Store, period.StartsAt), Earlier(HoldoutStore, period.StartsAt));
+
+        var later = HoldoutStore.Experiments.Where(e => e.StartedAt >= period.StartsAt).ToDictionary(e => e.Id, e => e.CampaignId);
+        Assert.True(later.Count >= 5);
+        Assert.DoesNotContain(HoldoutStore.Assignments, a => later.ContainsKey(a.ExperimentId) && held.Contains(a.CustomerId));
+        Assert.DoesNotContain(HoldoutStore.Orders, o => o.CampaignId is { } c && later.ContainsValue(c) && held.Contains(o.CustomerId));
+        // Who qualified: each later campaign's sample, the held-out ones marked; the rest are exactly its assignments.
+        Assert.All(HoldoutStore.Qualifiers, q => Assert.Equal(held.Contains(q.CustomerId), q.HeldOut));
+        Assert.InRange(HoldoutStore.Qualifiers.Count(q => q.HeldOut) / (double)HoldoutStore.Qualifiers.Count, 0.15, 0.25);
+        Assert.Equal(HoldoutStore.Assignments.Where(a => later.ContainsKey(a.ExperimentId)).Select(a => (later[a.ExperimentId], a.CustomerId)).Order(),
+            HoldoutStore.Qualifiers.Where(q => !q.HeldOut).Select(q => (q.CampaignId, q.CustomerId)).Order());
+    }
+
+    [Fact]
+    public void The_true_programme_effect_is_what_the_offers_reaching_the_programme_add_to_buying_per_programme_customer()
+    {
+        var period = HoldoutStore.HoldoutPeriods[0];
+        var truth = HoldoutTruth.TrueProgrammeEffect();
+        var externalId = HoldoutStore.Customers.ToDictionary(c => c.Id, c => c.ExternalId);
+        var campaigns = HoldoutStore.Campaigns.ToDictionary(c => c.Id);
+        var extraOrders = 0.0;
+        foreach (var experiment in HoldoutStore.Experiments.Where(e => e.StartedAt >= period.StartsAt))
+        {
+            var campaign = campaigns[experiment.CampaignId];
+            var observed = ((campaign.EndsAt < DemoDatabase.AsOf.Date ? campaign.EndsAt : DemoDatabase.AsOf.Date) - campaign.StartsAt) / (campaign.EndsAt - campaign.StartsAt);
+            var arms = experiment.Arms.ToDictionary(a => a.Id);
+            foreach (var a in HoldoutStore.Assignments.Where(a => a.ExperimentId == experiment.Id && !arms[a.ArmId].IsControl))
+                extraOrders += observed * HoldoutTruth.TrueEffect(externalId[a.CustomerId], arms[a.ArmId].Offer(campaign.Promotion));
+        }
+        Assert.Equal(HoldoutStore.Customers.Count(c => !period.Holds(c.Id)), truth.ProgrammeCustomers);
+        Assert.Equal(3000 - truth.ProgrammeCustomers, truth.HeldOutCustomers);
+        Assert.Equal(extraOrders / truth.ProgrammeCustomers, truth.Orders, 9);
+        // What the offers give away shows in the margin: it is below the revenue they bring.
+        Assert.True(truth.Margin < truth.Revenue);
+        Assert.Throws<InvalidOperationException>(() => Truth.TrueProgrammeEffect());
+    }
 }

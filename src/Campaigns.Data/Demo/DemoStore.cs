@@ -4,6 +4,7 @@ using Campaigns.Domain.Copy;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Orders;
+using Campaigns.Domain.Programme;
 
 namespace Campaigns.Data.Demo;
 
@@ -20,4 +21,6 @@ public sealed class DemoStore
     public List<Assignment> Assignments { get; } = [];
     public List<ExperimentEvent> Events { get; } = [];
     public List<CopyVariant> Copy { get; } = [];
+    public List<HoldoutPeriod> HoldoutPeriods { get; } = [];
+    public List<CampaignQualifier> Qualifiers { get; } = [];
 }

@@ -4,6 +4,7 @@ using Campaigns.Domain.Copy;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Experiments;
 using Campaigns.Domain.Orders;
+using Campaigns.Domain.Programme;
 
 namespace Campaigns.Data.Demo;
 
@@ -15,8 +16,10 @@ namespace Campaigns.Data.Demo;
 /// wording. The segments are never stored; models must recover them from behaviour, as they would in a real store.
 /// Customers' buying also drifts (<see cref="DemoTrajectory"/>): some lapse, some grow, most stay steady, drawn from a
 /// stream of their own so the other draws stay as they were; <see cref="TrueFuture"/> gives each one's future.
+/// With a <see cref="DemoHoldout"/>, later campaigns leave the held-out customers out and
+/// <see cref="TrueProgrammeEffect"/> says what the programme truly earned.
 /// </summary>
-public sealed class DemoStoreGenerator(int seed, DateTime asOf)
+public sealed class DemoStoreGenerator(int seed, DateTime asOf, DemoHoldout? holdout = null)
 {
     /// <param name="OrderValue">The customer's usual gross basket with no offer.</param>
     private sealed record Profile(Customer Customer, DemoSegment Segment, double OrderValue)
@@ -49,6 +52,11 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     private readonly Random _ids = new(seed + 5);
     private long _idTicks = (long)(asOf.Date.AddYears(-10) - DateTime.UnixEpoch).TotalMilliseconds;
     private const decimal ShippingFee = 4.95m;
+    private HoldoutPeriod? _holdout;
+    /// <summary>Draws of purchases whose paid value the truth averages, apart from every stream that builds the store.</summary>
+    private readonly Random _paidDraws = new(seed + 9);
+    private const int PaidDraws = 8;
+    private double _extraOrders, _extraRevenue, _extraMargin;
 
     /// <summary>
     /// Orders go back two years, so even the oldest past campaign (a year ago) sees a year of each customer's behaviour
@@ -80,6 +88,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         var drift = new Random(seed + 7);
         DrawDrifts(drift);
         BuildOrders(store, new Random(seed + 2), drift);
+        if (holdout is not null) store.HoldoutPeriods.Add(_holdout = holdout.Period(seed, _asOf));
         BuildCampaigns(store, new Random(seed + 3));
         BuildCopy(store, new Random(seed + 4));
         // Last, so that every row before them keeps its id.
@@ -285,6 +294,27 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
     private Order NewOrder(Random rng, Profile p, DateTime placed, decimal percentOff, Promotion? promotion, Guid? campaignId, double basket)
     {
         var order = new Order { Id = NextId(), CustomerId = p.Customer.Id, PlacedAt = placed, CampaignId = campaignId, CouponCode = promotion?.CouponCode };
+        foreach (var (product, quantity) in DrawLines(rng, p, promotion, basket))
+            order.Lines.Add(new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = quantity, UnitPrice = product.Price });
+        order.Subtotal = order.Lines.Sum(l => l.UnitPrice * l.Quantity);
+        order.Shipping = ShippingOn(order.Subtotal);
+        order.Discount = DiscountOn(order.Subtotal, order.Lines.Sum(l => l.Quantity), percentOff, promotion);
+        if (promotion?.Type == PromotionType.FreeShipping) order.Shipping = 0;
+        order.Total = order.Subtotal - order.Discount + order.Shipping;
+        foreach (var line in order.Lines) line.Discount = order.Subtotal == 0 ? 0 : Math.Round(order.Discount * line.UnitPrice * line.Quantity / order.Subtotal, 2);
+        return order;
+    }
+
+    private static decimal ShippingOn(decimal subtotal) => subtotal >= (decimal)DemoTruth.FreeShippingFrom ? 0 : ShippingFee;
+
+    private static decimal DiscountOn(decimal subtotal, int items, decimal percentOff, Promotion? promotion) => promotion is not null
+        ? Math.Round(promotion.CostOn(subtotal, ShippingOn(subtotal), subtotal / items), 2)
+        : Math.Round(subtotal * percentOff / 100m, 2);
+
+    /// <summary>The products and quantities of a purchase drawn around <paramref name="basket"/> (see <see cref="AddOrder"/>).</summary>
+    private List<(Product Product, int Quantity)> DrawLines(Random rng, Profile p, Promotion? promotion, double basket)
+    {
+        var lines = new List<(Product Product, int Quantity)>();
         var categories = _categories;
         var home = categories[(int)(Hash(p.Customer.ExternalId) % (uint)categories.Count)];
         var target = (decimal)(0.9 * basket * LogNormal(rng, 0.3));
@@ -294,7 +324,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             : promotion is { Type: PromotionType.Bundle, BundleBuy: > 0, BundleGet: > 0 } ? promotion.BundleBuy!.Value + promotion.BundleGet!.Value : 2;
         decimal subtotal = 0;
         var items = 0;
-        while (order.Lines.Count < 8)
+        while (lines.Count < 8)
         {
             var quantity = rng.NextDouble() < (multiItem ? 0.6 : 0.85) ? 1 : 2;
             var aim = (target - subtotal) / Math.Max(1, minItems - items) / quantity;
@@ -305,19 +335,11 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
             }).MinBy(x => Math.Abs(x.Price - aim))!;
             var amount = product.Price * quantity;
             if (items >= minItems && Math.Abs(target - subtotal - amount) >= Math.Abs(target - subtotal)) break;
-            order.Lines.Add(new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = quantity, UnitPrice = product.Price });
+            lines.Add((product, quantity));
             subtotal += amount;
             items += quantity;
         }
-        order.Subtotal = subtotal;
-        order.Shipping = subtotal >= (decimal)DemoTruth.FreeShippingFrom ? 0 : ShippingFee;
-        order.Discount = promotion is not null
-            ? Math.Round(promotion.CostOn(subtotal, order.Shipping, subtotal / order.Lines.Sum(l => l.Quantity)), 2)
-            : Math.Round(subtotal * percentOff / 100m, 2);
-        if (promotion?.Type == PromotionType.FreeShipping) order.Shipping = 0;
-        order.Total = order.Subtotal - order.Discount + order.Shipping;
-        foreach (var line in order.Lines) line.Discount = order.Subtotal == 0 ? 0 : Math.Round(order.Discount * line.UnitPrice * line.Quantity / order.Subtotal, 2);
-        return order;
+        return lines;
     }
 
     private sealed record PastCampaign(string Name, int DaysAgo, int Days, CampaignStatus Status, Promotion Promotion, (string Arm, double Share, Promotion? Override)[] Arms, int Sample);
@@ -402,21 +424,69 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf)
         var eligible = _profiles.Where(p => p.Customer.SignedUpAt < campaign.StartsAt).ToList();
         var observedUntil = campaign.EndsAt < _asOf ? campaign.EndsAt : _asOf;
         var observedShare = (observedUntil - campaign.StartsAt).TotalDays / (campaign.EndsAt - campaign.StartsAt).TotalDays;
+        // Under the global holdout, the sample is who qualified; those it holds out are left out and buy as with no offer.
+        var holdoutInForce = _holdout is { } period && period.InForceAt(campaign.StartsAt) ? _holdout : null;
         foreach (var p in eligible.OrderBy(_ => rng.Next()).Take(pc.Sample))
         {
             var arm = experiment.PickArm(p.Customer.ExternalId);
             var assignedAt = campaign.StartsAt.AddMinutes(rng.Next(60 * 24));
             if (assignedAt > _asOf) continue;
-            store.Assignments.Add(new Assignment { Id = NextId(), ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = p.Customer.Id, AssignedAt = assignedAt });
-            store.Events.Add(new ExperimentEvent { EventKey = $"x-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Exposure, OccurredAt = assignedAt });
+            var heldOut = holdoutInForce?.Holds(p.Customer.Id) == true;
+            if (holdoutInForce is not null)
+                store.Qualifiers.Add(new CampaignQualifier { CampaignId = campaign.Id, CustomerId = p.Customer.Id, HeldOut = heldOut, QualifiedAt = campaign.StartsAt });
+            if (!heldOut)
+            {
+                store.Assignments.Add(new Assignment { Id = NextId(), ExperimentId = experiment.Id, ArmId = arm.Id, CustomerId = p.Customer.Id, AssignedAt = assignedAt });
+                store.Events.Add(new ExperimentEvent { EventKey = $"x-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Exposure, OccurredAt = assignedAt });
+            }
 
-            var promotion = arm.IsControl ? null : pc.Arms[arm.Position].Override ?? pc.Promotion;
+            var promotion = arm.IsControl || heldOut ? null : pc.Arms[arm.Position].Override ?? pc.Promotion;
             var response = DemoTruth.Response(p.Segment, p.OrderValue, promotion);
+            if (holdoutInForce is not null && promotion is not null) CountEffect(p, promotion, response, observedShare);
             if (rng.NextDouble() >= response.Probability * observedShare) continue;
             var convertedAt = assignedAt.AddHours(rng.NextDouble() * (observedUntil - assignedAt).TotalHours);
-            var order = AddOrder(store, rng, p, convertedAt, 0, promotion, campaign.Id, response.Basket);
+            var order = AddOrder(store, rng, p, convertedAt, 0, promotion, heldOut ? null : campaign.Id, response.Basket);
+            if (heldOut) continue;
             store.Events.Add(new ExperimentEvent { EventKey = $"c-{experiment.Salt}-{p.Customer.ExternalId}", ExperimentId = experiment.Id, CustomerId = p.Customer.Id, ArmId = arm.Id, Type = EventType.Conversion, OccurredAt = convertedAt, Revenue = order.Total });
         }
+    }
+
+    /// <summary>What an offer truly adds in expectation over buying with none, for a customer of the programme it reached.</summary>
+    private void CountEffect(Profile p, Promotion promotion, DemoResponse response, double observedShare)
+    {
+        var none = DemoTruth.Response(p.Segment, p.OrderValue, null);
+        var (revenue, margin) = ExpectedPaid(p, promotion, response.Basket);
+        var (revenueNone, marginNone) = ExpectedPaid(p, null, none.Basket);
+        _extraOrders += observedShare * (response.Probability - none.Probability);
+        _extraRevenue += observedShare * (response.Probability * revenue - none.Probability * revenueNone);
+        _extraMargin += observedShare * (response.Probability * margin - none.Probability * marginNone);
+    }
+
+    /// <summary>The mean paid revenue and margin of a purchase drawn as <see cref="NewOrder"/> draws a campaign's, over draws of a stream of their own.</summary>
+    private (double Revenue, double Margin) ExpectedPaid(Profile p, Promotion? promotion, double basket)
+    {
+        double revenue = 0, margin = 0;
+        for (var k = 0; k < PaidDraws; k++)
+        {
+            var lines = DrawLines(_paidDraws, p, promotion, basket);
+            var subtotal = lines.Sum(l => l.Product.Price * l.Quantity);
+            var paid = subtotal - DiscountOn(subtotal, lines.Sum(l => l.Quantity), 0, promotion);
+            revenue += (double)paid;
+            margin += (double)(paid - lines.Sum(l => l.Product.Cost * l.Quantity));
+        }
+        return (revenue / PaidDraws, margin / PaidDraws);
+    }
+
+    /// <summary>
+    /// The true effect of the campaigns since the global holdout started (<see cref="DemoProgrammeEffect"/>), after
+    /// <see cref="Generate"/> with a <see cref="DemoHoldout"/>.
+    /// </summary>
+    public DemoProgrammeEffect TrueProgrammeEffect()
+    {
+        var period = _holdout ?? throw new InvalidOperationException("The store was generated without a global holdout.");
+        var held = _profiles.Count(p => period.Holds(p.Customer.Id));
+        var programme = _profiles.Count - held;
+        return new DemoProgrammeEffect(programme, held, _extraOrders / programme, _extraRevenue / programme, _extraMargin / programme);
     }
 
     /// <summary>

@@ -8,15 +8,29 @@ public sealed class DemoStoreSeeder(CampaignsDbContext db)
 {
     public async Task<bool> IsStoreEmptyAsync(CancellationToken ct = default) => !await db.Customers.AnyAsync(ct);
 
-    public async Task<SeedResult> SeedAsync(int customers, int seed = 42, DateTime? asOf = null,
-        IProgress<(string Stage, double Percent)>? progress = null, CancellationToken ct = default)
+    private async Task EnsureEmptyAsync(CancellationToken ct)
     {
-        if (customers <= 0) throw new ArgumentOutOfRangeException(nameof(customers), "Seed at least one customer.");
         if (!await IsStoreEmptyAsync(ct))
             throw new InvalidOperationException("The store already has customers; the demo store is only seeded into an empty database.");
+    }
+
+    /// <remarks>Checks the database is empty before generating, which takes a while.</remarks>
+    public async Task<SeedResult> SeedAsync(int customers, int seed = 42, DateTime? asOf = null,
+        IProgress<(string Stage, double Percent)>? progress = null, DemoHoldout? holdout = null, CancellationToken ct = default)
+    {
+        if (customers <= 0) throw new ArgumentOutOfRangeException(nameof(customers), "Seed at least one customer.");
+        await EnsureEmptyAsync(ct);
         var clock = Stopwatch.StartNew();
         progress?.Report(("Generating", 0));
-        var store = new DemoStoreGenerator(seed, asOf ?? DateTime.UtcNow).Generate(customers);
+        var written = await WriteAsync(new DemoStoreGenerator(seed, asOf ?? DateTime.UtcNow, holdout).Generate(customers), progress, ct);
+        return written with { Elapsed = clock.Elapsed };
+    }
+
+    /// <summary>Writes a store already generated (a benchmark keeps its generator, which knows the truth).</summary>
+    public async Task<SeedResult> WriteAsync(DemoStore store, IProgress<(string Stage, double Percent)>? progress = null, CancellationToken ct = default)
+    {
+        await EnsureEmptyAsync(ct);
+        var clock = Stopwatch.StartNew();
 
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var steps = new (string Stage, Func<Task> Write)[]
@@ -34,6 +48,7 @@ public sealed class DemoStoreSeeder(CampaignsDbContext db)
             ("Assignments", () => db.BulkInsertAsync(store.Assignments, ct)),
             ("Events", () => db.BulkInsertAsync(store.Events, ct)),
             ("Copy", () => db.BulkInsertAsync(store.Copy, ct)),
+            ("Global holdout", async () => { await db.BulkInsertAsync(store.HoldoutPeriods, ct); await db.BulkInsertAsync(store.Qualifiers, ct); }),
         };
         for (var i = 0; i < steps.Length; i++)
         {

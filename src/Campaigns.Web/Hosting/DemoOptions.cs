@@ -11,6 +11,12 @@ public sealed class DemoOptions
     [System.ComponentModel.DataAnnotations.Range(1, 2_000_000)]
     public int Customers { get; set; } = 50_000;
     public int Seed { get; set; } = 42;
+    /// <summary>
+    /// Share of the demo's customers in a global holdout that started 125 days before the store's last day, so the
+    /// Programme page has months to measure; 0 (the default) seeds none, as a store that has not set one.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(0, Domain.Programme.HoldoutPeriod.MaxShare)]
+    public double HoldoutShare { get; set; }
     /// <summary>Password of the demo users (demo only; a production install disables Demo).</summary>
     [System.ComponentModel.DataAnnotations.MinLength(10)]
     public string Password { get; set; } = PublishedPassword;

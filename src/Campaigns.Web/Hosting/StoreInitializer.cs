@@ -62,7 +62,7 @@ public static class StoreInitializer
         if (newDemoStore)
         {
             log.LogInformation("Seeding the demo store with {Customers} customers...", demo.Customers);
-            var result = await seeder.SeedAsync(demo.Customers, demo.Seed);
+            var result = await seeder.SeedAsync(demo.Customers, demo.Seed, holdout: demo.HoldoutShare > 0 ? new DemoHoldout(demo.HoldoutShare) : null);
             await services.GetRequiredService<ExperimentRollup>().CatchUpAsync();
             log.LogInformation("Demo store ready in {Seconds:0.0} s: {Result}", result.Elapsed.TotalSeconds, result);
         }

@@ -1,0 +1,61 @@
+using System.Globalization;
+using Campaigns.Application.Programme;
+using Campaigns.Data;
+using Campaigns.Data.Demo;
+
+namespace Campaigns.Benchmarks;
+
+/// <summary>
+/// The demo-store part of `campaigns-bench programme`: demo stores generated with a 5% global holdout (the campaigns of
+/// the last 125 days leave it out), each written to a SQLite file of its own and read by the app's programme report; its
+/// 95% intervals since the holdout started are checked against the generator's true programme effect.
+/// </summary>
+internal static class ProgrammeDemoBenchmark
+{
+    public static async Task RunAsync(int stores, int customers, DateTime asOf)
+    {
+        var holdout = new DemoHoldout();
+        Console.WriteLine($"Programme report on the demo store: {stores} stores (seeds 1–{stores}) of {customers:N0} customers as of {asOf:yyyy-MM-dd}, " +
+            $"{holdout.Share:P0} global holdout from {holdout.DaysAgo} days before");
+        var metrics = new[] { "orders", "revenue", "margin" };
+        var covered = new int[metrics.Length];
+        var significant = new int[metrics.Length];
+        for (var seed = 1; seed <= stores; seed++)
+        {
+            var file = Path.Combine(Path.GetTempPath(), $"campaigns-programme-bench-{seed}-{Guid.NewGuid():N}.db");
+            var database = new DatabaseOptions { ConnectionString = $"Data Source={file}" };
+            try
+            {
+                await using (var db = database.CreateContext())
+                {
+                    await db.MigrateAsync(migrateServer: true);
+                    var generator = new DemoStoreGenerator(seed, asOf, holdout);
+                    await new DemoStoreSeeder(db).WriteAsync(generator.Generate(customers));
+                    var report = await new ProgrammeResults(new ContextFactory(database.CreateContext)).ReadAsync(asOf)
+                        ?? throw new InvalidOperationException("The demo store's holdout did not start.");
+                    var truth = generator.TrueProgrammeEffect();
+                    var estimates = new[] { report.Cumulative.Orders, report.Cumulative.Revenue, report.Cumulative.Margin };
+                    var truths = new[] { truth.Orders, truth.Revenue, truth.Margin };
+                    var line = new List<string>();
+                    for (var m = 0; m < metrics.Length; m++)
+                    {
+                        var e = estimates[m].PerCustomer;
+                        if (e.Low <= truths[m] && truths[m] <= e.High) covered[m]++;
+                        if (e.Low > 0) significant[m]++;
+                        line.Add($"{metrics[m]} true {Format(truths[m])}, estimated {Format(e.Value)} ({Format(e.Low)} to {Format(e.High)})");
+                    }
+                    Console.WriteLine($"  seed {seed}: {truth.ProgrammeCustomers:N0} in the programme, {truth.HeldOutCustomers:N0} held out; per customer: {string.Join("; ", line)}");
+                }
+            }
+            finally
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                File.Delete(file);
+            }
+        }
+        for (var m = 0; m < metrics.Length; m++)
+            Console.WriteLine($"  {metrics[m]}: the 95% interval covered the true effect in {covered[m]}/{stores} stores; significantly positive in {significant[m]}/{stores}");
+    }
+
+    private static string Format(double value) => value.ToString("+0.000;-0.000", CultureInfo.InvariantCulture);
+}
