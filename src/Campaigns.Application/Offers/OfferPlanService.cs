@@ -39,7 +39,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
         return new OfferPlanSetup(campaign, OffersOf(campaign), current,
             await RuleChoices.ReadAsync(db, ct), current is null ? await WhyNoModelAsync(ct) : null,
             metrics?.Evaluation.PlanOverNothing.Dr)
-        { RetentionCredit = _options.RetentionCredit };
+        { RetentionCredit = _options.RetentionCredit, HeldOutProjected = metrics?.Evaluation.Projected };
     }
 
     /// <summary>Why no offer model serves: none trained yet, or the latest one's plan did not beat sending nothing on held-out customers.</summary>

@@ -16,6 +16,9 @@ public sealed record OfferPlanSetup(Campaign Campaign, IReadOnlyList<CandidateOf
     /// <summary>The model's plan was not shown to beat sending nothing: its predictions are not to be taken at their word.</summary>
     public bool Unproven => HeldOut is { Low: <= 0 };
 
+    /// <summary>What the model itself expected its plan to earn per customer over sending nothing on those same customers (null when not stored).</summary>
+    public double? HeldOutProjected { get; init; }
+
     /// <summary>The share of an at-risk future a caused purchase keeps, as weighing retention value counts it (<see cref="Targeting.TargetingOptions.RetentionCredit"/>).</summary>
     public double RetentionCredit { get; init; }
 }

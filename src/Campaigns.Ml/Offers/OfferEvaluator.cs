@@ -57,8 +57,9 @@ internal static class OfferEvaluator
             var value = PolicyValue.Difference(logged, i => kept[i] ? plan[i] : 0, _ => 0).Dr;
             curve.Add(new OfferCostPoint(threshold, taken, spend / rows.Length, value));
         }
+        var projected = Enumerable.Range(0, rows.Length).Sum(i => plan[i] == 0 ? 0 : predictions.IncrementalProfit(i, plan[i], Value)) / Math.Max(1, rows.Length);
         return new OfferEvaluation(rows.Length, PolicyValue.Evaluate(logged, i => plan[i]), PolicyValue.Difference(logged, i => plan[i], _ => 0),
-            Enumerable.Range(0, predictions.Arms).Select(k => PolicyValue.FixedArm(logged, k)).ToList(), PolicyValue.RandomTreatment(logged), customers, curve);
+            Enumerable.Range(0, predictions.Arms).Select(k => PolicyValue.FixedArm(logged, k)).ToList(), PolicyValue.RandomTreatment(logged), customers, curve, projected);
     }
 
 }

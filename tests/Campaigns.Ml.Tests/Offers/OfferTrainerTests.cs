@@ -70,6 +70,9 @@ public class OfferTrainerTests(TrainedOffers trained, ITestOutputHelper output) 
         Assert.True(evaluation.Plan.Dr.Value > evaluation.SingleArms[evaluation.BestSingleOffer].Dr.Value);
         Assert.True(evaluation.Plan.Dr.Value > evaluation.RandomOffer.Dr.Value);
         Assert.Equal(evaluation.Rows, evaluation.PlanCustomers.Sum());
+        // The model's own expectation for the same customers, to read what the plan earned against.
+        Assert.True(evaluation.Projected > 0, $"projected {evaluation.Projected}");
+        output.WriteLine($"projected {evaluation.Projected:0.0000} per customer, realized (DR) {evaluation.PlanOverNothing.Dr}");
         var curve = evaluation.CostCurve;
         Assert.Equal(0, curve[0].SpendPerCustomer);
         Assert.Equal(0, curve[0].IncrementalProfit.Value, 12);

@@ -15,7 +15,7 @@ public class OfferModelDetailsTests : ComponentTest
     private static OfferModelMetrics Metrics()
     {
         var evaluation = new OfferEvaluation(5000, Estimate(1.40, 1.35), Estimate(0.25, 0.22), [Estimate(1.15, 1.13), Estimate(0.90, 0.88)], Estimate(1.02, 1.01), [3000, 2000],
-            [new OfferCostPoint(null, 0, 0, new ValueEstimate(0, 0, 0, 0)), new OfferCostPoint(0.5, 2000, 0.8, new ValueEstimate(0.25, 0.1, 0.05, 0.45))]);
+            [new OfferCostPoint(null, 0, 0, new ValueEstimate(0, 0, 0, 0)), new OfferCostPoint(0.5, 2000, 0.8, new ValueEstimate(0.25, 0.1, 0.05, 0.45))], Projected: 0.61);
         OfferCandidateScore Score(string learner, double profit, double error) => new(learner, profit, error, [profit - error, profit + error], TimeSpan.FromSeconds(4.2));
         return new OfferModelMetrics(["none", "offer"], "T", [Score("S", -0.041, 0.012), Score("T", -0.031, 0.028), Score("DR", -0.009, 0.030)], 13, 106_000, 5000,
             evaluation, "Promoted: the first working model.");
@@ -31,6 +31,8 @@ public class OfferModelDetailsTests : ComponentTest
         Assert.Contains("1.40", view.Find("[data-testid=policy-plan]").TextContent);
         Assert.Contains("+", view.Find("[data-testid=plan-over-nothing]").TextContent);
         Assert.Contains("0.25", view.Find("[data-testid=plan-over-nothing]").TextContent);
+        // Beside what the plan earned, what the model had expected of it on the same customers.
+        Assert.Contains("the model expected +€0.61 for these customers", view.Find("[data-testid=plan-over-nothing]").TextContent);
         var candidates = view.FindAll("[data-testid=candidates] tbody tr").Select(r => r.QuerySelector("td")!.TextContent.Trim()).ToList();
         Assert.Equal(1, candidates.Count(c => c.EndsWith('✓')));
         Assert.EndsWith("✓", candidates[1]);
