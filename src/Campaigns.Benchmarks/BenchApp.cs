@@ -33,9 +33,9 @@ public static class BenchApp
         new Command("programme", "the programme report on demo stores with a global holdout against the generator's truth; simulated stores with a known programme effect (coverage); a copy test allocated by Thompson sampling (regret, coverage)")
         {
             Text("--demo-stores", "demo stores with a global holdout (default 10; 0 skips them)", "N"), Text("--demo-customers", "customers per demo store (default 50000)", "N"),
-            Text("--as-of", "the demo stores' last day, e.g. 2026-11-26"),
-            Text("--stores", "simulated stores for the programme effect (default 300)", "N"), Customers("50000"),
-            Text("--simulations", "repeated simulations (default 500)", "N"), Text("--periods", "15-minute re-weightings per test (default 96)", "N"),
+            Text("--first-seed", "the first demo store's seed (default 1)", "N"), Text("--as-of", "the demo stores' last day, e.g. 2026-11-26"),
+            Text("--stores", "simulated stores for the programme effect (default 300; 0 skips them)", "N"), Customers("50000"),
+            Text("--simulations", "repeated simulations of the bandit (default 500; 0 skips them)", "N"), Text("--periods", "15-minute re-weightings per test (default 96)", "N"),
             Text("--per-period", "customers arriving per period (default 400)", "N"),
         }.Runs(ProgrammeBenchmark.RunAsync),
         new Command("latency", "times the dashboard while idle and while a targeting model trains in the app at URL")

@@ -11,9 +11,13 @@ internal static class ProgrammeBenchmark
     public static async Task<int> RunAsync(CommandOptions options)
     {
         var asOf = DateTime.SpecifyKind(DateTime.Parse(options.Value("as-of") ?? "2026-11-26", CultureInfo.InvariantCulture), DateTimeKind.Utc);
-        await ProgrammeDemoBenchmark.RunAsync(options.Int("demo-stores", 10), options.Int("demo-customers", 50_000), asOf);
-        ProgrammeEffectBenchmark.Run(options.Int("stores", 300), options.Int("customers", 50_000));
-        BanditBenchmark.Run(options.Int("simulations", 500), options.Int("periods", 96), options.Int("per-period", 400));
+        // 0 skips a part.
+        if (options.Count("demo-stores", 10) is > 0 and var demoStores)
+            await ProgrammeDemoBenchmark.RunAsync(options.Int("first-seed", 1), demoStores, options.Int("demo-customers", 50_000), asOf);
+        if (options.Count("stores", 300) is > 0 and var stores)
+            ProgrammeEffectBenchmark.Run(stores, options.Int("customers", 50_000));
+        if (options.Count("simulations", 500) is > 0 and var simulations)
+            BanditBenchmark.Run(simulations, options.Int("periods", 96), options.Int("per-period", 400));
         return 0;
     }
 }

@@ -49,7 +49,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             .Select(v => new { v.Version, v.Status, v.MainMetric }).FirstOrDefaultAsync(ct);
         return latest is null
             ? "No offer model has been trained yet: an Admin can train one on the Models page."
-            : $"Offer model v{latest.Version} is {latest.Status.ToString().ToLowerInvariant()}, not current" +
+            : $"Offer model v{latest.Version} is {(latest.Status == ModelStatus.Candidate ? "a candidate" : latest.Status.ToString().ToLowerInvariant())}, not current" +
               (latest.MainMetric is <= 0 ? ": on customers it did not learn from, its plan earned no more than sending nothing" : "") +
               ". An Admin can review it, or train another, on the Models page.";
     }

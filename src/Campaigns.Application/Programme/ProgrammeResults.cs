@@ -52,12 +52,14 @@ public sealed class ProgrammeResults(IDbContextFactory<CampaignsDbContext> dbFac
             var revenue = (double)o.Subtotal - discount;
             var margin = revenue - goodsCost.GetValueOrDefault(o.Id);
             var placedAt = DateTime.SpecifyKind(o.PlacedAt, DateTimeKind.Utc);
+            // Only a campaign's discount is the programme's cost (ProgrammeWindow.DiscountCost).
+            var campaignDiscount = o.CampaignId is null ? 0 : discount;
             if (placedAt < since)
             {
-                pre.Add(c, revenue, margin, discount);
+                pre.Add(c, revenue, margin, campaignDiscount);
                 continue;
             }
-            sums[windows.FindLastIndex(w => w.From <= placedAt)].Add(c, revenue, margin, discount);
+            sums[windows.FindLastIndex(w => w.From <= placedAt)].Add(c, revenue, margin, campaignDiscount);
             if (o.CampaignId is { } campaign && channels.TryGetValue(campaign, out var channel)) attributed.Add((c, channel, revenue, discount));
         }
 
@@ -161,6 +163,7 @@ public sealed class ProgrammeResults(IDbContextFactory<CampaignsDbContext> dbFac
         public double[] Orders { get; } = new double[customers];
         public double[] Revenue { get; } = new double[customers];
         public double[] Margin { get; } = new double[customers];
+        /// <summary>Discounts on orders that name a campaign.</summary>
         public double[] Discount { get; } = new double[customers];
 
         public void Add(int c, double revenue, double margin, double discount)

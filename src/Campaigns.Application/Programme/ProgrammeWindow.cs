@@ -8,5 +8,8 @@ namespace Campaigns.Application.Programme;
 /// <param name="Orders">Incremental orders per customer and in all.</param>
 /// <param name="Revenue">Incremental revenue (subtotal less discount).</param>
 /// <param name="Margin">Incremental margin (revenue less the products' cost), so already net of the discounts given.</param>
-/// <param name="DiscountCost">Discounts on the programme's customers' orders in the window.</param>
+/// <param name="DiscountCost">
+/// Discounts on the programme customers' orders that name a campaign, in the window: what the programme's promotions gave
+/// away (discounts a store gives outside its campaigns, held-out customers get as well, and are not the programme's).
+/// </param>
 public sealed record ProgrammeWindow(string Label, DateTime From, DateTime To, EffectEstimate Orders, EffectEstimate Revenue, EffectEstimate Margin, double DiscountCost);

@@ -20,6 +20,10 @@ internal sealed class CommandOptions(ParseResult parsed)
     public int Int(string name, int fallback) => Value(name) is not { } text ? fallback
         : int.TryParse(text, out var n) && n > 0 ? n : throw new ArgumentException($"--{name} must be a positive whole number, not '{text}'.");
 
+    /// <summary>A count that may be 0 (e.g. a part of a run to skip).</summary>
+    public int Count(string name, int fallback) => Value(name) is not { } text ? fallback
+        : int.TryParse(text, out var n) && n >= 0 ? n : throw new ArgumentException($"--{name} must be a whole number, 0 or more, not '{text}'.");
+
     private OptionResult? Option(string name) => parsed.GetResult("--" + name) as OptionResult;
 
     /// <summary>The database named by --provider and --database, each defaulting to Database:* in the appsettings.json beside the program.</summary>

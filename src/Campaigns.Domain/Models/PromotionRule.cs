@@ -13,15 +13,15 @@ public static class PromotionRule
     /// <param name="autoPromoteMinGain">The schedule's margin; null means an Admin decides.</param>
     public static (PromotionDecision Decision, string Reason) Decide(MainMetric metric, bool passes, double candidate, double? current, double? autoPromoteMinGain)
     {
-        var name = metric.Name;
-        if (!passes) return (PromotionDecision.Keep, $"Kept as a candidate: its {name} ({candidate:0.000}) does not meet the bar for this kind of model.");
-        if (current is not { } reference) return (PromotionDecision.Promote, $"Promoted: the first working model, {name} {candidate:0.000}.");
+        var name = metric.InSentence;
+        if (!passes) return (PromotionDecision.Keep, $"Kept as a candidate: its {name} ({MainMetric.Format(candidate)}) does not meet the bar for this kind of model.");
+        if (current is not { } reference) return (PromotionDecision.Promote, $"Promoted: the first working model, {name} {MainMetric.Format(candidate)}.");
         var gain = metric.Gain(candidate, reference);
         if (autoPromoteMinGain is not { } margin)
-            return (PromotionDecision.WaitForAdmin, $"Waiting for an Admin: {name} {candidate:0.000} against the current {reference:0.000} (no automatic promotion rule).");
+            return (PromotionDecision.WaitForAdmin, $"Waiting for an Admin: {name} {MainMetric.Format(candidate)} against the current {MainMetric.Format(reference)} (no automatic promotion rule).");
         // Metrics are doubles: 0.12 − 0.10 is 0.0199999…, which must still count as "better by at least 0.02".
         return gain >= margin - Tolerance
-            ? (PromotionDecision.Promote, $"Promoted by the schedule's rule: {name} {candidate:0.000} beats the current {reference:0.000} by {gain:0.000} (at least {margin:0.000} required).")
-            : (PromotionDecision.WaitForAdmin, $"Waiting for an Admin: {name} {candidate:0.000} against the current {reference:0.000}, a gain of {gain:0.000}, below the rule's {margin:0.000}.");
+            ? (PromotionDecision.Promote, $"Promoted by the schedule's rule: {name} {MainMetric.Format(candidate)} beats the current {MainMetric.Format(reference)} by {MainMetric.Format(gain)} (at least {MainMetric.Format(margin)} required).")
+            : (PromotionDecision.WaitForAdmin, $"Waiting for an Admin: {name} {MainMetric.Format(candidate)} against the current {MainMetric.Format(reference)}, a gain of {MainMetric.Format(gain)}, below the rule's {MainMetric.Format(margin)}.");
     }
 }

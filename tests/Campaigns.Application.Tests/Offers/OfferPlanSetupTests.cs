@@ -36,7 +36,7 @@ public sealed class OfferPlanSetupTests(EmptyDatabase store) : IClassFixture<Emp
         await db.SaveChangesAsync();
         var refused = await plans.PlanAsync(new OfferPlanRequest(campaign.Id, new AudienceRules(), null));
         Assert.Null(refused.Value);
-        Assert.Equal("Offer model v1 is candidate, not current: on customers it did not learn from, its plan earned no more than sending nothing. An Admin can review it, or train another, on the Models page.",
+        Assert.Equal("Offer model v1 is a candidate, not current: on customers it did not learn from, its plan earned no more than sending nothing. An Admin can review it, or train another, on the Models page.",
             refused.Message);
     }
 }

@@ -1,4 +1,5 @@
 using Campaigns.Application.Programme;
+using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Customers;
 using Campaigns.Domain.Imports;
@@ -25,7 +26,12 @@ public sealed class ProgrammeSummaryTests(EmptyDatabase database) : IClassFixtur
         {
             var category = new Category { Name = "Things" };
             var product = new Product { Sku = "T-1", Name = "Thing", CategoryId = category.Id, Price = 10, Cost = 6 };
-            db.AddRange(category, product);
+            var campaign = new Campaign
+            {
+                Name = "Spring email", CreatedBy = "tests", StartsAt = now.AddDays(-10), EndsAt = now.AddDays(10), Budget = 100,
+                Promotion = new Promotion { Type = PromotionType.FixedAmountOff, AmountOff = 5, Channel = Channel.Email },
+            };
+            db.AddRange(category, product, campaign);
             var orders = new List<Order>();
             for (var i = 0; i < 40; i++)
             {
@@ -33,7 +39,7 @@ public sealed class ProgrammeSummaryTests(EmptyDatabase database) : IClassFixtur
                 db.Customers.Add(customer);
                 var order = new Order
                 {
-                    CustomerId = customer.Id, PlacedAt = now.AddDays(-5), Subtotal = 20, Discount = 5, Total = 15,
+                    CustomerId = customer.Id, PlacedAt = now.AddDays(-5), Subtotal = 20, Discount = 5, Total = 15, CampaignId = campaign.Id,
                     Lines = [new OrderLine { ProductId = product.Id, Quantity = 2, UnitPrice = 10 }],
                 };
                 db.Orders.Add(order);

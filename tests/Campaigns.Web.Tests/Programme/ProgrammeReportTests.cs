@@ -66,7 +66,7 @@ public class ProgrammeReportTests : ComponentTest, IClassFixture<ProgrammeReport
         Assert.Contains(Money.Format(report.Cumulative.DiscountCost), page.Find("[data-testid=programme-discounts]").TextContent);
         var rows = page.FindAll("[data-testid=programme-windows] tbody tr");
         Assert.Equal(report.Months.Count + 1, rows.Count);
-        Assert.Equal(report.Months.Select(m => m.Label).Append(report.Cumulative.Label), rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));
+        Assert.Equal(report.Months.Select(m => m.Label).Append(report.Cumulative.Label), rows.Select(r => r.QuerySelector("[data-testid=window-label]")!.TextContent.Trim()));
         Assert.Contains(Display.Signed(report.Months[0].Orders.Incremental.Value, 0), rows[0].TextContent);
         Assert.NotEmpty(page.FindAll("[data-testid=programme-csv]"));
         Assert.Empty(page.FindAll("[data-testid=save-holdout]"));
@@ -102,7 +102,7 @@ public class ProgrammeReportTests : ComponentTest, IClassFixture<ProgrammeReport
         page.WaitForElement("[data-testid=programme-channels]", Wait);
 
         Assert.Contains("not a causal estimate", page.Find("[data-testid=programme-channels-caveat]").TextContent);
-        Assert.Equal(["Channel", "Qualifiers (programme / holdout)", "Incremental orders", "Incremental revenue", "Incremental margin", "Attributed orders", "Attributed revenue", "Discounts"],
+        Assert.Equal(["Channel", "Qualifiers (programme / holdout)", "Incremental orders", "Incremental revenue", "Incremental margin", "Attributed orders", "Attributed revenue", "Campaign discounts"],
             page.FindAll("[data-testid=programme-channels] th").Select(h => h.TextContent.Trim()));
         var rows = page.FindAll("[data-testid=programme-channels] tbody tr");
         Assert.Equal(report.ByChannel.Select(c => c.Channel.ToWords()), rows.Select(r => r.QuerySelector("td")!.TextContent.Trim()));

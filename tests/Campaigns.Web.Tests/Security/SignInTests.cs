@@ -14,6 +14,17 @@ public class SignInTests(SignInTests.CountingApp fixture) : IClassFixture<SignIn
     public enum Failure { UnknownEmail, WrongPassword, Disabled, LockedOut }
 
     [Theory]
+    [InlineData("/account/login")]
+    [InlineData("/login")]
+    public async Task The_sign_in_form_answers_at_the_address_the_app_redirects_to_and_at_the_one_people_type(string address)
+    {
+        var response = await _app.AnonymousClient().GetAsync(address);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("data-testid=\"login-form\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
     [InlineData(Failure.UnknownEmail)]
     [InlineData(Failure.WrongPassword)]
     [InlineData(Failure.Disabled)]

@@ -28,8 +28,18 @@ public partial class ProgrammePage
     {
         _overview = await Holdout.ReadAsync();
         if (_overview.Latest is { } latest) _percent = Math.Round(latest.Share * 100, 2);
-        _report = await Results.ReadAsync();
+    }
+
+    /// <summary>
+    /// The report reads every order since its pre-period, seconds on a large store: the page shows first with its progress
+    /// bar (a prerender never computes it), and the read runs off the circuit, since SQLite's async calls run synchronously.
+    /// </summary>
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender) return;
+        _report = await Task.Run(() => Results.ReadAsync());
         _reportLoaded = true;
+        StateHasChanged();
     }
 
     private string? ErrorOf(string field) => _errors.FirstOrDefault(e => e.Field == field)?.Message;
