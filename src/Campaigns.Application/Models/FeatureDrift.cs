@@ -4,7 +4,6 @@ using Campaigns.Application.Audiences;
 using Campaigns.Application.Targeting;
 using Campaigns.Data;
 using Campaigns.Domain.Campaigns;
-using Campaigns.Ml.Uplift;
 using Microsoft.EntityFrameworkCore;
 
 namespace Campaigns.Application.Models;
@@ -18,26 +17,50 @@ public sealed record FeatureProfile(string Feature, double[]? Edges, string[]? L
 public sealed record FeatureDriftResult(string Feature, double Psi);
 
 /// <summary>
-/// Profiles the training rows' customer features (the built-in ones and the custom attributes, or the customer models'
-/// behaviour features), and compares today's customers with them (population stability index).
+/// Profiles customers' features when a version is trained (the targeting features with the custom attributes, or the
+/// customer models' behaviour features), and compares today's customers with them (population stability index).
 /// </summary>
 public static class FeatureDrift
 {
-    public static IReadOnlyList<FeatureProfile> Profile(UpliftDataset data)
+    /// <summary>
+    /// Profiles today's customers as scoring describes them (the built-in customer features and the custom attributes):
+    /// drift is measured from the customers a version was trained among, so it starts at none and an alert means they
+    /// changed since. The training rows are no reference: they describe customers at past campaigns' starts, and counts
+    /// that only grow (past campaigns, orders) differ from today's on the day of training, which no retraining changes.
+    /// </summary>
+    public static async Task<IReadOnlyList<FeatureProfile>> ProfileAsync(CampaignsDbContext db, AttributeSchema attributes, CancellationToken ct)
     {
-        var profiles = new List<FeatureProfile>();
-        foreach (var f in CustomerColumns(data.NumericFeatures, TargetingFeatures.Numeric.Count, TargetingFeatures.CustomerNumeric))
+        var numericNames = TargetingFeatures.NumericWith(attributes).ToList();
+        var categoricalNames = TargetingFeatures.CategoricalWith(attributes).ToList();
+        var numericColumns = CustomerColumns(numericNames, TargetingFeatures.Numeric.Count, TargetingFeatures.CustomerNumeric).ToArray();
+        var categoricalColumns = CustomerColumns(categoricalNames, TargetingFeatures.Categorical.Count, TargetingFeatures.CustomerCategorical).ToArray();
+        var values = numericColumns.Select(_ => new List<double>()).ToArray();
+        var levels = categoricalColumns.Select(_ => new Dictionary<string, long>(StringComparer.Ordinal)).ToArray();
+        var numeric = new float[numericNames.Count];
+        var categorical = new string?[categoricalNames.Count];
+        // The offer's features are not profiled, so any offer will do.
+        var offer = new Promotion();
+        await foreach (var row in CustomerRow.AsOf(db, db.Customers.AsNoTracking(), DateTime.UtcNow).AsAsyncEnumerable().WithCancellation(ct))
         {
-            var values = Enumerable.Range(0, data.Count).Select(i => (double)data.NumericAt(i, f)).ToArray();
-            var edges = PopulationStability.Edges(values);
-            profiles.Add(new FeatureProfile(data.NumericFeatures[f], edges, null, PopulationStability.Shares(PopulationStability.Counts(values, edges))));
+            TargetingFeatures.Fill(row.Snapshot, offer, attributes, numeric, categorical);
+            for (var f = 0; f < numericColumns.Length; f++) values[f].Add(numeric[numericColumns[f]]);
+            for (var f = 0; f < categoricalColumns.Length; f++)
+            {
+                var level = categorical[categoricalColumns[f]] ?? "";
+                levels[f][level] = levels[f].GetValueOrDefault(level) + 1;
+            }
         }
-        foreach (var f in CustomerColumns(data.CategoricalFeatures, TargetingFeatures.Categorical.Count, TargetingFeatures.CustomerCategorical))
+        var profiles = new List<FeatureProfile>();
+        for (var f = 0; f < numericColumns.Length; f++)
         {
-            var counts = Enumerable.Range(0, data.Count).GroupBy(i => data.CategoricalAt(i, f) ?? "").ToDictionary(g => g.Key, g => (long)g.Count());
-            var levels = counts.Keys.Order(StringComparer.Ordinal).ToArray();
-            profiles.Add(new FeatureProfile(data.CategoricalFeatures[f], null, levels,
-                PopulationStability.Shares([.. levels.Select(l => counts[l]), 0L])));
+            var column = values[f].ToArray();
+            var edges = PopulationStability.Edges(column);
+            profiles.Add(new FeatureProfile(numericNames[numericColumns[f]], edges, null, PopulationStability.Shares(PopulationStability.Counts(column, edges))));
+        }
+        for (var f = 0; f < categoricalColumns.Length; f++)
+        {
+            var names = levels[f].Keys.Order(StringComparer.Ordinal).ToArray();
+            profiles.Add(new FeatureProfile(categoricalNames[categoricalColumns[f]], null, names, PopulationStability.Shares([.. names.Select(l => levels[f][l]), 0L])));
         }
         return profiles;
     }
@@ -74,7 +97,7 @@ public static class FeatureDrift
     }
 
     /// <summary>The leading customer columns of the built-in features, then every attribute column (they follow the built-in ones).</summary>
-    private static IEnumerable<int> CustomerColumns(IReadOnlyList<string> columns, int builtIn, int customer) =>
+    private static IEnumerable<int> CustomerColumns(IReadOnlyCollection<string> columns, int builtIn, int customer) =>
         Enumerable.Range(0, customer).Concat(Enumerable.Range(builtIn, columns.Count - builtIn));
 
     /// <summary>

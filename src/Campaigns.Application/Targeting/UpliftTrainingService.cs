@@ -45,7 +45,8 @@ public sealed class UpliftTrainingService(CampaignsDbContext db, TrainingSetBuil
         using var artifact = new MemoryStream();
         result.Model.Save(artifact);
         var qini = result.Validation.QiniCoefficient;
-        var features = FeatureDrift.Profile(set.Data);
+        progress?.Report(("Profiling today's customers for drift monitoring", 0.97));
+        var features = await FeatureDrift.ProfileAsync(db, set.Attributes, ct);
         return await _writer.StoreAsync(new CandidateVersion(ModelKind.UpliftTargeting, result.Chosen, artifact.ToArray(), qini, Passes: qini > 0,
             decision => new UpliftModelMetrics(request.Outcome, result.Chosen, result.Candidates, set.Experiments,
                 result.TrainingRows, result.ValidationRows, result.Validation, decision, features).ToJson(),
