@@ -2,7 +2,6 @@ using Campaigns.Application.Programme;
 using Campaigns.Domain.Campaigns;
 using Campaigns.Domain.Catalog;
 using Campaigns.Domain.Customers;
-using Campaigns.Domain.Orders;
 using Campaigns.Domain.Programme;
 
 namespace Campaigns.Application.Tests.Programme;
@@ -34,10 +33,10 @@ public sealed class ProgrammeDiscountTests(EmptyDatabase database) : IClassFixtu
                 var customer = new Customer { ExternalId = $"D{i:000}", Region = "North" };
                 db.Customers.Add(customer);
                 // Everyone: an order in the site-wide sale, 3 off.
-                db.Orders.Add(Order(customer, product, start.AddDays(2), 3, null));
+                db.Orders.Add(ProgrammeResultsTests.OrderOf(customer, product, start.AddDays(2), discount: 3));
                 if (period.Holds(customer.Id)) continue;
                 inProgramme++;
-                db.Orders.Add(Order(customer, product, start.AddDays(8), 5, campaign.Id));
+                db.Orders.Add(ProgrammeResultsTests.OrderOf(customer, product, start.AddDays(8), discount: 5, campaign: campaign.Id));
             }
             await db.SaveChangesAsync();
         }
@@ -48,10 +47,4 @@ public sealed class ProgrammeDiscountTests(EmptyDatabase database) : IClassFixtu
         Assert.Equal(5 * inProgramme, report.Cumulative.DiscountCost, 9);
         Assert.Equal(5 * inProgramme, Assert.Single(report.ByChannel).DiscountCost, 9);
     }
-
-    private static Order Order(Customer customer, Product product, DateTime at, decimal discount, Guid? campaign) => new()
-    {
-        CustomerId = customer.Id, PlacedAt = at, Subtotal = 20, Discount = discount, Total = 20 - discount, CampaignId = campaign,
-        Lines = [new OrderLine { ProductId = product.Id, Quantity = 2, UnitPrice = 10 }],
-    };
 }

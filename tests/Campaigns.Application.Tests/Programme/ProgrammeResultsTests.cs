@@ -18,7 +18,8 @@ public sealed class ProgrammeResultsTests(EmptyDatabase database) : IClassFixtur
 
     private ProgrammeResults Results => new(database.Factory);
 
-    private static Order OrderOf(Customer customer, Product product, DateTime at, decimal discount = 0, Guid? campaign = null) => new()
+    /// <summary>An order of 2 items at 10 (costing 6 each), less the discount.</summary>
+    internal static Order OrderOf(Customer customer, Product product, DateTime at, decimal discount = 0, Guid? campaign = null) => new()
     {
         CustomerId = customer.Id, PlacedAt = at, Subtotal = 20, Discount = discount, Total = 20 - discount, CampaignId = campaign,
         Lines = [new OrderLine { ProductId = product.Id, Quantity = 2, UnitPrice = 10 }],
