@@ -76,6 +76,25 @@ public sealed class CampaignsDbContext(DbContextOptions<CampaignsDbContext> opti
         }
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        SetMainProducts();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        SetMainProducts();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>An order added with its lines gets its main product here, so no writer through the context can forget it (bulk writers set it themselves).</summary>
+    private void SetMainProducts()
+    {
+        foreach (var entry in ChangeTracker.Entries<Order>())
+            if (entry.State == EntityState.Added && entry.Entity.MainProductId is null) entry.Entity.MainProductId = Order.MainProductOf(entry.Entity.Lines);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder conventions)
     {
         conventions.Properties<decimal>().HavePrecision(18, 4);

@@ -25,6 +25,8 @@ public class OrderImportTests : ImportDatabase
         {
             var o1 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.ExternalId == "O1");
             Assert.Equal((40.50m, 2.50m, 4.95m, 42.95m, 2), (o1.Subtotal, o1.Discount, o1.Shipping, o1.Total, o1.Lines.Count));
+            // The larger line (20.50 against 2 × 10) is what the order is about.
+            Assert.Equal((await db.Products.SingleAsync(p => p.Sku == "P2")).Id, o1.MainProductId);
             Assert.Equal(new DateTime(2026, 3, 2, 14, 30, 0), (await db.Orders.SingleAsync(o => o.ExternalId == "O2")).PlacedAt);
         }
 
@@ -39,12 +41,14 @@ public class OrderImportTests : ImportDatabase
     {
         await SeedCatalogueAsync();
         await ImportAsync(ImportKind.Orders, WriteFile(Orders));
-        var summary = await ImportAsync(ImportKind.Orders, WriteFile("order_id,customer_id,order_date,sku,qty,price\nO2,C2,2026-03-02 14:30,P3,3,35\n"));
-        Assert.Equal((0, 1), (summary.Inserted, summary.Updated));
+        var summary = await ImportAsync(ImportKind.Orders, WriteFile("order_id,customer_id,order_date,sku,qty,price\nO2,C2,2026-03-02 14:30,P3,3,35\nO2,C2,2026-03-02 14:30,P1,11,10\n"));
+        Assert.Equal((0, 2), (summary.Inserted, summary.Updated));
         await using var db = Open();
         var o2 = await db.Orders.Include(o => o.Lines).SingleAsync(o => o.ExternalId == "O2");
-        Assert.Equal((105m, 3), (o2.Total, o2.Lines.Single().Quantity));
-        Assert.Equal(4, await db.OrderLines.CountAsync());
+        Assert.Equal((215m, 2), (o2.Total, o2.Lines.Count));
+        Assert.Equal(5, await db.OrderLines.CountAsync());
+        // Its main product follows its new lines: 11 × 10 outweighs 3 × 35.
+        Assert.Equal((await db.Products.SingleAsync(p => p.Sku == "P1")).Id, o2.MainProductId);
     }
 
     [Fact]

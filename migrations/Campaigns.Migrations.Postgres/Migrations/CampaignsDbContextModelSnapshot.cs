@@ -1765,6 +1765,9 @@ namespace Campaigns.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid?>("MainProductId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("timestamp with time zone");
 

@@ -1771,6 +1771,9 @@ namespace Campaigns.Migrations.SqlServer.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<Guid?>("MainProductId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("datetime2");
 

@@ -1758,6 +1758,9 @@ namespace Campaigns.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("MainProductId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("PlacedAt")
                         .HasColumnType("TEXT");
 

@@ -40,11 +40,13 @@ public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
         // Fractions continue reading the orders (0 to 0.2); a training run maps them into its own last stage.
         progress?.Report(("Describing customers", 0.2));
         var features = models.FeaturesAsOf(history, cutOff);
-        progress?.Report(($"Predicting churn, purchase and value for {features.Count:N0} customers", 0.3));
-        var p = await Task.Run(() => models.Predict(features), ct);
+        progress?.Report(($"Predicting churn, purchase and value for {features.Count:N0} customers{(models.Affinity is null ? "" : ", and what each buys next")}", 0.3));
+        // The two run on different cores: the trees score on one, the affinity network mostly on the other.
+        var predicting = Task.Run(() => models.Predict(features), ct);
+        var predictingAffinity = models.Affinity is { } a ? Task.Run<AffinityPredictions?>(() => a.Predict(history, cutOff, features.Customer), ct) : Task.FromResult<AffinityPredictions?>(null);
+        var p = await predicting;
+        var affinity = await predictingAffinity;
         ct.ThrowIfCancellationRequested();
-        if (models.Affinity is not null) progress?.Report(("Predicting what each customer buys next", 0.45));
-        var affinity = models.Affinity is { } a ? await Task.Run(() => a.Predict(history, cutOff, features.Customer), ct) : null;
         var (categoryIds, productIds) = await AffinityIdsAsync(models, ct);
         var n = features.Count;
         var rank = new int[n];
@@ -53,7 +55,12 @@ public sealed class CustomerScoring(CampaignsDbContext db, ModelStore store)
         var percentile = new double[n];
         for (var k = 0; k < n; k++) percentile[rank[k]] = n == 1 ? 1 : (double)k / (n - 1);
         var valueDays = models.Options.ValueDays;
-        var scores = Enumerable.Range(0, n).Select(i =>
+        // Written in key order, the primary key's index grows at its end rather than splitting pages all over (lowercase
+        // and uppercase hex sort alike, so this is the stored text's order too).
+        var byKey = new int[n];
+        for (var i = 0; i < n; i++) byKey[i] = i;
+        Array.Sort(byKey.Select(i => history.CustomerIds[features.Customer[i]]).ToArray(), byKey, StringComparer.Ordinal);
+        var scores = byKey.Select(i =>
         {
             var score = new CustomerScore
             {

@@ -2,6 +2,6 @@ namespace Campaigns.Data.Demo;
 
 /// <summary>
 /// An order a demo customer places after the end of history, simulated and never stored: what the paid amount and the
-/// order's main product (its largest line, as the customer models read an order) would have been.
+/// order's main product (<see cref="Domain.Orders.Order.MainProductId"/>) would have been.
 /// </summary>
 public sealed record DemoFutureOrder(DateTime PlacedAt, decimal Total, decimal Discount, Guid ProductId, string Category);

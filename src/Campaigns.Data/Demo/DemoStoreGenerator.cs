@@ -297,6 +297,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf, DemoHoldout? hol
         foreach (var (product, quantity) in DrawLines(rng, p, promotion, basket))
             order.Lines.Add(new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = quantity, UnitPrice = product.Price });
         order.Subtotal = order.Lines.Sum(l => l.UnitPrice * l.Quantity);
+        order.MainProductId = Order.MainProductOf(order.Lines);
         order.Shipping = ShippingOn(order.Subtotal);
         order.Discount = DiscountOn(order.Subtotal, order.Lines.Sum(l => l.Quantity), percentOff, promotion);
         if (promotion?.Type == PromotionType.FreeShipping) order.Shipping = 0;
@@ -537,7 +538,7 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf, DemoHoldout? hol
                 {
                     var percent = rng.NextDouble() < DiscountUse(p.Segment) ? (decimal)(5 * (1 + rng.Next(4))) : 0m;
                     var order = NewOrder(rng, p, placed, percent, null, null, extra ? p.OrderValue * drift.Spend : p.OrderValue);
-                    var main = order.Lines.MaxBy(l => l.UnitPrice * l.Quantity)!.ProductId;
+                    var main = order.MainProductId!.Value;
                     orders.Add(new DemoFutureOrder(placed, order.Total, order.Discount, main, categoryOf[main]));
                 }
             orders.Sort((a, b) => a.PlacedAt.CompareTo(b.PlacedAt));

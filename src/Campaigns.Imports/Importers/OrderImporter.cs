@@ -73,6 +73,7 @@ internal sealed class OrderImporter(ImportContext context) : Importer<OrderImpor
             order.Subtotal = order.Lines.Sum(l => l.UnitPrice * l.Quantity);
             order.Discount = order.Lines.Sum(l => l.Discount);
             order.Total = order.Subtotal - order.Discount + order.Shipping;
+            order.MainProductId = Order.MainProductOf(order.Lines);
             orders.Add((order, lines));
         }
 
@@ -114,7 +115,7 @@ internal sealed class OrderImporter(ImportContext context) : Importer<OrderImpor
                     .SetProperty(o => o.CustomerId, order.CustomerId).SetProperty(o => o.PlacedAt, order.PlacedAt)
                     .SetProperty(o => o.Subtotal, order.Subtotal).SetProperty(o => o.Discount, order.Discount)
                     .SetProperty(o => o.Shipping, order.Shipping).SetProperty(o => o.Total, order.Total)
-                    .SetProperty(o => o.CouponCode, order.CouponCode), ct);
+                    .SetProperty(o => o.CouponCode, order.CouponCode).SetProperty(o => o.MainProductId, order.MainProductId), ct);
                 foreach (var line in order.Lines) line.OrderId = old.Id;
             }
             await Db.BulkInsertAsync(changed.SelectMany(c => c.Imported.Lines), ct);
