@@ -25,12 +25,14 @@ public static class DataExtensions
 
     /// <summary>
     /// Brings the schema up to date. SQLite (the embedded default) always migrates; on SQL Server and PostgreSQL several
-    /// instances share the database, so migrating at start-up is opt-in (Database:MigrateOnStartup).
+    /// instances share the database, so migrating at start-up is opt-in (Database:MigrateOnStartup). Processes migrating
+    /// one SQLite file take turns (<see cref="SqliteMigrationTurn"/>).
     /// </summary>
     public static async Task MigrateAsync(this CampaignsDbContext db, bool migrateServer, CancellationToken ct = default)
     {
         if (db.Database.IsSqlite())
         {
+            using var turn = await SqliteMigrationTurn.TakeAsync(db, ct);
             await db.Database.MigrateAsync(ct);
             // WAL lets readers (pages) run while a job writes.
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
