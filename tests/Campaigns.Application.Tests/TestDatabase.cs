@@ -71,7 +71,7 @@ public sealed class TestDatabase
         else
         {
             SqliteConnection.ClearAllPools();
-            files = [_sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", .. files];
+            files = [_sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm", SqliteMigrationTurn.LockFileOf(_sqliteFile), .. files];
         }
         foreach (var file in files)
             try { File.Delete(file); } catch (IOException) { }

@@ -64,7 +64,7 @@ public sealed class LiveApp : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-migrations.lock" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
     }
 }

@@ -95,7 +95,7 @@ public sealed class AppFactory : WebApplicationFactory<Program>
         base.Dispose(disposing);
         if (!_deleteDatabase) return;
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-migrations.lock" })
             try { File.Delete(DatabasePath + suffix); } catch (IOException) { }
         // The key-ring certificate generated beside the database.
         File.Delete(Path.ChangeExtension(DatabasePath, ".keys.pfx"));
