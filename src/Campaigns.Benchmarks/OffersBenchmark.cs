@@ -61,7 +61,7 @@ internal static class OffersBenchmark
         foreach (var learner in learners)
         {
             var clock = Stopwatch.StartNew();
-            var result = OfferTrainer.Train(set.Data, set.Baskets, OfferTrainingService.Options(set, economics, learner));
+            var result = OfferTrainer.Train(set.Data, OfferTrainingService.Baskets(set, economics), OfferTrainingService.Options(set, economics, learner));
             var trained = clock.Elapsed;
             clock.Restart();
             var priced = OfferPricing.PriceAll(result.Model, set.Attributes, rows, offers, economics);

@@ -29,7 +29,7 @@ public sealed class OfferTrainingService(CampaignsDbContext db, TrainingSetBuild
         var training = Options(set, economics, parameters.Learner) with { Threads = run.Threads };
         var trainingProgress = new SyncProgress<(string Stage, double Fraction)>(p => progress?.Report((p.Stage, 0.15 + 0.8 * p.Fraction)));
         // The trainer is CPU-bound and synchronous: keep it off the caller's thread.
-        var result = await Task.Run(() => OfferTrainer.Train(set.Data, set.Baskets, training, trainingProgress, ct), ct);
+        var result = await Task.Run(() => OfferTrainer.Train(set.Data, Baskets(set, economics), training, trainingProgress, ct), ct);
         ct.ThrowIfCancellationRequested();
         progress?.Report(("Storing the model", 0.96));
 
@@ -43,6 +43,14 @@ public sealed class OfferTrainingService(CampaignsDbContext db, TrainingSetBuild
             new UpliftFeatureList(result.Model.NumericFeatures, result.Model.CategoricalFeatures, set.Attributes.Attributes).ToJson(),
             set.DataFrom, set.DataTo, set.Data.Count, started), run, ct);
     }
+
+    /// <summary>
+    /// Each row's purchase as the basket offers are priced on (0 without one): the experiments' conversions report what
+    /// the customer paid, which a model pricing 20% off on it would take for a basket a fifth too small, and whose
+    /// discount its evaluation would take off a second time.
+    /// </summary>
+    public static float[] Baskets(TrainingSet set, StoreEconomics economics) => set.Baskets
+        .Select((paid, row) => paid > 0 ? (float)economics.BasketPaying(set.Data.ArmAt(row) == 0 ? null : set.Offers[row], paid) : 0f).ToArray();
 
     /// <summary>How the offer model is trained on stored experiments (the benchmark trains the same way).</summary>
     public static OfferTrainingOptions Options(TrainingSet set, StoreEconomics economics, UpliftLearner learner) => new()

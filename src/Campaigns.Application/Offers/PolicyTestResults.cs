@@ -45,7 +45,8 @@ public sealed class PolicyTestResults(IDbContextFactory<CampaignsDbContext> dbFa
             var offer = arm.IsControl ? null
                 : arm.IsModelChoice ? campaign.OfferAt(r.Offer)
                 : arm.Offer(campaign.Promotion);
-            var profit = r.Conversions == 0 ? 0 : r.Conversions * economics.PurchaseValue(offer, r.Revenue / r.Conversions);
+            // Conversions report what the customer paid; the offer's cost is priced on the basket before it.
+            var profit = r.Conversions == 0 ? 0 : r.Conversions * economics.PurchaseValue(offer, economics.BasketPaying(offer, r.Revenue / r.Conversions));
             samples[arm.Id].Add(profit);
             if (r.Conversions > 0) converters[arm.Id]++;
         }

@@ -33,6 +33,34 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
         outlook is { } o ? MarginRate * Math.Max(0, o.PredictedValue) * Math.Clamp(o.ChurnRisk, 0, 1) * Options.RetentionCredit : 0;
 
     /// <summary>
+    /// What the customer pays for a basket (its value before the offer, without shipping): the basket less what the offer
+    /// gives away, plus the shipping fee under the free-shipping threshold (which free shipping gives away).
+    /// </summary>
+    public double Paid(Promotion? offer, double basket) =>
+        basket + (basket >= (double)Options.FreeShippingFrom ? 0 : (double)Options.ShippingFee) - (offer is null ? 0 : CostOn(offer, basket));
+
+    /// <summary>
+    /// The basket an order was priced on, from what its customer paid with this offer (the inverse of <see cref="Paid"/>):
+    /// conversions report the amount paid, after the discount and with shipping, while offers are priced on the basket
+    /// before them, so a purchase at 20% off reports a fifth less than the basket its discount was taken from. Where two
+    /// baskets pay the same (either side of the free-shipping threshold), either; where no positive basket does (paid below
+    /// the shipping fee), the amount paid.
+    /// </summary>
+    public double BasketPaying(Promotion? offer, double paid)
+    {
+        // Paid(b) grows with b at a slope of at least 1 − (the offer's share), so b ← b + (paid − Paid(b)) closes in on it.
+        var basket = paid;
+        for (var step = 0; step < 1000; step++)
+        {
+            var next = basket + (paid - Paid(offer, basket));
+            if (next <= 0) return paid;
+            if (Math.Abs(next - basket) < 1e-10) return next;
+            basket = next;
+        }
+        return basket;
+    }
+
+    /// <summary>
     /// What the offer gives away on an order of this value (the discount, or the shipping fee it waives). A purchase made
     /// with a bundle holds at least one bundle, so its free items are priced at the basket's own item price when the
     /// basket is smaller than a bundle of the catalogue's average items (without that average: as exactly one bundle).

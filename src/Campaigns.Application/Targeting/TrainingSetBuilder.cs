@@ -11,7 +11,7 @@ public enum TargetingOutcome { Conversion, Revenue }
 
 /// <summary>
 /// The rows an uplift model learns from, where they came from, and the custom attributes among their features. Row by
-/// row: <see cref="Baskets"/>, the average purchase (0 without one), and <see cref="Offers"/>, the terms of the row's
+/// row: <see cref="Baskets"/>, the average amount paid per purchase (0 without one), and <see cref="Offers"/>, the terms of the row's
 /// experiment (what a control row was held out of), which the offer model prices its purchases with, and
 /// <see cref="Alternatives"/>, what its experiment randomized among, which the offer model is chosen on.
 /// </summary>

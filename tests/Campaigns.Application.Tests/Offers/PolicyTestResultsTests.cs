@@ -18,7 +18,8 @@ public sealed class PolicyTestResultsTests(EmptyDatabase store) : IClassFixture<
     ///   20% off          100 (40 − 20 = 20), none (0)               mean 10
     ///   Free shipping    50 (20 − 4.95 = 15.05), 80 (32 − 0 = 32)   mean 23.525
     ///   Model's choice   free shipping, 50 (15.05); none, 50 (20)   mean 17.525
-    /// A random offer pools the two offer cells: mean 16.7625.
+    /// A random offer pools the two offer cells: mean 16.7625. Conversions report what the customer paid: 54.95 for the
+    /// basket of 50 without an offer (shipping), 80 for the basket of 100 at 20% off, 50 and 80 with free shipping.
     /// </summary>
     private async Task<Guid> LaunchedTestAsync()
     {
@@ -44,18 +45,18 @@ public sealed class PolicyTestResultsTests(EmptyDatabase store) : IClassFixture<
         db.Experiments.Add(experiment);
         var audience = new Audience { CampaignId = campaign.Id, Selection = AudienceSelection.OfferPlan, CreatedBy = "tests" };
         db.Audiences.Add(audience);
-        (Arm Arm, double Basket, int? Offer)[] customers =
+        (Arm Arm, double Paid, int? Offer)[] customers =
         [
-            (holdout, 50, null), (holdout, 0, null), (twenty, 100, null), (twenty, 0, null),
-            (shipping, 50, null), (shipping, 80, null), (choice, 50, 1), (choice, 50, null),
+            (holdout, 54.95, null), (holdout, 0, null), (twenty, 80, null), (twenty, 0, null),
+            (shipping, 50, null), (shipping, 80, null), (choice, 50, 1), (choice, 54.95, null),
         ];
-        foreach (var (arm, basket, offer) in customers)
+        foreach (var (arm, paid, offer) in customers)
         {
             var customer = new Customer { ExternalId = $"C{Guid.NewGuid():N}", Region = "North" };
             db.Customers.Add(customer);
             db.ExperimentCustomers.Add(new ExperimentCustomer
             {
-                ExperimentId = experiment.Id, CustomerId = customer.Id, ArmId = arm.Id, Exposures = 1, Conversions = basket > 0 ? 1 : 0, Revenue = basket,
+                ExperimentId = experiment.Id, CustomerId = customer.Id, ArmId = arm.Id, Exposures = 1, Conversions = paid > 0 ? 1 : 0, Revenue = paid,
             });
             db.AudienceMembers.Add(new AudienceMember { AudienceId = audience.Id, CustomerId = customer.Id, OfferPosition = offer });
         }

@@ -52,6 +52,35 @@ public class StoreEconomicsTests
         Assert.Equal(20, Store.PurchaseValue(new Promotion { Type = PromotionType.PercentDiscount, PercentOff = 20 }, 100), 9);
     }
 
+    [Theory]
+    [InlineData(null, 55, 50)] // no offer: shipping paid under 60
+    [InlineData(null, 75, 75)]
+    [InlineData(20, 80, 100)] // 20% off a basket of 100
+    [InlineData(20, 41, 45)] // 20% off 45 (36), plus shipping
+    public void A_purchase_is_priced_on_the_basket_its_customer_paid_for(int? percentOff, double paid, double basket)
+    {
+        var offer = percentOff is { } p ? new Promotion { Type = PromotionType.PercentDiscount, PercentOff = p } : null;
+        Assert.Equal(basket, Store.BasketPaying(offer, paid), 6);
+        Assert.Equal(paid, Store.Paid(offer, basket), 9);
+    }
+
+    [Fact]
+    public void Every_amount_paid_under_every_offer_type_comes_from_a_basket_that_pays_it()
+    {
+        Promotion?[] offers =
+        [
+            null, new() { Type = PromotionType.PercentDiscount, PercentOff = 25 }, new() { Type = PromotionType.FixedAmountOff, AmountOff = 10, MinimumSpend = 40 },
+            new() { Type = PromotionType.FreeShipping }, new() { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1 },
+        ];
+        foreach (var offer in offers)
+            for (var cents = 1_000; cents <= 50_000; cents += 7)
+            {
+                var paid = cents / 100.0;
+                var basket = Store.BasketPaying(offer, paid);
+                Assert.True(Math.Abs(Store.Paid(offer, basket) - paid) < 1e-4, $"{offer?.Describe() ?? "No offer"}: a basket of {basket} pays {Store.Paid(offer, basket)}, not {paid}.");
+            }
+    }
+
     [Fact]
     public void Retention_value_is_the_margin_on_the_predicted_value_its_churn_risk_puts_in_doubt_times_the_retention_credit()
     {
