@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -17,6 +18,10 @@ internal sealed class AffinityModule : Module<Tensor, Tensor>
     private readonly Parameter _bias;
     private readonly Parameter _repeat;
 
+    // Tensor + tensor hands LibTorch a temporary alpha of 1 that a garbage collection can free during the call (decision
+    // 0064); seen in CI as "Expected false to be true" from c10::Scalar. This one lives as long as the process.
+    private static readonly Scalar One = 1.0.ToScalar();
+
     public AffinityModule(int products, int dimensions) : base(nameof(AffinityModule))
     {
         _input = new Parameter(randn(products, dimensions).mul_(0.1));
@@ -29,7 +34,7 @@ internal sealed class AffinityModule : Module<Tensor, Tensor>
     public override Tensor forward(Tensor shares)
     {
         using var scope = NewDisposeScope();
-        return (shares.matmul(_input).matmul(_output.t()) + _bias + shares * _repeat).MoveToOuterDisposeScope();
+        return shares.matmul(_input).matmul(_output.t()).add(_bias, One).add(shares.mul(_repeat), One).MoveToOuterDisposeScope();
     }
 
     /// <summary>The weights as flat arrays: input and output embeddings (row-major, products × dimensions), bias, repeat.</summary>

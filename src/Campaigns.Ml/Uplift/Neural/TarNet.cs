@@ -91,11 +91,15 @@ public sealed class TarNet : IDisposable
         if (n == 0) return result;
         using var noGrad = torch.no_grad();
         using var all = torch.tensor(x, [n, Inputs]);
+        // Scalars held for the whole loop: a temporary one can be freed by a garbage collection during the native call (decision 0064).
+        using var scale = outcomeScale.ToScalar();
+        using var mean = outcomeMean.ToScalar();
+        using var one = 1.0.ToScalar();
         for (var start = 0; start < n; start += PredictBatch)
         {
             using var scope = torch.NewDisposeScope();
             var output = module.forward(all.narrow(0, start, Math.Min(PredictBatch, n - start)));
-            var outcome = BinaryOutcome ? output.sigmoid() : output * outcomeScale + outcomeMean;
+            var outcome = BinaryOutcome ? output.sigmoid() : output.mul(scale).add(mean, one);
             outcome.data<float>().CopyTo(result, start * Arms);
         }
         return result;
