@@ -11,6 +11,9 @@ public sealed class DemoStoreGeneratorTests
     private static readonly DemoStore Store = Truth.Generate(3000);
 
     private static Promotion Percent(decimal pct, Channel channel = Channel.Email) => new() { Type = PromotionType.PercentDiscount, PercentOff = pct, Channel = channel };
+    /// <summary>The demo store's free-shipping threshold (the app's default).</summary>
+    private const decimal FreeShippingFrom = 60;
+
     private static readonly Promotion FreeShipping = new() { Type = PromotionType.FreeShipping, Channel = Channel.Email };
     private static readonly Promotion Bundle = new() { Type = PromotionType.Bundle, BundleBuy = 2, BundleGet = 1, Channel = Channel.Email };
 
@@ -125,6 +128,34 @@ public sealed class DemoStoreGeneratorTests
         Assert.NotEmpty(bundled);
         Assert.All(bundled, r => Assert.True(r.Order.Lines.Sum(l => l.Quantity) >= r.Offer!.BundleBuy + r.Offer.BundleGet));
         Assert.All(bundled, r => Assert.True(r.Order.Discount > 0));
+    }
+
+    [Fact]
+    public void A_free_shipping_order_below_the_threshold_pays_its_subtotal_the_fee_charged_and_waived()
+    {
+        var arms = Store.Experiments.SelectMany(e => e.Arms).ToDictionary(a => a.Id);
+        var campaigns = Store.Campaigns.ToDictionary(c => c.Id);
+        var experimentOf = Store.Experiments.ToDictionary(e => e.CampaignId, e => e.Id);
+        var armOf = Store.Assignments.ToDictionary(a => (a.ExperimentId, a.CustomerId), a => arms[a.ArmId]);
+        var shipFree = Store.Orders.Where(o => o.CampaignId is { } c && o.Subtotal < FreeShippingFrom
+            && armOf[(experimentOf[c], o.CustomerId)] is { IsControl: false } arm && arm.Offer(campaigns[c].Promotion).Type == PromotionType.FreeShipping).ToList();
+        Assert.NotEmpty(shipFree);
+        // Paid once: the fee is charged as shipping and given back as the offer's discount (it was taken off twice).
+        Assert.All(shipFree, o => Assert.Equal((o.Subtotal, o.Shipping, o.Discount), (o.Total, o.Shipping, o.Shipping)));
+        Assert.All(shipFree, o => Assert.True(o.Shipping > 0));
+    }
+
+    [Fact]
+    public void True_purchases_give_away_what_orders_under_the_offer_do()
+    {
+        var id = Customers(DemoSegment.SmallBasketMobile)[0];
+        var purchases = Truth.TruePurchases(id, FreeShipping, 400);
+        // A small basket's mean is under the threshold but some draws are not: the fee is waived on those below only.
+        Assert.All(purchases, p => Assert.Equal(p.Basket < (double)FreeShippingFrom ? 4.95 : 0, p.GivenAway, 6));
+        Assert.Contains(purchases, p => p.Basket >= (double)FreeShippingFrom);
+        Assert.InRange(purchases.Average(p => p.Basket) / Truth.TrueResponse(id, FreeShipping).Basket, 0.8, 1.2);
+        Assert.Equal(purchases, Truth.TruePurchases(id, FreeShipping, 400));
+        Assert.All(Truth.TruePurchases(id, null, 50), p => Assert.Equal(0, p.GivenAway));
     }
 
     [Fact]

@@ -298,9 +298,9 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf, DemoHoldout? hol
             order.Lines.Add(new OrderLine { Id = NextId(), OrderId = order.Id, ProductId = product.Id, Quantity = quantity, UnitPrice = product.Price });
         order.Subtotal = order.Lines.Sum(l => l.UnitPrice * l.Quantity);
         order.MainProductId = Order.MainProductOf(order.Lines);
+        // Free shipping charges the fee and gives it back as the discount, as stores record a shipping coupon: paid once.
         order.Shipping = ShippingOn(order.Subtotal);
         order.Discount = DiscountOn(order.Subtotal, order.Lines.Sum(l => l.Quantity), percentOff, promotion);
-        if (promotion?.Type == PromotionType.FreeShipping) order.Shipping = 0;
         order.Total = order.Subtotal - order.Discount + order.Shipping;
         foreach (var line in order.Lines) line.Discount = order.Subtotal == 0 ? 0 : Math.Round(order.Discount * line.UnitPrice * line.Quantity / order.Subtotal, 2);
         return order;
@@ -499,6 +499,26 @@ public sealed class DemoStoreGenerator(int seed, DateTime asOf, DemoHoldout? hol
     {
         var p = ProfileOf(externalId);
         return DemoTruth.Response(p.Segment, p.OrderValue, promotion);
+    }
+
+    /// <summary>
+    /// <paramref name="draws"/> purchases under the offer, drawn as the store's campaign purchases are (around
+    /// <see cref="TrueResponse"/>'s expected basket, whole products) from a stream of the customer's own: each one's gross
+    /// basket and what the offer gave away on it (the discount, or the shipping fee waived). Benchmarks price offers on
+    /// these rather than on the mean basket: free shipping waives the fee on every basket below the threshold, however
+    /// large the mean, and a bundle gives away items of the basket's own prices.
+    /// </summary>
+    public (double Basket, double GivenAway)[] TruePurchases(string externalId, Promotion? promotion, int draws)
+    {
+        var p = ProfileOf(externalId);
+        var basket = DemoTruth.Response(p.Segment, p.OrderValue, promotion).Basket;
+        var rng = new Random(unchecked((int)Hash(externalId) ^ seed));
+        return Enumerable.Range(0, draws).Select(_ =>
+        {
+            var lines = DrawLines(rng, p, promotion, basket);
+            var subtotal = lines.Sum(l => l.Product.Price * l.Quantity);
+            return ((double)subtotal, promotion is null ? 0.0 : (double)DiscountOn(subtotal, lines.Sum(l => l.Quantity), 0, promotion));
+        }).ToArray();
     }
 
     /// <summary>The true effect of a promotion on a generated customer's chance to buy in a two-week window.</summary>
