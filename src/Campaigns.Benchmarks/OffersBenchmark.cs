@@ -41,6 +41,7 @@ internal static class OffersBenchmark
         var offers = Offers.Select((o, i) => new CandidateOffer(i, o.Describe(), o)).ToList();
         Console.WriteLine($"Demo store of {customers:N0} customers (seed {seed}, as of {asOf:yyyy-MM-dd}): {set.Data.Count:N0} assignments in {set.Experiments} finished experiments;");
         Console.WriteLine($"offers {string.Join(", ", offers.Select(o => o.Name))}; margin {economics.MarginRate:P1}; planned for {rows.Count:N0} customers.");
+        Console.WriteLine($"Share of their terms the orders under past offers gave away: {string.Join(", ", economics.Redemption.Select(r => $"{r.Key} {r.Value:P1}"))}.");
 
         var truth = Truth(rows, externalIds, generator, economics);
         var oracle = OfferPlanner.Plan(truth, Offers.Length);

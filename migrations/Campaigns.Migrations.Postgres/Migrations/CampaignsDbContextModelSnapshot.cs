@@ -1790,6 +1790,8 @@ namespace Campaigns.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlacedAt");
 
+                    b.HasIndex("CampaignId", "CustomerId");
+
                     b.HasIndex("CustomerId", "PlacedAt");
 
                     b.ToTable("Orders");

@@ -1797,6 +1797,8 @@ namespace Campaigns.Migrations.SqlServer.Migrations
 
                     b.HasIndex("PlacedAt");
 
+                    b.HasIndex("CampaignId", "CustomerId");
+
                     b.HasIndex("CustomerId", "PlacedAt");
 
                     b.ToTable("Orders");

@@ -1783,6 +1783,8 @@ namespace Campaigns.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlacedAt");
 
+                    b.HasIndex("CampaignId", "CustomerId");
+
                     b.HasIndex("CustomerId", "PlacedAt");
 
                     b.ToTable("Orders");

@@ -14,8 +14,15 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
         var (price, cost) = count == 0 ? (0, 0) : (await active.SumAsync(p => (double)p.Price, ct), await active.SumAsync(p => (double)p.Cost, ct));
         var aov = await db.Orders.Select(o => (double?)(double)o.Total).AverageAsync(ct) ?? 0;
         var marginRate = price > 0 ? (price - cost) / price : 0;
-        return new StoreEconomics(marginRate, aov, count > 0 ? price / count : 0, options);
+        var economics = new StoreEconomics(marginRate, aov, count > 0 ? price / count : 0, options);
+        return economics with { Redemption = await OfferRedemption.ReadAsync(db, economics, ct) };
     }
+
+    /// <summary>
+    /// By offer type, the share of what the terms give away (<see cref="TermsCost"/>) that the store's orders under such
+    /// offers truly gave away (<see cref="OfferRedemption"/>); a type without enough orders is priced on its terms alone.
+    /// </summary>
+    public IReadOnlyDictionary<PromotionType, double> Redemption { get; init; } = new Dictionary<PromotionType, double>();
 
     /// <summary>
     /// What one purchase of this basket is worth to the store: its margin, less what the offer gives away on it (no offer:
@@ -36,8 +43,10 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
     /// What the customer pays for a basket (its value before the offer, without shipping): the basket less what the offer
     /// gives away, plus the shipping fee under the free-shipping threshold (which free shipping gives away).
     /// </summary>
-    public double Paid(Promotion? offer, double basket) =>
-        basket + (basket >= (double)Options.FreeShippingFrom ? 0 : (double)Options.ShippingFee) - (offer is null ? 0 : CostOn(offer, basket));
+    public double Paid(Promotion? offer, double basket) => basket + ShippingOn(basket) - (offer is null ? 0 : CostOn(offer, basket));
+
+    /// <summary>The shipping fee the store charges on a basket without an offer.</summary>
+    public double ShippingOn(double basket) => basket >= (double)Options.FreeShippingFrom ? 0 : (double)Options.ShippingFee;
 
     /// <summary>
     /// The basket an order was priced on, from what its customer paid with this offer (the inverse of <see cref="Paid"/>):
@@ -61,11 +70,18 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
     }
 
     /// <summary>
-    /// What the offer gives away on an order of this value (the discount, or the shipping fee it waives). A purchase made
-    /// with a bundle holds at least one bundle, so its free items are priced at the basket's own item price when the
+    /// What the offer gives away on an order of this value: what its terms give (<see cref="TermsCost"/>) at the share the
+    /// store's orders show they are taken up (<see cref="Redemption"/>). A buy-2-get-1 bought with two items gives nothing.
+    /// </summary>
+    public double CostOn(Promotion promotion, double orderValue) =>
+        TermsCost(promotion, orderValue) * (promotion.Type is { } type && Redemption.TryGetValue(type, out var share) ? share : 1);
+
+    /// <summary>
+    /// What the offer's terms give away on an order of this value (the discount, or the shipping fee it waives). A purchase
+    /// made with a bundle holds at least one bundle, so its free items are priced at the basket's own item price when the
     /// basket is smaller than a bundle of the catalogue's average items (without that average: as exactly one bundle).
     /// </summary>
-    public double CostOn(Promotion promotion, double orderValue)
+    public double TermsCost(Promotion promotion, double orderValue)
     {
         var value = (decimal)orderValue;
         var shipping = value >= Options.FreeShippingFrom ? 0 : Options.ShippingFee;
