@@ -91,28 +91,26 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
     /// </summary>
     internal static readonly TimeSpan SqliteLockTarget = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// The longest pause between SQLite chunks. A writer waiting on the lock polls less often the longer it waits
-    /// (SQLite's busy handler: every 100 ms after the first third of a second), so without a pause the next chunk would
-    /// take the lock again before any of them saw it free. A chunk pauses as long as it held the lock, up to this.
-    /// </summary>
-    private static readonly TimeSpan SqliteGap = TimeSpan.FromMilliseconds(150);
-
     private const long FirstSqliteChunk = 100_000, SmallestSqliteChunk = 10_000;
 
+    // A chunk is grouped outside the write lock and written back under it. The grouping only reads (in WAL mode a reader
+    // holds up no writer) and fills a temp table, which takes no lock on the database; it is over half a chunk's time, so
+    // every waiting writer gets the lock between two chunks without a pause (SQLite's busy handler polls every 100 ms).
     private async Task<long> CatchUpChunksAsync(CampaignsDbContext db, long start, long last, Func<double, Task>? progress, CancellationToken ct)
     {
         var read = 0L;
         var size = Math.Min(chunk, FirstSqliteChunk);
         while (true)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var clock = Stopwatch.StartNew();
-            // Read under the write lock: another instance or thread may have moved it meanwhile.
             var from = await PositionAsync(db, ct);
             if (from >= last) break;
             var to = Math.Min(from + size, last);
             await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteChunk, [new SqliteParameter("@from", from), new SqliteParameter("@to", to)], ct);
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var locked = Stopwatch.StartNew();
+            // The grouping added the chunk to the customers' sums as they stood at `from`: if another catch-up (a thread,
+            // or the minutely job) moved the watermark meanwhile, those sums are stale; group again from where it is.
+            if (await PositionAsync(db, ct) != from) continue;
             await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCells, ct);
             await db.Database.ExecuteSqlRawAsync(RollupSql.SqliteCustomers, ct);
             await db.Database.ExecuteSqlRawAsync("""
@@ -121,11 +119,10 @@ public sealed class ExperimentRollup(IDbContextFactory<CampaignsDbContext> dbFac
                 """, [new SqliteParameter("@name", Watermark), new SqliteParameter("@to", to)], ct);
             await tx.CommitAsync(ct);
             read += to - from;
-            // The next chunk as large as this one's pace fills the lock target in, within the configured chunk.
-            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 0.001);
+            // The next chunk as large as this one's pace under the lock fills the lock target in, within the configured chunk.
+            var seconds = Math.Max(locked.Elapsed.TotalSeconds, 0.001);
             size = Math.Clamp((long)((to - from) * SqliteLockTarget.TotalSeconds / seconds), Math.Min(chunk, SmallestSqliteChunk), chunk);
             if (progress is not null) await progress(last == start ? 100 : 100.0 * (to - start) / (last - start));
-            if (to < last) await Task.Delay(TimeSpan.FromSeconds(Math.Min(seconds, SqliteGap.TotalSeconds)), ct);
         }
         return read;
     }

@@ -31,6 +31,12 @@ public sealed record OfferPlanResult(OfferPlanRequest Request, ModelInfo Model, 
     /// <summary>The part of the plan's expected incremental profit that is retention value (0 unless the request weighs it).</summary>
     public double RetentionProfit { get; init; }
 
+    /// <summary>
+    /// By offer position, the share of what its terms give that the offer is priced to give away, learned from the store's
+    /// orders under past offers of its type (<see cref="Targeting.StoreEconomics.TakeUp"/>; 1: priced on its terms).
+    /// </summary>
+    public IReadOnlyList<double> TakeUp { get; init; } = [];
+
     /// <summary>Eligible customers with predictions, the only ones retention value can be counted for.</summary>
     public int WithPredictions { get; init; }
 

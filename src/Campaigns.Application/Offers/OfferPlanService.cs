@@ -114,6 +114,7 @@ public sealed class OfferPlanService(CampaignsDbContext db, ModelStore models, M
             RetentionProfit = plan.Choice.Select((c, i) => c == OfferPlanner.None ? 0
                 : (priced[i * offers.Count + c].PBuy - priced[i * offers.Count + c].PNone) * retention[i]).Sum(),
             WithPredictions = outlooks.Count,
+            TakeUp = offers.Select(o => economics.TakeUp(o.Terms)).ToList(),
             HeldOut = holdout.LeftOut,
             ContactCapped = contact.LeftOut,
             ContactTaken = contact.Taken,

@@ -73,8 +73,10 @@ public sealed record StoreEconomics(double MarginRate, double AverageOrderValue,
     /// What the offer gives away on an order of this value: what its terms give (<see cref="TermsCost"/>) at the share the
     /// store's orders show they are taken up (<see cref="Redemption"/>). A buy-2-get-1 bought with two items gives nothing.
     /// </summary>
-    public double CostOn(Promotion promotion, double orderValue) =>
-        TermsCost(promotion, orderValue) * (promotion.Type is { } type && Redemption.TryGetValue(type, out var share) ? share : 1);
+    public double CostOn(Promotion promotion, double orderValue) => TermsCost(promotion, orderValue) * TakeUp(promotion);
+
+    /// <summary>The share of what its terms give that the offer is priced to give away: its type's <see cref="Redemption"/>, else all.</summary>
+    public double TakeUp(Promotion promotion) => promotion.Type is { } type && Redemption.TryGetValue(type, out var share) ? share : 1;
 
     /// <summary>
     /// What the offer's terms give away on an order of this value (the discount, or the shipping fee it waives). A purchase

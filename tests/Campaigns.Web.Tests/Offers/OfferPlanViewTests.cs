@@ -70,6 +70,18 @@ public class OfferPlanViewTests : ComponentTest
     }
 
     [Fact]
+    public void Offers_priced_below_their_terms_say_what_share_of_them_past_orders_gave_away()
+    {
+        var view = Render<OfferPlanView>(p => p.Add(v => v.Result, Result() with { TakeUp = [1, 0.298] }));
+        var note = view.Find("[data-testid=plan-take-up]").TextContent;
+        Assert.Contains("Free shipping, 30% of what its terms give", note);
+        Assert.DoesNotContain("20% off,", note);
+
+        var onTerms = Render<OfferPlanView>(p => p.Add(v => v.Result, Result() with { TakeUp = [1, 1] }));
+        Assert.Empty(onTerms.FindAll("[data-testid=plan-take-up]"));
+    }
+
+    [Fact]
     public void Expected_profit_is_shown_with_its_interval_and_against_the_best_single_offer()
     {
         var result = Result();
